@@ -1,0 +1,52 @@
+#pragma once
+// Loading and saving images. Every path through here returns a typed Error
+// for bad input; nothing throws, nothing aborts, and a header is checked
+// against the limits before a single pixel buffer is allocated.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "canting/imaging/error.h"
+#include "canting/imaging/image.h"
+
+namespace canting::imaging {
+
+struct LoadOptions {
+  std::uint64_t maxPixels = 200'000'000;             // refuse larger images before decoding
+  std::uint64_t maxFileBytes = 1ull << 31;           // 2 GiB
+};
+
+// Reads the header only: format, size, depth, colour model, DPI, orientation.
+// Also finds files cut short (a missing PNG IEND, JPEG EOI, short pixel data).
+Result<ImageHeader> probeImage(std::span<const std::uint8_t> bytes);
+
+// Checks a probed header against the options (zero size, pixel limit).
+Status checkLimits(const ImageHeader& header, const LoadOptions& options);
+
+Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions& options = {});
+Result<Image> loadImage(const std::filesystem::path& path, const LoadOptions& options = {});
+
+enum class TiffCompression { None, Lzw, Deflate };
+
+struct SaveOptions {
+  std::optional<ImageFormat> format;  // default: from the file extension
+  int jpegQuality = 92;               // 1..100
+  TiffCompression tiffCompression = TiffCompression::Deflate;
+  std::optional<Dpi> dpi;             // written to PNG pHYs, JPEG JFIF, TIFF tags
+};
+
+// Encodes to bytes. JPEG has no alpha: transparent areas are laid on white,
+// like paper; 16-bit input is reduced to 8 bits where the format needs it.
+Result<std::vector<std::uint8_t>> encodeImage(const cv::Mat& pixels, ImageFormat format,
+                                              const SaveOptions& options = {});
+// Encodes and writes atomically: the old file survives any failure.
+Status saveImage(const cv::Mat& pixels, const std::filesystem::path& path,
+                 const SaveOptions& options = {});
+
+// Distinct colours (alpha included where present) of decoded pixels.
+std::uint64_t countDistinctColors(const cv::Mat& pixels);
+
+}  // namespace canting::imaging

@@ -1,0 +1,98 @@
+#include <opencv2/core/utils/logger.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include "canting/imaging/file_io.h"
+#include "canting/imaging/image_io.h"
+
+namespace canting::imaging {
+
+namespace {
+
+// EXIF orientation 1..8 to upright pixels.
+void applyOrientation(cv::Mat& m, int orientation) {
+  switch (orientation) {
+    case 2: cv::flip(m, m, 1); break;
+    case 3: cv::rotate(m, m, cv::ROTATE_180); break;
+    case 4: cv::flip(m, m, 0); break;
+    case 5: cv::transpose(m, m); break;
+    case 6: cv::rotate(m, m, cv::ROTATE_90_CLOCKWISE); break;
+    case 7: cv::transpose(m, m); cv::rotate(m, m, cv::ROTATE_180); break;
+    case 8: cv::rotate(m, m, cv::ROTATE_90_COUNTERCLOCKWISE); break;
+    default: break;
+  }
+}
+
+void quietOpenCv() {
+  // OpenCV's codecs print warnings for the broken files we already report.
+  static const bool once = [] {
+    cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+    return true;
+  }();
+  (void)once;
+}
+
+}  // namespace
+
+Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions& options) {
+  quietOpenCv();
+  auto header = probeImage(bytes);
+  if (!header) return header.error();
+  if (auto lim = checkLimits(*header, options); !lim) return lim.error();
+  const ImageHeader& h = *header;
+
+  cv::Mat pixels;
+  try {
+    const cv::Mat buf(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t*>(bytes.data()));
+    pixels = cv::imdecode(buf, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+  } catch (const cv::Exception& e) {
+    return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, e.what());
+  } catch (const std::bad_alloc&) {
+    return makeError(ErrorCode::OutOfMemory, {});
+  }
+  if (pixels.empty())
+    return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, "decoder returned nothing");
+  if (pixels.cols != h.width || pixels.rows != h.height)
+    return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, "decoded size differs from header");
+
+  // Normalise to 8U or 16U with 1, 3 or 4 channels.
+  try {
+    if (pixels.depth() != CV_8U && pixels.depth() != CV_16U) {
+      cv::Mat tmp;
+      double scale = 1.0;
+      if (pixels.depth() == CV_32F || pixels.depth() == CV_64F) scale = 65535.0;
+      pixels.convertTo(tmp, CV_16U, scale);
+      pixels = tmp;
+    }
+    if (pixels.channels() == 2) {  // grey+alpha from a decoder that keeps it
+      cv::Mat g, a, bgra;
+      cv::extractChannel(pixels, g, 0);
+      cv::extractChannel(pixels, a, 1);
+      cv::merge(std::vector<cv::Mat>{g, g, g, a}, bgra);
+      pixels = bgra;
+    }
+    applyOrientation(pixels, h.orientation);
+  } catch (const cv::Exception& e) {
+    return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, e.what());
+  } catch (const std::bad_alloc&) {
+    return makeError(ErrorCode::OutOfMemory, {});
+  }
+  Image img;
+  img.pixels = pixels;
+  img.source = h;
+  img.dpi = h.dpi;
+  return img;
+}
+
+Result<Image> loadImage(const std::filesystem::path& path, const LoadOptions& options) {
+  auto bytes = readFile(path, options.maxFileBytes);
+  if (!bytes) return bytes.error();
+  auto img = decodeImage(*bytes, options);
+  if (!img) {
+    Error e = img.error();
+    e.args.emplace_back("path", path.string());
+    return e;
+  }
+  return img;
+}
+
+}  // namespace canting::imaging

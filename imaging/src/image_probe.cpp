@@ -1,0 +1,358 @@
+// Header parsers, one per format, over bounds-checked reads. They decide
+// "is this an image, which, how big, is it whole" before any decoder sees the
+// bytes, so hostile sizes are refused before allocation and short files get
+// an honest "truncated" instead of a half-grey picture.
+
+#include <stb_image.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "byte_reader.h"
+#include "canting/imaging/image_io.h"
+#include "tiff_ifd.h"
+
+namespace canting::imaging {
+
+using detail::ByteReader;
+using detail::TiffIfd;
+namespace tag = detail::tiff_tag;
+
+namespace {
+
+Error truncated(ImageFormat f, const std::string& why) {
+  return makeError(ErrorCode::Truncated, {{"format", formatName(f)}}, why);
+}
+Error corrupt(ImageFormat f, const std::string& why) {
+  return makeError(ErrorCode::CorruptImage, {{"format", formatName(f)}}, why);
+}
+
+// PNG and BMP store pixels per metre as integers: one step is 0.0254 dpi, so
+// a value within half a step of a whole DPI was written as that DPI.
+Dpi fromPixelsPerMetre(std::uint32_t x, std::uint32_t y) {
+  auto snap = [](std::uint32_t ppm) {
+    const double dpi = ppm * 0.0254;
+    return std::fabs(dpi - std::round(dpi)) <= 0.0127 ? std::round(dpi) : dpi;
+  };
+  return Dpi{snap(x), snap(y)};
+}
+
+std::optional<Dpi> dpiFromIfd(const TiffIfd& ifd) {
+  auto x = ifd.value(tag::kXResolution);
+  auto y = ifd.value(tag::kYResolution);
+  const double unit = ifd.value(tag::kResolutionUnit).value_or(2.0);  // TIFF default: inch
+  if (!x || *x <= 0 || unit == 1.0) return std::nullopt;
+  if (!y || *y <= 0) y = x;
+  const double k = unit == 3.0 ? 2.54 : 1.0;
+  return Dpi{*x * k, *y * k};
+}
+
+// EXIF orientation and resolution from a TIFF-structured block.
+void readExif(std::span<const std::uint8_t> tiff, ImageHeader& h, bool takeDpi) {
+  TiffIfd ifd;
+  if (!ifd.parse(tiff)) return;
+  if (auto o = ifd.value(tag::kOrientation); o && *o >= 1 && *o <= 8) h.orientation = int(*o);
+  if (takeDpi && !h.dpi) h.dpi = dpiFromIfd(ifd);
+}
+
+// Cross-check with stb_image's header reader where it knows the format.
+Status stbAgrees(std::span<const std::uint8_t> b, const ImageHeader& h) {
+  int w = 0, hh = 0, comp = 0;
+  if (b.size() > size_t(INT32_MAX)) return Ok{};
+  if (!stbi_info_from_memory(b.data(), int(b.size()), &w, &hh, &comp)) return Ok{};  // stb may not know the variant
+  if (w != h.width || hh != h.height)
+    return corrupt(h.format, "header parsers disagree on the size");
+  return Ok{};
+}
+
+Result<ImageHeader> probePng(const ByteReader& r) {
+  ImageHeader h;
+  h.format = ImageFormat::Png;
+  std::uint32_t len = 0, w = 0, hh = 0, depth = 0, ctype = 0;
+  if (!r.u32(8, len) || !r.startsWith(12, "IHDR", 4) || len != 13) return corrupt(h.format, "no IHDR");
+  if (!r.u32(16, w) || !r.u32(20, hh) || !r.u8(24, depth) || !r.u8(25, ctype))
+    return truncated(h.format, "IHDR cut short");
+  if (w > INT32_MAX || hh > INT32_MAX) return corrupt(h.format, "size out of range");
+  h.width = int(w);
+  h.height = int(hh);
+  h.bitDepth = int(depth);
+  switch (ctype) {
+    case 0: h.model = ColorModel::Grey; h.channels = 1; break;
+    case 2: h.model = ColorModel::Rgb; h.channels = 3; break;
+    case 3: h.model = ColorModel::Palette; h.channels = 1; break;
+    case 4: h.model = ColorModel::GreyAlpha; h.channels = 2; break;
+    case 6: h.model = ColorModel::Rgba; h.channels = 4; break;
+    default: return corrupt(h.format, "bad colour type");
+  }
+  // Walk every chunk: pHYs and eXIf may sit anywhere before IEND, and a file
+  // whose chunks run past its end has been cut short.
+  std::size_t pos = 8;
+  bool sawIdat = false;
+  for (;;) {
+    std::uint32_t clen = 0;
+    if (!r.u32(pos, clen) || !r.has(pos + 4, 4)) return truncated(h.format, "chunk header past end");
+    if (clen > 0x7fffffffu) return corrupt(h.format, "chunk length");
+    const std::size_t data = pos + 8;
+    if (!r.has(data, std::size_t(clen) + 4)) return truncated(h.format, "chunk past end");
+    if (r.startsWith(pos + 4, "IEND", 4)) break;
+    if (r.startsWith(pos + 4, "IDAT", 4)) sawIdat = true;
+    if (r.startsWith(pos + 4, "tRNS", 4)) {
+      if (h.model == ColorModel::Palette) h.model = ColorModel::PaletteAlpha;
+    }
+    if (r.startsWith(pos + 4, "pHYs", 4) && clen == 9) {
+      std::uint32_t px = 0, py = 0, unit = 0;
+      r.u32(data, px);
+      r.u32(data + 4, py);
+      r.u8(data + 8, unit);
+      if (unit == 1 && px > 0 && py > 0) h.dpi = fromPixelsPerMetre(px, py);
+    }
+    if (r.startsWith(pos + 4, "eXIf", 4)) readExif(r.sub(data, clen), h, false);
+    pos = data + clen + 4;
+  }
+  if (!sawIdat) return corrupt(h.format, "no image data");
+  if (auto s = stbAgrees({r.data(), r.size()}, h); !s) return s.error();
+  return h;
+}
+
+bool isSof(std::uint32_t m) {
+  return (m >= 0xC0 && m <= 0xC3) || (m >= 0xC5 && m <= 0xC7) || (m >= 0xC9 && m <= 0xCB) ||
+         (m >= 0xCD && m <= 0xCF);
+}
+
+Result<ImageHeader> probeJpeg(const ByteReader& r) {
+  ImageHeader h;
+  h.format = ImageFormat::Jpeg;
+  std::optional<Dpi> jfifDpi;
+  bool sawSof = false;
+  std::size_t pos = 2, sos = 0;
+  for (;;) {
+    std::uint32_t ff = 0, m = 0;
+    if (!r.u8(pos, ff) || !r.u8(pos + 1, m)) return truncated(h.format, "markers cut short");
+    if (ff != 0xFF) return corrupt(h.format, "marker expected");
+    if (m == 0xFF) { ++pos; continue; }  // fill byte
+    if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) { pos += 2; continue; }
+    if (m == 0xD9) return corrupt(h.format, "end of image before any scan");
+    std::uint32_t len = 0;
+    if (!r.u16(pos + 2, len) || len < 2) return truncated(h.format, "segment length");
+    const std::size_t seg = pos + 4, segLen = len - 2;
+    if (!r.has(seg, segLen)) return truncated(h.format, "segment past end");
+    if (m == 0xE0 && r.startsWith(seg, "JFIF\0", 5) && segLen >= 12) {
+      std::uint32_t units = 0, xd = 0, yd = 0;
+      r.u8(seg + 7, units);
+      r.u16(seg + 8, xd);
+      r.u16(seg + 10, yd);
+      if (xd > 0 && yd > 0 && (units == 1 || units == 2)) {
+        const double k = units == 2 ? 2.54 : 1.0;
+        jfifDpi = Dpi{xd * k, yd * k};
+      }
+    } else if (m == 0xE1 && r.startsWith(seg, "Exif\0\0", 6)) {
+      readExif(r.sub(seg + 6, segLen - 6), h, true);
+    } else if (isSof(m) && !sawSof) {
+      std::uint32_t prec = 0, hh = 0, w = 0, nc = 0;
+      if (!r.u8(seg, prec) || !r.u16(seg + 1, hh) || !r.u16(seg + 3, w) || !r.u8(seg + 5, nc))
+        return truncated(h.format, "frame header");
+      if (m == 0xC3 || m == 0xC7 || m == 0xCB || m == 0xCF)
+        return makeError(ErrorCode::UnsupportedFormat, {{"format", "lossless JPEG"}}, "lossless JPEG");
+      sawSof = true;
+      h.width = int(w);
+      h.height = int(hh);
+      h.bitDepth = int(prec);
+      h.channels = int(nc);
+    } else if (m == 0xDA) {
+      sos = pos;
+      break;
+    }
+    pos = seg + segLen;
+  }
+  if (!sawSof) return corrupt(h.format, "no frame header");
+  if (h.bitDepth != 8)
+    return makeError(ErrorCode::UnsupportedFormat, {{"format", "JPEG " + std::to_string(h.bitDepth) + "-bit"}},
+                     "only 8-bit JPEG");
+  switch (h.channels) {
+    case 1: h.model = ColorModel::Grey; break;
+    case 3: h.model = ColorModel::Rgb; break;
+    case 4: h.model = ColorModel::Cmyk; break;  // plain CMYK or Adobe YCCK: both decode through CMYK
+    default: return corrupt(h.format, "component count");
+  }
+  if (!h.dpi || jfifDpi) h.dpi = jfifDpi ? jfifDpi : h.dpi;
+  // Inside entropy-coded data every 0xFF is stuffed or a restart marker, so an
+  // FF D9 after the first scan can only be the end-of-image marker.
+  const std::uint8_t* d = r.data();
+  bool eoi = false;
+  for (std::size_t i = r.size() - 1; i > sos + 1; --i) {
+    if (d[i] == 0xD9 && d[i - 1] == 0xFF) { eoi = true; break; }
+  }
+  if (!eoi) return truncated(h.format, "no end-of-image marker");
+  if (auto s = stbAgrees({r.data(), r.size()}, h); !s) return s.error();
+  return h;
+}
+
+Result<ImageHeader> probeBmp(const ByteReader& in) {
+  ByteReader r({in.data(), in.size()}, true);
+  ImageHeader h;
+  h.format = ImageFormat::Bmp;
+  std::uint32_t off = 0, dib = 0;
+  if (!r.u32(10, off) || !r.u32(14, dib)) return truncated(h.format, "file header");
+  std::int64_t w = 0, hh = 0;
+  std::uint32_t bpp = 0, comp = 0;
+  if (dib == 12) {
+    std::uint32_t w16 = 0, h16 = 0;
+    if (!r.u16(18, w16) || !r.u16(20, h16) || !r.u16(24, bpp)) return truncated(h.format, "core header");
+    w = w16;
+    hh = h16;
+  } else if (dib >= 40) {
+    std::uint32_t uw = 0, uh = 0, xppm = 0, yppm = 0;
+    if (!r.u32(18, uw) || !r.u32(22, uh) || !r.u16(28, bpp) || !r.u32(30, comp) || !r.u32(38, xppm) ||
+        !r.u32(42, yppm))
+      return truncated(h.format, "info header");
+    w = std::int32_t(uw);
+    hh = std::int32_t(uh);
+    if (hh < 0) hh = -hh;  // top-down rows
+    if (xppm > 0 && yppm > 0) h.dpi = fromPixelsPerMetre(xppm, yppm);
+  } else {
+    return corrupt(h.format, "unknown header size");
+  }
+  if (w < 0 || hh > INT32_MAX) return corrupt(h.format, "size");
+  h.width = int(w);
+  h.height = int(hh);
+  switch (bpp) {
+    case 1: case 4: case 8: h.model = ColorModel::Palette; h.channels = 1; h.bitDepth = int(bpp); break;
+    case 16: case 24: h.model = ColorModel::Rgb; h.channels = 3; break;
+    case 32: h.model = ColorModel::Rgba; h.channels = 4; break;
+    default: return corrupt(h.format, "bits per pixel");
+  }
+  if (comp == 0 || comp == 3) {  // uncompressed rows: the file must hold them all
+    const std::uint64_t stride = ((std::uint64_t(w) * bpp + 31) / 32) * 4;
+    if (std::uint64_t(off) + stride * std::uint64_t(hh) > r.size()) return truncated(h.format, "pixel rows");
+  }
+  if (auto s = stbAgrees({r.data(), r.size()}, h); !s) return s.error();
+  return h;
+}
+
+Result<ImageHeader> probeTiff(const ByteReader& r) {
+  ImageHeader h;
+  h.format = ImageFormat::Tiff;
+  TiffIfd ifd;
+  if (!ifd.parse({r.data(), r.size()})) return truncated(h.format, "first IFD");
+  auto w = ifd.value(tag::kImageWidth), hh = ifd.value(tag::kImageLength);
+  if (!w || !hh) return corrupt(h.format, "no size tags");
+  if (*w > INT32_MAX || *hh > INT32_MAX) return corrupt(h.format, "size out of range");
+  h.width = int(*w);
+  h.height = int(*hh);
+  h.channels = int(ifd.value(tag::kSamplesPerPixel).value_or(1));
+  h.bitDepth = int(ifd.value(tag::kBitsPerSample).value_or(1));
+  if (ifd.value(tag::kSampleFormat).value_or(1) == 3)
+    return makeError(ErrorCode::UnsupportedFormat, {{"format", "TIFF float"}}, "floating-point samples");
+  const int photometric = int(ifd.value(tag::kPhotometric).value_or(2));
+  switch (photometric) {
+    case 0: case 1: h.model = h.channels >= 2 ? ColorModel::GreyAlpha : ColorModel::Grey; break;
+    case 2: h.model = h.channels >= 4 ? ColorModel::Rgba : ColorModel::Rgb; break;
+    case 3: h.model = ColorModel::Palette; break;
+    case 5: h.model = ColorModel::Cmyk; break;
+    case 6: h.model = ColorModel::YCbCr; break;
+    default:
+      return makeError(ErrorCode::UnsupportedFormat, {{"format", "TIFF photometric " + std::to_string(photometric)}},
+                       "photometric interpretation");
+  }
+  if (auto o = ifd.value(tag::kOrientation); o && *o >= 1 && *o <= 8) h.orientation = int(*o);
+  h.dpi = dpiFromIfd(ifd);
+  auto end = ifd.endOfData(tag::kStripOffsets, tag::kStripByteCounts);
+  if (!end) end = ifd.endOfData(tag::kTileOffsets, tag::kTileByteCounts);
+  if (!end) return corrupt(h.format, "no readable strip or tile table");
+  if (*end > r.size()) return truncated(h.format, "pixel data past end");
+  return h;
+}
+
+Result<ImageHeader> probeWebp(const ByteReader& in) {
+  ByteReader r({in.data(), in.size()}, true);
+  ImageHeader h;
+  h.format = ImageFormat::WebP;
+  h.channels = 3;
+  h.model = ColorModel::Rgb;
+  std::uint32_t riffSize = 0;
+  r.u32(4, riffSize);
+  if (std::uint64_t(riffSize) + 8 > r.size()) return truncated(h.format, "RIFF size past end");
+  std::size_t pos = 12;
+  bool sized = false;
+  const std::size_t end = std::size_t(riffSize) + 8;
+  while (pos + 8 <= end) {
+    std::uint32_t clen = 0;
+    r.u32(pos + 4, clen);
+    const std::size_t data = pos + 8;
+    if (!r.has(data, clen)) return truncated(h.format, "chunk past end");
+    if (r.startsWith(pos, "VP8X", 4) && clen >= 10) {
+      std::uint32_t flags = 0, w = 0, hh = 0;
+      r.u8(data, flags);
+      r.u24le(data + 4, w);
+      r.u24le(data + 7, hh);
+      h.width = int(w + 1);
+      h.height = int(hh + 1);
+      sized = true;
+      if (flags & 0x10) { h.channels = 4; h.model = ColorModel::Rgba; }
+    } else if (r.startsWith(pos, "VP8 ", 4) && clen >= 10 && !sized) {
+      std::uint32_t w = 0, hh = 0;
+      if (!r.startsWith(data + 3, "\x9d\x01\x2a", 3)) return corrupt(h.format, "VP8 start code");
+      r.u16(data + 6, w);
+      r.u16(data + 8, hh);
+      h.width = int(w & 0x3fff);
+      h.height = int(hh & 0x3fff);
+      sized = true;
+    } else if (r.startsWith(pos, "VP8L", 4) && clen >= 5 && !sized) {
+      std::uint32_t sig = 0, bits = 0;
+      r.u8(data, sig);
+      if (sig != 0x2f) return corrupt(h.format, "VP8L signature");
+      r.u32(data + 1, bits);
+      h.width = int((bits & 0x3fff) + 1);
+      h.height = int(((bits >> 14) & 0x3fff) + 1);
+      if ((bits >> 28) & 1) { h.channels = 4; h.model = ColorModel::Rgba; }
+      sized = true;
+    } else if (r.startsWith(pos, "EXIF", 4)) {
+      const std::size_t skip = r.startsWith(data, "Exif\0\0", 6) ? 6 : 0;
+      readExif(r.sub(data + skip, clen - skip), h, true);
+    }
+    pos = data + clen + (clen & 1);
+  }
+  if (!sized) return corrupt(h.format, "no image chunk");
+  return h;
+}
+
+}  // namespace
+
+Result<ImageHeader> probeImage(std::span<const std::uint8_t> bytes) {
+  if (bytes.empty()) return makeError(ErrorCode::EmptyFile, {}, "zero bytes");
+  ByteReader r(bytes);
+  Result<ImageHeader> res = makeError(ErrorCode::NotAnImage, {}, "unknown magic");
+  if (r.startsWith(0, "\x89PNG\r\n\x1a\n", 8)) res = probePng(r);
+  else if (r.startsWith(0, "\xFF\xD8\xFF", 3)) res = probeJpeg(r);
+  else if (r.startsWith(0, "II*\0", 4) || r.startsWith(0, "MM\0*", 4)) res = probeTiff(r);
+  else if (r.startsWith(0, "BM", 2)) res = probeBmp(r);
+  else if (r.startsWith(0, "RIFF", 4) && r.startsWith(8, "WEBP", 4)) res = probeWebp(r);
+  // Formats people will try (phone photos, web images) get named, not "not an image".
+  else if (r.startsWith(0, "GIF8", 4)) return makeError(ErrorCode::UnsupportedFormat, {{"format", "GIF"}});
+  else if (r.startsWith(4, "ftypheic", 8) || r.startsWith(4, "ftypheix", 8) || r.startsWith(4, "ftypmif1", 8))
+    return makeError(ErrorCode::UnsupportedFormat, {{"format", "HEIC"}});
+  else if (r.startsWith(0, "%PDF", 4)) return makeError(ErrorCode::UnsupportedFormat, {{"format", "PDF"}});
+  else if (r.startsWith(0, "8BPS", 4)) return makeError(ErrorCode::UnsupportedFormat, {{"format", "PSD"}});
+  else if (bytes.size() < 8) return makeError(ErrorCode::Truncated, {{"format", "?"}}, "too short to be an image");
+  if (res && (res->width == 0 || res->height == 0))
+    return makeError(ErrorCode::ZeroSize, {{"width", std::to_string(res->width)}, {"height", std::to_string(res->height)}});
+  return res;
+}
+
+Status checkLimits(const ImageHeader& h, const LoadOptions& o) {
+  if (h.width <= 0 || h.height <= 0)
+    return makeError(ErrorCode::ZeroSize, {{"width", std::to_string(h.width)}, {"height", std::to_string(h.height)}});
+  const std::uint64_t px = std::uint64_t(h.width) * std::uint64_t(h.height);
+  if (px > o.maxPixels) {
+    char mp[32], lim[32];
+    std::snprintf(mp, sizeof mp, "%.0f", px / 1e6);
+    std::snprintf(lim, sizeof lim, "%.0f", o.maxPixels / 1e6);
+    return makeError(ErrorCode::TooManyPixels,
+                     {{"width", std::to_string(h.width)}, {"height", std::to_string(h.height)},
+                      {"megapixels", mp}, {"limit", lim}});
+  }
+  return Ok{};
+}
+
+}  // namespace canting::imaging

@@ -1,0 +1,40 @@
+#pragma once
+// Builders for image files that OpenCV will not write for us (grey+alpha PNG,
+// CMYK JPEG, EXIF-rotated JPEG, lying headers), made byte by byte in the test
+// so that every hostile case is reproducible from source.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace canting::test {
+
+using Bytes = std::vector<std::uint8_t>;
+
+// A PNG with the given IHDR fields; `rows` are raw scanlines without filter
+// bytes. With `lieWidth/lieHeight` the IHDR claims another size.
+Bytes makePng(int width, int height, int colorType, int bitDepth, const Bytes& rows,
+              int lieWidth = 0, int lieHeight = 0);
+// A CMYK JPEG (Adobe-inverted storage, as Photoshop writes it): `cmyk` holds
+// width*height*4 bytes.
+Bytes makeCmykJpeg(int width, int height, const Bytes& cmyk);
+// Inserts an EXIF APP1 with the given orientation right after SOI.
+Bytes withExifOrientation(const Bytes& jpeg, int orientation);
+
+Bytes readAll(const std::filesystem::path& p);
+void writeAll(const std::filesystem::path& p, const Bytes& b);
+
+// A fresh empty directory under the system temp dir, removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return m_path; }
+  std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+ private:
+  std::filesystem::path m_path;
+};
+
+}  // namespace canting::test
