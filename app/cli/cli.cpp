@@ -1,0 +1,224 @@
+#include "cli.h"
+
+#include <cstdlib>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "args.h"
+#include "canting/core/i18n.h"
+#include "canting/core/paths.h"
+#include "canting/imaging/color.h"
+#include "canting/imaging/image_io.h"
+
+namespace canting::cli {
+
+namespace {
+
+using core::Language;
+using core::Translator;
+namespace im = imaging;
+
+struct Ctx {
+  Translator tr;
+  std::ostream& out;
+  std::ostream& err;
+
+  int fail(const im::Error& e) {
+    err << "canting-cli: " << tr.message(e) << "\n";
+    return kBadInput;
+  }
+  int usage(const std::string& key, const core::Args& args, const std::string& helpKey) {
+    err << "canting-cli: " << tr.tr(key, args) << "\n\n" << tr.tr(helpKey) << "\n";
+    return kUsage;
+  }
+};
+
+struct Command {
+  std::string name;     // "info", "color delta-e"
+  ArgSpec spec;
+  std::string helpKey;
+  std::function<int(Ctx&, const ParsedArgs&)> run;
+};
+
+std::optional<double> parsePositive(const std::string& s) {
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end == s.c_str() || *end != '\0' || !(v > 0) || v > 1e6) return std::nullopt;
+  return v;
+}
+
+int cmdInfo(Ctx& c, const ParsedArgs& a) {
+  auto img = im::loadImage(a.positionals[0]);
+  if (!img) return c.fail(img.error());
+  const im::ImageHeader& h = img->source;
+  const int w = img->pixels.cols, hh = img->pixels.rows;
+  const std::uint64_t colours = im::countDistinctColors(img->pixels);
+  if (a.flag("json")) {
+    nlohmann::json j;
+    j["file"] = a.positionals[0];
+    j["format"] = im::formatName(h.format);
+    j["width"] = w;
+    j["height"] = hh;
+    j["channels"] = h.channels;
+    j["color_model"] = im::colorModelName(h.model);
+    j["bit_depth"] = h.bitDepth;
+    j["orientation"] = h.orientation;
+    if (h.dpi) {
+      j["dpi"] = {{"x", h.dpi->x}, {"y", h.dpi->y}};
+      j["width_cm"] = w / h.dpi->x * 2.54;
+      j["height_cm"] = hh / h.dpi->y * 2.54;
+    } else {
+      j["dpi"] = nullptr;
+    }
+    j["distinct_colors"] = colours;
+    c.out << j.dump(2) << "\n";
+    return kOk;
+  }
+  const Language l = c.tr.language();
+  auto line = [&](const char* key, const std::string& value) { c.out << c.tr.tr(key) << ": " << value << "\n"; };
+  line("info.file", a.positionals[0]);
+  line("info.format", im::formatName(h.format));
+  line("info.size_px", c.tr.tr("info.size_px.value", {{"w", std::to_string(w)}, {"h", std::to_string(hh)}}));
+  if (h.dpi) {
+    line("info.dpi", core::formatNumber(h.dpi->x, h.dpi->x == std::round(h.dpi->x) ? 0 : 2, l));
+    line("info.size_cm", c.tr.tr("info.size_cm.value", {{"w", core::formatNumber(w / h.dpi->x * 2.54, 2, l)},
+                                                        {"h", core::formatNumber(hh / h.dpi->y * 2.54, 2, l)}}));
+  } else {
+    line("info.dpi", c.tr.tr("info.dpi.none"));
+  }
+  line("info.channels", std::to_string(h.channels) + " (" + c.tr.tr(std::string("model.") + im::colorModelName(h.model)) + ")");
+  line("info.bit_depth", c.tr.tr("info.bit_depth.value", {{"bits", std::to_string(h.bitDepth)}}));
+  if (h.orientation != 1) line("info.orientation", c.tr.tr("info.orientation.value", {{"n", std::to_string(h.orientation)}}));
+  line("info.distinct_colors", core::formatCount(colours, l));
+  return kOk;
+}
+
+int cmdDeltaE(Ctx& c, const ParsedArgs& a) {
+  auto x = im::parseColor(a.positionals[0]);
+  if (!x) return c.fail(x.error());
+  auto y = im::parseColor(a.positionals[1]);
+  if (!y) return c.fail(y.error());
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", im::deltaE2000(*x, *y));
+  c.out << buf << "\n";
+  return kOk;
+}
+
+int cmdConvertColor(Ctx& c, const ParsedArgs& a) {
+  auto to = a.value("to");
+  if (!to) return c.usage("cli.usage.missing_option", {{"arg", "--to"}}, "cli.help.color_convert");
+  auto notation = im::parseNotation(*to);
+  if (!notation) return c.usage("cli.usage.bad_value", {{"arg", "--to"}, {"value", *to}}, "cli.help.color_convert");
+  auto lab = im::parseColor(a.positionals[0]);
+  if (!lab) return c.fail(lab.error());
+  bool inGamut = true;
+  c.out << im::formatColor(*lab, *notation, &inGamut) << "\n";
+  if (!inGamut) c.err << "canting-cli: " << c.tr.tr("cli.out_of_gamut") << "\n";
+  return kOk;
+}
+
+int cmdConvert(Ctx& c, const ParsedArgs& a) {
+  const std::string& in = a.positionals[0];
+  const std::string& outPath = a.positionals[1];
+  im::SaveOptions o;
+  if (im::formatFromExtension(outPath) == im::ImageFormat::Unknown)
+    return c.fail(im::makeError(im::ErrorCode::UnsupportedOutputFormat,
+                                {{"format", std::filesystem::path(outPath).extension().string()}, {"path", outPath}}));
+  if (auto d = a.value("dpi")) {
+    auto v = parsePositive(*d);
+    if (!v || *v > 65535) return c.usage("cli.usage.bad_value", {{"arg", "--dpi"}, {"value", *d}}, "cli.help.convert");
+    o.dpi = im::Dpi{*v, *v};
+  }
+  if (auto q = a.value("quality")) {
+    auto v = parsePositive(*q);
+    if (!v || *v > 100 || *v != std::floor(*v))
+      return c.usage("cli.usage.bad_value", {{"arg", "--quality"}, {"value", *q}}, "cli.help.convert");
+    o.jpegQuality = int(*v);
+  }
+  if (auto comp = a.value("compression")) {
+    if (*comp == "deflate") o.tiffCompression = im::TiffCompression::Deflate;
+    else if (*comp == "lzw") o.tiffCompression = im::TiffCompression::Lzw;
+    else if (*comp == "none") o.tiffCompression = im::TiffCompression::None;
+    else return c.usage("cli.usage.bad_value", {{"arg", "--compression"}, {"value", *comp}}, "cli.help.convert");
+  }
+  auto img = im::loadImage(in);
+  if (!img) return c.fail(img.error());
+  if (!o.dpi) o.dpi = img->dpi;  // keep what the source said
+  if (auto st = im::saveImage(img->pixels, outPath, o); !st) return c.fail(st.error());
+  const Language l = c.tr.language();
+  c.out << c.tr.tr("cli.converted", {{"path", outPath},
+                                     {"w", std::to_string(img->pixels.cols)},
+                                     {"h", std::to_string(img->pixels.rows)},
+                                     {"dpi", o.dpi ? core::formatNumber(o.dpi->x, 0, l) : c.tr.tr("info.dpi.none")}})
+        << "\n";
+  return kOk;
+}
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> list = {
+      {"info", {{"IMAGE"}, {"json"}, {}}, "cli.help.info", cmdInfo},
+      {"color delta-e", {{"COLOUR1", "COLOUR2"}, {}, {}}, "cli.help.color_delta_e", cmdDeltaE},
+      {"color convert", {{"COLOUR"}, {}, {"to"}}, "cli.help.color_convert", cmdConvertColor},
+      {"convert", {{"IN", "OUT"}, {}, {"dpi", "quality", "compression"}}, "cli.help.convert", cmdConvert},
+  };
+  return list;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream& err) {
+  // --lang may stand anywhere; it is taken out before the command is parsed.
+  Language lang = Language::Indonesian;
+  if (const char* env = std::getenv("CANTING_LANG")) core::parseLanguage(env, lang);
+  std::vector<std::string> args;
+  std::string badLang;
+  for (std::size_t i = 0; i < argsIn.size(); ++i) {
+    const std::string& a = argsIn[i];
+    std::string value;
+    if (a == "--lang" && i + 1 < argsIn.size()) value = argsIn[++i];
+    else if (a.rfind("--lang=", 0) == 0) value = a.substr(7);
+    else { args.push_back(a); continue; }
+    if (!core::parseLanguage(value, lang)) badLang = value;
+  }
+  Ctx c{Translator{}, out, err};
+  if (!c.tr.load(core::assetsDir() / "i18n", lang)) {
+    err << "canting-cli: " << c.tr.loadError() << "\n";
+    return kBadInput;
+  }
+  if (!badLang.empty()) return c.usage("cli.usage.bad_value", {{"arg", "--lang"}, {"value", badLang}}, "cli.help.main");
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    (args.empty() ? err : out) << c.tr.tr("cli.help.main") << "\n";
+    return args.empty() ? kUsage : kOk;
+  }
+  if (args[0] == "--version") {
+    out << "canting-cli " << CANTING_VERSION << "\n";
+    return kOk;
+  }
+  for (const Command& cmd : commands()) {
+    const auto space = cmd.name.find(' ');
+    const std::string first = cmd.name.substr(0, space);
+    if (args[0] != first) continue;
+    std::size_t consumed = 1;
+    if (space != std::string::npos) {
+      if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {
+        out << c.tr.tr("cli.help." + first) << "\n";
+        return args.size() < 2 ? kUsage : kOk;
+      }
+      if (args[1] != cmd.name.substr(space + 1)) continue;
+      consumed = 2;
+    }
+    ParsedArgs parsed;
+    const std::vector<std::string> rest(args.begin() + std::ptrdiff_t(consumed), args.end());
+    if (auto problem = parseArgs(rest, cmd.spec, parsed)) return c.usage(problem->key, {{"arg", problem->arg}}, cmd.helpKey);
+    if (parsed.help) {
+      out << c.tr.tr(cmd.helpKey) << "\n";
+      return kOk;
+    }
+    return cmd.run(c, parsed);
+  }
+  const bool group = args[0] == "color";
+  return c.usage("cli.usage.unknown_command", {{"arg", group && args.size() > 1 ? args[0] + " " + args[1] : args[0]}},
+                 group ? "cli.help.color" : "cli.help.main");
+}
+
+}  // namespace canting::cli

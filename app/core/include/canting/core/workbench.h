@@ -1,0 +1,108 @@
+#pragma once
+// The application model that every workspace and the tests share: open
+// documents, the current workspace, the language, settings and the notices
+// shown to the user. The GUI draws it and calls its methods; it holds no GUI
+// state and runs headless.
+
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "canting/core/i18n.h"
+#include "canting/core/settings.h"
+#include "canting/core/task_pool.h"
+#include "canting/core/view_transform.h"
+#include "canting/core/workspace.h"
+#include "canting/imaging/image_io.h"
+
+namespace canting::core {
+
+struct Document {
+  int id = 0;
+  std::filesystem::path path;
+  std::string name;
+  imaging::Image image;
+  int version = 1;  // bumped on every pixel change; the GUI's texture cache keys on it
+  std::optional<std::uint64_t> distinctColors;
+  ViewTransform view;
+  bool needsFit = true;
+};
+
+struct Notice {
+  enum class Kind { Info, Error };
+  Kind kind = Kind::Info;
+  std::string text;
+  int serial = 0;
+};
+
+class Workbench {
+ public:
+  struct Options {
+    std::filesystem::path settingsFile;  // empty: defaultSettingsPath()
+    std::filesystem::path assets;        // empty: assetsDir()
+    bool persist = true;                 // write settings when they change
+    int threads = 2;
+    imaging::LoadOptions load;
+  };
+
+  explicit Workbench(Options options);
+
+  const Translator& tr() const { return m_tr; }
+  const Settings& settings() const { return m_settings; }
+  const std::filesystem::path& assets() const { return m_options.assets; }
+  std::filesystem::path demoFolder() const { return m_options.assets / "demo"; }
+
+  void setLanguage(Language lang);
+  WorkspaceId workspace() const { return m_workspace; }
+  bool setWorkspace(const std::string& name);
+  void setWorkspace(WorkspaceId id) { m_workspace = id; }
+
+  // Loads each file on a worker; documents appear (or errors are noticed)
+  // when update() runs the completions. A file already open is re-activated.
+  void openFiles(const std::vector<std::filesystem::path>& paths);
+  int loading() const { return m_loading; }
+
+  const std::vector<std::unique_ptr<Document>>& documents() const { return m_docs; }
+  Document* active();
+  Document* find(int id);
+  void activate(int id);
+  void close(int id);
+  void setActiveDpi(const imaging::Dpi& dpi);
+
+  // Saves the active document's pixels at its DPI; the result is noticed.
+  void exportActive(const std::filesystem::path& path, imaging::SaveOptions options);
+
+  const std::deque<Notice>& notices() const { return m_notices; }
+  void notify(Notice::Kind kind, std::string text);
+  void dismiss(int serial);
+
+  void rememberFolder(const std::filesystem::path& folder);
+  void rememberWindowSize(int width, int height);
+  void persistSettings();
+
+  // Applies finished background work; call once per frame.
+  int update() { return m_tasks.drain(); }
+  TaskPool& tasks() { return m_tasks; }
+  // Blocks until no background job is left, applying results (tests, screenshots).
+  void finishAll();
+
+ private:
+  void startStats(Document& doc);
+
+  Options m_options;
+  Settings m_settings;
+  Translator m_tr;
+  WorkspaceId m_workspace = WorkspaceId::PustakaMotif;
+  std::vector<std::unique_ptr<Document>> m_docs;
+  int m_activeId = 0;
+  int m_nextId = 1;
+  int m_loading = 0;
+  std::deque<Notice> m_notices;
+  int m_nextNotice = 1;
+  TaskPool m_tasks;  // last: its workers must stop before the rest is destroyed
+};
+
+}  // namespace canting::core

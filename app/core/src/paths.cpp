@@ -1,0 +1,37 @@
+#include "canting/core/paths.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace canting::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+fs::path xdg(const char* var, const char* fallback) {
+  if (const char* v = std::getenv(var); v && *v && fs::path(v).is_absolute()) return fs::path(v) / "canting";
+  return homeDir() / fallback / "canting";
+}
+}  // namespace
+
+fs::path homeDir() {
+  if (const char* h = std::getenv("HOME"); h && *h) return h;
+  return fs::temp_directory_path();
+}
+
+fs::path configDir() { return xdg("XDG_CONFIG_HOME", ".config"); }
+fs::path dataDir() { return xdg("XDG_DATA_HOME", ".local/share"); }
+
+fs::path assetsDir() {
+  std::error_code ec;
+  if (const char* v = std::getenv("CANTING_ASSETS"); v && *v) return v;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "canting" / "assets";
+    if (fs::is_directory(installed / "i18n", ec)) return installed;
+  }
+  return CANTING_ASSETS_DIR;
+}
+
+}  // namespace canting::core

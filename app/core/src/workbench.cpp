@@ -1,0 +1,161 @@
+#include "canting/core/workbench.h"
+
+#include <algorithm>
+
+#include "canting/core/paths.h"
+
+namespace canting::core {
+
+namespace fs = std::filesystem;
+
+Workbench::Workbench(Options options) : m_options(std::move(options)), m_tasks(m_options.threads) {
+  if (m_options.settingsFile.empty()) m_options.settingsFile = defaultSettingsPath();
+  if (m_options.assets.empty()) m_options.assets = assetsDir();
+  SettingsLoad loaded = loadSettings(m_options.settingsFile);
+  m_settings = loaded.settings;
+  m_tr.load(m_options.assets / "i18n", m_settings.language);
+  if (!m_tr.loadError().empty()) notify(Notice::Kind::Error, m_tr.loadError());
+  if (!loaded.warning.empty()) notify(Notice::Kind::Error, m_tr.tr("notice.settings_malformed", {{"detail", loaded.warning}}));
+}
+
+void Workbench::setLanguage(Language lang) {
+  m_settings.language = lang;
+  m_tr.load(m_options.assets / "i18n", lang);
+  persistSettings();
+}
+
+bool Workbench::setWorkspace(const std::string& name) {
+  auto id = findWorkspace(name);
+  if (!id) return false;
+  m_workspace = *id;
+  return true;
+}
+
+void Workbench::openFiles(const std::vector<fs::path>& paths) {
+  for (const fs::path& p : paths) {
+    std::error_code ec;
+    const fs::path abs = fs::absolute(p, ec).lexically_normal();
+    auto existing = std::find_if(m_docs.begin(), m_docs.end(), [&](const auto& d) { return d->path == abs; });
+    if (existing != m_docs.end()) {
+      m_activeId = (*existing)->id;
+      continue;
+    }
+    ++m_loading;
+    const imaging::LoadOptions load = m_options.load;
+    m_tasks.run(
+        [this, abs, load]() -> TaskPool::Completion {
+          auto img = std::make_shared<imaging::Result<imaging::Image>>(imaging::loadImage(abs, load));
+          return [this, abs, img] {
+            --m_loading;
+            if (!*img) {
+              notify(Notice::Kind::Error, m_tr.message(img->error()));
+              return;
+            }
+            auto doc = std::make_unique<Document>();
+            doc->id = m_nextId++;
+            doc->path = abs;
+            doc->name = abs.filename().string();
+            doc->image = std::move(img->value());
+            m_activeId = doc->id;
+            m_settings.addRecentFile(abs);
+            if (abs.has_parent_path()) m_settings.addRecentFolder(abs.parent_path());
+            m_docs.push_back(std::move(doc));
+            startStats(*m_docs.back());
+            persistSettings();
+          };
+        },
+        [this](const std::string& what) {
+          --m_loading;
+          notify(Notice::Kind::Error, what);
+        });
+  }
+}
+
+void Workbench::startStats(Document& doc) {
+  const int id = doc.id, version = doc.version;
+  const cv::Mat pixels = doc.image.pixels;  // shares the buffer; pixels are replaced, never edited in place
+  m_tasks.run([this, id, version, pixels]() -> TaskPool::Completion {
+    const std::uint64_t n = imaging::countDistinctColors(pixels);
+    return [this, id, version, n] {
+      if (Document* d = find(id); d && d->version == version) d->distinctColors = n;
+    };
+  });
+}
+
+Document* Workbench::active() { return find(m_activeId); }
+
+Document* Workbench::find(int id) {
+  for (auto& d : m_docs)
+    if (d->id == id) return d.get();
+  return nullptr;
+}
+
+void Workbench::activate(int id) {
+  if (find(id)) m_activeId = id;
+}
+
+void Workbench::close(int id) {
+  auto it = std::find_if(m_docs.begin(), m_docs.end(), [&](const auto& d) { return d->id == id; });
+  if (it == m_docs.end()) return;
+  const bool wasActive = (*it)->id == m_activeId;
+  it = m_docs.erase(it);
+  if (wasActive) m_activeId = m_docs.empty() ? 0 : (it == m_docs.end() ? m_docs.back()->id : (*it)->id);
+}
+
+void Workbench::setActiveDpi(const imaging::Dpi& dpi) {
+  if (Document* d = active(); d && dpi.x > 0 && dpi.y > 0) d->image.dpi = dpi;
+}
+
+void Workbench::exportActive(const fs::path& path, imaging::SaveOptions options) {
+  Document* d = active();
+  if (!d) return;
+  if (!options.dpi) options.dpi = d->image.dpi;
+  const cv::Mat pixels = d->image.pixels;
+  m_tasks.run([this, path, options, pixels]() -> TaskPool::Completion {
+    const imaging::Status st = imaging::saveImage(pixels, path, options);
+    return [this, path, st] {
+      if (st) {
+        notify(Notice::Kind::Info, m_tr.tr("notice.exported", {{"path", path.string()}}));
+        rememberFolder(path.parent_path());
+      } else {
+        notify(Notice::Kind::Error, m_tr.message(st.error()));
+      }
+    };
+  });
+}
+
+void Workbench::notify(Notice::Kind kind, std::string text) {
+  m_notices.push_back(Notice{kind, std::move(text), m_nextNotice++});
+  while (m_notices.size() > 5) m_notices.pop_front();
+}
+
+void Workbench::dismiss(int serial) {
+  m_notices.erase(std::remove_if(m_notices.begin(), m_notices.end(), [&](const Notice& n) { return n.serial == serial; }),
+                  m_notices.end());
+}
+
+void Workbench::rememberFolder(const fs::path& folder) {
+  m_settings.lastFolder = folder.string();
+  m_settings.addRecentFolder(folder);
+  persistSettings();
+}
+
+void Workbench::rememberWindowSize(int w, int h) {
+  m_settings.windowWidth = w;
+  m_settings.windowHeight = h;
+}
+
+void Workbench::persistSettings() {
+  if (!m_options.persist) return;
+  if (auto st = saveSettings(m_settings, m_options.settingsFile); !st)
+    notify(Notice::Kind::Error, m_tr.message(st.error()));
+}
+
+void Workbench::finishAll() {
+  while (m_tasks.pending() > 0) {
+    m_tasks.waitIdle();
+    m_tasks.drain();
+  }
+}
+
+}  // namespace canting::core

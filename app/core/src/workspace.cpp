@@ -1,0 +1,32 @@
+#include "canting/core/workspace.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace canting::core {
+
+const std::vector<WorkspaceInfo>& workspaces() {
+  static const std::vector<WorkspaceInfo> list = {
+      {WorkspaceId::PustakaMotif, "pustaka", {"pustaka-motif", "library", "motif", "motifs"},
+       "workspace.pustaka", "workspace.pustaka.hint"},
+  };
+  return list;
+}
+
+std::optional<WorkspaceId> findWorkspace(const std::string& name) {
+  std::string n;
+  for (char c : name) n.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+  for (const auto& w : workspaces()) {
+    if (w.name == n) return w.id;
+    if (std::find(w.aliases.begin(), w.aliases.end(), n) != w.aliases.end()) return w.id;
+  }
+  return std::nullopt;
+}
+
+const WorkspaceInfo& workspaceInfo(WorkspaceId id) {
+  for (const auto& w : workspaces())
+    if (w.id == id) return w;
+  return workspaces().front();
+}
+
+}  // namespace canting::core
