@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 Workbench::Workbench(Options options) : m_options(std::move(options)), m_tasks(m_options.threads) {
   if (m_options.settingsFile.empty()) m_options.settingsFile = defaultSettingsPath();
   if (m_options.assets.empty()) m_options.assets = assetsDir();
-  SettingsLoad loaded = loadSettings(m_options.settingsFile);
+  SettingsLoad loaded = m_options.readSettings ? loadSettings(m_options.settingsFile) : SettingsLoad{};
   m_settings = loaded.settings;
   m_tr.load(m_options.assets / "i18n", m_settings.language);
   if (!m_tr.loadError().empty()) notify(Notice::Kind::Error, m_tr.loadError());

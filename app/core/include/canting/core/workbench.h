@@ -14,6 +14,7 @@
 #include "canting/core/i18n.h"
 #include "canting/core/settings.h"
 #include "canting/core/task_pool.h"
+#include "canting/core/thumbnails.h"
 #include "canting/core/view_transform.h"
 #include "canting/core/workspace.h"
 #include "canting/imaging/image_io.h"
@@ -43,6 +44,7 @@ class Workbench {
   struct Options {
     std::filesystem::path settingsFile;  // empty: defaultSettingsPath()
     std::filesystem::path assets;        // empty: assetsDir()
+    bool readSettings = true;            // false: start from defaults (screenshots, tests)
     bool persist = true;                 // write settings when they change
     int threads = 2;
     imaging::LoadOptions load;
@@ -86,6 +88,7 @@ class Workbench {
   // Applies finished background work; call once per frame.
   int update() { return m_tasks.drain(); }
   TaskPool& tasks() { return m_tasks; }
+  ThumbnailCache& thumbnails() { return m_thumbnails; }
   // Blocks until no background job is left, applying results (tests, screenshots).
   void finishAll();
 
@@ -102,7 +105,9 @@ class Workbench {
   int m_loading = 0;
   std::deque<Notice> m_notices;
   int m_nextNotice = 1;
-  TaskPool m_tasks;  // last: its workers must stop before the rest is destroyed
+  ThumbnailCache m_thumbnails{m_tasks};  // only stores the reference
+  // Last, so destroyed first: the workers stop before anything a job writes to.
+  TaskPool m_tasks;
 };
 
 }  // namespace canting::core

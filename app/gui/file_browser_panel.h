@@ -1,0 +1,57 @@
+#pragma once
+// The in-app file browser: places on the left (home, bundled demo motifs,
+// recent folders), a grid of folders and image previews on the right. One
+// panel serves "open" (pick images) and "export" (pick folder, name, format,
+// DPI and quality). Drawn as a modal popup.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "canting/core/file_browser.h"
+#include "canting/imaging/image_io.h"
+#include "ui_context.h"
+
+namespace canting::gui {
+
+class FileBrowserPanel {
+ public:
+  enum class Mode { Open, Export };
+
+  void open(Mode mode, const std::filesystem::path& folder, const std::string& suggestedName = {});
+  bool isOpen() const { return m_wantOpen || m_open; }
+  Mode mode() const { return m_mode; }
+  const std::filesystem::path& folder() const { return m_folder; }
+  const std::vector<core::BrowserEntry>& entries() const { return m_entries; }
+  void navigate(const std::filesystem::path& folder);
+
+  // Export settings chosen in the dialog.
+  imaging::ImageFormat exportFormat() const;
+  std::filesystem::path exportPath() const;
+  imaging::SaveOptions exportOptions() const;
+
+  void draw(UiContext& ui);
+
+ private:
+  void drawPlaces(UiContext& ui);
+  void drawGrid(UiContext& ui);
+  void drawExportFields(UiContext& ui);
+  void activate(UiContext& ui, const core::BrowserEntry& e);
+  void close();
+
+  Mode m_mode = Mode::Open;
+  bool m_wantOpen = false;
+  bool m_open = false;
+  std::filesystem::path m_folder;
+  std::vector<core::BrowserEntry> m_entries;
+  std::string m_listError;
+  int m_selected = -1;
+  char m_name[256] = {};
+  int m_format = 0;  // index into the export formats: PNG, JPEG, TIFF
+  float m_dpi = 300.f;
+  int m_quality = 92;
+  int m_compression = 0;  // deflate, lzw
+};
+
+}  // namespace canting::gui

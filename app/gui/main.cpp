@@ -1,0 +1,219 @@
+// canting: the desktop app. Thin: parses options, opens a GLFW window with an
+// OpenGL 3.3 core context, and runs App::frame() until closed. With
+// --screenshot it renders N frames, writes the framebuffer as PNG and exits.
+//
+// Exit status: 0 ok, 1 usage error, 2 no display, 3 no window or GL context,
+// 5 blank or unwritable screenshot.
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include <opencv2/imgproc.hpp>
+
+#include "app.h"
+#include "canting/core/paths.h"
+#include "canting/imaging/image_io.h"
+#include "gl_textures.h"
+
+namespace {
+
+using namespace canting;
+
+struct Options {
+  std::vector<std::string> open;
+  std::string workspace;
+  std::string lang;
+  std::string screenshot;
+  int frames = 3;
+  int width = 0, height = 0;
+  std::string show;
+};
+
+std::string g_glfwError;
+std::vector<std::string> g_dropped;
+
+const char* kUsage =
+    "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
+    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about]\n";
+
+bool parseOptions(int argc, char** argv, Options& o) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&](std::string& out) {
+      if (i + 1 >= argc) return false;
+      out = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") { std::cout << kUsage; std::exit(0); }
+    else if (a == "--open") { if (!next(v)) return false; o.open.push_back(v); }
+    else if (a == "--workspace") { if (!next(o.workspace)) return false; }
+    else if (a == "--lang") { if (!next(o.lang)) return false; }
+    else if (a == "--screenshot") { if (!next(o.screenshot)) return false; }
+    else if (a == "--show") { if (!next(o.show)) return false; }
+    else if (a == "--frames") { if (!next(v)) return false; o.frames = std::atoi(v.c_str()); if (o.frames < 1 || o.frames > 10000) return false; }
+    else if (a == "--size") {
+      if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240) return false;
+    }
+    else if (!a.empty() && a[0] == '-') return false;
+    else o.open.push_back(a);
+  }
+  return true;
+}
+
+// Reads the back buffer before the swap (reading after it is undefined).
+int writeScreenshot(const std::string& path, int w, int h) {
+  cv::Mat rgba(h, w, CV_8UC4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data);
+  cv::Mat bgr;
+  cv::flip(rgba, rgba, 0);
+  cv::cvtColor(rgba, bgr, cv::COLOR_RGBA2BGR);
+  cv::Scalar mean, stddev;
+  cv::meanStdDev(bgr, mean, stddev);
+  if (stddev[0] < 1.0 && stddev[1] < 1.0 && stddev[2] < 1.0) {
+    std::cerr << "canting: the screenshot is blank (one flat colour); nothing was drawn\n";
+    return 5;
+  }
+  if (auto st = imaging::saveImage(bgr, path); !st) {
+    std::cerr << "canting: cannot write the screenshot " << path << ": " << st.error().detail << "\n";
+    return 5;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options opt;
+  if (!parseOptions(argc, argv, opt)) {
+    std::cerr << kUsage;
+    return 1;
+  }
+  core::Language lang = core::Language::Indonesian;
+  if (!opt.lang.empty() && !core::parseLanguage(opt.lang, lang)) {
+    std::cerr << "canting: --lang takes id or en\n" << kUsage;
+    return 1;
+  }
+  if (!opt.workspace.empty() && !core::findWorkspace(opt.workspace)) {
+    std::cerr << "canting: unknown workspace '" << opt.workspace << "'; known:";
+    for (const auto& w : core::workspaces()) std::cerr << " " << w.name;
+    std::cerr << "\n";
+    return 1;
+  }
+  const bool shot = !opt.screenshot.empty();
+
+  glfwSetErrorCallback([](int, const char* msg) { g_glfwError = msg ? msg : ""; });
+  if (!glfwInit()) {
+    core::Translator tr;
+    tr.load(core::assetsDir() / "i18n", lang);
+    std::cerr << "canting: " << tr.tr("gui.no_display") << "\n  (" << g_glfwError << ")\n"
+              << "  xvfb-run -a " << argv[0] << (shot ? " --screenshot " + opt.screenshot : std::string()) << "\n";
+    return 2;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
+
+  core::Workbench::Options wo;
+  wo.readSettings = !shot;
+  wo.persist = !shot;
+  core::Workbench wb(wo);
+  if (!opt.lang.empty() && wb.tr().language() != lang) wb.setLanguage(lang);
+  if (!opt.workspace.empty()) wb.setWorkspace(opt.workspace);
+
+  int w = opt.width ? opt.width : (shot ? 1366 : wb.settings().windowWidth);
+  int h = opt.height ? opt.height : (shot ? 768 : wb.settings().windowHeight);
+  if (shot) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  GLFWwindow* window = glfwCreateWindow(w, h, "Canting", nullptr, nullptr);
+  if (!window) {
+    std::cerr << "canting: " << wb.tr().tr("gui.no_window") << "\n  (" << g_glfwError << ")\n";
+    glfwTerminate();
+    return 3;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+  glfwSetDropCallback(window, [](GLFWwindow*, int n, const char** paths) {
+    for (int i = 0; i < n; ++i) g_dropped.emplace_back(paths[i]);
+  });
+
+  // HiDPI: the content scale sizes text and widgets; CANTING_UI_SCALE overrides.
+  float scale = 1.f;
+  if (!shot) {
+    float xs = 1.f, ys = 1.f;
+    glfwGetWindowContentScale(window, &xs, &ys);
+    scale = std::max(1.f, xs);
+  }
+  if (const char* s = std::getenv("CANTING_UI_SCALE")) scale = std::clamp(float(std::atof(s)), 0.5f, 4.f);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layouts are computed, and nothing is written to the working directory
+  gui::Fonts fonts = gui::loadFonts(scale);
+  std::cerr << "canting: " << fonts.log << "\n";
+  gui::applyTheme(scale);
+  if (!ImGui_ImplGlfw_InitForOpenGL(window, true) || !ImGui_ImplOpenGL3_Init("#version 330 core")) {
+    std::cerr << "canting: " << wb.tr().tr("gui.no_window") << "\n";
+    return 3;
+  }
+
+  {
+    gui::GlTextures textures;
+    gui::App app(gui::UiContext{wb, textures, fonts, scale});
+    std::vector<std::filesystem::path> toOpen(opt.open.begin(), opt.open.end());
+    wb.openFiles(toOpen);
+    if (shot) wb.finishAll();
+    if (opt.show == "open-dialog") app.openFileDialog();
+    else if (opt.show == "export-dialog") app.openExportDialog();
+    else if (opt.show == "about") app.showAbout();
+
+    int frame = 0, status = 0;
+    while (!glfwWindowShouldClose(window) && !app.quitRequested()) {
+      // Idle modest PCs: wait for input unless work is running.
+      if (shot || wb.tasks().pending() > 0) glfwPollEvents();
+      else glfwWaitEventsTimeout(0.25);
+      if (!g_dropped.empty()) {
+        wb.openFiles(std::vector<std::filesystem::path>(g_dropped.begin(), g_dropped.end()));
+        g_dropped.clear();
+      }
+      if (shot) wb.finishAll();
+      wb.update();
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      ImGui::NewFrame();
+      app.frame();
+      ImGui::Render();
+      int fw = 0, fh = 0;
+      glfwGetFramebufferSize(window, &fw, &fh);
+      glViewport(0, 0, fw, fh);
+      glClearColor(0.96f, 0.92f, 0.84f, 1.f);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      textures.endFrame();
+      if (shot && ++frame >= opt.frames) {
+        status = writeScreenshot(opt.screenshot, fw, fh);
+        break;
+      }
+      glfwSwapBuffers(window);
+    }
+    if (!shot) {
+      glfwGetWindowSize(window, &w, &h);
+      wb.rememberWindowSize(w, h);
+      wb.persistSettings();
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return status;
+  }
+}

@@ -1,0 +1,217 @@
+#include "pustaka_panel.h"
+
+#include <cmath>
+
+#include "canting/core/file_browser.h"
+#include "item_probe.h"
+
+namespace canting::gui {
+
+namespace im = imaging;
+
+void PustakaPanel::draw(UiContext& ui) {
+  m_hovered.reset();
+  core::Document* doc = ui.wb.active();
+  if (!doc) {
+    drawEmptyState(ui);
+    return;
+  }
+  drawTabs(ui);
+  doc = ui.wb.active();  // a tab may have been closed
+  if (!doc) return;
+  const float infoW = ui.px(340.f);
+  ImGui::BeginChild("canvas", ImVec2(-infoW - ImGui::GetStyle().ItemSpacing.x, 0), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  drawCanvas(ui, *doc);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("info", ImVec2(infoW, 0), true);
+  drawInfo(ui, *doc);
+  ImGui::EndChild();
+}
+
+void PustakaPanel::drawTabs(UiContext& ui) {
+  if (!ImGui::BeginTabBar("documents", ImGuiTabBarFlags_AutoSelectNewTabs | ImGuiTabBarFlags_FittingPolicyScroll)) return;
+  int toClose = 0;
+  const int activeId = ui.wb.active() ? ui.wb.active()->id : 0;
+  // When the model changed the active document (a file was opened), the tab
+  // bar is told once; otherwise the tab bar's selection is the user's click.
+  const bool modelChanged = activeId != m_lastActive;
+  for (const auto& d : ui.wb.documents()) {
+    bool open = true;
+    const std::string title = d->name + "##doc" + std::to_string(d->id);
+    const ImGuiTabItemFlags flags = modelChanged && d->id == activeId ? ImGuiTabItemFlags_SetSelected : 0;
+    if (ImGui::BeginTabItem(title.c_str(), &open, flags)) {
+      if (!modelChanged && d->id != activeId) ui.wb.activate(d->id);
+      ImGui::EndTabItem();
+    }
+    if (!open) toClose = d->id;
+  }
+  ImGui::EndTabBar();
+  m_lastActive = ui.wb.active() ? ui.wb.active()->id : 0;
+  if (toClose) ui.wb.close(toClose);
+}
+
+void PustakaPanel::drawEmptyState(UiContext& ui) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + avail.x, p.y + avail.y), IM_COL32(0xFA, 0xF4, 0xE6, 0xFF), ui.px(8));
+  // A dashed drop zone says "drop here" without words.
+  const float m = ui.px(28), dash = ui.px(14);
+  const ImVec2 a(p.x + m, p.y + m), b(p.x + avail.x - m, p.y + avail.y - m);
+  for (float x = a.x; x < b.x; x += 2 * dash) {
+    dl->AddLine(ImVec2(x, a.y), ImVec2(std::min(x + dash, b.x), a.y), color::kSoga, ui.px(2));
+    dl->AddLine(ImVec2(x, b.y), ImVec2(std::min(x + dash, b.x), b.y), color::kSoga, ui.px(2));
+  }
+  for (float y = a.y; y < b.y; y += 2 * dash) {
+    dl->AddLine(ImVec2(a.x, y), ImVec2(a.x, std::min(y + dash, b.y)), color::kSoga, ui.px(2));
+    dl->AddLine(ImVec2(b.x, y), ImVec2(b.x, std::min(y + dash, b.y)), color::kSoga, ui.px(2));
+  }
+  const std::string& title = ui.tr("pustaka.empty.title");
+  const std::string& hint = ui.tr("pustaka.empty.hint");
+  ImGui::PushFont(ui.fonts.heading);
+  const ImVec2 ts = ImGui::CalcTextSize(title.c_str());
+  ImGui::SetCursorScreenPos(ImVec2(p.x + (avail.x - ts.x) / 2, p.y + avail.y * 0.36f));
+  ImGui::TextUnformatted(title.c_str());
+  ImGui::PopFont();
+  const ImVec2 hs = ImGui::CalcTextSize(hint.c_str());
+  ImGui::SetCursorScreenPos(ImVec2(p.x + (avail.x - hs.x) / 2, ImGui::GetCursorScreenPos().y));
+  ImGui::TextUnformatted(hint.c_str());
+  const float bw = ui.px(260), gap = ImGui::GetStyle().ItemSpacing.x;
+  ImGui::SetCursorScreenPos(ImVec2(p.x + (avail.x - 2 * bw - gap) / 2, ImGui::GetCursorScreenPos().y + ui.px(16)));
+  if (ImGui::Button(label(ui, "pustaka.empty.open").c_str(), ImVec2(bw, ui.px(48)))) m_wantOpen = true;
+  probe::note("@pustaka.empty.open");
+  ImGui::SameLine();
+  const bool demo = ImGui::Button(label(ui, "pustaka.empty.demo").c_str(), ImVec2(bw, ui.px(48)));
+  probe::note("@pustaka.empty.demo");
+  if (demo) {
+    std::vector<std::filesystem::path> demo;
+    if (auto list = core::listDirectory(ui.wb.demoFolder(), true))
+      for (const auto& e : *list)
+        if (e.isImage) demo.push_back(e.path);
+    if (demo.empty()) ui.wb.notify(core::Notice::Kind::Error, ui.tr("pustaka.no_demo", {{"path", ui.wb.demoFolder().string()}}));
+    ui.wb.openFiles(demo);
+  }
+  if (ui.wb.loading() > 0) {
+    const std::string msg = ui.tr("pustaka.loading", {{"n", std::to_string(ui.wb.loading())}});
+    const ImVec2 ls = ImGui::CalcTextSize(msg.c_str());
+    ImGui::SetCursorScreenPos(ImVec2(p.x + (avail.x - ls.x) / 2, ImGui::GetCursorScreenPos().y + ui.px(10)));
+    ImGui::TextUnformatted(msg.c_str());
+  }
+}
+
+void PustakaPanel::drawCanvas(UiContext& ui, core::Document& doc) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 size = ImGui::GetContentRegionAvail();
+  if (size.x < 2 || size.y < 2) return;
+  m_canvasSize = {size.x, size.y};
+  const cv::Mat& px = doc.image.pixels;
+  const core::Vec2 imgSize{double(px.cols), double(px.rows)};
+  if (doc.needsFit) {
+    doc.view.fit(imgSize, m_canvasSize);
+    doc.needsFit = false;
+  }
+  ImGui::InvisibleButton("canvas_input", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
+  probe::note("@pustaka.canvas");
+  const bool hovered = ImGui::IsItemHovered();
+  ImGuiIO& io = ImGui::GetIO();
+  const core::Vec2 mouse{io.MousePos.x - p.x, io.MousePos.y - p.y};
+  if (hovered && io.MouseWheel != 0) doc.view.wheel(mouse, io.MouseWheel);
+  if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 0)))
+    doc.view.pan({io.MouseDelta.x, io.MouseDelta.y});
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) doc.view.fit(imgSize, m_canvasSize);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(p, ImVec2(p.x + size.x, p.y + size.y), true);
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color::kCanvas);
+  const core::Vec2 a = doc.view.imageToScreen({0, 0}), b = doc.view.imageToScreen(imgSize);
+  const ImVec2 ia(p.x + float(a.x), p.y + float(a.y)), ib(p.x + float(b.x), p.y + float(b.y));
+  if (px.channels() == 4) {
+    // Checkerboard under transparent images, in screen space so it stays calm.
+    const float cs = ui.px(12);
+    const ImVec2 c0(std::max(ia.x, p.x), std::max(ia.y, p.y)), c1(std::min(ib.x, p.x + size.x), std::min(ib.y, p.y + size.y));
+    for (float y = c0.y; y < c1.y; y += cs)
+      for (float x = c0.x; x < c1.x; x += cs) {
+        const bool dark = (int((x - ia.x) / cs) + int((y - ia.y) / cs)) % 2;
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(std::min(x + cs, c1.x), std::min(y + cs, c1.y)),
+                          dark ? IM_COL32(0xC8, 0xC0, 0xB4, 0xFF) : IM_COL32(0xEE, 0xE8, 0xDE, 0xFF));
+      }
+  }
+  drawImage(dl, ui.textures.tiles("doc:" + std::to_string(doc.id), doc.version, px), px.cols, px.rows, ia, ib);
+  dl->AddRect(ImVec2(ia.x - 1, ia.y - 1), ImVec2(ib.x + 1, ib.y + 1), IM_COL32(0, 0, 0, 90));
+  dl->PopClipRect();
+
+  if (hovered) {
+    const core::Vec2 ip = doc.view.screenToImage(mouse);
+    if (ip.x >= 0 && ip.y >= 0 && ip.x < imgSize.x && ip.y < imgSize.y) m_hovered = cv::Point(int(ip.x), int(ip.y));
+  }
+  // Zoom buttons on the canvas itself, for mouse users who never find the menu.
+  const float bs = ui.px(40);
+  ImGui::SetCursorScreenPos(ImVec2(p.x + ui.px(10), p.y + size.y - bs - ui.px(10)));
+  if (ImGui::Button("-##zoom_out", ImVec2(bs, bs))) doc.view.zoomAt({size.x / 2, size.y / 2}, 1 / core::ViewTransform::kWheelStep);
+  ImGui::SameLine();
+  if (ImGui::Button("+##zoom_in", ImVec2(bs, bs))) doc.view.zoomAt({size.x / 2, size.y / 2}, core::ViewTransform::kWheelStep);
+  ImGui::SameLine();
+  if (ImGui::Button(label(ui, "view.fit").c_str(), ImVec2(0, bs))) doc.view.fit(imgSize, m_canvasSize);
+  ImGui::SameLine();
+  if (ImGui::Button("1:1##one_to_one", ImVec2(0, bs))) doc.view.oneToOne(m_canvasSize);
+}
+
+void PustakaPanel::drawInfo(UiContext& ui, core::Document& doc) {
+  const im::ImageHeader& h = doc.image.source;
+  const cv::Mat& px = doc.image.pixels;
+  const core::Language l = ui.wb.tr().language();
+  ImGui::PushFont(ui.fonts.heading);
+  ImGui::TextWrapped("%s", doc.name.c_str());
+  ImGui::PopFont();
+  ImGui::Separator();
+  auto row = [&](const char* key, const std::string& value) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", ui.tr(key).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", value.c_str());
+  };
+  if (ImGui::BeginTable("facts", 2, ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, ui.px(130));
+    ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
+    row("info.format", im::formatName(h.format));
+    row("info.size_px", ui.tr("info.size_px.value", {{"w", std::to_string(px.cols)}, {"h", std::to_string(px.rows)}}));
+    if (doc.image.dpi) {
+      const im::Dpi& d = *doc.image.dpi;
+      row("info.dpi", core::formatNumber(d.x, d.x == std::round(d.x) ? 0 : 2, l));
+      row("info.size_cm", ui.tr("info.size_cm.value", {{"w", core::formatNumber(px.cols / d.x * 2.54, 1, l)},
+                                                       {"h", core::formatNumber(px.rows / d.y * 2.54, 1, l)}}));
+    } else {
+      row("info.dpi", ui.tr("info.dpi.none"));
+    }
+    row("info.channels", std::to_string(h.channels) + " (" + ui.tr(std::string("model.") + im::colorModelName(h.model)) + ")");
+    row("info.bit_depth", ui.tr("info.bit_depth.value", {{"bits", std::to_string(h.bitDepth)}}));
+    if (h.orientation != 1) row("info.orientation", ui.tr("info.orientation.value", {{"n", std::to_string(h.orientation)}}));
+    row("info.distinct_colors", doc.distinctColors ? core::formatCount(*doc.distinctColors, l) : ui.tr("pustaka.counting"));
+    ImGui::EndTable();
+  }
+  ImGui::Spacing();
+  // DPI: the artisan's print scale. Editing it changes the print size, not the pixels.
+  if (m_dpiDocId != doc.id) {
+    m_dpiDocId = doc.id;
+    m_dpiEdit = doc.image.dpi ? float(doc.image.dpi->x) : 300.f;
+  }
+  ImGui::TextWrapped("%s", ui.tr("pustaka.set_dpi").c_str());
+  ImGui::SetNextItemWidth(ui.px(120));
+  ImGui::InputFloat("##dpi_edit", &m_dpiEdit, 0, 0, "%.0f");
+  m_dpiEdit = std::clamp(m_dpiEdit, 1.f, 65535.f);
+  ImGui::SameLine();
+  if (ImGui::Button(label(ui, "pustaka.apply_dpi").c_str())) ui.wb.setActiveDpi({m_dpiEdit, m_dpiEdit});
+  ImGui::Spacing();
+  ImGui::Separator();
+  if (ImGui::Button(label(ui, "pustaka.export").c_str(), ImVec2(-1, ui.px(48)))) m_wantExport = true;
+  probe::note("@pustaka.export");
+  if (m_hovered) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", ui.tr("pustaka.pixel", {{"x", std::to_string(m_hovered->x)}, {"y", std::to_string(m_hovered->y)}}).c_str());
+  }
+}
+
+}  // namespace canting::gui

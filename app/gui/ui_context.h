@@ -1,0 +1,29 @@
+#pragma once
+// What every panel needs to draw: the model, textures, fonts and the scale.
+
+#include <string>
+
+#include "canting/core/workbench.h"
+#include "texture_source.h"
+#include "theme.h"
+
+namespace canting::gui {
+
+struct UiContext {
+  core::Workbench& wb;
+  TextureSource& textures;
+  Fonts fonts;
+  float scale = 1.f;
+
+  const std::string& tr(const std::string& key) const { return wb.tr().tr(key); }
+  std::string tr(const std::string& key, const core::Args& args) const { return wb.tr().tr(key, args); }
+  float px(float v) const { return v * scale; }
+};
+
+// "Label###id" with a translated label and a stable id, so widgets keep their
+// state when the language changes.
+std::string label(const UiContext& ui, const std::string& key, const char* id = nullptr);
+// Draws an image (all its tiles) scaled into the rectangle [p0, p1].
+void drawImage(ImDrawList* dl, const std::vector<TextureTile>& tiles, int imageW, int imageH, ImVec2 p0, ImVec2 p1);
+
+}  // namespace canting::gui

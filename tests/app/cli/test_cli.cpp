@@ -1,0 +1,117 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "canting/imaging/image_io.h"
+#include "cli.h"
+#include "support/image_fixtures.h"
+
+using namespace canting;
+
+namespace {
+struct Run {
+  int code;
+  std::string out, err;
+};
+Run runCli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  const int code = cli::run(args, out, err);
+  return {code, out.str(), err.str()};
+}
+}  // namespace
+
+TEST_CASE("color delta-e prints CIEDE2000 with 4 decimals", "[cli]") {
+  auto r = runCli({"color", "delta-e", "lab(50, 2.6772, -79.7751)", "lab(50,0,-82.7485)"});
+  CHECK(r.code == 0);
+  CHECK(r.out == "2.0425\n");
+  r = runCli({"color", "delta-e", "#ffffff", "#FFFFFF"});
+  CHECK(r.out == "0.0000\n");
+}
+
+TEST_CASE("color convert writes every notation and warns when clipping", "[cli]") {
+  CHECK(runCli({"color", "convert", "#FF0000", "--to", "lab"}).out == "lab(53.2408, 80.0925, 67.2032)\n");
+  CHECK(runCli({"color", "convert", "rgb(255,0,0)", "--to=hex"}).out == "#FF0000\n");
+  CHECK(runCli({"color", "convert", "lab(53.2408, 80.0925, 67.2032)", "--to", "rgb"}).out == "rgb(255, 0, 0)\n");
+  auto clip = runCli({"--lang", "en", "color", "convert", "lab(50,120,0)", "--to", "hex"});
+  CHECK(clip.code == 0);
+  CHECK(clip.err.find("outside the sRGB gamut") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 1 and bad input exits 2, in the chosen language", "[cli]") {
+  auto noArgs = runCli({});
+  CHECK(noArgs.code == 1);
+  CHECK(noArgs.err.find("Pemakaian") != std::string::npos);  // Indonesian by default
+  CHECK(runCli({"frobnicate"}).code == 1);
+  CHECK(runCli({"color", "convert", "#fff"}).code == 1);            // --to missing
+  CHECK(runCli({"color", "convert", "#fff", "--to", "cmyk"}).code == 1);
+  CHECK(runCli({"info"}).code == 1);
+  CHECK(runCli({"info", "a.png", "b.png"}).code == 1);
+  CHECK(runCli({"info", "a.png", "--bogus"}).code == 1);
+  CHECK(runCli({"--lang", "fr", "info", "a.png"}).code == 1);
+  auto bad = runCli({"color", "delta-e", "#12", "#123456"});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("Warna tidak dikenali: '#12'") != std::string::npos);
+  auto badEn = runCli({"color", "delta-e", "#123456", "hsl(1,2,3)", "--lang", "en"});
+  CHECK(badEn.code == 2);
+  CHECK(badEn.err.find("Colour not recognised") != std::string::npos);
+  auto missing = runCli({"--lang=en", "info", "/no/such/motif.png"});
+  CHECK(missing.code == 2);
+  CHECK(missing.err == "canting-cli: File not found: /no/such/motif.png\n");
+}
+
+TEST_CASE("every command answers --help with exit 0", "[cli]") {
+  for (auto args : std::vector<std::vector<std::string>>{{"--help"}, {"info", "--help"}, {"color", "--help"},
+                                                         {"color", "delta-e", "--help"}, {"color", "convert", "-h"},
+                                                         {"convert", "--help"}, {"--lang", "en", "convert", "--help"}}) {
+    auto r = runCli(args);
+    CHECK(r.code == 0);
+    CHECK_FALSE(r.out.empty());
+  }
+}
+
+TEST_CASE("info reports format, size, DPI and colours, as text and JSON", "[cli]") {
+  test::TempDir dir;
+  cv::Mat m(118, 236, CV_8UC3, cv::Scalar(10, 20, 30));
+  m(cv::Rect(0, 0, 10, 10)).setTo(cv::Scalar(1, 2, 3));
+  REQUIRE(imaging::saveImage(m, dir / "m.png", imaging::SaveOptions{.dpi = imaging::Dpi{300, 300}}));
+  auto j = runCli({"info", (dir / "m.png").string(), "--json"});
+  REQUIRE(j.code == 0);
+  const auto doc = nlohmann::json::parse(j.out);
+  CHECK(doc["format"] == "PNG");
+  CHECK(doc["width"] == 236);
+  CHECK(doc["height"] == 118);
+  CHECK(doc["channels"] == 3);
+  CHECK(doc["bit_depth"] == 8);
+  CHECK(doc["dpi"]["x"].get<double>() == Approx(300));
+  CHECK(doc["width_cm"].get<double>() == Approx(236 / 300.0 * 2.54));
+  CHECK(doc["distinct_colors"] == 2);
+  auto t = runCli({"info", (dir / "m.png").string()});
+  CHECK(t.out.find("Ukuran cetak: 2,00 × 1,00 cm") != std::string::npos);
+  CHECK(t.out.find("Jumlah warna: 2") != std::string::npos);
+  REQUIRE(imaging::saveImage(m, dir / "nodpi.bmp"));
+  auto n = runCli({"info", (dir / "nodpi.bmp").string(), "--json"});
+  CHECK(nlohmann::json::parse(n.out)["dpi"].is_null());
+}
+
+TEST_CASE("convert re-encodes by extension, keeping or setting the DPI", "[cli]") {
+  test::TempDir dir;
+  cv::Mat m(20, 30, CV_8UC3, cv::Scalar(10, 200, 30));
+  REQUIRE(imaging::saveImage(m, dir / "in.png", imaging::SaveOptions{.dpi = imaging::Dpi{150, 150}}));
+  auto keep = runCli({"convert", (dir / "in.png").string(), (dir / "out.tif").string()});
+  REQUIRE(keep.code == 0);
+  auto t = imaging::loadImage(dir / "out.tif");
+  REQUIRE(t);
+  CHECK(t->source.dpi->x == Approx(150));
+  CHECK(cv::norm(t->pixels, m, cv::NORM_INF) == 0);
+  REQUIRE(runCli({"convert", (dir / "in.png").string(), (dir / "out.jpg").string(), "--dpi", "300", "--quality", "90"}).code == 0);
+  auto j = imaging::loadImage(dir / "out.jpg");
+  REQUIRE(j);
+  CHECK(j->source.dpi->x == Approx(300));
+  CHECK(runCli({"convert", (dir / "in.png").string(), (dir / "out.gif").string()}).code == 2);
+  CHECK(runCli({"convert", (dir / "in.png").string(), (dir / "o.png").string(), "--dpi", "0"}).code == 1);
+  CHECK(runCli({"convert", (dir / "in.png").string(), (dir / "o.png").string(), "--dpi", "abc"}).code == 1);
+  CHECK(runCli({"convert", (dir / "in.png").string(), (dir / "o.tif").string(), "--compression", "zip"}).code == 1);
+  CHECK(runCli({"convert", (dir / "missing.png").string(), (dir / "o.png").string()}).code == 2);
+  CHECK_FALSE(std::filesystem::exists(dir / "o.png"));
+}

@@ -1,0 +1,215 @@
+// The GUI's logic with a real ImGui context and no window: frames are run by
+// hand, the mouse is driven through io like a user, textures are fakes.
+
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+#include <opencv2/imgproc.hpp>
+
+#include "app.h"
+#include "item_probe.h"
+#include "support/image_fixtures.h"
+
+using namespace canting;
+namespace fs = std::filesystem;
+
+namespace {
+
+class FakeTextures final : public gui::TextureSource {
+ public:
+  const std::vector<gui::TextureTile>& tiles(const std::string& key, int version, const cv::Mat& px) override {
+    auto& t = m_tiles[key];
+    uploads += (m_versions[key] != version);
+    m_versions[key] = version;
+    t = {gui::TextureTile{reinterpret_cast<ImTextureID>(std::uintptr_t(1)), cv::Rect(0, 0, px.cols, px.rows)}};
+    return t;
+  }
+  int uploads = 0;
+
+ private:
+  std::map<std::string, std::vector<gui::TextureTile>> m_tiles;
+  std::map<std::string, int> m_versions;
+};
+
+// One ImGui context per test, with the real fonts and theme.
+struct Harness {
+  test::TempDir dir;
+  core::Workbench wb;
+  FakeTextures textures;
+  std::unique_ptr<gui::App> app;
+
+  static core::Workbench::Options opts(const test::TempDir& d) {
+    core::Workbench::Options o;
+    o.settingsFile = d / "settings.json";
+    o.assets = CANTING_ASSETS_DIR;
+    return o;
+  }
+
+  Harness() : wb(opts(dir)) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1366, 768);
+    io.DeltaTime = 1.f / 60.f;
+    gui::Fonts fonts = gui::loadFonts(1.f);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    gui::applyTheme(1.f);
+    gui::probe::clear();
+    app = std::make_unique<gui::App>(gui::UiContext{wb, textures, fonts, 1.f});
+  }
+  ~Harness() {
+    app.reset();
+    ImGui::DestroyContext();
+  }
+
+  void frame() {
+    wb.finishAll();
+    ImGui::NewFrame();
+    app->frame();
+    ImGui::Render();
+  }
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) frame();
+  }
+  void moveTo(ImVec2 p) {
+    ImGui::GetIO().MousePos = p;
+    frame();
+  }
+  void click(ImVec2 p) {
+    ImGuiIO& io = ImGui::GetIO();
+    moveTo(p);
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+  }
+  ImVec2 centreOf(const std::string& id) {
+    auto r = gui::probe::find(id);
+    REQUIRE(r);
+    return r->centre();
+  }
+};
+
+void makeMotif(const fs::path& p) {
+  cv::Mat m(300, 400, CV_8UC3, cv::Scalar(200, 220, 240));
+  cv::circle(m, cv::Point(200, 150), 80, cv::Scalar(40, 80, 140), -1);
+  REQUIRE(imaging::saveImage(m, p, imaging::SaveOptions{.dpi = imaging::Dpi{300, 300}}));
+}
+
+}  // namespace
+
+TEST_CASE("clicking 'see sample motifs' on the empty library opens the bundled motifs", "[gui]") {
+  Harness h;
+  h.frames(2);
+  CHECK(h.wb.documents().empty());
+  h.click(h.centreOf("@pustaka.empty.demo"));
+  h.frames(2);
+  CHECK(h.wb.documents().size() >= 3);
+  REQUIRE(h.wb.active());
+  CHECK(h.textures.uploads >= 1);  // the active motif went to the canvas
+}
+
+TEST_CASE("the workspace bar lists only real workspaces and switching works", "[gui]") {
+  Harness h;
+  h.frames(2);
+  for (const auto& w : core::workspaces()) {
+    h.click(h.centreOf("@workspace." + w.name));
+    CHECK(h.wb.workspace() == w.id);
+  }
+  CHECK_FALSE(gui::probe::find("@workspace.studio"));
+}
+
+TEST_CASE("the wheel zooms the canvas at the cursor and a drag pans it", "[gui]") {
+  Harness h;
+  makeMotif(h.dir / "m.png");
+  h.wb.openFiles({h.dir / "m.png"});
+  h.frames(3);
+  core::Document* d = h.wb.active();
+  REQUIRE(d);
+  auto canvas = gui::probe::find("@pustaka.canvas");
+  REQUIRE(canvas);
+  const ImVec2 at(canvas->min.x + 300, canvas->min.y + 200);
+  h.moveTo(at);
+  const core::Vec2 local{at.x - canvas->min.x, at.y - canvas->min.y};
+  const core::Vec2 before = d->view.screenToImage(local);
+  const double zoom = d->view.zoom();
+  ImGui::GetIO().MouseWheel = 2;
+  h.frame();
+  ImGui::GetIO().MouseWheel = 0;
+  CHECK(d->view.zoom() == Approx(zoom * 1.25 * 1.25));
+  const core::Vec2 after = d->view.screenToImage(local);
+  CHECK(after.x == Approx(before.x).margin(1e-6));
+  CHECK(after.y == Approx(before.y).margin(1e-6));
+  // Drag 40 px right, 25 px down.
+  const core::Vec2 off = d->view.offset();
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseDown[0] = true;
+  h.frame();
+  for (int i = 1; i <= 4; ++i) h.moveTo(ImVec2(at.x + 10.f * i, at.y + 6.25f * i));
+  io.MouseDown[0] = false;
+  h.frame();
+  CHECK(d->view.offset().x - off.x == Approx(40).margin(0.5));
+  CHECK(d->view.offset().y - off.y == Approx(25).margin(0.5));
+}
+
+TEST_CASE("the file browser opens with Ctrl+O, lists the sample folder and opens a file", "[gui]") {
+  Harness h;
+  h.frames(2);
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyCtrl = true;
+  io.KeysDown['O'] = true;
+  h.frame();
+  io.KeysDown['O'] = false;
+  io.KeyCtrl = false;
+  h.frame();
+  REQUIRE(h.app->fileBrowser().isOpen());
+  h.click(h.centreOf("@browser.demo"));
+  CHECK(h.app->fileBrowser().folder() == h.wb.demoFolder());
+  REQUIRE_FALSE(h.app->fileBrowser().entries().empty());
+  const std::string first = h.app->fileBrowser().entries().front().name;
+  h.frames(2);  // thumbnails load
+  h.click(h.centreOf("@browser.entry." + first));
+  h.click(h.centreOf("@browser.open"));
+  h.frames(2);
+  CHECK_FALSE(h.app->fileBrowser().isOpen());
+  REQUIRE(h.wb.active());
+  CHECK(h.wb.active()->name == first);
+}
+
+TEST_CASE("export from the info panel writes the file chosen in the dialog", "[gui]") {
+  Harness h;
+  makeMotif(h.dir / "m.png");
+  h.wb.openFiles({h.dir / "m.png"});
+  h.frames(3);
+  h.click(h.centreOf("@pustaka.export"));
+  REQUIRE(h.app->fileBrowser().isOpen());
+  CHECK(h.app->fileBrowser().mode() == gui::FileBrowserPanel::Mode::Export);
+  CHECK(h.app->fileBrowser().exportPath() == h.dir / "m-cetak.png");
+  h.frames(1);
+  h.click(h.centreOf("@browser.save"));
+  h.frames(2);
+  auto out = imaging::loadImage(h.dir / "m-cetak.png");
+  REQUIRE(out);
+  CHECK(out->source.dpi->x == Approx(300));
+}
+
+TEST_CASE("every screen draws in both languages without ImGui errors", "[gui]") {
+  for (auto lang : {core::Language::Indonesian, core::Language::English}) {
+    Harness h;
+    h.wb.setLanguage(lang);
+    h.frames(2);
+    makeMotif(h.dir / "m.png");
+    h.wb.openFiles({h.dir / "m.png", h.dir / "missing.png"});
+    h.frames(3);
+    h.app->openExportDialog();
+    h.frames(2);
+    h.app->fileBrowser();  // the dialog is open; close it through the model
+    h.app->openFileDialog();
+    h.frames(2);
+    h.app->showAbout();
+    h.frames(2);
+    CHECK(h.wb.notices().size() == 1);  // the missing file
+  }
+}
