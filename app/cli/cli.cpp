@@ -47,8 +47,25 @@ std::optional<double> parsePositive(const std::string& s) {
   return v;
 }
 
+// --max-mp N: the pixel limit for this run (default 200 MP).
+std::optional<im::LoadOptions> loadOptions(Ctx& c, const ParsedArgs& a, const std::string& helpKey, int& status) {
+  im::LoadOptions o;
+  if (auto v = a.value("max-mp")) {
+    auto mp = parsePositive(*v);
+    if (!mp) {
+      status = c.usage("cli.usage.bad_value", {{"arg", "--max-mp"}, {"value", *v}}, helpKey);
+      return std::nullopt;
+    }
+    o.maxPixels = std::uint64_t(*mp * 1e6);
+  }
+  return o;
+}
+
 int cmdInfo(Ctx& c, const ParsedArgs& a) {
-  auto img = im::loadImage(a.positionals[0]);
+  int status = 0;
+  auto lo = loadOptions(c, a, "cli.help.info", status);
+  if (!lo) return status;
+  auto img = im::loadImage(a.positionals[0], *lo);
   if (!img) return c.fail(img.error());
   const im::ImageHeader& h = img->source;
   const int w = img->pixels.cols, hh = img->pixels.rows;
@@ -141,7 +158,10 @@ int cmdConvert(Ctx& c, const ParsedArgs& a) {
     else if (*comp == "none") o.tiffCompression = im::TiffCompression::None;
     else return c.usage("cli.usage.bad_value", {{"arg", "--compression"}, {"value", *comp}}, "cli.help.convert");
   }
-  auto img = im::loadImage(in);
+  int status = 0;
+  auto lo = loadOptions(c, a, "cli.help.convert", status);
+  if (!lo) return status;
+  auto img = im::loadImage(in, *lo);
   if (!img) return c.fail(img.error());
   if (!o.dpi) o.dpi = img->dpi;  // keep what the source said
   if (auto st = im::saveImage(img->pixels, outPath, o); !st) return c.fail(st.error());
@@ -156,10 +176,10 @@ int cmdConvert(Ctx& c, const ParsedArgs& a) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
-      {"info", {{"IMAGE"}, {"json"}, {}}, "cli.help.info", cmdInfo},
+      {"info", {{"IMAGE"}, {"json"}, {"max-mp"}}, "cli.help.info", cmdInfo},
       {"color delta-e", {{"COLOUR1", "COLOUR2"}, {}, {}}, "cli.help.color_delta_e", cmdDeltaE},
       {"color convert", {{"COLOUR"}, {}, {"to"}}, "cli.help.color_convert", cmdConvertColor},
-      {"convert", {{"IN", "OUT"}, {}, {"dpi", "quality", "compression"}}, "cli.help.convert", cmdConvert},
+      {"convert", {{"IN", "OUT"}, {}, {"dpi", "quality", "compression", "max-mp"}}, "cli.help.convert", cmdConvert},
   };
   return list;
 }

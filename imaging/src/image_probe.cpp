@@ -345,9 +345,13 @@ Status checkLimits(const ImageHeader& h, const LoadOptions& o) {
     return makeError(ErrorCode::ZeroSize, {{"width", std::to_string(h.width)}, {"height", std::to_string(h.height)}});
   const std::uint64_t px = std::uint64_t(h.width) * std::uint64_t(h.height);
   if (px > o.maxPixels) {
-    char mp[32], lim[32];
-    std::snprintf(mp, sizeof mp, "%.0f", px / 1e6);
-    std::snprintf(lim, sizeof lim, "%.0f", o.maxPixels / 1e6);
+    // Whole megapixels for photos; one decimal for the small limits people set in tests.
+    auto fmt = [](double v) {
+      char b[32];
+      std::snprintf(b, sizeof b, v >= 10 ? "%.0f" : "%.1f", v);
+      return std::string(b);
+    };
+    const std::string mp = fmt(px / 1e6), lim = fmt(o.maxPixels / 1e6);
     return makeError(ErrorCode::TooManyPixels,
                      {{"width", std::to_string(h.width)}, {"height", std::to_string(h.height)},
                       {"megapixels", mp}, {"limit", lim}});

@@ -50,6 +50,8 @@ SettingsLoad loadSettings(const std::filesystem::path& file) {
       s.windowHeight = std::clamp(j["window_height"].get<int>(), 480, 4320);
     s.recentFiles = stringList(j, "recent_files");
     s.recentFolders = stringList(j, "recent_folders");
+    if (j.contains("max_megapixels") && j["max_megapixels"].is_number())
+      s.maxMegapixels = std::clamp(j["max_megapixels"].get<double>(), 1.0, 2000.0);
     if (j.contains("last_folder") && j["last_folder"].is_string()) s.lastFolder = j["last_folder"].get<std::string>();
   } catch (const std::exception& e) {
     out.settings = Settings{};
@@ -66,6 +68,7 @@ imaging::Status saveSettings(const Settings& s, const std::filesystem::path& fil
   j["recent_files"] = s.recentFiles;
   j["recent_folders"] = s.recentFolders;
   j["last_folder"] = s.lastFolder;
+  j["max_megapixels"] = s.maxMegapixels;
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   return imaging::writeFileAtomic(file, j.dump(2) + "\n");

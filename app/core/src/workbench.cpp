@@ -13,6 +13,7 @@ Workbench::Workbench(Options options) : m_options(std::move(options)), m_tasks(m
   if (m_options.assets.empty()) m_options.assets = assetsDir();
   SettingsLoad loaded = m_options.readSettings ? loadSettings(m_options.settingsFile) : SettingsLoad{};
   m_settings = loaded.settings;
+  if (m_options.readSettings) m_options.load.maxPixels = std::uint64_t(m_settings.maxMegapixels * 1e6);
   m_tr.load(m_options.assets / "i18n", m_settings.language);
   if (!m_tr.loadError().empty()) notify(Notice::Kind::Error, m_tr.loadError());
   if (!loaded.warning.empty()) notify(Notice::Kind::Error, m_tr.tr("notice.settings_malformed", {{"detail", loaded.warning}}));

@@ -89,6 +89,10 @@ TEST_CASE("info reports format, size, DPI and colours, as text and JSON", "[cli]
   auto t = runCli({"info", (dir / "m.png").string()});
   CHECK(t.out.find("Ukuran cetak: 2,00 × 1,00 cm") != std::string::npos);
   CHECK(t.out.find("Jumlah warna: 2") != std::string::npos);
+  auto limited = runCli({"--lang", "en", "info", (dir / "m.png").string(), "--max-mp", "0.01"});
+  CHECK(limited.code == 2);
+  CHECK(limited.err.find("too large: 236 × 118 pixels") != std::string::npos);
+  CHECK(runCli({"info", (dir / "m.png").string(), "--max-mp", "-3"}).code == 1);
   REQUIRE(imaging::saveImage(m, dir / "nodpi.bmp"));
   auto n = runCli({"info", (dir / "nodpi.bmp").string(), "--json"});
   CHECK(nlohmann::json::parse(n.out)["dpi"].is_null());

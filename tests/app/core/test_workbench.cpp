@@ -42,6 +42,8 @@ TEST_CASE("settings round-trip and a damaged file falls back to defaults with a 
   auto bad = core::loadSettings(dir / "bad.json");
   CHECK_FALSE(bad.warning.empty());
   CHECK(bad.settings.language == core::Language::Indonesian);
+  test::writeAll(dir / "limit.json", {'{', '"', 'm', 'a', 'x', '_', 'm', 'e', 'g', 'a', 'p', 'i', 'x', 'e', 'l', 's', '"', ':', '5', '}'});
+  CHECK(core::loadSettings(dir / "limit.json").settings.maxMegapixels == 5);
   auto missing = core::loadSettings(dir / "none.json");
   CHECK(missing.warning.empty());
 }

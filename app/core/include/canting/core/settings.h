@@ -19,6 +19,7 @@ struct Settings {
   std::vector<std::string> recentFiles;    // newest first
   std::vector<std::string> recentFolders;  // newest first
   std::string lastFolder;
+  double maxMegapixels = 200;  // images larger than this are refused before decoding
 
   static constexpr std::size_t kMaxRecent = 10;
   void addRecentFile(const std::filesystem::path& file);
