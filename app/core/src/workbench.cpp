@@ -43,10 +43,11 @@ void Workbench::openFiles(const std::vector<fs::path>& paths) {
     }
     ++m_loading;
     const imaging::LoadOptions load = m_options.load;
+    const int order = m_nextOrder++;
     m_tasks.run(
-        [this, abs, load]() -> TaskPool::Completion {
+        [this, abs, load, order]() -> TaskPool::Completion {
           auto img = std::make_shared<imaging::Result<imaging::Image>>(imaging::loadImage(abs, load));
-          return [this, abs, img] {
+          return [this, abs, img, order] {
             --m_loading;
             if (!*img) {
               notify(Notice::Kind::Error, m_tr.message(img->error()));
@@ -57,11 +58,17 @@ void Workbench::openFiles(const std::vector<fs::path>& paths) {
             doc->path = abs;
             doc->name = abs.filename().string();
             doc->image = std::move(img->value());
-            m_activeId = doc->id;
+            doc->openOrder = order;
+            // Decodes finish in any order; the tabs follow the order asked for,
+            // and the last file asked for ends up active.
+            const Document* current = active();
+            if (!current || current->openOrder < order) m_activeId = doc->id;
             m_settings.addRecentFile(abs);
             if (abs.has_parent_path()) m_settings.addRecentFolder(abs.parent_path());
-            m_docs.push_back(std::move(doc));
-            startStats(*m_docs.back());
+            auto at = std::upper_bound(m_docs.begin(), m_docs.end(), order,
+                                       [](int o, const auto& d) { return o < d->openOrder; });
+            Document& added = **m_docs.insert(at, std::move(doc));
+            startStats(added);
             persistSettings();
           };
         },

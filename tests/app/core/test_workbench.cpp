@@ -111,6 +111,21 @@ TEST_CASE("opening files adds documents, reports bad files and does not open a f
   CHECK(wb.active() == nullptr);
 }
 
+TEST_CASE("several files keep the order they were opened in and the last one is active", "[core][workbench]") {
+  test::TempDir dir;
+  makeImage(dir / "besar.png", 1500, 1500);  // slowest to decode, asked for first
+  makeImage(dir / "kecil1.png");
+  makeImage(dir / "kecil2.png");
+  core::Workbench wb(options(dir));
+  wb.openFiles({dir / "besar.png", dir / "kecil1.png", dir / "kecil2.png"});
+  wb.finishAll();
+  REQUIRE(wb.documents().size() == 3);
+  CHECK(wb.documents()[0]->name == "besar.png");
+  CHECK(wb.documents()[1]->name == "kecil1.png");
+  CHECK(wb.documents()[2]->name == "kecil2.png");
+  CHECK(wb.active()->name == "kecil2.png");
+}
+
 TEST_CASE("export writes the active document at its DPI and a failure is noticed", "[core][workbench]") {
   test::TempDir dir;
   makeImage(dir / "m.png");

@@ -27,6 +27,7 @@ struct Document {
   std::string name;
   imaging::Image image;
   int version = 1;  // bumped on every pixel change; the GUI's texture cache keys on it
+  int openOrder = 0;  // when it was asked for: documents keep the order the user gave
   std::optional<std::uint64_t> distinctColors;
   ViewTransform view;
   bool needsFit = true;
@@ -102,6 +103,7 @@ class Workbench {
   std::vector<std::unique_ptr<Document>> m_docs;
   int m_activeId = 0;
   int m_nextId = 1;
+  int m_nextOrder = 1;
   int m_loading = 0;
   std::deque<Notice> m_notices;
   int m_nextNotice = 1;
