@@ -6,6 +6,7 @@
 
 #include "args.h"
 #include "canting/core/i18n.h"
+#include "canting/core/image_facts.h"
 #include "canting/core/paths.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/image_io.h"
@@ -91,22 +92,8 @@ int cmdInfo(Ctx& c, const ParsedArgs& a) {
     c.out << j.dump(2) << "\n";
     return kOk;
   }
-  const Language l = c.tr.language();
-  auto line = [&](const char* key, const std::string& value) { c.out << c.tr.tr(key) << ": " << value << "\n"; };
-  line("info.file", a.positionals[0]);
-  line("info.format", im::formatName(h.format));
-  line("info.size_px", c.tr.tr("info.size_px.value", {{"w", std::to_string(w)}, {"h", std::to_string(hh)}}));
-  if (h.dpi) {
-    line("info.dpi", core::formatNumber(h.dpi->x, h.dpi->x == std::round(h.dpi->x) ? 0 : 2, l));
-    line("info.size_cm", c.tr.tr("info.size_cm.value", {{"w", core::formatNumber(w / h.dpi->x * 2.54, 2, l)},
-                                                        {"h", core::formatNumber(hh / h.dpi->y * 2.54, 2, l)}}));
-  } else {
-    line("info.dpi", c.tr.tr("info.dpi.none"));
-  }
-  line("info.channels", std::to_string(h.channels) + " (" + c.tr.tr(std::string("model.") + im::colorModelName(h.model)) + ")");
-  line("info.bit_depth", c.tr.tr("info.bit_depth.value", {{"bits", std::to_string(h.bitDepth)}}));
-  if (h.orientation != 1) line("info.orientation", c.tr.tr("info.orientation.value", {{"n", std::to_string(h.orientation)}}));
-  line("info.distinct_colors", core::formatCount(colours, l));
+  c.out << c.tr.tr("info.file") << ": " << a.positionals[0] << "\n";
+  for (const core::Fact& f : core::imageFacts(*img, c.tr, colours)) c.out << c.tr.tr(f.labelKey) << ": " << f.value << "\n";
   return kOk;
 }
 

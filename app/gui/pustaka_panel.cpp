@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "canting/core/file_browser.h"
+#include "canting/core/image_facts.h"
 #include "item_probe.h"
 
 namespace canting::gui {
@@ -159,9 +160,6 @@ void PustakaPanel::drawCanvas(UiContext& ui, core::Document& doc) {
 }
 
 void PustakaPanel::drawInfo(UiContext& ui, core::Document& doc) {
-  const im::ImageHeader& h = doc.image.source;
-  const cv::Mat& px = doc.image.pixels;
-  const core::Language l = ui.wb.tr().language();
   ImGui::PushFont(ui.fonts.heading);
   ImGui::TextWrapped("%s", doc.name.c_str());
   ImGui::PopFont();
@@ -176,20 +174,7 @@ void PustakaPanel::drawInfo(UiContext& ui, core::Document& doc) {
   if (ImGui::BeginTable("facts", 2, ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, ui.px(130));
     ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
-    row("info.format", im::formatName(h.format));
-    row("info.size_px", ui.tr("info.size_px.value", {{"w", std::to_string(px.cols)}, {"h", std::to_string(px.rows)}}));
-    if (doc.image.dpi) {
-      const im::Dpi& d = *doc.image.dpi;
-      row("info.dpi", core::formatNumber(d.x, d.x == std::round(d.x) ? 0 : 2, l));
-      row("info.size_cm", ui.tr("info.size_cm.value", {{"w", core::formatNumber(px.cols / d.x * 2.54, 1, l)},
-                                                       {"h", core::formatNumber(px.rows / d.y * 2.54, 1, l)}}));
-    } else {
-      row("info.dpi", ui.tr("info.dpi.none"));
-    }
-    row("info.channels", std::to_string(h.channels) + " (" + ui.tr(std::string("model.") + im::colorModelName(h.model)) + ")");
-    row("info.bit_depth", ui.tr("info.bit_depth.value", {{"bits", std::to_string(h.bitDepth)}}));
-    if (h.orientation != 1) row("info.orientation", ui.tr("info.orientation.value", {{"n", std::to_string(h.orientation)}}));
-    row("info.distinct_colors", doc.distinctColors ? core::formatCount(*doc.distinctColors, l) : ui.tr("pustaka.counting"));
+    for (const core::Fact& f : core::imageFacts(doc.image, ui.wb.tr(), doc.distinctColors)) row(f.labelKey.c_str(), f.value);
     ImGui::EndTable();
   }
   ImGui::Spacing();

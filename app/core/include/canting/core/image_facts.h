@@ -1,0 +1,24 @@
+#pragma once
+// The facts about an image that people read (size in px and cm, DPI,
+// channels, depth, orientation, colours), translated and formatted once for
+// the info panel and `canting-cli info` alike.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "canting/core/i18n.h"
+#include "canting/imaging/image.h"
+
+namespace canting::core {
+
+struct Fact {
+  std::string labelKey;  // translation key of the label
+  std::string value;     // already translated and formatted
+};
+
+// `distinctColors` empty: still being counted.
+std::vector<Fact> imageFacts(const imaging::Image& image, const Translator& tr,
+                             std::optional<std::uint64_t> distinctColors);
+
+}  // namespace canting::core
