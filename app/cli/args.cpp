@@ -1,5 +1,7 @@
 #include "args.h"
 
+#include <cctype>
+
 namespace canting::cli {
 
 std::optional<ParseProblem> parseArgs(const std::vector<std::string>& words, const ArgSpec& spec, ParsedArgs& out) {
@@ -8,6 +10,13 @@ std::optional<ParseProblem> parseArgs(const std::vector<std::string>& words, con
     if (w == "--help" || w == "-h") {
       out.help = true;
       return std::nullopt;
+    }
+    // "-k 8": a short value option. "-3" stays a value (negative numbers are data).
+    if (w.size() == 2 && w[0] == '-' && std::isalpha(static_cast<unsigned char>(w[1]))) {
+      if (!spec.shortOptions.count(w[1])) return ParseProblem{"cli.usage.unknown_option", w};
+      if (i + 1 >= words.size()) return ParseProblem{"cli.usage.missing_value", w};
+      out.values[std::string(1, w[1])] = words[++i];
+      continue;
     }
     if (w.size() > 2 && w.rfind("--", 0) == 0) {
       std::string name = w.substr(2), value;

@@ -15,6 +15,7 @@ struct ArgSpec {
   std::vector<std::string> positionals;     // required, in order
   std::set<std::string> flags;              // --json
   std::set<std::string> valueOptions;       // --to X
+  std::set<char> shortOptions;              // -k N, -o OUT: single letters naming value options
 };
 
 struct ParsedArgs {

@@ -9,6 +9,9 @@
 #include "canting/core/image_facts.h"
 #include "canting/core/paths.h"
 #include "canting/imaging/color.h"
+#include "canting/imaging/colorway.h"
+#include "canting/imaging/file_io.h"
+#include "canting/imaging/recolor.h"
 #include "canting/imaging/image_io.h"
 
 namespace canting::cli {
@@ -161,12 +164,208 @@ int cmdConvert(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+
+// Whole numbers in a range, for -k, -n and --seed.
+std::optional<long> parseInt(const std::string& s, long lo, long hi) {
+  char* end = nullptr;
+  const long v = std::strtol(s.c_str(), &end, 10);
+  if (end == s.c_str() || *end != '\0' || v < lo || v > hi) return std::nullopt;
+  return v;
+}
+
+// Reads the options shared by the colour commands; returns false after
+// printing a usage error into `status`.
+struct ColourArgs {
+  im::LoadOptions load;
+  int k = 8;
+  std::uint32_t seed = 1;
+};
+bool colourArgs(Ctx& c, const ParsedArgs& a, const std::string& helpKey, ColourArgs& out, int& status) {
+  auto lo = loadOptions(c, a, helpKey, status);
+  if (!lo) return false;
+  out.load = *lo;
+  if (auto k = a.value("k")) {
+    auto v = parseInt(*k, 1, 64);
+    if (!v) { status = c.usage("cli.usage.bad_value", {{"arg", "-k"}, {"value", *k}}, helpKey); return false; }
+    out.k = int(*v);
+  }
+  if (auto sd = a.value("seed")) {
+    auto v = parseInt(*sd, 0, 0x7fffffff);
+    if (!v) { status = c.usage("cli.usage.bad_value", {{"arg", "--seed"}, {"value", *sd}}, helpKey); return false; }
+    out.seed = std::uint32_t(*v);
+  }
+  return true;
+}
+
+std::optional<std::string> requireOut(Ctx& c, const ParsedArgs& a, const std::string& helpKey, int& status) {
+  auto o = a.value("o");
+  if (!o || o->empty()) {
+    status = c.usage("cli.usage.missing_option", {{"arg", "-o"}}, helpKey);
+    return std::nullopt;
+  }
+  return o;
+}
+
+// "#A=#B,rgb(1,2,3)=#C": commas inside parentheses belong to the colour.
+std::vector<std::string> splitTopLevel(const std::string& s, char sep) {
+  std::vector<std::string> parts;
+  std::string cur;
+  int depth = 0;
+  for (char ch : s) {
+    if (ch == '(') ++depth;
+    if (ch == ')') --depth;
+    if (ch == sep && depth == 0) { parts.push_back(cur); cur.clear(); continue; }
+    cur += ch;
+  }
+  parts.push_back(cur);
+  return parts;
+}
+
+std::string hex(const im::Lab& l) { return im::formatColor(l, im::ColorNotation::Hex); }
+
+int cmdPalette(Ctx& c, const ParsedArgs& a) {
+  ColourArgs ca;
+  int status = 0;
+  if (!colourArgs(c, a, "cli.help.palette", ca, status)) return status;
+  im::PaletteOptions po{.k = ca.k, .seed = ca.seed};
+  if (auto ig = a.value("ignore")) {
+    auto lab = im::parseColor(*ig);
+    if (!lab) return c.fail(lab.error());
+    po.ignore = *lab;
+  }
+  auto img = im::loadImage(a.positionals[0], ca.load);
+  if (!img) return c.fail(img.error());
+  auto pal = im::extractPalette(img->pixels, po);
+  if (!pal) return c.fail(pal.error());
+  pal->name = std::filesystem::path(a.positionals[0]).stem().string();
+  if (a.flag("json")) {
+    c.out << im::paletteToJson(*pal);
+    return kOk;
+  }
+  const Language l = c.tr.language();
+  char buf[160];
+  for (std::size_t i = 0; i < pal->swatches.size(); ++i) {
+    const im::Swatch& s = pal->swatches[i];
+    std::snprintf(buf, sizeof buf, "%2zu  %s  lab(%.2f, %.2f, %.2f)  ", i + 1, hex(s.lab).c_str(), s.lab.L, s.lab.a, s.lab.b);
+    c.out << buf << core::formatNumber(s.share * 100.0, 1, l) << "%\n";
+  }
+  return kOk;
+}
+
+int cmdQuantize(Ctx& c, const ParsedArgs& a) {
+  ColourArgs ca;
+  int status = 0;
+  if (!colourArgs(c, a, "cli.help.quantize", ca, status)) return status;
+  auto out = requireOut(c, a, "cli.help.quantize", status);
+  if (!out) return status;
+  auto img = im::loadImage(a.positionals[0], ca.load);
+  if (!img) return c.fail(img.error());
+  auto pal = im::extractPalette(img->pixels, {.k = ca.k, .seed = ca.seed});
+  if (!pal) return c.fail(pal.error());
+  const cv::Mat q = im::quantize(img->pixels, *pal);
+  if (auto st = im::saveImage(q, *out, {.dpi = img->dpi}); !st) return c.fail(st.error());
+  c.out << c.tr.tr("cli.quantized", {{"path", *out}, {"k", std::to_string(pal->swatches.size())}}) << "\n";
+  return kOk;
+}
+
+int cmdRecolor(Ctx& c, const ParsedArgs& a) {
+  ColourArgs ca;
+  int status = 0;
+  if (!colourArgs(c, a, "cli.help.recolor", ca, status)) return status;
+  auto out = requireOut(c, a, "cli.help.recolor", status);
+  if (!out) return status;
+  auto map = a.value("map");
+  if (!map) return c.usage("cli.usage.missing_option", {{"arg", "--map"}}, "cli.help.recolor");
+  std::vector<std::pair<im::Lab, im::Lab>> pairs;
+  for (const std::string& item : splitTopLevel(*map, ',')) {
+    const auto parts = splitTopLevel(item, '=');
+    if (parts.size() != 2) return c.usage("cli.usage.bad_map", {{"value", item}}, "cli.help.recolor");
+    auto from = im::parseColor(parts[0]);
+    if (!from) return c.fail(from.error());
+    auto to = im::parseColor(parts[1]);
+    if (!to) return c.fail(to.error());
+    pairs.emplace_back(*from, *to);
+  }
+  auto img = im::loadImage(a.positionals[0], ca.load);
+  if (!img) return c.fail(img.error());
+  auto pal = im::extractPalette(img->pixels, {.k = ca.k, .seed = ca.seed});
+  if (!pal) return c.fail(pal.error());
+  const im::RecolorPlan plan = im::planMapping(*pal, pairs);
+  const cv::Mat result = im::recolor(img->pixels, plan.source, plan.targets,
+                                     a.flag("flat") ? im::RecolorMode::Flat : im::RecolorMode::ShadingPreserving);
+  if (auto st = im::saveImage(result, *out, {.dpi = img->dpi}); !st) return c.fail(st.error());
+  c.out << c.tr.tr("cli.recolored", {{"path", *out}}) << "\n";
+  return kOk;
+}
+
+int cmdColorways(Ctx& c, const ParsedArgs& a) {
+  ColourArgs ca;
+  int status = 0;
+  if (!colourArgs(c, a, "cli.help.colorways", ca, status)) return status;
+  auto outDir = requireOut(c, a, "cli.help.colorways", status);
+  if (!outDir) return status;
+  long n = 9;
+  if (auto v = a.value("n")) {
+    auto p = parseInt(*v, 1, 64);
+    if (!p) return c.usage("cli.usage.bad_value", {{"arg", "-n"}, {"value", *v}}, "cli.help.colorways");
+    n = *p;
+  }
+  auto shipped = im::loadPaletteDir(core::assetsDir() / "palettes");
+  if (!shipped) return c.fail(shipped.error());
+  const std::string scheme = a.value("scheme").value_or("harmony");
+  auto opts = im::schemeOptions(scheme, *shipped);
+  if (!opts) return c.usage("cli.usage.bad_value", {{"arg", "--scheme"}, {"value", scheme}}, "cli.help.colorways");
+  opts->count = int(n);
+  opts->seed = ca.seed;
+  auto img = im::loadImage(a.positionals[0], ca.load);
+  if (!img) return c.fail(img.error());
+  auto design = im::extractPalette(img->pixels, {.k = std::min(ca.k, 6), .seed = ca.seed});
+  if (!design) return c.fail(design.error());
+  std::error_code ec;
+  std::filesystem::create_directories(*outDir, ec);
+  if (ec || !std::filesystem::is_directory(*outDir))
+    return c.fail(im::makeError(im::ErrorCode::DirectoryMissing, {{"path", *outDir}}, ec.message()));
+
+  nlohmann::json index;
+  index["source"] = a.positionals[0];
+  index["scheme"] = scheme;
+  index["seed"] = ca.seed;
+  for (const im::Swatch& s : design->swatches) index["design"].push_back({{"hex", hex(s.lab)}, {"lab", {s.lab.L, s.lab.a, s.lab.b}}, {"share", s.share}});
+  const auto colorways = im::generateColorways(*design, *opts);
+  std::vector<std::optional<im::Lab>> targets(design->swatches.size());
+  char name[48];
+  for (std::size_t i = 0; i < colorways.size(); ++i) {
+    const im::Colorway& cw = colorways[i];
+    for (std::size_t j = 0; j < targets.size(); ++j) targets[j] = cw.colours[j];
+    const cv::Mat result = im::recolor(img->pixels, *design, targets, im::RecolorMode::ShadingPreserving);
+    std::snprintf(name, sizeof name, "colorway-%02zu.png", i + 1);
+    if (auto st = im::saveImage(result, std::filesystem::path(*outDir) / name, {.dpi = img->dpi}); !st) return c.fail(st.error());
+    nlohmann::json e;
+    e["file"] = name;
+    e["label"] = cw.label;
+    for (const im::Lab& l : cw.colours) e["colors"].push_back({{"hex", hex(l)}, {"lab", {l.L, l.a, l.b}}});
+    e["dyeable_in_succession"] = cw.dyeability.dyeable;
+    for (int idx : cw.dyeability.order) e["dyeing_order"].push_back(hex(cw.colours[std::size_t(idx)]));
+    e["not_dyeable_at"] = cw.dyeability.failAt >= 0 ? nlohmann::json(hex(cw.colours[std::size_t(cw.dyeability.order[std::size_t(cw.dyeability.failAt)])])) : nlohmann::json();
+    index["colorways"].push_back(e);
+    c.out << name << "  " << cw.label << "  "
+          << c.tr.tr(cw.dyeability.dyeable ? "cli.colorway.dyeable" : "cli.colorway.not_dyeable") << "\n";
+  }
+  const auto indexPath = std::filesystem::path(*outDir) / "colorways.json";
+  if (auto st = im::writeFileAtomic(indexPath, index.dump(2) + "\n"); !st) return c.fail(st.error());
+  return kOk;
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"info", {{"IMAGE"}, {"json"}, {"max-mp"}}, "cli.help.info", cmdInfo},
       {"color delta-e", {{"COLOUR1", "COLOUR2"}, {}, {}}, "cli.help.color_delta_e", cmdDeltaE},
       {"color convert", {{"COLOUR"}, {}, {"to"}}, "cli.help.color_convert", cmdConvertColor},
       {"convert", {{"IN", "OUT"}, {}, {"dpi", "quality", "compression", "max-mp"}}, "cli.help.convert", cmdConvert},
+      {"palette", {{"IMAGE"}, {"json"}, {"k", "seed", "ignore", "max-mp"}, {'k'}}, "cli.help.palette", cmdPalette},
+      {"quantize", {{"IMAGE"}, {}, {"k", "o", "seed", "max-mp"}, {'k', 'o'}}, "cli.help.quantize", cmdQuantize},
+      {"recolor", {{"IMAGE"}, {"flat"}, {"map", "o", "k", "seed", "max-mp"}, {'k', 'o'}}, "cli.help.recolor", cmdRecolor},
+      {"colorways", {{"IMAGE"}, {}, {"n", "scheme", "seed", "o", "k", "max-mp"}, {'n', 'o', 'k'}}, "cli.help.colorways", cmdColorways},
   };
   return list;
 }

@@ -45,10 +45,10 @@ inline double labFInv(double f) {
 constexpr double kDeg = 180.0 / std::numbers::pi;
 
 // 8-bit sRGB -> linear, the hot path for photos.
-const std::array<float, 256>& linearLut() {
-  static const std::array<float, 256> lut = [] {
-    std::array<float, 256> t{};
-    for (int i = 0; i < 256; ++i) t[i] = float(srgbToLinear(i / 255.0));
+const std::array<double, 256>& linearLut() {
+  static const std::array<double, 256> lut = [] {
+    std::array<double, 256> t{};
+    for (int i = 0; i < 256; ++i) t[i] = srgbToLinear(i / 255.0);
     return t;
   }();
   return lut;
@@ -186,7 +186,10 @@ Lab srgbToLab(const Rgb& c) {
   return xyzToLab(linearRgbToXyz({srgbToLinear(c.r), srgbToLinear(c.g), srgbToLinear(c.b)}));
 }
 
-Lab srgbToLab(const Rgb8& c) { return srgbToLab(Rgb{c.r / 255.0, c.g / 255.0, c.b / 255.0}); }
+Lab srgbToLab(const Rgb8& c) {
+  const auto& lut = linearLut();
+  return xyzToLab(linearRgbToXyz({lut[c.r], lut[c.g], lut[c.b]}));
+}
 
 Rgb labToSrgb(const Lab& c) {
   const Rgb l = xyzToLinearRgb(labToXyz(c));

@@ -28,6 +28,7 @@ constexpr CodeKey kKeys[] = {
     {ErrorCode::InvalidArgument, "error.invalid_argument"},
     {ErrorCode::InvalidColor, "error.invalid_color"},
     {ErrorCode::OutOfMemory, "error.out_of_memory"},
+    {ErrorCode::MalformedFile, "error.malformed_file"},
 };
 }  // namespace
 

@@ -48,7 +48,10 @@ const std::string& Translator::tr(const std::string& key) const {
 std::string Translator::tr(const std::string& key, const Args& args) const { return format(tr(key), args); }
 
 std::string Translator::message(const imaging::Error& e) const {
-  return format(tr(imaging::errorKey(e.code)), e.args);
+  Args args = e.args;
+  for (auto& [k, v] : args)
+    if (v.size() > 1 && v[0] == '@') v = tr(v.substr(1));
+  return format(tr(imaging::errorKey(e.code)), args);
 }
 
 std::string format(const std::string& text, const Args& args) {

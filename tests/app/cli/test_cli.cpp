@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "canting/imaging/image_io.h"
+#include "canting/imaging/palette.h"
+#include <fstream>
 #include "cli.h"
 #include "support/image_fixtures.h"
 
@@ -118,4 +120,85 @@ TEST_CASE("convert re-encodes by extension, keeping or setting the DPI", "[cli]"
   CHECK(runCli({"convert", (dir / "in.png").string(), (dir / "o.tif").string(), "--compression", "zip"}).code == 1);
   CHECK(runCli({"convert", (dir / "missing.png").string(), (dir / "o.png").string()}).code == 2);
   CHECK_FALSE(std::filesystem::exists(dir / "o.png"));
+}
+
+namespace {
+// Four flat colours in known areas (cream 50%, soga 25%, indigo 12.5%, red 12.5%).
+std::filesystem::path fourColours(const test::TempDir& dir) {
+  cv::Mat m(80, 160, CV_8UC3, cv::Scalar(204, 228, 239));
+  m(cv::Rect(0, 0, 80, 40)).setTo(cv::Scalar(43, 90, 139));
+  m(cv::Rect(0, 40, 40, 40)).setTo(cv::Scalar(102, 58, 43));
+  m(cv::Rect(40, 40, 40, 40)).setTo(cv::Scalar(72, 58, 178));
+  const auto p = dir / "four.png";
+  REQUIRE(imaging::saveImage(m, p, imaging::SaveOptions{.dpi = imaging::Dpi{150, 150}}));
+  return p;
+}
+}  // namespace
+
+TEST_CASE("palette lists the main colours with shares, as text and as a palette file", "[cli][colour]") {
+  test::TempDir dir;
+  const auto img = fourColours(dir);
+  auto j = runCli({"palette", img.string(), "-k", "4", "--json"});
+  REQUIRE(j.code == 0);
+  auto pal = imaging::parsePaletteJson(j.out);
+  REQUIRE(pal);
+  REQUIRE(pal->swatches.size() == 4);
+  CHECK(pal->swatches[0].share == Approx(0.5).margin(1e-6));
+  CHECK(imaging::formatColor(pal->swatches[0].lab, imaging::ColorNotation::Hex) == "#EFE4CC");
+  auto t = runCli({"palette", img.string(), "-k", "4"});
+  CHECK(t.out.find("#EFE4CC") != std::string::npos);
+  CHECK(t.out.find("50,0%") != std::string::npos);
+  CHECK(runCli({"palette", img.string(), "-k", "0"}).code == 1);
+  CHECK(runCli({"palette", img.string(), "-x", "4"}).code == 1);
+  CHECK(runCli({"palette", img.string(), "--ignore", "#zz"}).code == 2);
+}
+
+TEST_CASE("quantize writes an image with at most k colours and the source DPI", "[cli][colour]") {
+  test::TempDir dir;
+  const auto img = fourColours(dir);
+  REQUIRE(runCli({"quantize", img.string(), "-k", "2", "-o", (dir / "q.png").string()}).code == 0);
+  auto q = imaging::loadImage(dir / "q.png");
+  REQUIRE(q);
+  CHECK(imaging::countDistinctColors(q->pixels) == 2);
+  CHECK(q->source.dpi->x == Approx(150));
+  CHECK(runCli({"quantize", img.string(), "-k", "2"}).code == 1);  // no -o
+}
+
+TEST_CASE("recolor maps the colours asked for and leaves the rest", "[cli][colour]") {
+  test::TempDir dir;
+  const auto img = fourColours(dir);
+  // rgb(...) holds commas of its own; the map splits only between pairs.
+  auto r = runCli({"recolor", img.string(), "--map", "rgb(139,90,43)=#2B3A66,#B23A48=#3E8E5A", "--flat", "-o", (dir / "r.png").string()});
+  REQUIRE(r.code == 0);
+  auto out = imaging::loadImage(dir / "r.png");
+  REQUIRE(out);
+  CHECK(out->pixels.at<cv::Vec3b>(10, 10) == cv::Vec3b(0x66, 0x3A, 0x2B));  // soga became indigo
+  CHECK(out->pixels.at<cv::Vec3b>(60, 60) == cv::Vec3b(0x5A, 0x8E, 0x3E));  // red became green
+  CHECK(out->pixels.at<cv::Vec3b>(10, 120) == cv::Vec3b(204, 228, 239));    // ground untouched
+  REQUIRE(runCli({"recolor", img.string(), "--map", "#8B5A2B=#2B3A66", "-o", (dir / "s.png").string()}).code == 0);
+  CHECK(runCli({"recolor", img.string(), "--map", "#8B5A2B", "-o", (dir / "x.png").string()}).code == 1);
+  CHECK(runCli({"recolor", img.string(), "--map", "#8B5A2B=#zz", "-o", (dir / "x.png").string()}).code == 2);
+  CHECK(runCli({"recolor", img.string(), "-o", (dir / "x.png").string()}).code == 1);
+}
+
+TEST_CASE("colorways writes N images and an index with palettes and dyeability", "[cli][colour]") {
+  test::TempDir dir;
+  const auto img = fourColours(dir);
+  for (const char* scheme : {"harmony", "sogan", "indigo", "pesisiran", "natural", "random"}) {
+    INFO(scheme);
+    const auto out = dir / scheme;
+    auto r = runCli({"colorways", img.string(), "-n", "4", "--scheme", scheme, "--seed", "3", "-o", out.string()});
+    REQUIRE(r.code == 0);
+    std::ifstream f(out / "colorways.json");
+    const auto index = nlohmann::json::parse(f);
+    REQUIRE(index["colorways"].size() == 4);
+    for (const auto& cw : index["colorways"]) {
+      CHECK(std::filesystem::exists(out / cw["file"].get<std::string>()));
+      CHECK(cw["dyeable_in_succession"].is_boolean());
+      CHECK(cw["colors"].size() == index["design"].size());
+      CHECK(cw["dyeing_order"].size() == index["design"].size());
+    }
+  }
+  CHECK(runCli({"colorways", img.string(), "-n", "2", "--scheme", "plaid", "-o", (dir / "z").string()}).code == 1);
+  CHECK(runCli({"colorways", img.string(), "-n", "0", "-o", (dir / "z").string()}).code == 1);
 }

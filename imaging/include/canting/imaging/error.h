@@ -31,6 +31,7 @@ enum class ErrorCode {
   InvalidArgument,
   InvalidColor,
   OutOfMemory,
+  MalformedFile,       // a data file (palette, project, plan) that breaks its format
 };
 
 // Every code, in declaration order: the translation test walks this list.
@@ -41,6 +42,7 @@ const char* errorKey(ErrorCode code);
 struct Error {
   ErrorCode code;
   // Named values for the message template, e.g. {"path", "/tmp/a.png"}.
+  // A value written "@key" is itself a translation key (e.g. a reason).
   std::vector<std::pair<std::string, std::string>> args;
   std::string detail;
 

@@ -1,0 +1,176 @@
+#include "canting/imaging/recolor.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "color_cache.h"
+
+namespace canting::imaging {
+
+namespace {
+
+inline Lab keyLab(std::uint32_t key) {
+  return srgbToLab(Rgb8{std::uint8_t(key >> 16), std::uint8_t(key >> 8 & 0xFF), std::uint8_t(key & 0xFF)});
+}
+
+// Applies fn(Lab, key) -> 8-bit BGR to every pixel, once per distinct colour.
+template <class Fn>
+cv::Mat mapColours(const cv::Mat& image, Fn fn) {
+  cv::Mat alpha;
+  const cv::Mat bgr = detail::toBgr8(image, &alpha);
+  const bool hasAlpha = !alpha.empty();
+  cv::Mat out(bgr.size(), hasAlpha ? CV_8UC4 : CV_8UC3);
+  detail::forStripes(bgr.rows, [&](int y0, int y1) {
+    detail::ColorCache<cv::Vec3b> cache;
+    for (int y = y0; y < y1; ++y) {
+      const std::uint8_t* p = bgr.ptr<std::uint8_t>(y);
+      std::uint8_t* d = out.ptr<std::uint8_t>(y);
+      const std::uint8_t* a = hasAlpha ? alpha.ptr<std::uint8_t>(y) : nullptr;
+      for (int x = 0; x < bgr.cols; ++x, p += 3) {
+        const cv::Vec3b& c = cache.get(detail::bgrKey(p), [&](std::uint32_t key) { return fn(keyLab(key), key); });
+        d[0] = c[0];
+        d[1] = c[1];
+        d[2] = c[2];
+        if (hasAlpha) d[3] = a[x];
+        d += hasAlpha ? 4 : 3;
+      }
+    }
+  });
+  return out;
+}
+
+inline cv::Vec3b toBgr(const Lab& lab) {
+  const Rgb8 c = labToSrgb8(Lab{std::clamp(lab.L, 0.0, 100.0), lab.a, lab.b});
+  return {c.b, c.g, c.r};
+}
+inline cv::Vec3b keyBgr(std::uint32_t key) {
+  return {std::uint8_t(key & 0xFF), std::uint8_t(key >> 8 & 0xFF), std::uint8_t(key >> 16)};
+}
+inline double dist2(const Lab& a, const Lab& b) {
+  return (a.L - b.L) * (a.L - b.L) + (a.a - b.a) * (a.a - b.a) + (a.b - b.b) * (a.b - b.b);
+}
+
+}  // namespace
+
+cv::Mat recolor(const cv::Mat& image, const Palette& source, const std::vector<std::optional<Lab>>& targets,
+                RecolorMode mode) {
+  CV_Assert(!source.swatches.empty() && targets.size() == source.swatches.size());
+  const auto& sw = source.swatches;
+  if (mode == RecolorMode::Flat) {
+    // Reuse the palette assignment (with its anti-aliasing rule) per colour.
+    Palette p = source;
+    const cv::Mat idx = assignIndices(image, p);
+    cv::Mat alpha;
+    const cv::Mat bgr = detail::toBgr8(image, &alpha);
+    std::vector<std::optional<cv::Vec3b>> flat;
+    for (const auto& t : targets) flat.push_back(t ? std::optional(toBgr(*t)) : std::nullopt);
+    cv::Mat out(bgr.size(), alpha.empty() ? CV_8UC3 : CV_8UC4);
+    for (int y = 0; y < bgr.rows; ++y)
+      for (int x = 0; x < bgr.cols; ++x) {
+        const auto& f = flat[idx.at<std::uint8_t>(y, x)];
+        const cv::Vec3b c = f ? *f : bgr.at<cv::Vec3b>(y, x);
+        std::uint8_t* d = out.ptr<std::uint8_t>(y) + x * out.channels();
+        d[0] = c[0];
+        d[1] = c[1];
+        d[2] = c[2];
+        if (!alpha.empty()) d[3] = alpha.at<std::uint8_t>(y, x);
+      }
+    return out;
+  }
+  // Radial basis weights as in Chang et al.: solved so that every swatch
+  // moves exactly to its own target (and unmapped swatches stay put), with a
+  // width that follows the palette's own spacing.
+  const int k = int(sw.size());
+  double sigma = 0, pairs = 0;
+  for (int i = 0; i < k; ++i)
+    for (int j = i + 1; j < k; ++j) {
+      sigma += std::sqrt(dist2(sw[std::size_t(i)].lab, sw[std::size_t(j)].lab));
+      ++pairs;
+    }
+  sigma = pairs > 0 ? std::max(5.0, sigma / pairs) : 20.0;
+  const double inv2s2 = 1.0 / (2 * sigma * sigma);
+  cv::Mat phi(k, k, CV_64F);
+  for (int i = 0; i < k; ++i)
+    for (int j = 0; j < k; ++j) phi.at<double>(i, j) = std::exp(-dist2(sw[std::size_t(i)].lab, sw[std::size_t(j)].lab) * inv2s2);
+  cv::Mat lambda;
+  cv::invert(phi, lambda, cv::DECOMP_SVD);
+  std::vector<Lab> delta;
+  bool any = false;
+  for (int i = 0; i < k; ++i) {
+    const Lab t = targets[std::size_t(i)] ? *targets[std::size_t(i)] : sw[std::size_t(i)].lab;
+    const Lab& s0 = sw[std::size_t(i)].lab;
+    delta.push_back(Lab{t.L - s0.L, t.a - s0.a, t.b - s0.b});
+    any |= targets[std::size_t(i)].has_value();
+  }
+  if (!any) return mapColours(image, [](const Lab&, std::uint32_t key) { return keyBgr(key); });
+  return mapColours(image, [&](const Lab& p, std::uint32_t) {
+    std::vector<double> f(static_cast<std::size_t>(k), 0.0), w(static_cast<std::size_t>(k), 0.0);
+    for (int j = 0; j < k; ++j) f[std::size_t(j)] = std::exp(-dist2(p, sw[std::size_t(j)].lab) * inv2s2);
+    double wsum = 0;
+    for (int i = 0; i < k; ++i) {
+      double v = 0;
+      for (int j = 0; j < k; ++j) v += lambda.at<double>(i, j) * f[std::size_t(j)];
+      w[std::size_t(i)] = std::max(0.0, v);  // negative weights would push colours the wrong way
+      wsum += w[std::size_t(i)];
+    }
+    if (wsum <= 1e-12) return toBgr(p);  // far from every swatch: leave it
+    Lab move{0, 0, 0};
+    for (int i = 0; i < k; ++i) {
+      const double wi = w[std::size_t(i)] / wsum;
+      move.L += wi * delta[std::size_t(i)].L;
+      move.a += wi * delta[std::size_t(i)].a;
+      move.b += wi * delta[std::size_t(i)].b;
+    }
+    return toBgr(Lab{p.L + move.L, p.a + move.a, p.b + move.b});
+  });
+}
+
+RecolorPlan planMapping(const Palette& imagePalette, const std::vector<std::pair<Lab, Lab>>& mappings, double absorb) {
+  RecolorPlan plan;
+  for (const Swatch& s : imagePalette.swatches) {
+    bool near = false;
+    for (const auto& [from, to] : mappings) near |= deltaE2000(s.lab, from) < absorb;
+    if (near) continue;
+    plan.source.swatches.push_back(s);
+    plan.targets.emplace_back(std::nullopt);
+  }
+  for (const auto& [from, to] : mappings) {
+    plan.source.swatches.push_back(Swatch{from, 0, {}});
+    plan.targets.emplace_back(to);
+  }
+  return plan;
+}
+
+cv::Mat adjustLch(const cv::Mat& image, const LchAdjust& adj) {
+  return mapColours(image, [&](const Lab& p, std::uint32_t key) {
+    if (adj.isIdentity()) return keyBgr(key);
+    Lch c = labToLch(p);
+    c.h = std::fmod(c.h + adj.hueShift + 360.0, 360.0);
+    c.C = std::max(0.0, c.C * adj.chromaScale);
+    c.L = std::clamp(50.0 + (c.L * adj.lightnessScale - 50.0) * adj.contrast, 0.0, 100.0);
+    return toBgr(lchToLab(c));
+  });
+}
+
+cv::Mat tone(const cv::Mat& image, const Palette& palette, double strength) {
+  CV_Assert(!palette.swatches.empty());
+  std::vector<Lab> ramp;
+  for (const Swatch& s : palette.swatches) ramp.push_back(s.lab);
+  std::sort(ramp.begin(), ramp.end(), [](const Lab& a, const Lab& b) { return a.L < b.L; });
+  const double k = std::clamp(strength, 0.0, 1.0);
+  return mapColours(image, [&](const Lab& p, std::uint32_t) {
+    Lab g = ramp.front();
+    if (p.L >= ramp.back().L) g = ramp.back();
+    else if (p.L > ramp.front().L)
+      for (std::size_t i = 1; i < ramp.size(); ++i)
+        if (p.L <= ramp[i].L) {
+          const double span = ramp[i].L - ramp[i - 1].L;
+          const double t = span > 0 ? (p.L - ramp[i - 1].L) / span : 0;
+          g = Lab{p.L, ramp[i - 1].a + t * (ramp[i].a - ramp[i - 1].a), ramp[i - 1].b + t * (ramp[i].b - ramp[i - 1].b)};
+          break;
+        }
+    return toBgr(Lab{p.L, p.a + k * (g.a - p.a), p.b + k * (g.b - p.b)});
+  });
+}
+
+}  // namespace canting::imaging
