@@ -262,8 +262,8 @@ int cmdQuantize(Ctx& c, const ParsedArgs& a) {
   if (!img) return c.fail(img.error());
   auto pal = im::extractPalette(img->pixels, {.k = ca.k, .seed = ca.seed});
   if (!pal) return c.fail(pal.error());
-  const cv::Mat q = im::quantize(img->pixels, *pal);
-  if (auto st = im::saveImage(q, *out, {.dpi = img->dpi}); !st) return c.fail(st.error());
+  const im::Palette refined = im::refineForQuantization(img->pixels, *pal, 2, ca.seed);
+  if (auto st = im::saveQuantized(img->pixels, refined, *out, {.dpi = img->dpi}); !st) return c.fail(st.error());
   c.out << c.tr.tr("cli.quantized", {{"path", *out}, {"k", std::to_string(pal->swatches.size())}}) << "\n";
   return kOk;
 }

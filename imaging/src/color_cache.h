@@ -12,16 +12,17 @@
 
 namespace canting::imaging::detail {
 
-template <class Value>
+template <class Value, class Key = std::uint32_t>
 class ColorCache {
  public:
   explicit ColorCache(int bits = 18) : m_mask((1u << bits) - 1), m_keys(std::size_t(1) << bits, kEmpty), m_values(std::size_t(1) << bits) {}
 
-  // `fn(key)` computes the value for a 24-bit colour key when not cached.
+  // `fn(key)` computes the value for a key (a 24-bit colour, or a colour
+  // with extra bits above it) when not cached.
   template <class Fn>
-  const Value& get(std::uint32_t key, Fn&& fn) {
+  const Value& get(Key key, Fn&& fn) {
     // Multiplicative hash: neighbouring colours spread over the table.
-    const std::uint32_t slot = (key * 2654435761u) >> 8 & m_mask;
+    const std::uint32_t slot = std::uint32_t((std::uint64_t(key) * 0x9E3779B97F4A7C15ull) >> 40) & m_mask;
     if (m_keys[slot] != key) {
       m_values[slot] = fn(key);
       m_keys[slot] = key;
@@ -30,9 +31,9 @@ class ColorCache {
   }
 
  private:
-  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  static constexpr Key kEmpty = Key(~Key(0));
   std::uint32_t m_mask;
-  std::vector<std::uint32_t> m_keys;
+  std::vector<Key> m_keys;
   std::vector<Value> m_values;
 };
 

@@ -47,36 +47,50 @@ inline Lab keyLab(std::uint32_t key) {
   return srgbToLab(Rgb8{std::uint8_t(key >> 16), std::uint8_t(key >> 8 & 0xFF), std::uint8_t(key & 0xFF)});
 }
 
-// Nearest swatch, with the anti-aliasing rule: a colour lying on the segment
-// between two swatches (much closer to it than to any single swatch) is a
-// blend of those two and goes to the nearer end.
-int nearestIndex(const Lab& lab, const std::vector<V3>& c) {
+// The two nearest by Euclidean CIELAB distance, decided by CIEDE2000 (the
+// metric results are judged by, and closer to what the eye sees). Beyond the
+// second candidate CIEDE2000 practically never changes the answer.
+int nearestPlain(const Lab& lab, const std::vector<V3>& c) {
   const V3 p = v3(lab);
-  int best = 0;
-  double bd = 1e300;
+  int b1 = 0, b2 = -1;
+  double d1 = 1e300, dd2 = 1e300;
   for (int i = 0; i < int(c.size()); ++i) {
     const double d = d2(p, c[std::size_t(i)]);
-    if (d < bd) { bd = d; best = i; }
+    if (d < d1) { dd2 = d1; b2 = b1; d1 = d; b1 = i; }
+    else if (d < dd2) { dd2 = d; b2 = i; }
   }
-  if (c.size() < 3 || bd < 1.0) return best;
+  if (b2 < 0 || b2 == b1) return b1;
+  const auto lab1 = Lab{c[std::size_t(b1)].x, c[std::size_t(b1)].y, c[std::size_t(b1)].z};
+  const auto lab2 = Lab{c[std::size_t(b2)].x, c[std::size_t(b2)].y, c[std::size_t(b2)].z};
+  return deltaE2000(lab, lab2) < deltaE2000(lab, lab1) ? b2 : b1;
+}
+
+// The anti-aliasing rule, for a pixel at an edge: if it is much better
+// explained as a blend of two swatches that both occur around it than by its
+// own nearest swatch, it goes to the nearer end of that blend. Segments ending
+// at the pixel's own swatch say nothing new (on a line of greys every colour
+// sits on one), so only the others count.
+int blendAware(const Lab& lab, int own, const std::vector<int>& around, const std::vector<V3>& c) {
+  const V3 p = v3(lab);
+  const double dOwn = d2(p, c[std::size_t(own)]);
+  if (dOwn < 1.0) return own;
   double segBest = 1e300;
-  int segPick = best;
-  // Segments ending at the nearest colour say nothing new (and on a line of
-  // greys every colour sits on such a segment), so only the others count.
-  for (std::size_t a = 0; a < c.size(); ++a)
-    for (std::size_t b = a + 1; b < c.size(); ++b) {
-      if (int(a) == best || int(b) == best) continue;
-      const V3 ab{c[b].x - c[a].x, c[b].y - c[a].y, c[b].z - c[a].z};
+  int pick = own;
+  for (std::size_t i = 0; i < around.size(); ++i)
+    for (std::size_t j = i + 1; j < around.size(); ++j) {
+      const V3& a = c[std::size_t(around[i])];
+      const V3& b = c[std::size_t(around[j])];
+      const V3 ab{b.x - a.x, b.y - a.y, b.z - a.z};
       const double len2 = ab.x * ab.x + ab.y * ab.y + ab.z * ab.z;
       if (len2 <= 0) continue;
-      double t = ((p.x - c[a].x) * ab.x + (p.y - c[a].y) * ab.y + (p.z - c[a].z) * ab.z) / len2;
-      t = std::clamp(t, 0.0, 1.0);
-      const V3 q{c[a].x + t * ab.x, c[a].y + t * ab.y, c[a].z + t * ab.z};
-      const double ds = d2(p, q);
-      if (ds < segBest) { segBest = ds; segPick = t < 0.5 ? int(a) : int(b); }
+      const double t = std::clamp(((p.x - a.x) * ab.x + (p.y - a.y) * ab.y + (p.z - a.z) * ab.z) / len2, 0.0, 1.0);
+      const double ds = d2(p, V3{a.x + t * ab.x, a.y + t * ab.y, a.z + t * ab.z});
+      if (ds < segBest) { segBest = ds; pick = t < 0.5 ? around[i] : around[j]; }
     }
-  // Squared distances: "much closer" is half the distance, a quarter squared.
-  return segBest < 0.25 * bd ? segPick : best;
+  // "Much better": within a quarter of the distance to its own swatch
+  // (squared: a sixteenth). Looser thresholds recolour noisy photo pixels that
+  // merely sit near some blend line, which costs accuracy and buys nothing.
+  return segBest < 0.0625 * dOwn ? pick : own;
 }
 
 std::vector<V3> centres(const Palette& p) {
@@ -169,18 +183,26 @@ Result<Palette> extractPalette(const cv::Mat& image, const PaletteOptions& o) {
     }
     return sse;
   };
-  std::vector<V3> c;
-  std::vector<int> label;
-  double bestSse = 1e300;
-  for (int restart = 0; restart < 4; ++restart) {
-    std::vector<V3> cr;
-    std::vector<int> lr;
-    const double sse = runKmeans(rng, cr, lr);
-    if (sse < bestSse) { bestSse = sse; c = std::move(cr); label = std::move(lr); }
-  }
+  // Each restart has its own generator seeded from the caller's, so they run
+  // in parallel and the winner does not depend on scheduling.
+  constexpr int kRestarts = 4;
+  std::uint32_t seeds[kRestarts];
+  for (auto& s : seeds) s = rng();
+  std::vector<V3> runC[kRestarts];
+  std::vector<int> runL[kRestarts];
+  double runSse[kRestarts];
+  cv::parallel_for_(cv::Range(0, kRestarts), [&](const cv::Range& r) {
+    for (int i = r.start; i < r.end; ++i) {
+      std::mt19937 local(seeds[i]);
+      runSse[i] = runKmeans(local, runC[i], runL[i]);
+    }
+  });
+  const int win = int(std::min_element(runSse, runSse + kRestarts) - runSse);
+  std::vector<V3> c = std::move(runC[win]);
+  std::vector<int> label = std::move(runL[win]);
   // Trimmed means: noise is symmetric but anti-aliased edge pixels all sit on
   // one side, so members far beyond the typical spread are left out.
-  for (std::size_t j = 0; j < c.size(); ++j) {
+  for (std::size_t j = 0; j < c.size() && o.trimOutliers; ++j) {
     std::vector<double> d;
     for (std::size_t i = 0; i < samples.size(); ++i)
       if (label[i] == int(j)) d.push_back(d2(samples[i], c[j]));
@@ -253,14 +275,65 @@ cv::Mat assignIndices(const cv::Mat& image, const Palette& palette) {
   CV_Assert(!palette.swatches.empty() && palette.swatches.size() <= 255);
   const cv::Mat bgr = detail::toBgr8(image);
   const std::vector<V3> c = centres(palette);
-  cv::Mat out(bgr.size(), CV_8U);
+  cv::Mat nearest(bgr.size(), CV_8U);
   detail::forStripes(bgr.rows, [&](int y0, int y1) {
     detail::ColorCache<std::uint8_t> cache;
     for (int y = y0; y < y1; ++y) {
       const std::uint8_t* p = bgr.ptr<std::uint8_t>(y);
-      std::uint8_t* d = out.ptr<std::uint8_t>(y);
+      std::uint8_t* d = nearest.ptr<std::uint8_t>(y);
       for (int x = 0; x < bgr.cols; ++x, p += 3)
-        d[x] = cache.get(bgrKey(p), [&](std::uint32_t key) { return std::uint8_t(nearestIndex(keyLab(key), c)); });
+        d[x] = cache.get(bgrKey(p), [&](std::uint32_t key) { return std::uint8_t(nearestPlain(keyLab(key), c)); });
+    }
+  });
+  if (c.size() < 3) return nearest;
+  // Which labels occur within 2 px of each pixel, as a bitmask OR-ed over a
+  // 5x5 window in two separable passes. Blurred photo edges span a few
+  // pixels, hence 5x5; only pixels with two other labels around can be blends.
+  constexpr int kR = 2;
+  const bool wide = c.size() > 32;
+  cv::Mat out = nearest.clone();
+  if (wide) return out;  // the rule needs a 32-bit mask; such palettes are not batik palettes
+  cv::Mat tmp(bgr.size(), CV_32S);
+  detail::forStripes(bgr.rows, [&](int y0, int y1) {
+    std::vector<std::uint32_t> m(std::size_t(bgr.cols));
+    for (int y = y0; y < y1; ++y) {
+      const std::uint8_t* l = nearest.ptr<std::uint8_t>(y);
+      for (int x = 0; x < bgr.cols; ++x) m[std::size_t(x)] = 1u << l[x];
+      std::uint32_t* t = tmp.ptr<std::uint32_t>(y);
+      for (int x = 0; x < bgr.cols; ++x) {
+        std::uint32_t v = 0;
+        const int a = std::max(0, x - kR), b = std::min(bgr.cols - 1, x + kR);
+        for (int dx = a; dx <= b; ++dx) v |= m[std::size_t(dx)];
+        t[x] = v;
+      }
+    }
+  });
+  detail::forStripes(bgr.rows, [&](int y0, int y1) {
+    std::vector<int> around;
+    std::vector<std::uint32_t> col(std::size_t(bgr.cols));
+    // The answer depends only on the colour and which labels are around it.
+    detail::ColorCache<std::uint8_t, std::uint64_t> blended(16);
+    for (int y = y0; y < y1; ++y) {
+      std::fill(col.begin(), col.end(), 0u);
+      for (int dy = std::max(0, y - kR); dy <= std::min(bgr.rows - 1, y + kR); ++dy) {
+        const std::uint32_t* t = tmp.ptr<std::uint32_t>(dy);
+        for (int x = 0; x < bgr.cols; ++x) col[std::size_t(x)] |= t[x];
+      }
+      const std::uint8_t* ownRow = nearest.ptr<std::uint8_t>(y);
+      for (int x = 0; x < bgr.cols; ++x) {
+        std::uint32_t v = col[std::size_t(x)];
+        const int own = ownRow[x];
+        v &= ~(1u << own);
+        if ((v & (v - 1)) == 0) continue;  // fewer than two other labels around
+        const std::uint8_t* p = bgr.ptr<std::uint8_t>(y) + 3 * x;
+        const std::uint64_t key = std::uint64_t(bgrKey(p)) | std::uint64_t(v) << 24;
+        out.at<std::uint8_t>(y, x) = blended.get(key, [&](std::uint64_t k) {
+          around.clear();
+          for (int b = 0; b < 32; ++b)
+            if (v >> b & 1u) around.push_back(b);
+          return std::uint8_t(blendAware(keyLab(std::uint32_t(k & 0xFFFFFF)), own, around, c));
+        });
+      }
     }
   });
   return out;
@@ -277,17 +350,65 @@ cv::Mat quantize(const cv::Mat& image, const Palette& palette) {
   cv::Mat a;
   if (alpha) detail::toBgr8(image, &a);
   cv::Mat out(image.size(), alpha ? CV_8UC4 : CV_8UC3);
-  for (int y = 0; y < out.rows; ++y) {
-    const std::uint8_t* i = idx.ptr<std::uint8_t>(y);
-    std::uint8_t* d = out.ptr<std::uint8_t>(y);
-    for (int x = 0; x < out.cols; ++x) {
-      const cv::Vec3b& c = colours[i[x]];
-      d[0] = c[0];
-      d[1] = c[1];
-      d[2] = c[2];
-      if (alpha) d[3] = a.at<std::uint8_t>(y, x);
-      d += alpha ? 4 : 3;
+  detail::forStripes(out.rows, [&](int y0, int y1) {
+    for (int y = y0; y < y1; ++y) {
+      const std::uint8_t* i = idx.ptr<std::uint8_t>(y);
+      const std::uint8_t* al = alpha ? a.ptr<std::uint8_t>(y) : nullptr;
+      std::uint8_t* d = out.ptr<std::uint8_t>(y);
+      for (int x = 0; x < out.cols; ++x) {
+        const cv::Vec3b& c = colours[i[x]];
+        d[0] = c[0];
+        d[1] = c[1];
+        d[2] = c[2];
+        if (al) d[3] = al[x];
+        d += alpha ? 4 : 3;
+      }
     }
+  });
+  return out;
+}
+
+Palette refineForQuantization(const cv::Mat& image, const Palette& palette, int iterations, std::uint32_t seed) {
+  Palette out = palette;
+  if (out.swatches.empty()) return out;
+  const cv::Mat bgr = detail::toBgr8(image);
+  // A weighted sample of distinct colours stands in for the whole image.
+  std::vector<std::uint32_t> keys;
+  const std::size_t total = bgr.total(), want = std::min<std::size_t>(total, 400'000);
+  keys.reserve(want);
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<std::size_t> pick(0, total - 1);
+  for (std::size_t i = 0; i < want; ++i) {
+    const std::size_t idx = want == total ? i : pick(rng);
+    keys.push_back(bgrKey(bgr.ptr<std::uint8_t>(int(idx / std::size_t(bgr.cols))) + 3 * (idx % std::size_t(bgr.cols))));
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::pair<Lab, double>> hist;
+  for (std::size_t i = 0; i < keys.size();) {
+    std::size_t j = i;
+    while (j < keys.size() && keys[j] == keys[i]) ++j;
+    hist.emplace_back(keyLab(keys[i]), double(j - i));
+    i = j;
+  }
+  auto weightedMedian = [](std::vector<std::pair<double, double>>& v) {
+    std::sort(v.begin(), v.end());
+    double total = 0, acc = 0;
+    for (const auto& e : v) total += e.second;
+    for (const auto& e : v)
+      if ((acc += e.second) >= total / 2) return e.first;
+    return v.back().first;
+  };
+  for (int it = 0; it < iterations; ++it) {
+    const std::vector<V3> c = centres(out);
+    std::vector<std::vector<std::pair<double, double>>> L(c.size()), A(c.size()), B(c.size());
+    for (const auto& [lab, w] : hist) {
+      const std::size_t i = std::size_t(nearestPlain(lab, c));
+      L[i].emplace_back(lab.L, w);
+      A[i].emplace_back(lab.a, w);
+      B[i].emplace_back(lab.b, w);
+    }
+    for (std::size_t i = 0; i < c.size(); ++i)
+      if (!L[i].empty()) out.swatches[i].lab = Lab{weightedMedian(L[i]), weightedMedian(A[i]), weightedMedian(B[i])};
   }
   return out;
 }

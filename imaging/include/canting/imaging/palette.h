@@ -12,6 +12,7 @@
 
 #include "canting/imaging/color.h"
 #include "canting/imaging/error.h"
+#include "canting/imaging/image_io.h"
 
 namespace canting::imaging {
 
@@ -36,6 +37,9 @@ struct PaletteOptions {
   int sampleSize = 120'000;     // pixels the clustering sees
   int maxIterations = 40;
   double mergeDeltaE = 2.0;     // swatches closer than this (CIEDE2000) are merged
+  // Trimmed centres find the colours that were really dyed (edge blends and
+  // outliers left out). For quantisation, plain means give less error.
+  bool trimOutliers = true;
   std::optional<Lab> ignore;    // a background colour to leave out
   double ignoreDeltaE = 8.0;
 };
@@ -44,13 +48,24 @@ struct PaletteOptions {
 // grey, BGR or BGRA (fully transparent pixels are left out).
 Result<Palette> extractPalette(const cv::Mat& image, const PaletteOptions& options = {});
 
-// Each pixel to its nearest palette colour (CIELAB). A pixel that is a blend
-// of two palette colours (an anti-aliased edge) goes to the nearer of those
-// two, never to an unrelated third colour that happens to sit between them.
+// Each pixel to its nearest palette colour (CIELAB). At an edge between two
+// palette colours (anti-aliased or blurred, up to ~4 px wide), a pixel that
+// is a blend of those two goes to the nearer of them, never to an unrelated
+// third colour that happens to sit between them in colour space.
 // Returns 8-bit BGR (BGRA when the input has alpha, which is kept).
 cv::Mat quantize(const cv::Mat& image, const Palette& palette);
 // The index of the swatch each pixel was assigned to (CV_8U).
 cv::Mat assignIndices(const cv::Mat& image, const Palette& palette);
+
+// Moves each colour to the weighted median (per L, a, b) of the pixels that
+// CIEDE2000 assigns to it: the centres that minimise the mean error of a
+// quantisation, where extraction's centres are the colours that were dyed.
+Palette refineForQuantization(const cv::Mat& image, const Palette& palette, int iterations = 2, std::uint32_t seed = 1);
+
+// Quantises and saves in one go. PNG without alpha is written as a palette
+// (indexed) PNG, one byte per pixel; other formats get the quantised pixels.
+Status saveQuantized(const cv::Mat& image, const Palette& palette, const std::filesystem::path& path,
+                     const SaveOptions& options = {});
 
 // Palette files. Errors name the line (GPL) or the field (JSON).
 Result<Palette> parsePaletteJson(const std::string& text);

@@ -1,0 +1,113 @@
+// The colour engine at working sizes, plus the helpers that
+// bench/compare_quantize.sh uses to measure peers on the same input:
+//
+//   bench_colour                       timings (median of 5), results checked
+//   bench_colour --quick               one run each (CTest uses this)
+//   bench_colour --make-input OUT.png  a 6000x4000 motif photo (the demo ceplok photo, tiled)
+//   bench_colour --delta-e IN OUT      mean CIEDE2000 between two images of one size
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+#include "canting/imaging/color.h"
+#include "canting/imaging/image_io.h"
+#include "canting/imaging/palette.h"
+#include "canting/imaging/recolor.h"
+
+namespace im = canting::imaging;
+
+namespace {
+
+double medianMs(int runs, const std::function<void()>& fn) {
+  std::vector<double> t;
+  fn();
+  for (int i = 0; i < runs; ++i) {
+    const auto a = std::chrono::steady_clock::now();
+    fn();
+    t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
+  }
+  std::sort(t.begin(), t.end());
+  return t[t.size() / 2];
+}
+
+cv::Mat motifPhoto(int w, int h) {
+  auto demo = im::loadImage(std::string(CANTING_ASSETS_DIR) + "/demo/foto-ceplok-ponsel.jpg");
+  if (!demo) {
+    std::fprintf(stderr, "cannot load the demo photo\n");
+    std::exit(2);
+  }
+  cv::Mat out(h, w, CV_8UC3);
+  const cv::Mat& t = demo->pixels;
+  for (int y = 0; y < h; y += t.rows)
+    for (int x = 0; x < w; x += t.cols) {
+      const cv::Rect r(x, y, std::min(t.cols, w - x), std::min(t.rows, h - y));
+      t(cv::Rect(0, 0, r.width, r.height)).copyTo(out(r));
+    }
+  return out;
+}
+
+double meanDeltaE(const cv::Mat& a, const cv::Mat& b) {
+  return cv::mean(im::deltaE2000(im::bgrToLab(a), im::bgrToLab(b)))[0];
+}
+
+int failures = 0;
+void check(bool ok, const char* what) {
+  if (!ok) {
+    std::fprintf(stderr, "CHECK FAILED: %s\n", what);
+    ++failures;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() == 2 && args[0] == "--make-input")
+    return im::saveImage(motifPhoto(6000, 4000), args[1]) ? 0 : 2;
+  if (args.size() == 3 && args[0] == "--delta-e") {
+    auto a = im::loadImage(args[1]), b = im::loadImage(args[2]);
+    if (!a || !b) return 2;
+    cv::Mat pa = a->pixels, pb = b->pixels;
+    if (pa.channels() == 4) cv::cvtColor(pa, pa, cv::COLOR_BGRA2BGR);
+    if (pb.channels() == 4) cv::cvtColor(pb, pb, cv::COLOR_BGRA2BGR);
+    if (pb.channels() == 1) cv::cvtColor(pb, pb, cv::COLOR_GRAY2BGR);
+    std::printf("%.3f\n", meanDeltaE(pa, pb));
+    return 0;
+  }
+  const int runs = !args.empty() && args[0] == "--quick" ? 1 : 5;
+  std::printf("| operation | size | median ms |\n|---|---|---|\n");
+
+  const cv::Mat big = motifPhoto(6000, 4000);
+  im::Palette pal;
+  double ms = medianMs(runs, [&] { pal = *im::extractPalette(big, {.k = 8}); });
+  std::printf("| extractPalette k=8 | 6000x4000 | %.1f |\n", ms);
+  cv::Mat q;
+  ms = medianMs(runs, [&] { pal = im::refineForQuantization(big, pal, 2); });
+  std::printf("| refineForQuantization (2 iterations) | 6000x4000 | %.1f |\n", ms);
+  ms = medianMs(runs, [&] { q = im::quantize(big, pal); });
+  std::printf("| quantize to 8 | 6000x4000 | %.1f |\n", ms);
+  check(im::countDistinctColors(q) <= 8, "quantized image has at most 8 colours");
+
+  const cv::Mat mid = motifPhoto(2048, 2048);
+  const im::Palette midPal = *im::extractPalette(mid, {.k = 6});
+  std::vector<std::optional<im::Lab>> targets(midPal.swatches.size());
+  targets[1] = im::Lab{35, 40, 20};
+  cv::Mat rec;
+  ms = medianMs(runs, [&] { rec = im::recolor(mid, midPal, targets, im::RecolorMode::ShadingPreserving); });
+  std::printf("| recolor one swatch, shading-preserving | 2048x2048 | %.1f |\n", ms);
+  check(cv::norm(rec, mid, cv::NORM_INF) > 0, "recolour changed something");
+  ms = medianMs(runs, [&] { rec = im::recolor(mid, midPal, targets, im::RecolorMode::Flat); });
+  std::printf("| recolor one swatch, flat | 2048x2048 | %.1f |\n", ms);
+  ms = medianMs(runs, [&] { rec = im::adjustLch(mid, {.hueShift = 40, .chromaScale = 1.2}); });
+  std::printf("| adjustLch hue + chroma | 2048x2048 | %.1f |\n", ms);
+  const double de = meanDeltaE(big, q);
+  std::printf("\nmean CIEDE2000, 24 MP input vs its 8-colour quantisation: %.3f\n", de);
+  check(de > 0.5 && de < 15, "quantisation error is plausible");
+  return failures ? 1 : 0;
+}
