@@ -23,6 +23,10 @@ void App::openExportDialog() {
   m_browser.open(FileBrowserPanel::Mode::Export, folder, suggestedExportName(*d));
 }
 
+void App::openDesignDialog() {
+  m_browser.open(FileBrowserPanel::Mode::OpenDesign, core::startFolder(m_ui.wb.settings().lastFolder));
+}
+
 void App::frame() {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -39,6 +43,22 @@ void App::frame() {
   ImGui::BeginChild("workspace", ImVec2(0, -statusH), false, ImGuiWindowFlags_NoScrollbar);
   switch (m_ui.wb.workspace()) {
     case core::WorkspaceId::PustakaMotif: m_pustaka.draw(m_ui); break;
+    case core::WorkspaceId::StudioDesain: m_studio.draw(m_ui); break;
+  }
+  m_ui.wb.autosaveTick(ImGui::GetTime());
+  if (core::DesignSession* s = m_ui.wb.design()) {
+    const std::string base = s->design().sourcePath.stem().string();
+    const std::filesystem::path folder = m_ui.wb.designFile().empty() ? core::startFolder(m_ui.wb.settings().lastFolder)
+                                                                      : m_ui.wb.designFile().parent_path();
+    switch (m_studio.takeRequest()) {
+      case StudioPanel::Request::OpenDesign: openDesignDialog(); break;
+      case StudioPanel::Request::SaveProject: m_browser.open(FileBrowserPanel::Mode::SaveProject, folder, base + ".canting"); break;
+      case StudioPanel::Request::ExportDesign: m_browser.open(FileBrowserPanel::Mode::ExportDesign, folder, base + "-desain.png"); break;
+      case StudioPanel::Request::ExportPalette: m_browser.open(FileBrowserPanel::Mode::ExportPalette, folder, base + "-palet.json"); break;
+      case StudioPanel::Request::None: break;
+    }
+  } else if (m_studio.takeRequest() == StudioPanel::Request::OpenDesign) {
+    openDesignDialog();
   }
   ImGui::EndChild();
   drawStatusBar();
@@ -56,7 +76,15 @@ void App::handleShortcuts() {
   if (io.WantTextInput || m_browser.isOpen()) return;
   // GLFW key codes for letters are their ASCII capitals, which is what the
   // 1.86 GLFW backend writes into io.KeysDown.
-  if (io.KeyCtrl && ImGui::IsKeyPressed('O')) openFileDialog();
+  if (m_ui.wb.workspace() == core::WorkspaceId::StudioDesain)
+    if (core::DesignSession* s = m_ui.wb.design(); s && io.KeyCtrl) {
+      if (ImGui::IsKeyPressed('Z') && !io.KeyShift) s->undo();
+      else if ((ImGui::IsKeyPressed('Z') && io.KeyShift) || ImGui::IsKeyPressed('Y')) s->redo();
+    }
+  if (io.KeyCtrl && ImGui::IsKeyPressed('O')) {
+    if (m_ui.wb.workspace() == core::WorkspaceId::StudioDesain) openDesignDialog();
+    else openFileDialog();
+  }
   if (io.KeyCtrl && ImGui::IsKeyPressed('E')) openExportDialog();
   if (io.KeyCtrl && ImGui::IsKeyPressed('W'))
     if (const core::Document* d = m_ui.wb.active()) m_ui.wb.close(d->id);

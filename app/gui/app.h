@@ -8,6 +8,7 @@
 
 #include "file_browser_panel.h"
 #include "pustaka_panel.h"
+#include "studio_panel.h"
 #include "ui_context.h"
 
 namespace canting::gui {
@@ -27,6 +28,8 @@ class App {
   UiContext& ui() { return m_ui; }
   FileBrowserPanel& fileBrowser() { return m_browser; }
   PustakaPanel& pustaka() { return m_pustaka; }
+  StudioPanel& studio() { return m_studio; }
+  void openDesignDialog();
 
  private:
   void drawMenuBar();
@@ -39,6 +42,7 @@ class App {
   UiContext m_ui;
   FileBrowserPanel m_browser;
   PustakaPanel m_pustaka;
+  StudioPanel m_studio;
   bool m_quit = false;
   bool m_wantAbout = false;
 };

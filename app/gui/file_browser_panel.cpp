@@ -32,7 +32,7 @@ void FileBrowserPanel::open(Mode mode, const fs::path& folder, const std::string
 void FileBrowserPanel::navigate(const fs::path& folder) {
   m_selected = -1;
   m_listError.clear();
-  auto list = core::listDirectory(folder, true);
+  auto list = core::listDirectory(folder, true, m_mode == Mode::OpenDesign);
   if (!list) {
     m_listError = folder.string();
     m_entries.clear();
@@ -60,6 +60,34 @@ im::SaveOptions FileBrowserPanel::exportOptions() const {
   return o;
 }
 
+fs::path FileBrowserPanel::savePath() const {
+  fs::path name = m_name;
+  switch (m_mode) {
+    case Mode::SaveProject:
+      if (name.extension() != ".canting") name += ".canting";
+      return m_folder / name;
+    case Mode::ExportPalette: {
+      const char* ext[] = {".json", ".gpl", ".png"};
+      name.replace_extension(ext[m_paletteFormat]);
+      return m_folder / name;
+    }
+    default:
+      return exportPath();
+  }
+}
+
+void FileBrowserPanel::confirm(UiContext& ui) {
+  switch (m_mode) {
+    case Mode::Export: ui.wb.exportActive(exportPath(), exportOptions()); break;
+    case Mode::ExportDesign: ui.wb.exportDesign(exportPath(), exportOptions()); break;
+    case Mode::SaveProject: ui.wb.saveDesign(savePath()); break;
+    case Mode::ExportPalette: ui.wb.exportDesignPalette(savePath()); break;
+    default: break;
+  }
+  ui.wb.rememberFolder(m_folder);
+  close();
+}
+
 void FileBrowserPanel::close() {
   m_open = false;
   ImGui::CloseCurrentPopup();
@@ -70,8 +98,9 @@ void FileBrowserPanel::activate(UiContext& ui, const core::BrowserEntry& e) {
     navigate(e.path);
     return;
   }
-  if (m_mode == Mode::Open) {
-    ui.wb.openFiles({e.path});
+  if (m_mode == Mode::Open || m_mode == Mode::OpenDesign) {
+    if (m_mode == Mode::Open) ui.wb.openFiles({e.path});
+    else ui.wb.openDesignFile(e.path);
     ui.wb.rememberFolder(m_folder);
     close();
   } else {
@@ -83,6 +112,8 @@ void FileBrowserPanel::draw(UiContext& ui) {
   if (m_wantOpen) {
     if (m_mode == Mode::Export)
       if (const core::Document* d = ui.wb.active(); d && d->image.dpi) m_dpi = float(d->image.dpi->x);
+    if (m_mode == Mode::ExportDesign)
+      if (core::DesignSession* s = ui.wb.design(); s && s->design().source.dpi) m_dpi = float(s->design().source.dpi->x);
     ImGui::OpenPopup(kPopupId);
     m_wantOpen = false;
     m_open = true;
@@ -90,7 +121,9 @@ void FileBrowserPanel::draw(UiContext& ui) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowSize(ImVec2(display.x * 0.86f, display.y * 0.86f), ImGuiCond_Always);
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  const std::string title = ui.tr(m_mode == Mode::Open ? "browser.title_open" : "browser.title_export") + kPopupId;
+  static const char* kTitles[] = {"browser.title_open", "browser.title_export", "browser.title_open_design",
+                                  "browser.title_save_project", "browser.title_export_design", "browser.title_export_palette"};
+  const std::string title = ui.tr(kTitles[int(m_mode)]) + kPopupId;
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
     m_open = false;
     return;
@@ -102,7 +135,7 @@ void FileBrowserPanel::draw(UiContext& ui) {
   ImGui::SameLine();
   ImGui::TextUnformatted(m_folder.string().c_str());
 
-  const float footer = ui.px(m_mode == Mode::Export ? 150.f : 64.f);
+  const float footer = ui.px(saving() ? 150.f : 64.f);
   const float placesW = ui.px(240.f);
   ImGui::BeginChild("places", ImVec2(placesW, -footer), true);
   drawPlaces(ui);
@@ -112,11 +145,11 @@ void FileBrowserPanel::draw(UiContext& ui) {
   drawGrid(ui);
   ImGui::EndChild();
 
-  if (m_mode == Mode::Export) drawExportFields(ui);
+  if (saving()) drawExportFields(ui);
 
   const float bw = ui.px(160.f);
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - 2 * bw - ImGui::GetStyle().ItemSpacing.x);
-  if (m_mode == Mode::Open) {
+  if (!saving()) {
     const bool canOpen = m_selected >= 0 && m_selected < int(m_entries.size());
     if (!canOpen) ImGui::BeginDisabled();
     const bool openClicked = ImGui::Button(label(ui, "browser.open").c_str(), ImVec2(bw, 0));
@@ -128,10 +161,7 @@ void FileBrowserPanel::draw(UiContext& ui) {
     if (!canSave) ImGui::BeginDisabled();
     const bool save = ImGui::Button(label(ui, "browser.save").c_str(), ImVec2(bw, 0));
     probe::note("@browser.save");
-    if (save) {
-      ui.wb.exportActive(exportPath(), exportOptions());
-      close();
-    }
+    if (save) confirm(ui);
     if (!canSave) ImGui::EndDisabled();
   }
   ImGui::SameLine();
@@ -187,6 +217,12 @@ void FileBrowserPanel::drawGrid(UiContext& ui) {
         const float h = box1.y - box0.y;
         dl->AddRectFilled(ImVec2(box0.x + thumb * 0.12f, box0.y + h * 0.18f), ImVec2(box0.x + thumb * 0.5f, box0.y + h * 0.32f), color::kSoga, ui.px(3));
         dl->AddRectFilled(ImVec2(box0.x + thumb * 0.12f, box0.y + h * 0.28f), ImVec2(box1.x - thumb * 0.12f, box1.y - h * 0.1f), color::kSoga, ui.px(4));
+      } else if (e.path.extension() == ".canting") {
+        // A project: a sheet of cloth with a folded corner, in indigo.
+        const float h = box1.y - box0.y;
+        dl->AddRectFilled(ImVec2(box0.x + thumb * 0.22f, box0.y + h * 0.08f), ImVec2(box1.x - thumb * 0.22f, box1.y - h * 0.06f), color::kIndigo, ui.px(3));
+        dl->AddTriangleFilled(ImVec2(box1.x - thumb * 0.22f - h * 0.2f, box0.y + h * 0.08f), ImVec2(box1.x - thumb * 0.22f, box0.y + h * 0.08f),
+                              ImVec2(box1.x - thumb * 0.22f, box0.y + h * 0.28f), color::kGading);
       } else if (const cv::Mat* t = ui.wb.thumbnails().get(e.path)) {
         const float s = std::min((box1.x - box0.x) / t->cols, (box1.y - box0.y) / t->rows);
         const ImVec2 size(t->cols * s, t->rows * s);
@@ -211,7 +247,7 @@ void FileBrowserPanel::drawGrid(UiContext& ui) {
     ImGui::PopID();
     if (clicked) {
       m_selected = i;
-      if (m_mode == Mode::Export && !e.isDirectory) std::snprintf(m_name, sizeof m_name, "%s", e.name.c_str());
+      if (saving() && !e.isDirectory) std::snprintf(m_name, sizeof m_name, "%s", e.name.c_str());
       if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         activate(ui, e);
         break;  // the entry list may have changed
@@ -221,7 +257,7 @@ void FileBrowserPanel::drawGrid(UiContext& ui) {
 }
 
 void FileBrowserPanel::drawExportFields(UiContext& ui) {
-  const core::Document* d = ui.wb.active();
+  const core::Document* d = m_mode == Mode::Export ? ui.wb.active() : nullptr;
   ImGui::Spacing();
   // Labels before their fields: ImGui's default puts them after, which reads
   // as the label of the next field in a row.
@@ -233,6 +269,19 @@ void FileBrowserPanel::drawExportFields(UiContext& ui) {
   field("export.name");
   ImGui::SetNextItemWidth(ui.px(360));
   ImGui::InputText("##export_name", m_name, sizeof m_name);
+  if (m_mode == Mode::SaveProject) return;
+  if (m_mode == Mode::ExportPalette) {
+    ImGui::SameLine(0, ui.px(24));
+    field("export.format");
+    ImGui::SetNextItemWidth(ui.px(300));
+    const std::string items[] = {ui.tr("export.palette_json"), ui.tr("export.palette_gpl"), ui.tr("export.palette_sheet")};
+    if (ImGui::BeginCombo("##palette_format", items[m_paletteFormat].c_str())) {
+      for (int i = 0; i < 3; ++i)
+        if (ImGui::Selectable(items[i].c_str(), m_paletteFormat == i)) m_paletteFormat = i;
+      ImGui::EndCombo();
+    }
+    return;
+  }
   ImGui::SameLine(0, ui.px(24));
   field("export.format");
   ImGui::SetNextItemWidth(ui.px(110));
@@ -254,11 +303,13 @@ void FileBrowserPanel::drawExportFields(UiContext& ui) {
     const char* comps[] = {"Deflate", "LZW"};
     ImGui::Combo("##export_compression", &m_compression, comps, 2);
   }
-  if (d) {
+  const cv::Mat* px = d ? &d->image.pixels : nullptr;
+  if (m_mode == Mode::ExportDesign) px = ui.wb.design() ? &ui.wb.design()->design().source.pixels : nullptr;
+  if (px) {
     // What the artisan will get on cloth: the same pixels, at this DPI.
     const core::Language l = ui.wb.tr().language();
-    const int w = d->image.pixels.cols, h = d->image.pixels.rows;
-    const double mb = double(w) * h * d->image.pixels.elemSize() / 1048576.0;
+    const int w = px->cols, h = px->rows;
+    const double mb = double(w) * h * px->elemSize() / 1048576.0;
     ImGui::TextUnformatted(ui.tr("export.summary", {{"w", std::to_string(w)}, {"h", std::to_string(h)},
                                                       {"wcm", core::formatNumber(w / m_dpi * 2.54, 1, l)},
                                                       {"hcm", core::formatNumber(h / m_dpi * 2.54, 1, l)},

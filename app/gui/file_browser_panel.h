@@ -17,7 +17,15 @@ namespace canting::gui {
 
 class FileBrowserPanel {
  public:
-  enum class Mode { Open, Export };
+  enum class Mode {
+    Open,           // images into Pustaka
+    Export,         // the Pustaka image at print size
+    OpenDesign,     // an image or a .canting project into the Studio
+    SaveProject,    // the Studio design as .canting
+    ExportDesign,   // the Studio result at full resolution
+    ExportPalette,  // the Studio colours: JSON, GPL or a printable swatch sheet
+  };
+  bool saving() const { return m_mode != Mode::Open && m_mode != Mode::OpenDesign; }
 
   void open(Mode mode, const std::filesystem::path& folder, const std::string& suggestedName = {});
   bool isOpen() const { return m_wantOpen || m_open; }
@@ -52,6 +60,9 @@ class FileBrowserPanel {
   float m_dpi = 300.f;
   int m_quality = 92;
   int m_compression = 0;  // deflate, lzw
+  int m_paletteFormat = 0;  // json, gpl, png sheet
+  std::filesystem::path savePath() const;
+  void confirm(UiContext& ui);
 };
 
 }  // namespace canting::gui

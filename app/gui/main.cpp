@@ -40,7 +40,7 @@ std::vector<std::string> g_dropped;
 
 const char* kUsage =
     "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
-    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about]\n";
+    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N]\n";
 
 bool parseOptions(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
@@ -125,6 +125,7 @@ int main(int argc, char** argv) {
   core::Workbench::Options wo;
   wo.readSettings = !shot;
   wo.persist = !shot;
+  wo.autosave = !shot;  // a screenshot never writes or reads the user's data
   core::Workbench wb(wo);
   if (!opt.lang.empty() && wb.tr().language() != lang) wb.setLanguage(lang);
   if (!opt.workspace.empty()) wb.setWorkspace(opt.workspace);
@@ -169,7 +170,9 @@ int main(int argc, char** argv) {
     gui::GlTextures textures;
     gui::App app(gui::UiContext{wb, textures, fonts, scale});
     std::vector<std::filesystem::path> toOpen(opt.open.begin(), opt.open.end());
-    wb.openFiles(toOpen);
+    // In the Studio an image (or .canting project) opens as the design.
+    if (wb.workspace() == core::WorkspaceId::StudioDesain && !toOpen.empty()) wb.openDesignFile(toOpen.front());
+    else wb.openFiles(toOpen);
     if (shot) wb.finishAll();
     if (opt.show == "open-dialog") app.openFileDialog();
     else if (opt.show == "export-dialog") app.openExportDialog();
@@ -191,6 +194,8 @@ int main(int argc, char** argv) {
       ImGui::NewFrame();
       app.frame();
       ImGui::Render();
+      // --show colorway-N: adopt the N-th colourway once the grid exists.
+      if (frame == 1 && opt.show.rfind("colorway-", 0) == 0) app.studio().adoptColorway(app.ui(), std::atoi(opt.show.c_str() + 9) - 1);
       int fw = 0, fh = 0;
       glfwGetFramebufferSize(window, &fw, &fh);
       glViewport(0, 0, fw, fh);

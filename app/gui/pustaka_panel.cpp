@@ -193,6 +193,8 @@ void PustakaPanel::drawInfo(UiContext& ui, core::Document& doc) {
   ImGui::Separator();
   if (ImGui::Button(label(ui, "pustaka.export").c_str(), ImVec2(-1, ui.px(48)))) m_wantExport = true;
   probe::note("@pustaka.export");
+  if (ImGui::Button(label(ui, "pustaka.to_studio").c_str(), ImVec2(-1, ui.px(48)))) ui.wb.openDesignFromActive();
+  probe::note("@pustaka.to_studio");
   if (m_hovered) {
     ImGui::Spacing();
     ImGui::TextDisabled("%s", ui.tr("pustaka.pixel", {{"x", std::to_string(m_hovered->x)}, {"y", std::to_string(m_hovered->y)}}).c_str());

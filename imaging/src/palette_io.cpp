@@ -193,3 +193,36 @@ Result<std::vector<Palette>> loadPaletteDir(const std::filesystem::path& dir) {
 }
 
 }  // namespace canting::imaging
+
+#include <opencv2/imgproc.hpp>
+
+namespace canting::imaging {
+
+cv::Mat renderSwatchSheet(const Palette& p, double dpi) {
+  const auto mm = [dpi](double v) { return int(std::lround(v / 25.4 * dpi)); };
+  cv::Mat sheet(mm(297), mm(210), CV_8UC3, cv::Scalar(255, 255, 255));
+  const double scale = dpi / 150.0;
+  const cv::Scalar ink(40, 40, 40);
+  cv::putText(sheet, p.name.empty() ? "Palette" : p.name, cv::Point(mm(15), mm(22)), cv::FONT_HERSHEY_DUPLEX, 1.2 * scale, ink,
+              std::max(1, int(2 * scale)), cv::LINE_AA);
+  const int cols = 3, size = mm(40), gapX = mm(60), gapY = mm(58);
+  for (std::size_t i = 0; i < p.swatches.size(); ++i) {
+    const int col = int(i) % cols, row = int(i) / cols;
+    const cv::Point o(mm(15) + col * gapX, mm(32) + row * gapY);
+    if (o.y + size + mm(14) > sheet.rows) break;  // one page; larger palettes continue in the JSON/GPL files
+    const Rgb8 c = labToSrgb8(p.swatches[i].lab);
+    cv::rectangle(sheet, cv::Rect(o.x, o.y, size, size), cv::Scalar(c.b, c.g, c.r), cv::FILLED);
+    cv::rectangle(sheet, cv::Rect(o.x, o.y, size, size), cv::Scalar(150, 150, 150), 1);
+    char lab[64];
+    std::snprintf(lab, sizeof lab, "L %.1f  a %.1f  b %.1f", p.swatches[i].lab.L, p.swatches[i].lab.a, p.swatches[i].lab.b);
+    const std::string name = p.swatches[i].name.empty() ? formatColor(p.swatches[i].lab, ColorNotation::Hex) : p.swatches[i].name;
+    // Hershey fonts are ASCII: names keep their letters where they can.
+    cv::putText(sheet, name, cv::Point(o.x, o.y + size + mm(5)), cv::FONT_HERSHEY_SIMPLEX, 0.5 * scale, ink, std::max(1, int(scale)), cv::LINE_AA);
+    cv::putText(sheet, formatColor(p.swatches[i].lab, ColorNotation::Hex), cv::Point(o.x, o.y + size + mm(9)), cv::FONT_HERSHEY_SIMPLEX,
+                0.45 * scale, ink, std::max(1, int(scale)), cv::LINE_AA);
+    cv::putText(sheet, lab, cv::Point(o.x, o.y + size + mm(13)), cv::FONT_HERSHEY_SIMPLEX, 0.4 * scale, ink, 1, cv::LINE_AA);
+  }
+  return sheet;
+}
+
+}  // namespace canting::imaging

@@ -22,7 +22,7 @@ bool hasImageExtension(const fs::path& p) {
          e == ".webp";
 }
 
-imaging::Result<std::vector<BrowserEntry>> listDirectory(const fs::path& dir, bool imagesOnly) {
+imaging::Result<std::vector<BrowserEntry>> listDirectory(const fs::path& dir, bool imagesOnly, bool includeProjects) {
   using imaging::ErrorCode;
   std::error_code ec;
   if (!fs::exists(dir, ec)) return imaging::makeError(ErrorCode::FileNotFound, {{"path", dir.string()}});
@@ -41,7 +41,8 @@ imaging::Result<std::vector<BrowserEntry>> listDirectory(const fs::path& dir, bo
     b.isDirectory = e.is_directory(ec2);
     if (!b.isDirectory) {
       b.isImage = hasImageExtension(b.path);
-      if (imagesOnly && !b.isImage) continue;
+      const bool project = includeProjects && lower(b.path.extension().string()) == ".canting";
+      if (imagesOnly && !b.isImage && !project) continue;
       b.size = e.file_size(ec2);
       if (ec2) b.size = 0;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "canting/core/paths.h"
+#include "canting/imaging/file_io.h"
 
 namespace canting::core {
 
@@ -17,6 +18,114 @@ Workbench::Workbench(Options options) : m_options(std::move(options)), m_tasks(m
   m_tr.load(m_options.assets / "i18n", m_settings.language);
   if (!m_tr.loadError().empty()) notify(Notice::Kind::Error, m_tr.loadError());
   if (!loaded.warning.empty()) notify(Notice::Kind::Error, m_tr.tr("notice.settings_malformed", {{"detail", loaded.warning}}));
+  if (m_options.dataDir.empty()) m_options.dataDir = dataDir();
+  if (auto pals = imaging::loadPaletteDir(m_options.assets / "palettes")) m_palettes = std::move(*pals);
+  else notify(Notice::Kind::Error, m_tr.message(pals.error()));
+}
+
+bool Workbench::openDesignFromActive() {
+  Document* d = active();
+  if (!d) return false;
+  auto bytes = imaging::readFile(d->path);
+  auto design = designFromImage(d->image, d->path, bytes ? std::move(*bytes) : std::vector<std::uint8_t>{});
+  if (!design) {
+    notify(Notice::Kind::Error, m_tr.message(design.error()));
+    return false;
+  }
+  m_design = std::make_unique<DesignSession>(std::move(*design));
+  m_designFile.clear();
+  m_workspace = WorkspaceId::StudioDesain;
+  return true;
+}
+
+bool Workbench::openDesignFile(const fs::path& path) {
+  const bool project = path.extension() == ".canting";
+  auto design = project ? loadProject(path) : designFromFile(path);
+  if (!design) {
+    notify(Notice::Kind::Error, m_tr.message(design.error()));
+    return false;  // the current design stays as it was
+  }
+  m_design = std::make_unique<DesignSession>(std::move(*design));
+  m_designFile = project ? path : fs::path();
+  m_workspace = WorkspaceId::StudioDesain;
+  return true;
+}
+
+bool Workbench::saveDesign(const fs::path& project) {
+  if (!m_design) return false;
+  if (auto st = saveProject(*m_design, project); !st) {
+    notify(Notice::Kind::Error, m_tr.message(st.error()));
+    return false;
+  }
+  m_design->markSaved();
+  m_designFile = project;
+  notify(Notice::Kind::Info, m_tr.tr("notice.project_saved", {{"path", project.string()}}));
+  return true;
+}
+
+void Workbench::exportDesign(const fs::path& path, imaging::SaveOptions options) {
+  if (!m_design) return;
+  if (!options.dpi) options.dpi = m_design->design().source.dpi;
+  // A copy of the parameters: the user may keep editing while this renders.
+  auto design = std::make_shared<Design>(m_design->design());
+  const auto palettes = m_palettes;
+  m_tasks.run([this, path, options, design, palettes]() -> TaskPool::Completion {
+    const cv::Mat full = renderDesign(design->source.pixels, *design, palettes);
+    const imaging::Status st = imaging::saveImage(full, path, options);
+    return [this, path, st] {
+      if (st) notify(Notice::Kind::Info, m_tr.tr("notice.exported", {{"path", path.string()}}));
+      else notify(Notice::Kind::Error, m_tr.message(st.error()));
+    };
+  });
+}
+
+void Workbench::exportDesignPalette(const fs::path& path) {
+  if (!m_design) return;
+  const imaging::Palette pal = currentPalette(m_design->design());
+  const std::string ext = path.extension().string();
+  const imaging::Status st = (ext == ".json" || ext == ".gpl") ? imaging::savePalette(pal, path)
+                                                               : imaging::saveImage(imaging::renderSwatchSheet(pal, 150), path,
+                                                                                    {.dpi = imaging::Dpi{150, 150}});
+  if (st) notify(Notice::Kind::Info, m_tr.tr("notice.exported", {{"path", path.string()}}));
+  else notify(Notice::Kind::Error, m_tr.message(st.error()));
+}
+
+void Workbench::closeDesign() {
+  m_design.reset();
+  m_designFile.clear();
+  std::error_code ec;
+  if (m_options.autosave) fs::remove(autosavePath(), ec);
+}
+
+fs::path Workbench::autosavePath() const { return m_options.dataDir / "autosave" / "desain-terakhir.canting"; }
+
+void Workbench::autosaveTick(double now, double interval) {
+  if (!m_options.autosave || !m_design || !m_design->dirty() || m_design->version() == m_autosavedVersion) return;
+  if (m_lastAutosave >= 0 && now - m_lastAutosave < interval) return;
+  m_lastAutosave = now;
+  std::error_code ec;
+  fs::create_directories(autosavePath().parent_path(), ec);
+  // The autosave embeds the source whatever its size: recovery must not
+  // depend on the original file still being where it was.
+  if (auto st = saveProject(*m_design, autosavePath(), std::size_t(1) << 31); st) m_autosavedVersion = m_design->version();
+}
+
+bool Workbench::hasRecovery() const {
+  std::error_code ec;
+  return m_options.autosave && !m_design && fs::exists(autosavePath(), ec);
+}
+
+bool Workbench::recover() {
+  auto design = loadProject(autosavePath());
+  if (!design) {
+    notify(Notice::Kind::Error, m_tr.message(design.error()));
+    return false;
+  }
+  m_design = std::make_unique<DesignSession>(std::move(*design));
+  m_designFile.clear();
+  m_workspace = WorkspaceId::StudioDesain;
+  notify(Notice::Kind::Info, m_tr.tr("notice.recovered"));
+  return true;
 }
 
 void Workbench::setLanguage(Language lang) {

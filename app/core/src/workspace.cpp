@@ -9,6 +9,7 @@ const std::vector<WorkspaceInfo>& workspaces() {
   static const std::vector<WorkspaceInfo> list = {
       {WorkspaceId::PustakaMotif, "pustaka", {"pustaka-motif", "library", "motif", "motifs"},
        "workspace.pustaka", "workspace.pustaka.hint"},
+      {WorkspaceId::StudioDesain, "studio", {"studio-desain", "design", "desain"}, "workspace.studio", "workspace.studio.hint"},
   };
   return list;
 }

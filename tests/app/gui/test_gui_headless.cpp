@@ -42,10 +42,12 @@ struct Harness {
     core::Workbench::Options o;
     o.settingsFile = d / "settings.json";
     o.assets = CANTING_ASSETS_DIR;
+    o.dataDir = d / "data";
     return o;
   }
 
   Harness() : wb(opts(dir)) {
+    // The demo is a 400x300 motif: a dark brown circle on a pale ground.
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -118,7 +120,7 @@ TEST_CASE("the workspace bar lists only real workspaces and switching works", "[
     h.click(h.centreOf("@workspace." + w.name));
     CHECK(h.wb.workspace() == w.id);
   }
-  CHECK_FALSE(gui::probe::find("@workspace.studio"));
+  CHECK(core::workspaces().size() == 2);
 }
 
 TEST_CASE("the wheel zooms the canvas at the cursor and a drag pans it", "[gui]") {
@@ -211,5 +213,73 @@ TEST_CASE("every screen draws in both languages without ImGui errors", "[gui]") 
     h.app->showAbout();
     h.frames(2);
     CHECK(h.wb.notices().size() == 1);  // the missing file
+    REQUIRE(h.wb.openDesignFromActive());
+    h.frames(3);
+    h.app->studio().adoptColorway(h.app->ui(), 4);
+    h.frames(2);
+    h.wb.closeDesign();
+    h.frames(2);
   }
+}
+
+TEST_CASE("a motif goes from the library to the Studio, takes a colourway, and Ctrl+Z undoes it", "[gui][studio]") {
+  Harness h;
+  makeMotif(h.dir / "m.png");
+  h.wb.openFiles({h.dir / "m.png"});
+  h.frames(3);
+  h.click(h.centreOf("@pustaka.to_studio"));
+  h.frames(2);
+  REQUIRE(h.wb.design());
+  CHECK(h.wb.workspace() == core::WorkspaceId::StudioDesain);
+  // A swatch click opens it for remapping.
+  h.click(h.centreOf("@studio.swatch.1"));
+  CHECK(h.app->studio().editingSwatch() == 1);
+  h.click(h.centreOf("@studio.swatch.1"));  // closes the picker again, bringing the grid back into view
+  CHECK(h.app->studio().editingSwatch() == -1);
+  // A colourway click adopts it as one undoable edit.
+  REQUIRE(h.app->studio().colorways().size() == 9);
+  h.click(h.centreOf("@studio.colorway.2"));
+  h.frames(1);
+  REQUIRE(h.wb.design()->history().size() == 1);
+  const auto& cw = h.app->studio().colorways()[2];
+  const auto& op = h.wb.design()->design().ops.front();
+  REQUIRE(op.targets.size() == cw.colours.size());
+  CHECK(imaging::deltaE2000(*op.targets[1], cw.colours[1]) < 1e-9);
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyCtrl = true;
+  io.KeysDown['Z'] = true;
+  h.frame();
+  io.KeysDown['Z'] = false;
+  io.KeyCtrl = false;
+  h.frame();
+  CHECK(h.wb.design()->position() == 0);
+  // Ctrl+Y brings it back.
+  io.KeyCtrl = true;
+  io.KeysDown['Y'] = true;
+  h.frame();
+  io.KeysDown['Y'] = false;
+  io.KeyCtrl = false;
+  h.frame();
+  CHECK(h.wb.design()->position() == 1);
+}
+
+TEST_CASE("adding an operation in the Studio is recorded and the eyedropper picks a swatch", "[gui][studio]") {
+  Harness h;
+  makeMotif(h.dir / "m.png");
+  REQUIRE(h.wb.openDesignFile(h.dir / "m.png"));
+  h.frames(3);
+  h.click(h.centreOf("@studio.add.studio.op.adjust"));
+  REQUIRE(h.wb.design()->design().ops.size() == 1);
+  CHECK(h.wb.design()->design().ops[0].kind == core::Operation::Kind::Adjust);
+  // Eyedropper on, then a click in the middle of the dark circle picks its swatch.
+  h.click(h.centreOf("@studio.eyedropper"));
+  auto canvas = gui::probe::find("@studio.canvas");
+  REQUIRE(canvas);
+  h.frames(1);
+  // The motif (400x300, fitted) has the dark circle at its centre.
+  h.click(canvas->centre());
+  REQUIRE(h.app->studio().editingSwatch() >= 0);
+  const auto cur = core::currentPalette(h.wb.design()->design());
+  const imaging::Lab picked = cur.swatches[std::size_t(h.app->studio().editingSwatch())].lab;
+  CHECK(imaging::deltaE2000(picked, imaging::srgbToLab(imaging::Rgb8{140, 80, 40})) < 5.0);
 }

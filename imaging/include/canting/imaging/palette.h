@@ -79,3 +79,9 @@ Status savePalette(const Palette& palette, const std::filesystem::path& path);  
 Result<std::vector<Palette>> loadPaletteDir(const std::filesystem::path& dir);
 
 }  // namespace canting::imaging
+
+namespace canting::imaging {
+// A printable swatch sheet: A4 portrait at `dpi`, one 4 cm square per
+// colour with its name, hex and CIELAB values, and the palette's name.
+cv::Mat renderSwatchSheet(const Palette& palette, double dpi = 150);
+}  // namespace canting::imaging

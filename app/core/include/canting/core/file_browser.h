@@ -24,7 +24,9 @@ bool hasImageExtension(const std::filesystem::path& p);
 
 // Entries of `dir`, sorted: folders, then files, each by name (case-insensitive).
 // With `imagesOnly`, other files are left out.
-imaging::Result<std::vector<BrowserEntry>> listDirectory(const std::filesystem::path& dir, bool imagesOnly);
+// With `includeProjects`, .canting project files are listed too.
+imaging::Result<std::vector<BrowserEntry>> listDirectory(const std::filesystem::path& dir, bool imagesOnly,
+                                                         bool includeProjects = false);
 
 // The folder to show first: the last one used if it still exists, else home.
 std::filesystem::path startFolder(const std::string& lastFolder);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "canting/core/design.h"
 #include "canting/core/i18n.h"
 #include "canting/core/settings.h"
 #include "canting/core/task_pool.h"
@@ -47,6 +48,8 @@ class Workbench {
     std::filesystem::path assets;        // empty: assetsDir()
     bool readSettings = true;            // false: start from defaults (screenshots, tests)
     bool persist = true;                 // write settings when they change
+    std::filesystem::path dataDir;       // empty: core::dataDir() (autosave lives here)
+    bool autosave = true;                // false: neither write nor offer recovery (screenshots)
     int threads = 2;
     imaging::LoadOptions load;
   };
@@ -78,6 +81,26 @@ class Workbench {
   // Saves the active document's pixels at its DPI; the result is noticed.
   void exportActive(const std::filesystem::path& path, imaging::SaveOptions options);
 
+  // Studio Desain: one design at a time, kept here so it outlives the panel.
+  DesignSession* design() { return m_design.get(); }
+  const std::filesystem::path& designFile() const { return m_designFile; }
+  bool openDesignFromActive();  // the Pustaka document becomes the design's source
+  bool openDesignFile(const std::filesystem::path& imageOrProject);
+  bool saveDesign(const std::filesystem::path& project);
+  // Full-resolution render of the design, saved at the source's DPI (on a worker).
+  void exportDesign(const std::filesystem::path& path, imaging::SaveOptions options);
+  // .json or .gpl palette file, or .png/.jpg/.tif printable swatch sheet.
+  void exportDesignPalette(const std::filesystem::path& path);
+  void closeDesign();  // also drops the autosave
+  const std::vector<imaging::Palette>& namedPalettes() const { return m_palettes; }
+  // Autosave: a dirty design is written to autosavePath() at most every
+  // `interval` seconds; a leftover file at start means the app did not close
+  // cleanly, and the Studio offers to recover it.
+  std::filesystem::path autosavePath() const;
+  void autosaveTick(double nowSeconds, double interval = 30.0);
+  bool hasRecovery() const;
+  bool recover();
+
   const std::deque<Notice>& notices() const { return m_notices; }
   void notify(Notice::Kind kind, std::string text);
   void dismiss(int serial);
@@ -107,6 +130,11 @@ class Workbench {
   int m_loading = 0;
   std::deque<Notice> m_notices;
   int m_nextNotice = 1;
+  std::unique_ptr<DesignSession> m_design;
+  std::filesystem::path m_designFile;
+  std::vector<imaging::Palette> m_palettes;
+  double m_lastAutosave = -1;
+  int m_autosavedVersion = 0;
   ThumbnailCache m_thumbnails{m_tasks};  // only stores the reference
   // Last, so destroyed first: the workers stop before anything a job writes to.
   TaskPool m_tasks;

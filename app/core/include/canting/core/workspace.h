@@ -10,7 +10,7 @@
 
 namespace canting::core {
 
-enum class WorkspaceId { PustakaMotif };
+enum class WorkspaceId { PustakaMotif, StudioDesain };
 
 struct WorkspaceInfo {
   WorkspaceId id;

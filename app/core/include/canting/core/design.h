@@ -1,0 +1,115 @@
+#pragma once
+// A Studio Desain design: a source image, its palette, and a non-destructive
+// stack of operations rendered on demand. Edits change parameters only, and
+// the history stores those parameters (before and after), never pixels, so
+// undo and redo give back bit-identical renders.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "canting/imaging/image_io.h"
+#include "canting/imaging/palette.h"
+#include "canting/imaging/recolor.h"
+
+namespace canting::core {
+
+struct Operation {
+  enum class Kind { Recolor, Adjust, Quantize, Tone };
+  Kind kind = Kind::Recolor;
+  bool enabled = true;
+  imaging::RecolorMode mode = imaging::RecolorMode::ShadingPreserving;   // Recolor
+  std::vector<std::optional<imaging::Lab>> targets;                      // Recolor: one per design swatch
+  imaging::LchAdjust adjust;                                             // Adjust
+  int colours = 8;                                                       // Quantize
+  std::string paletteId;                                                 // Tone: a shipped palette's id
+  double strength = 0.5;                                                 // Tone
+
+  bool operator==(const Operation& o) const;
+};
+
+const char* operationKey(Operation::Kind kind);  // translation key, e.g. "studio.op.recolor"
+
+struct Design {
+  std::filesystem::path sourcePath;
+  std::vector<std::uint8_t> sourceBytes;  // the original file, for embedding in projects
+  imaging::Image source;
+  imaging::Palette palette;               // extracted once from the source
+  std::vector<bool> locked;               // per swatch: colourways keep it
+  std::vector<Operation> ops;
+};
+
+// Builds a design from an image file: loads it and extracts up to 6 colours.
+imaging::Result<Design> designFromFile(const std::filesystem::path& path);
+imaging::Result<Design> designFromImage(imaging::Image image, std::filesystem::path path, std::vector<std::uint8_t> bytes);
+
+// Runs the enabled operations in order on `input` (any size: the preview or
+// the full image). Tone needs the shipped palettes to find its palette id.
+cv::Mat renderDesign(const cv::Mat& input, const Design& design, const std::vector<imaging::Palette>& named);
+
+// The design's colours as they are now: each swatch with its recolour target.
+imaging::Palette currentPalette(const Design& design);
+
+// The first Recolor operation, created (at the top of the stack) when missing.
+Operation& recolorOp(Design& design);
+
+class DesignSession {
+ public:
+  struct Entry {
+    std::string label;  // translation key of what was done
+    std::vector<Operation> opsBefore, opsAfter;
+    std::vector<bool> lockedBefore, lockedAfter;
+  };
+  static constexpr std::size_t kMaxHistory = 200;
+
+  explicit DesignSession(Design design);
+
+  Design& design() { return m_design; }
+  const Design& design() const { return m_design; }
+  int version() const { return m_version; }   // bumps on every change: renders key on it
+  bool dirty() const { return m_dirty; }
+  void markSaved() { m_dirty = false; }
+
+  // Every edit goes through here: `change` mutates ops and locks, the
+  // session records the parameters before and after under `labelKey`.
+  template <class Fn>
+  void edit(const std::string& labelKey, Fn change) {
+    const auto opsBefore = m_design.ops;
+    const auto lockedBefore = m_design.locked;
+    change(m_design);
+    record(labelKey, opsBefore, lockedBefore);
+  }
+  // For sliders: the live value changes every frame without history; the
+  // drag is recorded once, with the state from before it began.
+  void beginLive();
+  void touch() { ++m_version; }
+  void endLive(const std::string& labelKey);
+
+  bool canUndo() const { return m_pos > 0; }
+  bool canRedo() const { return m_pos < m_entries.size(); }
+  void undo();
+  void redo();
+  const std::vector<Entry>& history() const { return m_entries; }
+  std::size_t position() const { return m_pos; }  // entries before this are applied
+
+ private:
+  void record(const std::string& label, std::vector<Operation> opsBefore, std::vector<bool> lockedBefore);
+
+  Design m_design;
+  std::vector<Entry> m_entries;
+  std::size_t m_pos = 0;
+  int m_version = 1;
+  bool m_dirty = false;
+  std::optional<std::pair<std::vector<Operation>, std::vector<bool>>> m_live;
+};
+
+// .canting project files: JSON holding the operations, locks, palette and
+// the source image, embedded (base64) when up to `embedLimit` bytes, else
+// referenced by a path relative to the project. Written atomically.
+imaging::Status saveProject(const DesignSession& session, const std::filesystem::path& path,
+                            std::size_t embedLimit = 16u << 20);
+// All or nothing: a malformed project names the field and opens nothing.
+imaging::Result<Design> loadProject(const std::filesystem::path& path);
+
+}  // namespace canting::core

@@ -1,0 +1,392 @@
+#include "canting/core/design.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "canting/imaging/file_io.h"
+
+namespace canting::core {
+
+namespace fs = std::filesystem;
+namespace im = imaging;
+using nlohmann::json;
+
+// --- operations ----------------------------------------------------------------
+
+namespace {
+bool sameLab(const std::optional<im::Lab>& a, const std::optional<im::Lab>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || (a->L == b->L && a->a == b->a && a->b == b->b);
+}
+}  // namespace
+
+bool Operation::operator==(const Operation& o) const {
+  if (kind != o.kind || enabled != o.enabled || mode != o.mode || colours != o.colours || paletteId != o.paletteId ||
+      strength != o.strength || targets.size() != o.targets.size())
+    return false;
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    if (!sameLab(targets[i], o.targets[i])) return false;
+  return adjust.hueShift == o.adjust.hueShift && adjust.chromaScale == o.adjust.chromaScale &&
+         adjust.lightnessScale == o.adjust.lightnessScale && adjust.contrast == o.adjust.contrast;
+}
+
+const char* operationKey(Operation::Kind kind) {
+  switch (kind) {
+    case Operation::Kind::Recolor: return "studio.op.recolor";
+    case Operation::Kind::Adjust: return "studio.op.adjust";
+    case Operation::Kind::Quantize: return "studio.op.quantize";
+    case Operation::Kind::Tone: return "studio.op.tone";
+  }
+  return "studio.op.recolor";
+}
+
+im::Result<Design> designFromImage(im::Image image, fs::path path, std::vector<std::uint8_t> bytes) {
+  Design d;
+  auto pal = im::extractPalette(image.pixels, {.k = 6});
+  if (!pal) return pal.error();
+  d.palette = std::move(*pal);
+  d.palette.name = path.stem().string();
+  d.locked.assign(d.palette.swatches.size(), false);
+  d.source = std::move(image);
+  d.sourcePath = std::move(path);
+  d.sourceBytes = std::move(bytes);
+  return d;
+}
+
+im::Result<Design> designFromFile(const fs::path& path) {
+  auto bytes = im::readFile(path);
+  if (!bytes) return bytes.error();
+  auto img = im::decodeImage(*bytes);
+  if (!img) {
+    im::Error e = img.error();
+    e.args.emplace_back("path", path.string());
+    return e;
+  }
+  return designFromImage(std::move(*img), path, std::move(*bytes));
+}
+
+im::Palette currentPalette(const Design& d) {
+  im::Palette p = d.palette;
+  for (const Operation& op : d.ops)
+    if (op.kind == Operation::Kind::Recolor && op.enabled && op.targets.size() == p.swatches.size())
+      for (std::size_t i = 0; i < p.swatches.size(); ++i)
+        if (op.targets[i]) p.swatches[i].lab = *op.targets[i];
+  return p;
+}
+
+Operation& recolorOp(Design& d) {
+  for (Operation& op : d.ops)
+    if (op.kind == Operation::Kind::Recolor) {
+      op.targets.resize(d.palette.swatches.size());
+      return op;
+    }
+  Operation op;
+  op.kind = Operation::Kind::Recolor;
+  op.targets.resize(d.palette.swatches.size());
+  d.ops.insert(d.ops.begin(), op);
+  return d.ops.front();
+}
+
+cv::Mat renderDesign(const cv::Mat& input, const Design& d, const std::vector<im::Palette>& named) {
+  cv::Mat img = input;
+  for (const Operation& op : d.ops) {
+    if (!op.enabled) continue;
+    switch (op.kind) {
+      case Operation::Kind::Recolor: {
+        bool any = false;
+        for (const auto& t : op.targets) any |= t.has_value();
+        if (any && op.targets.size() == d.palette.swatches.size()) img = im::recolor(img, d.palette, op.targets, op.mode);
+        break;
+      }
+      case Operation::Kind::Adjust:
+        if (!op.adjust.isIdentity()) img = im::adjustLch(img, op.adjust);
+        break;
+      case Operation::Kind::Quantize:
+        if (auto p = im::extractPalette(img, {.k = std::clamp(op.colours, 2, 32)})) img = im::quantize(img, *p);
+        break;
+      case Operation::Kind::Tone:
+        for (const im::Palette& p : named)
+          if (p.id == op.paletteId) img = im::tone(img, p, op.strength);
+        break;
+    }
+  }
+  return img;
+}
+
+// --- session and history ------------------------------------------------------------
+
+DesignSession::DesignSession(Design design) : m_design(std::move(design)) {}
+
+void DesignSession::record(const std::string& label, std::vector<Operation> opsBefore, std::vector<bool> lockedBefore) {
+  if (opsBefore == m_design.ops && lockedBefore == m_design.locked) return;  // nothing changed, nothing to undo
+  m_entries.resize(m_pos);  // a new edit drops the redo tail
+  m_entries.push_back(Entry{label, std::move(opsBefore), m_design.ops, std::move(lockedBefore), m_design.locked});
+  if (m_entries.size() > kMaxHistory) m_entries.erase(m_entries.begin());
+  m_pos = m_entries.size();
+  ++m_version;
+  m_dirty = true;
+}
+
+void DesignSession::beginLive() {
+  if (!m_live) m_live.emplace(m_design.ops, m_design.locked);
+}
+
+void DesignSession::endLive(const std::string& label) {
+  if (!m_live) return;
+  auto [ops, locked] = std::move(*m_live);
+  m_live.reset();
+  record(label, std::move(ops), std::move(locked));
+}
+
+void DesignSession::undo() {
+  if (!canUndo()) return;
+  const Entry& e = m_entries[--m_pos];
+  m_design.ops = e.opsBefore;
+  m_design.locked = e.lockedBefore;
+  ++m_version;
+  m_dirty = true;
+}
+
+void DesignSession::redo() {
+  if (!canRedo()) return;
+  const Entry& e = m_entries[m_pos++];
+  m_design.ops = e.opsAfter;
+  m_design.locked = e.lockedAfter;
+  ++m_version;
+  m_dirty = true;
+}
+
+// --- project files ------------------------------------------------------------------
+
+namespace {
+
+const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string base64(const std::vector<std::uint8_t>& in) {
+  std::string out;
+  out.reserve((in.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < in.size(); i += 3) {
+    const std::uint32_t n = std::uint32_t(in[i]) << 16 | (i + 1 < in.size() ? std::uint32_t(in[i + 1]) << 8 : 0) |
+                            (i + 2 < in.size() ? in[i + 2] : 0);
+    out += kB64[n >> 18 & 63];
+    out += kB64[n >> 12 & 63];
+    out += i + 1 < in.size() ? kB64[n >> 6 & 63] : '=';
+    out += i + 2 < in.size() ? kB64[n & 63] : '=';
+  }
+  return out;
+}
+
+std::optional<std::vector<std::uint8_t>> unbase64(const std::string& in) {
+  if (in.size() % 4) return std::nullopt;
+  std::vector<std::uint8_t> out;
+  out.reserve(in.size() / 4 * 3);
+  auto val = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  for (std::size_t i = 0; i < in.size(); i += 4) {
+    int v[4];
+    int pad = 0;
+    for (int j = 0; j < 4; ++j) {
+      const char c = in[i + std::size_t(j)];
+      if (c == '=' && i + 4 == in.size() && j >= 2) { v[j] = 0; ++pad; continue; }
+      if (pad || (v[j] = val(c)) < 0) return std::nullopt;
+    }
+    const std::uint32_t n = std::uint32_t(v[0]) << 18 | std::uint32_t(v[1]) << 12 | std::uint32_t(v[2]) << 6 | std::uint32_t(v[3]);
+    out.push_back(std::uint8_t(n >> 16));
+    if (pad < 2) out.push_back(std::uint8_t(n >> 8));
+    if (pad < 1) out.push_back(std::uint8_t(n));
+  }
+  return out;
+}
+
+json labJson(const im::Lab& l) { return json::array({l.L, l.a, l.b}); }
+
+im::Error bad(const std::string& where, const std::string& reason) {
+  return im::makeError(im::ErrorCode::MalformedFile, {{"where", where}, {"reason", "@" + reason}});
+}
+
+std::optional<im::Lab> labFrom(const json& j) {
+  if (!j.is_array() || j.size() != 3) return std::nullopt;
+  for (const auto& v : j)
+    if (!v.is_number()) return std::nullopt;
+  im::Lab l{j[0].get<double>(), j[1].get<double>(), j[2].get<double>()};
+  if (!(l.L >= 0 && l.L <= 100) || !std::isfinite(l.a) || !std::isfinite(l.b)) return std::nullopt;
+  return l;
+}
+
+}  // namespace
+
+im::Status saveProject(const DesignSession& session, const fs::path& path, std::size_t embedLimit) {
+  const Design& d = session.design();
+  json j;
+  j["format"] = "canting-project";
+  j["version"] = 1;
+  json src;
+  src["name"] = d.sourcePath.filename().string();
+  if (!d.sourceBytes.empty() && d.sourceBytes.size() <= embedLimit) {
+    src["embedded"] = base64(d.sourceBytes);
+  } else {
+    std::error_code ec;
+    const fs::path rel = fs::relative(fs::absolute(d.sourcePath, ec), fs::absolute(path, ec).parent_path(), ec);
+    src["file"] = (ec || rel.empty() ? d.sourcePath : rel).string();
+  }
+  if (d.source.dpi) src["dpi"] = d.source.dpi->x;
+  j["source"] = src;
+  for (const im::Swatch& s : d.palette.swatches)
+    j["palette"].push_back({{"lab", labJson(s.lab)}, {"share", s.share}, {"name", s.name}});
+  j["locked"] = d.locked;
+  j["operations"] = json::array();
+  for (const Operation& op : d.ops) {
+    json o;
+    o["enabled"] = op.enabled;
+    switch (op.kind) {
+      case Operation::Kind::Recolor:
+        o["kind"] = "recolor";
+        o["mode"] = op.mode == im::RecolorMode::Flat ? "flat" : "shading";
+        o["targets"] = json::array();
+        for (const auto& t : op.targets) o["targets"].push_back(t ? labJson(*t) : json());
+        break;
+      case Operation::Kind::Adjust:
+        o["kind"] = "adjust";
+        o["hue"] = op.adjust.hueShift;
+        o["chroma"] = op.adjust.chromaScale;
+        o["lightness"] = op.adjust.lightnessScale;
+        o["contrast"] = op.adjust.contrast;
+        break;
+      case Operation::Kind::Quantize:
+        o["kind"] = "quantize";
+        o["colours"] = op.colours;
+        break;
+      case Operation::Kind::Tone:
+        o["kind"] = "tone";
+        o["palette"] = op.paletteId;
+        o["strength"] = op.strength;
+        break;
+    }
+    j["operations"].push_back(o);
+  }
+  return im::writeFileAtomic(path, j.dump(1) + "\n");
+}
+
+im::Result<Design> loadProject(const fs::path& path) {
+  auto bytes = im::readFile(path, 512u << 20);
+  if (!bytes) return bytes.error();
+  auto withPath = [&](im::Error e) {
+    e.args.emplace_back("path", path.string());
+    return e;
+  };
+  json j;
+  try {
+    j = json::parse(bytes->begin(), bytes->end());
+  } catch (const std::exception& e) {
+    return withPath(bad("JSON", "reason.not_json"));
+  }
+  if (!j.is_object() || j.value("format", "") != "canting-project") return withPath(bad("format", "reason.not_project"));
+  if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int>() != 1)
+    return withPath(bad("version", "reason.bad_version"));
+  if (!j.contains("source") || !j["source"].is_object()) return withPath(bad("source", "reason.missing_source"));
+  const json& src = j["source"];
+  std::vector<std::uint8_t> imageBytes;
+  fs::path sourcePath = src.contains("name") && src["name"].is_string() ? fs::path(src["name"].get<std::string>()) : fs::path("motif");
+  if (src.contains("embedded")) {
+    if (!src["embedded"].is_string()) return withPath(bad("source.embedded", "reason.bad_base64"));
+    auto decoded = unbase64(src["embedded"].get<std::string>());
+    if (!decoded) return withPath(bad("source.embedded", "reason.bad_base64"));
+    imageBytes = std::move(*decoded);
+    sourcePath = path.parent_path() / sourcePath.filename();
+  } else if (src.contains("file") && src["file"].is_string()) {
+    sourcePath = fs::path(src["file"].get<std::string>());
+    if (sourcePath.is_relative()) sourcePath = path.parent_path() / sourcePath;
+    auto b = im::readFile(sourcePath);
+    if (!b) return b.error();
+    imageBytes = std::move(*b);
+  } else {
+    return withPath(bad("source", "reason.missing_source"));
+  }
+  auto img = im::decodeImage(imageBytes);
+  if (!img) return withPath(img.error());
+
+  Design d;
+  if (!j.contains("palette") || !j["palette"].is_array() || j["palette"].empty() || j["palette"].size() > 64)
+    return withPath(bad("palette", "reason.no_colors"));
+  for (std::size_t i = 0; i < j["palette"].size(); ++i) {
+    const json& s = j["palette"][i];
+    const std::string where = "palette[" + std::to_string(i) + "]";
+    if (!s.is_object()) return withPath(bad(where, "reason.bad_lab"));
+    auto lab = labFrom(s.value("lab", json()));
+    if (!lab) return withPath(bad(where + ".lab", "reason.bad_lab"));
+    im::Swatch sw{*lab, 0, {}};
+    if (s.contains("share") && s["share"].is_number()) sw.share = s["share"].get<double>();
+    if (s.contains("name") && s["name"].is_string()) sw.name = s["name"].get<std::string>();
+    d.palette.swatches.push_back(sw);
+  }
+  d.palette.name = sourcePath.stem().string();
+  const std::size_t k = d.palette.swatches.size();
+  d.locked.assign(k, false);
+  if (j.contains("locked")) {
+    if (!j["locked"].is_array() || j["locked"].size() != k) return withPath(bad("locked", "reason.bad_locked"));
+    for (std::size_t i = 0; i < k; ++i) {
+      if (!j["locked"][i].is_boolean()) return withPath(bad("locked", "reason.bad_locked"));
+      d.locked[i] = j["locked"][i].get<bool>();
+    }
+  }
+  if (!j.contains("operations") || !j["operations"].is_array()) return withPath(bad("operations", "reason.bad_operation"));
+  for (std::size_t i = 0; i < j["operations"].size(); ++i) {
+    const json& o = j["operations"][i];
+    const std::string where = "operations[" + std::to_string(i) + "]";
+    if (!o.is_object() || !o.contains("kind") || !o["kind"].is_string()) return withPath(bad(where, "reason.bad_operation"));
+    Operation op;
+    op.enabled = o.value("enabled", true);
+    const std::string kind = o["kind"].get<std::string>();
+    auto number = [&](const char* key, double lo, double hi, double& out) -> bool {
+      if (!o.contains(key)) return true;
+      if (!o[key].is_number()) return false;
+      const double v = o[key].get<double>();
+      if (!(v >= lo && v <= hi)) return false;
+      out = v;
+      return true;
+    };
+    if (kind == "recolor") {
+      op.kind = Operation::Kind::Recolor;
+      op.mode = o.value("mode", "shading") == "flat" ? im::RecolorMode::Flat : im::RecolorMode::ShadingPreserving;
+      if (!o.contains("targets") || !o["targets"].is_array() || o["targets"].size() != k)
+        return withPath(bad(where + ".targets", "reason.bad_targets"));
+      for (const json& t : o["targets"]) {
+        if (t.is_null()) { op.targets.emplace_back(); continue; }
+        auto lab = labFrom(t);
+        if (!lab) return withPath(bad(where + ".targets", "reason.bad_targets"));
+        op.targets.emplace_back(*lab);
+      }
+    } else if (kind == "adjust") {
+      op.kind = Operation::Kind::Adjust;
+      if (!number("hue", -360, 360, op.adjust.hueShift) || !number("chroma", 0, 4, op.adjust.chromaScale) ||
+          !number("lightness", 0, 4, op.adjust.lightnessScale) || !number("contrast", 0, 4, op.adjust.contrast))
+        return withPath(bad(where, "reason.bad_operation"));
+    } else if (kind == "quantize") {
+      op.kind = Operation::Kind::Quantize;
+      double n = 8;
+      if (!number("colours", 2, 32, n)) return withPath(bad(where + ".colours", "reason.bad_operation"));
+      op.colours = int(n);
+    } else if (kind == "tone") {
+      op.kind = Operation::Kind::Tone;
+      op.paletteId = o.value("palette", "");
+      if (!number("strength", 0, 1, op.strength)) return withPath(bad(where + ".strength", "reason.bad_operation"));
+    } else {
+      return withPath(bad(where + ".kind", "reason.bad_operation"));
+    }
+    d.ops.push_back(std::move(op));
+  }
+  d.source = std::move(*img);
+  if (src.contains("dpi") && src["dpi"].is_number() && src["dpi"].get<double>() > 0)
+    d.source.dpi = im::Dpi{src["dpi"].get<double>(), src["dpi"].get<double>()};
+  d.sourcePath = sourcePath;
+  d.sourceBytes = std::move(imageBytes);
+  return d;
+}
+
+}  // namespace canting::core
