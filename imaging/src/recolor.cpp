@@ -21,13 +21,22 @@ cv::Mat mapColours(const cv::Mat& image, Fn fn) {
   const bool hasAlpha = !alpha.empty();
   cv::Mat out(bgr.size(), hasAlpha ? CV_8UC4 : CV_8UC3);
   detail::forStripes(bgr.rows, [&](int y0, int y1) {
+    // Neighbouring pixels of a motif often repeat, so
+    // the previous answer is checked before the cache.
     detail::ColorCache<cv::Vec3b> cache;
+    std::uint32_t lastKey = 0xFFFFFFFFu;
+    cv::Vec3b last;
     for (int y = y0; y < y1; ++y) {
       const std::uint8_t* p = bgr.ptr<std::uint8_t>(y);
       std::uint8_t* d = out.ptr<std::uint8_t>(y);
       const std::uint8_t* a = hasAlpha ? alpha.ptr<std::uint8_t>(y) : nullptr;
       for (int x = 0; x < bgr.cols; ++x, p += 3) {
-        const cv::Vec3b& c = cache.get(detail::bgrKey(p), [&](std::uint32_t key) { return fn(keyLab(key), key); });
+        const std::uint32_t key = detail::bgrKey(p);
+        if (key != lastKey) {
+          last = cache.get(key, [&](std::uint32_t k) { return fn(keyLab(k), k); });
+          lastKey = key;
+        }
+        const cv::Vec3b& c = last;
         d[0] = c[0];
         d[1] = c[1];
         d[2] = c[2];
@@ -54,7 +63,7 @@ inline double dist2(const Lab& a, const Lab& b) {
 
 cv::Mat recolor(const cv::Mat& image, const Palette& source, const std::vector<std::optional<Lab>>& targets,
                 RecolorMode mode) {
-  CV_Assert(!source.swatches.empty() && targets.size() == source.swatches.size());
+  CV_Assert(!source.swatches.empty() && source.swatches.size() <= 64 && targets.size() == source.swatches.size());
   const auto& sw = source.swatches;
   if (mode == RecolorMode::Flat) {
     // Reuse the palette assignment (with its anti-aliasing rule) per colour.
@@ -65,16 +74,23 @@ cv::Mat recolor(const cv::Mat& image, const Palette& source, const std::vector<s
     std::vector<std::optional<cv::Vec3b>> flat;
     for (const auto& t : targets) flat.push_back(t ? std::optional(toBgr(*t)) : std::nullopt);
     cv::Mat out(bgr.size(), alpha.empty() ? CV_8UC3 : CV_8UC4);
-    for (int y = 0; y < bgr.rows; ++y)
-      for (int x = 0; x < bgr.cols; ++x) {
-        const auto& f = flat[idx.at<std::uint8_t>(y, x)];
-        const cv::Vec3b c = f ? *f : bgr.at<cv::Vec3b>(y, x);
-        std::uint8_t* d = out.ptr<std::uint8_t>(y) + x * out.channels();
-        d[0] = c[0];
-        d[1] = c[1];
-        d[2] = c[2];
-        if (!alpha.empty()) d[3] = alpha.at<std::uint8_t>(y, x);
+    const int ch = out.channels();
+    detail::forStripes(bgr.rows, [&](int y0, int y1) {
+      for (int y = y0; y < y1; ++y) {
+        const std::uint8_t* i = idx.ptr<std::uint8_t>(y);
+        const cv::Vec3b* s = bgr.ptr<cv::Vec3b>(y);
+        const std::uint8_t* a = alpha.empty() ? nullptr : alpha.ptr<std::uint8_t>(y);
+        std::uint8_t* d = out.ptr<std::uint8_t>(y);
+        for (int x = 0; x < bgr.cols; ++x, d += ch) {
+          const auto& f = flat[i[x]];
+          const cv::Vec3b c = f ? *f : s[x];
+          d[0] = c[0];
+          d[1] = c[1];
+          d[2] = c[2];
+          if (a) d[3] = a[x];
+        }
       }
+    });
     return out;
   }
   // Radial basis weights as in Chang et al.: solved so that every swatch
@@ -94,6 +110,7 @@ cv::Mat recolor(const cv::Mat& image, const Palette& source, const std::vector<s
     for (int j = 0; j < k; ++j) phi.at<double>(i, j) = std::exp(-dist2(sw[std::size_t(i)].lab, sw[std::size_t(j)].lab) * inv2s2);
   cv::Mat lambda;
   cv::invert(phi, lambda, cv::DECOMP_SVD);
+  const std::vector<double> lam(lambda.begin<double>(), lambda.end<double>());
   std::vector<Lab> delta;
   bool any = false;
   for (int i = 0; i < k; ++i) {
@@ -104,19 +121,21 @@ cv::Mat recolor(const cv::Mat& image, const Palette& source, const std::vector<s
   }
   if (!any) return mapColours(image, [](const Lab&, std::uint32_t key) { return keyBgr(key); });
   return mapColours(image, [&](const Lab& p, std::uint32_t) {
-    std::vector<double> f(static_cast<std::size_t>(k), 0.0), w(static_cast<std::size_t>(k), 0.0);
-    for (int j = 0; j < k; ++j) f[std::size_t(j)] = std::exp(-dist2(p, sw[std::size_t(j)].lab) * inv2s2);
+    // Once per distinct colour: no allocation here (palettes hold at most 64 colours).
+    double f[64], w[64];
+    for (int j = 0; j < k; ++j) f[j] = std::exp(-dist2(p, sw[std::size_t(j)].lab) * inv2s2);
     double wsum = 0;
     for (int i = 0; i < k; ++i) {
+      const double* row = lam.data() + std::size_t(i) * std::size_t(k);
       double v = 0;
-      for (int j = 0; j < k; ++j) v += lambda.at<double>(i, j) * f[std::size_t(j)];
-      w[std::size_t(i)] = std::max(0.0, v);  // negative weights would push colours the wrong way
-      wsum += w[std::size_t(i)];
+      for (int j = 0; j < k; ++j) v += row[j] * f[j];
+      w[i] = std::max(0.0, v);  // negative weights would push colours the wrong way
+      wsum += w[i];
     }
     if (wsum <= 1e-12) return toBgr(p);  // far from every swatch: leave it
     Lab move{0, 0, 0};
     for (int i = 0; i < k; ++i) {
-      const double wi = w[std::size_t(i)] / wsum;
+      const double wi = w[i] / wsum;
       move.L += wi * delta[std::size_t(i)].L;
       move.a += wi * delta[std::size_t(i)].a;
       move.b += wi * delta[std::size_t(i)].b;
