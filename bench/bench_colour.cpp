@@ -15,6 +15,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "bench_util.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/palette.h"
@@ -22,19 +23,9 @@
 
 namespace im = canting::imaging;
 
-namespace {
+using canting::bench::medianMs;
 
-double medianMs(int runs, const std::function<void()>& fn) {
-  std::vector<double> t;
-  fn();
-  for (int i = 0; i < runs; ++i) {
-    const auto a = std::chrono::steady_clock::now();
-    fn();
-    t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
+namespace {
 
 cv::Mat motifPhoto(int w, int h) {
   auto demo = im::loadImage(std::string(CANTING_ASSETS_DIR) + "/demo/foto-ceplok-ponsel.jpg");

@@ -14,24 +14,15 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "bench_util.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/image_io.h"
 
 namespace im = canting::imaging;
 
-namespace {
+using canting::bench::medianMs;
 
-double medianMs(int runs, const std::function<void()>& fn) {
-  std::vector<double> t;
-  fn();  // warm-up
-  for (int i = 0; i < runs; ++i) {
-    const auto a = std::chrono::steady_clock::now();
-    fn();
-    t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
+namespace {
 
 int g_failures = 0;
 void check(bool ok, const char* what) {

@@ -4,6 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "canting/core/thumbnails.h"
 #include "item_probe.h"
 
 namespace canting::gui {
@@ -18,16 +19,6 @@ ImVec4 toImVec(const im::Lab& lab) {
   return ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1.f);
 }
 
-cv::Mat downscale(const cv::Mat& src, int maxEdge) {
-  cv::Mat m = src;
-  if (m.depth() == CV_16U) m.convertTo(m, CV_8U, 1.0 / 257.0);
-  const double s = std::min(1.0, double(maxEdge) / std::max(m.cols, m.rows));
-  if (s >= 1.0) return m.clone();
-  cv::Mat out;
-  cv::resize(m, out, cv::Size(std::max(1, int(m.cols * s)), std::max(1, int(m.rows * s))), 0, 0, cv::INTER_AREA);
-  return out;
-}
-
 constexpr const char* kSchemes[] = {"harmony", "sogan", "indigo", "pesisiran", "natural", "random"};
 constexpr const char* kSchemeKeys[] = {"studio.scheme.harmony", "studio.scheme.sogan", "studio.scheme.indigo",
                                        "studio.scheme.pesisiran", "studio.scheme.natural", "studio.scheme.random"};
@@ -37,8 +28,8 @@ constexpr const char* kSchemeKeys[] = {"studio.scheme.harmony", "studio.scheme.s
 void StudioPanel::syncPreview(UiContext& ui, core::DesignSession& s) {
   if (m_session != &s) {
     m_session = &s;
-    m_preview = downscale(s.design().source.pixels, 1400);
-    m_small = downscale(s.design().source.pixels, 220);
+    m_preview = core::makeThumbnail(s.design().source.pixels, 1400);
+    m_small = core::makeThumbnail(s.design().source.pixels, 220);
     m_resultVersion = -1;
     m_needsFit = true;
     m_editSwatch = -1;

@@ -32,10 +32,14 @@ bool Workbench::openDesignFromActive() {
     notify(Notice::Kind::Error, m_tr.message(design.error()));
     return false;
   }
-  m_design = std::make_unique<DesignSession>(std::move(*design));
-  m_designFile.clear();
-  m_workspace = WorkspaceId::StudioDesain;
+  installDesign(std::move(*design), {});
   return true;
+}
+
+void Workbench::installDesign(Design design, fs::path projectFile) {
+  m_design = std::make_unique<DesignSession>(std::move(design));
+  m_designFile = std::move(projectFile);
+  m_workspace = WorkspaceId::StudioDesain;
 }
 
 bool Workbench::openDesignFile(const fs::path& path) {
@@ -45,9 +49,7 @@ bool Workbench::openDesignFile(const fs::path& path) {
     notify(Notice::Kind::Error, m_tr.message(design.error()));
     return false;  // the current design stays as it was
   }
-  m_design = std::make_unique<DesignSession>(std::move(*design));
-  m_designFile = project ? path : fs::path();
-  m_workspace = WorkspaceId::StudioDesain;
+  installDesign(std::move(*design), project ? path : fs::path());
   return true;
 }
 
@@ -121,9 +123,7 @@ bool Workbench::recover() {
     notify(Notice::Kind::Error, m_tr.message(design.error()));
     return false;
   }
-  m_design = std::make_unique<DesignSession>(std::move(*design));
-  m_designFile.clear();
-  m_workspace = WorkspaceId::StudioDesain;
+  installDesign(std::move(*design), {});
   notify(Notice::Kind::Info, m_tr.tr("notice.recovered"));
   return true;
 }

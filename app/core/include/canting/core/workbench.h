@@ -118,6 +118,7 @@ class Workbench {
 
  private:
   void startStats(Document& doc);
+  void installDesign(Design design, std::filesystem::path projectFile);
 
   Options m_options;
   Settings m_settings;
