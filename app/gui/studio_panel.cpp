@@ -30,6 +30,8 @@ void StudioPanel::syncPreview(UiContext& ui, core::DesignSession& s) {
     m_session = &s;
     m_preview = core::makeThumbnail(s.design().source.pixels, 1400);
     m_small = core::makeThumbnail(s.design().source.pixels, 220);
+    m_index = im::buildColorIndex(m_preview);
+    m_smallIndex = im::buildColorIndex(m_small);
     m_resultVersion = -1;
     m_needsFit = true;
     m_editSwatch = -1;
@@ -37,7 +39,7 @@ void StudioPanel::syncPreview(UiContext& ui, core::DesignSession& s) {
     m_cwKey.clear();
   }
   if (m_resultVersion != s.version()) {
-    m_result = core::renderDesign(m_preview, s.design(), ui.wb.namedPalettes());
+    m_result = core::renderDesign(m_index, m_preview, s.design(), ui.wb.namedPalettes());
     m_resultVersion = s.version();
   }
 }
@@ -414,7 +416,7 @@ void StudioPanel::drawColorways(UiContext& ui, core::DesignSession& s) {
       m_colorways = im::generateColorways(base, *opts);
       for (const auto& cw : m_colorways) {
         const std::vector<std::optional<im::Lab>> t(cw.colours.begin(), cw.colours.end());
-        m_cwThumbs.push_back(im::recolor(m_small, d.palette, t, im::RecolorMode::ShadingPreserving));
+        m_cwThumbs.push_back(im::applyColourFn(m_smallIndex, im::recolorFn(d.palette, t)));
       }
     }
     ++m_cwThumbVersion;

@@ -10,6 +10,7 @@
 #include "canting/core/design.h"
 #include "canting/core/view_transform.h"
 #include "canting/imaging/colorway.h"
+#include "canting/imaging/recolor.h"
 #include "ui_context.h"
 
 namespace canting::gui {
@@ -42,6 +43,8 @@ class StudioPanel {
   const void* m_session = nullptr;  // which session the cached images belong to
   cv::Mat m_preview;                // the source, at most ~1400 px, 8-bit
   cv::Mat m_small;                  // the source for colourway thumbnails
+  imaging::ColorIndex m_index;      // of the preview: re-renders map only its distinct colours
+  imaging::ColorIndex m_smallIndex;
   cv::Mat m_result;
   int m_resultVersion = -1;
   core::ViewTransform m_view;

@@ -1,5 +1,6 @@
 #include "canting/imaging/color.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <numbers>
@@ -52,6 +53,27 @@ const std::array<double, 256>& linearLut() {
     return t;
   }();
   return lut;
+}
+
+// Linear light to an 8-bit sRGB code with exactly the rounding of
+// lround(linearToSrgb(v) * 255): the sRGB curve is monotonic, so the code is
+// the number of code midpoints (in linear light) at or below v. A search over
+// 255 thresholds instead of a pow() per channel.
+struct EightBitEncoder {
+  std::array<double, 255> mid{};
+  double lo = 0, hi = 0;  // beyond these, clamping was needed (out of gamut)
+  EightBitEncoder() {
+    for (int i = 0; i < 255; ++i) mid[std::size_t(i)] = srgbToLinear((i + 0.5) / 255.0);
+    lo = srgbToLinear(-0.5 / 255.0);
+    hi = srgbToLinear(255.5 / 255.0);
+  }
+  std::uint8_t operator()(double v) const {
+    return std::uint8_t(std::upper_bound(mid.begin(), mid.end(), v) - mid.begin());
+  }
+};
+const EightBitEncoder& encoder() {
+  static const EightBitEncoder e;
+  return e;
 }
 
 template <class Fn>
@@ -109,6 +131,11 @@ cv::Mat mapF3(const cv::Mat& in, Fn fn) {
 }
 
 void writeSrgb(cv::Mat& out, int y, int x, const Rgb& lin) {
+  if (out.depth() == CV_8U) {
+    const EightBitEncoder& e = encoder();
+    out.ptr<cv::Vec3b>(y)[x] = cv::Vec3b(e(lin.b), e(lin.g), e(lin.r));
+    return;
+  }
   const double r = linearToSrgb(lin.r), g = linearToSrgb(lin.g), b = linearToSrgb(lin.b);
   auto clamp01 = [](double v) { return v < 0 ? 0.0 : v > 1 ? 1.0 : v; };
   switch (out.depth()) {
@@ -197,16 +224,10 @@ Rgb labToSrgb(const Lab& c) {
 }
 
 Rgb8 labToSrgb8(const Lab& c, bool* inGamut) {
-  const Rgb s = labToSrgb(c);
-  bool ok = true;
-  auto q = [&](double v) {
-    const double x = v * 255.0;
-    if (x < -0.5 || x > 255.5) ok = false;
-    return std::uint8_t(std::lround(std::clamp(x, 0.0, 255.0)));
-  };
-  Rgb8 out{q(s.r), q(s.g), q(s.b)};
-  if (inGamut) *inGamut = ok;
-  return out;
+  const Rgb l = xyzToLinearRgb(labToXyz(c));
+  const EightBitEncoder& e = encoder();
+  if (inGamut) *inGamut = l.r >= e.lo && l.r <= e.hi && l.g >= e.lo && l.g <= e.hi && l.b >= e.lo && l.b <= e.hi;
+  return Rgb8{e(l.r), e(l.g), e(l.b)};
 }
 
 double deltaE2000(const Lab& p, const Lab& q) {

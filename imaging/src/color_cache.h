@@ -15,26 +15,30 @@ namespace canting::imaging::detail {
 template <class Value, class Key = std::uint32_t>
 class ColorCache {
  public:
-  explicit ColorCache(int bits = 18) : m_mask((1u << bits) - 1), m_keys(std::size_t(1) << bits, kEmpty), m_values(std::size_t(1) << bits) {}
+  explicit ColorCache(int bits = 18) : m_mask((1u << bits) - 1), m_slots(std::size_t(1) << bits) {}
 
   // `fn(key)` computes the value for a key (a 24-bit colour, or a colour
   // with extra bits above it) when not cached.
   template <class Fn>
   const Value& get(Key key, Fn&& fn) {
     // Multiplicative hash: neighbouring colours spread over the table.
-    const std::uint32_t slot = std::uint32_t((std::uint64_t(key) * 0x9E3779B97F4A7C15ull) >> 40) & m_mask;
-    if (m_keys[slot] != key) {
-      m_values[slot] = fn(key);
-      m_keys[slot] = key;
+    Slot& s = m_slots[std::uint32_t((std::uint64_t(key) * 0x9E3779B97F4A7C15ull) >> 40) & m_mask];
+    if (s.key != key) {
+      s.value = fn(key);
+      s.key = key;
     }
-    return m_values[slot];
+    return s.value;
   }
 
  private:
   static constexpr Key kEmpty = Key(~Key(0));
+  // Key and value side by side: one memory access per lookup.
+  struct Slot {
+    Key key = kEmpty;
+    Value value{};
+  };
   std::uint32_t m_mask;
-  std::vector<Key> m_keys;
-  std::vector<Value> m_values;
+  std::vector<Slot> m_slots;
 };
 
 // Key of an 8-bit BGR pixel.

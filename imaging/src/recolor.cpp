@@ -64,11 +64,9 @@ inline double dist2(const Lab& a, const Lab& b) {
 cv::Mat recolor(const cv::Mat& image, const Palette& source, const std::vector<std::optional<Lab>>& targets,
                 RecolorMode mode) {
   CV_Assert(!source.swatches.empty() && source.swatches.size() <= 64 && targets.size() == source.swatches.size());
-  const auto& sw = source.swatches;
   if (mode == RecolorMode::Flat) {
-    // Reuse the palette assignment (with its anti-aliasing rule) per colour.
-    Palette p = source;
-    const cv::Mat idx = assignIndices(image, p);
+    // The palette assignment, with its anti-aliasing rule, decides who is replaced.
+    const cv::Mat idx = assignIndices(image, source);
     cv::Mat alpha;
     const cv::Mat bgr = detail::toBgr8(image, &alpha);
     std::vector<std::optional<cv::Vec3b>> flat;
@@ -93,6 +91,15 @@ cv::Mat recolor(const cv::Mat& image, const Palette& source, const std::vector<s
     });
     return out;
   }
+  bool any = false;
+  for (const auto& t : targets) any |= t.has_value();
+  if (!any) return mapColours(image, [](const Lab&, std::uint32_t key) { return keyBgr(key); });
+  return applyColourFn(image, recolorFn(source, targets));
+}
+
+ColourFn recolorFn(const Palette& source, const std::vector<std::optional<Lab>>& targets) {
+  CV_Assert(!source.swatches.empty() && source.swatches.size() <= 64 && targets.size() == source.swatches.size());
+  const auto& sw = source.swatches;
   // Radial basis weights as in Chang et al.: solved so that every swatch
   // moves exactly to its own target (and unmapped swatches stay put), with a
   // width that follows the palette's own spacing.
@@ -110,20 +117,18 @@ cv::Mat recolor(const cv::Mat& image, const Palette& source, const std::vector<s
     for (int j = 0; j < k; ++j) phi.at<double>(i, j) = std::exp(-dist2(sw[std::size_t(i)].lab, sw[std::size_t(j)].lab) * inv2s2);
   cv::Mat lambda;
   cv::invert(phi, lambda, cv::DECOMP_SVD);
-  const std::vector<double> lam(lambda.begin<double>(), lambda.end<double>());
-  std::vector<Lab> delta;
-  bool any = false;
+  std::vector<double> lam(lambda.begin<double>(), lambda.end<double>());
+  std::vector<Lab> centres, delta;
   for (int i = 0; i < k; ++i) {
-    const Lab t = targets[std::size_t(i)] ? *targets[std::size_t(i)] : sw[std::size_t(i)].lab;
     const Lab& s0 = sw[std::size_t(i)].lab;
+    const Lab t = targets[std::size_t(i)] ? *targets[std::size_t(i)] : s0;
+    centres.push_back(s0);
     delta.push_back(Lab{t.L - s0.L, t.a - s0.a, t.b - s0.b});
-    any |= targets[std::size_t(i)].has_value();
   }
-  if (!any) return mapColours(image, [](const Lab&, std::uint32_t key) { return keyBgr(key); });
-  return mapColours(image, [&](const Lab& p, std::uint32_t) {
+  return [k, inv2s2, lam = std::move(lam), centres = std::move(centres), delta = std::move(delta)](const Lab& p) {
     // Once per distinct colour: no allocation here (palettes hold at most 64 colours).
     double f[64], w[64];
-    for (int j = 0; j < k; ++j) f[j] = std::exp(-dist2(p, sw[std::size_t(j)].lab) * inv2s2);
+    for (int j = 0; j < k; ++j) f[j] = std::exp(-dist2(p, centres[std::size_t(j)]) * inv2s2);
     double wsum = 0;
     for (int i = 0; i < k; ++i) {
       const double* row = lam.data() + std::size_t(i) * std::size_t(k);
@@ -132,7 +137,7 @@ cv::Mat recolor(const cv::Mat& image, const Palette& source, const std::vector<s
       w[i] = std::max(0.0, v);  // negative weights would push colours the wrong way
       wsum += w[i];
     }
-    if (wsum <= 1e-12) return toBgr(p);  // far from every swatch: leave it
+    if (wsum <= 1e-12) return p;  // far from every swatch: leave it
     Lab move{0, 0, 0};
     for (int i = 0; i < k; ++i) {
       const double wi = w[i] / wsum;
@@ -140,8 +145,59 @@ cv::Mat recolor(const cv::Mat& image, const Palette& source, const std::vector<s
       move.a += wi * delta[std::size_t(i)].a;
       move.b += wi * delta[std::size_t(i)].b;
     }
-    return toBgr(Lab{p.L + move.L, p.a + move.a, p.b + move.b});
+    return Lab{p.L + move.L, p.a + move.a, p.b + move.b};
+  };
+}
+
+cv::Mat applyColourFn(const cv::Mat& image, const ColourFn& fn) {
+  return mapColours(image, [&](const Lab& p, std::uint32_t) { return toBgr(fn(p)); });
+}
+
+ColorIndex buildColorIndex(const cv::Mat& image) {
+  ColorIndex ci;
+  const cv::Mat bgr = detail::toBgr8(image, &ci.alpha);
+  ci.index.create(bgr.size(), CV_32S);
+  // Direct addressing on the 24-bit colour: 64 MB for a moment, and one pass.
+  std::vector<std::uint32_t> slot(std::size_t(1) << 24, 0);
+  for (int y = 0; y < bgr.rows; ++y) {
+    const std::uint8_t* p = bgr.ptr<std::uint8_t>(y);
+    std::int32_t* d = ci.index.ptr<std::int32_t>(y);
+    for (int x = 0; x < bgr.cols; ++x, p += 3) {
+      const std::uint32_t key = detail::bgrKey(p);
+      std::uint32_t& s = slot[key];
+      if (!s) {
+        ci.colours.push_back(key);
+        s = std::uint32_t(ci.colours.size());
+      }
+      d[x] = std::int32_t(s - 1);
+    }
+  }
+  return ci;
+}
+
+cv::Mat applyColourFn(const ColorIndex& ci, const ColourFn& fn) {
+  std::vector<cv::Vec3b> table(ci.colours.size());
+  cv::parallel_for_(cv::Range(0, int(ci.colours.size())), [&](const cv::Range& r) {
+    for (int i = r.start; i < r.end; ++i) table[std::size_t(i)] = toBgr(fn(keyLab(ci.colours[std::size_t(i)])));
   });
+  const bool hasAlpha = !ci.alpha.empty();
+  cv::Mat out(ci.size(), hasAlpha ? CV_8UC4 : CV_8UC3);
+  detail::forStripes(out.rows, [&](int y0, int y1) {
+    for (int y = y0; y < y1; ++y) {
+      const std::int32_t* i = ci.index.ptr<std::int32_t>(y);
+      const std::uint8_t* a = hasAlpha ? ci.alpha.ptr<std::uint8_t>(y) : nullptr;
+      std::uint8_t* d = out.ptr<std::uint8_t>(y);
+      for (int x = 0; x < out.cols; ++x) {
+        const cv::Vec3b& c = table[std::size_t(i[x])];
+        d[0] = c[0];
+        d[1] = c[1];
+        d[2] = c[2];
+        if (a) d[3] = a[x];
+        d += hasAlpha ? 4 : 3;
+      }
+    }
+  });
+  return out;
 }
 
 RecolorPlan planMapping(const Palette& imagePalette, const std::vector<std::pair<Lab, Lab>>& mappings, double absorb) {
@@ -160,24 +216,29 @@ RecolorPlan planMapping(const Palette& imagePalette, const std::vector<std::pair
   return plan;
 }
 
-cv::Mat adjustLch(const cv::Mat& image, const LchAdjust& adj) {
-  return mapColours(image, [&](const Lab& p, std::uint32_t key) {
-    if (adj.isIdentity()) return keyBgr(key);
+ColourFn adjustFn(const LchAdjust& adj) {
+  return [adj](const Lab& p) {
+    if (adj.isIdentity()) return p;
     Lch c = labToLch(p);
     c.h = std::fmod(c.h + adj.hueShift + 360.0, 360.0);
     c.C = std::max(0.0, c.C * adj.chromaScale);
     c.L = std::clamp(50.0 + (c.L * adj.lightnessScale - 50.0) * adj.contrast, 0.0, 100.0);
-    return toBgr(lchToLab(c));
-  });
+    return lchToLab(c);
+  };
 }
 
-cv::Mat tone(const cv::Mat& image, const Palette& palette, double strength) {
+cv::Mat adjustLch(const cv::Mat& image, const LchAdjust& adj) {
+  if (adj.isIdentity()) return mapColours(image, [](const Lab&, std::uint32_t key) { return keyBgr(key); });
+  return applyColourFn(image, adjustFn(adj));
+}
+
+ColourFn toneFn(const Palette& palette, double strength) {
   CV_Assert(!palette.swatches.empty());
   std::vector<Lab> ramp;
   for (const Swatch& s : palette.swatches) ramp.push_back(s.lab);
   std::sort(ramp.begin(), ramp.end(), [](const Lab& a, const Lab& b) { return a.L < b.L; });
   const double k = std::clamp(strength, 0.0, 1.0);
-  return mapColours(image, [&](const Lab& p, std::uint32_t) {
+  return [ramp = std::move(ramp), k](const Lab& p) {
     Lab g = ramp.front();
     if (p.L >= ramp.back().L) g = ramp.back();
     else if (p.L > ramp.front().L)
@@ -188,8 +249,12 @@ cv::Mat tone(const cv::Mat& image, const Palette& palette, double strength) {
           g = Lab{p.L, ramp[i - 1].a + t * (ramp[i].a - ramp[i - 1].a), ramp[i - 1].b + t * (ramp[i].b - ramp[i - 1].b)};
           break;
         }
-    return toBgr(Lab{p.L, p.a + k * (g.a - p.a), p.b + k * (g.b - p.b)});
-  });
+    return Lab{p.L, p.a + k * (g.a - p.a), p.b + k * (g.b - p.b)};
+  };
+}
+
+cv::Mat tone(const cv::Mat& image, const Palette& palette, double strength) {
+  return applyColourFn(image, toneFn(palette, strength));
 }
 
 }  // namespace canting::imaging

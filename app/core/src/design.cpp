@@ -87,30 +87,78 @@ Operation& recolorOp(Design& d) {
   return d.ops.front();
 }
 
+namespace {
+
+// The per-colour function of an operation, or nothing if it is spatial
+// (quantise, flat recolour) or does nothing.
+std::optional<im::ColourFn> colourFnOf(const Operation& op, const Design& d, const std::vector<im::Palette>& named) {
+  switch (op.kind) {
+    case Operation::Kind::Recolor: {
+      bool any = false;
+      for (const auto& t : op.targets) any |= t.has_value();
+      if (!any || op.targets.size() != d.palette.swatches.size()) return im::ColourFn([](const im::Lab& l) { return l; });
+      if (op.mode == im::RecolorMode::Flat) return std::nullopt;
+      return im::recolorFn(d.palette, op.targets);
+    }
+    case Operation::Kind::Adjust: return im::adjustFn(op.adjust);
+    case Operation::Kind::Tone:
+      for (const im::Palette& p : named)
+        if (p.id == op.paletteId) return im::toneFn(p, op.strength);
+      return im::ColourFn([](const im::Lab& l) { return l; });
+    case Operation::Kind::Quantize: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool isNoOp(const Operation& op) {
+  if (op.kind != Operation::Kind::Recolor) return false;
+  for (const auto& t : op.targets)
+    if (t) return false;
+  return true;
+}
+
+}  // namespace
+
 cv::Mat renderDesign(const cv::Mat& input, const Design& d, const std::vector<im::Palette>& named) {
   cv::Mat img = input;
+  std::vector<im::ColourFn> run;  // per-colour operations waiting to be applied together
+  auto flush = [&] {
+    if (run.empty()) return;
+    img = im::applyColourFn(img, [&run](const im::Lab& l) {
+      im::Lab v = l;
+      for (const auto& f : run) v = f(v);
+      return v;
+    });
+    run.clear();
+  };
   for (const Operation& op : d.ops) {
-    if (!op.enabled) continue;
-    switch (op.kind) {
-      case Operation::Kind::Recolor: {
-        bool any = false;
-        for (const auto& t : op.targets) any |= t.has_value();
-        if (any && op.targets.size() == d.palette.swatches.size()) img = im::recolor(img, d.palette, op.targets, op.mode);
-        break;
-      }
-      case Operation::Kind::Adjust:
-        if (!op.adjust.isIdentity()) img = im::adjustLch(img, op.adjust);
-        break;
-      case Operation::Kind::Quantize:
-        if (auto p = im::extractPalette(img, {.k = std::clamp(op.colours, 2, 32)})) img = im::quantize(img, *p);
-        break;
-      case Operation::Kind::Tone:
-        for (const im::Palette& p : named)
-          if (p.id == op.paletteId) img = im::tone(img, p, op.strength);
-        break;
+    if (!op.enabled || isNoOp(op)) continue;
+    if (auto fn = colourFnOf(op, d, named)) {
+      run.push_back(std::move(*fn));
+      continue;
     }
+    flush();
+    if (op.kind == Operation::Kind::Recolor) img = im::recolor(img, d.palette, op.targets, op.mode);
+    else if (auto p = im::extractPalette(img, {.k = std::clamp(op.colours, 2, 32)})) img = im::quantize(img, *p);
   }
+  flush();
   return img;
+}
+
+cv::Mat renderDesign(const im::ColorIndex& index, const cv::Mat& input, const Design& d, const std::vector<im::Palette>& named) {
+  std::vector<im::ColourFn> run;
+  for (const Operation& op : d.ops) {
+    if (!op.enabled || isNoOp(op)) continue;
+    auto fn = colourFnOf(op, d, named);
+    if (!fn) return renderDesign(input, d, named);  // a spatial operation: the pixel path
+    run.push_back(std::move(*fn));
+  }
+  if (run.empty()) return input.clone();
+  return im::applyColourFn(index, [&run](const im::Lab& l) {
+    im::Lab v = l;
+    for (const auto& f : run) v = f(v);
+    return v;
+  });
 }
 
 // --- session and history ------------------------------------------------------------

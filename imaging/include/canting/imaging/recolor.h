@@ -3,6 +3,8 @@
 // function maps each distinct colour once (see src/color_cache.h) and keeps
 // an alpha channel as it was. Output: 8-bit BGR, or BGRA with alpha.
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -43,6 +45,29 @@ struct LchAdjust {
   bool isIdentity() const { return hueShift == 0 && chromaScale == 1 && lightnessScale == 1 && contrast == 1; }
 };
 cv::Mat adjustLch(const cv::Mat& image, const LchAdjust& adjust);
+
+// --- per-colour functions ---------------------------------------------------------
+// Shading-preserving recolouring, LCh adjustment and toning are functions of
+// a pixel's colour alone, so they compose in CIELAB (no 8-bit rounding in
+// between) and run once per distinct colour.
+using ColourFn = std::function<Lab(const Lab&)>;
+ColourFn recolorFn(const Palette& source, const std::vector<std::optional<Lab>>& targets);
+ColourFn adjustFn(const LchAdjust& adjust);
+ColourFn toneFn(const Palette& palette, double strength);
+// Applies `fn` to every pixel (8-bit BGR(A) out, alpha kept), once per distinct colour.
+cv::Mat applyColourFn(const cv::Mat& image, const ColourFn& fn);
+
+// The distinct colours of an image and, per pixel, which one it is. Built
+// once for an image that is recoloured again and again (the Studio preview):
+// each re-render then maps the distinct colours in parallel and gathers.
+struct ColorIndex {
+  std::vector<std::uint32_t> colours;  // 24-bit BGR keys
+  cv::Mat index;                       // CV_32S, per pixel
+  cv::Mat alpha;                       // the alpha channel, if any
+  cv::Size size() const { return index.size(); }
+};
+ColorIndex buildColorIndex(const cv::Mat& image);
+cv::Mat applyColourFn(const ColorIndex& index, const ColourFn& fn);
 
 // Toning toward a palette: each pixel keeps its lightness and takes the
 // palette's colour at that lightness (a gradient map through the palette

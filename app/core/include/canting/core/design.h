@@ -46,7 +46,13 @@ imaging::Result<Design> designFromImage(imaging::Image image, std::filesystem::p
 
 // Runs the enabled operations in order on `input` (any size: the preview or
 // the full image). Tone needs the shipped palettes to find its palette id.
+// Runs of per-colour operations (shading-preserving recolour, adjust, tone)
+// are composed in CIELAB and applied once per distinct colour.
 cv::Mat renderDesign(const cv::Mat& input, const Design& design, const std::vector<imaging::Palette>& named);
+// The same result from a prebuilt colour index of `input`, when every enabled
+// operation is per-colour; otherwise falls back to renderDesign(input, ...).
+cv::Mat renderDesign(const imaging::ColorIndex& index, const cv::Mat& input, const Design& design,
+                     const std::vector<imaging::Palette>& named);
 
 // The design's colours as they are now: each swatch with its recolour target.
 imaging::Palette currentPalette(const Design& design);
