@@ -398,11 +398,15 @@ void StudioPanel::drawColorways(UiContext& ui, core::DesignSession& s) {
   }
   ImGui::SameLine();
   if (ImGui::Button(label(ui, "studio.new_colorways").c_str())) ++m_seed;
-  // The grid follows the scheme, the seed, the locks and the design's colours.
+  // Variations of the design's own colours, so adopting one leaves the other
+  // eight on offer; a locked swatch keeps the colour it has now.
   const core::Design& d = s.design();
   std::string key = std::string(kSchemes[m_scheme]) + ":" + std::to_string(m_seed);
   for (bool b : d.locked) key += b ? '1' : '0';
-  const im::Palette base = core::currentPalette(d);
+  im::Palette base = d.palette;
+  const im::Palette cur = core::currentPalette(d);
+  for (std::size_t i = 0; i < base.swatches.size() && i < d.locked.size(); ++i)
+    if (d.locked[i]) base.swatches[i].lab = cur.swatches[i].lab;
   for (const auto& sw : base.swatches) key += im::formatColor(sw.lab, im::ColorNotation::Hex);
   if (key != m_cwKey) {
     m_cwKey = key;
