@@ -323,9 +323,16 @@ void StudioPanel::drawPalette(UiContext& ui, core::DesignSession& s) {
     ImGui::PushID(int(i));
     if (i % 2) ImGui::SameLine(colW + ImGui::GetStyle().ItemSpacing.x + ImGui::GetStyle().WindowPadding.x);
     ImGui::BeginGroup();
-    if (ImGui::ColorButton("##swatch", toImVec(cur.swatches[i].lab), ImGuiColorEditFlags_NoTooltip, ImVec2(sw, sw)))
+    if (ImGui::ColorButton("##swatch", toImVec(cur.swatches[i].lab), ImGuiColorEditFlags_NoTooltip, ImVec2(sw * 1.8f, sw)))
       m_editSwatch = m_editSwatch == int(i) ? -1 : int(i);
     probe::note("@studio.swatch." + std::to_string(i));
+    {
+      // The share, written on the swatch in whichever of black or white reads.
+      const std::string share = core::formatNumber(d.palette.swatches[i].share * 100, 0, l) + "%";
+      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax(), ts = ImGui::CalcTextSize(share.c_str());
+      ImGui::GetWindowDrawList()->AddText(ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2),
+                                          cur.swatches[i].lab.L > 55 ? IM_COL32(30, 24, 18, 255) : IM_COL32(250, 246, 236, 255), share.c_str());
+    }
     if (int(i) == m_editSwatch)
       ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), color::kIndigo, 0, 0, ui.px(3));
     if (ImGui::IsItemHovered())
