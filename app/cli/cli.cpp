@@ -1,6 +1,8 @@
 #include "cli.h"
 
+#include <cmath>
 #include <cstdlib>
+#include <opencv2/imgproc.hpp>
 #include <functional>
 #include <nlohmann/json.hpp>
 
@@ -8,7 +10,10 @@
 #include "canting/core/i18n.h"
 #include "canting/core/image_facts.h"
 #include "canting/core/paths.h"
+#include "canting/imaging/cloth_layout.h"
 #include "canting/imaging/color.h"
+#include "canting/imaging/pattern.h"
+#include "canting/imaging/stream_export.h"
 #include "canting/imaging/colorway.h"
 #include "canting/imaging/file_io.h"
 #include "canting/imaging/recolor.h"
@@ -356,6 +361,205 @@ int cmdColorways(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+
+// "300x200" pixels, or "250x105cm" centimetres.
+struct SizeArg {
+  double w = 0, h = 0;
+  bool cm = false;
+};
+std::optional<SizeArg> parseSize(std::string s) {
+  SizeArg a;
+  if (s.size() > 2 && s.substr(s.size() - 2) == "cm") {
+    a.cm = true;
+    s.resize(s.size() - 2);
+  }
+  const auto x = s.find('x');
+  if (x == std::string::npos) return std::nullopt;
+  char* e1 = nullptr;
+  char* e2 = nullptr;
+  const std::string ws = s.substr(0, x), hs = s.substr(x + 1);
+  a.w = std::strtod(ws.c_str(), &e1);
+  a.h = std::strtod(hs.c_str(), &e2);
+  if (ws.empty() || hs.empty() || *e1 || *e2 || !(a.w > 0) || !(a.h > 0) || a.w > 1e6 || a.h > 1e6) return std::nullopt;
+  return a;
+}
+
+// 8-bit BGR, as the pattern code and the print writers take.
+cv::Mat toBgr8(const cv::Mat& m) {
+  cv::Mat out = m;
+  if (out.depth() == CV_16U) out.convertTo(out, CV_8U, 1.0 / 257.0);
+  if (out.channels() == 1) cv::cvtColor(out, out, cv::COLOR_GRAY2BGR);
+  else if (out.channels() == 4) cv::cvtColor(out, out, cv::COLOR_BGRA2BGR);
+  return out;
+}
+
+// The tile at the print scale: --tile-cm sets its width; otherwise a tile
+// that knows its DPI keeps its physical size at the output DPI.
+std::optional<cv::Mat> tileAtScale(Ctx& c, const ParsedArgs& a, const im::Image& img, std::optional<double> outDpi,
+                                   const std::string& helpKey, int& status) {
+  cv::Mat tile = toBgr8(img.pixels);
+  double factor = 1;
+  if (auto tc = a.value("tile-cm")) {
+    auto v = parsePositive(*tc);
+    if (!v || !outDpi) {
+      status = c.usage("cli.usage.bad_value", {{"arg", "--tile-cm"}, {"value", *tc}}, helpKey);
+      return std::nullopt;
+    }
+    factor = im::cmToPx(*v, *outDpi) / double(tile.cols);
+  } else if (outDpi && img.dpi) {
+    factor = *outDpi / img.dpi->x;
+  }
+  if (std::fabs(factor - 1) > 1e-6) tile = im::scaleTile(tile, factor);
+  return tile;
+}
+
+// PNG and TIFF stream to disk; other formats are rendered in memory.
+int writeRows(Ctx& c, const im::StreamedImage& img, const std::string& out, std::optional<double> dpi) {
+  const im::ImageFormat f = im::formatFromExtension(out);
+  std::optional<im::Dpi> d;
+  if (dpi) d = im::Dpi{*dpi, *dpi};
+  if (f == im::ImageFormat::Png || f == im::ImageFormat::Tiff) {
+    if (auto st = im::writeStreamed(img, out, {.dpi = d}); !st) return c.fail(st.error());
+  } else {
+    if (f == im::ImageFormat::Unknown)
+      return c.fail(im::makeError(im::ErrorCode::UnsupportedOutputFormat, {{"format", std::filesystem::path(out).extension().string()}, {"path", out}}));
+    if (im::uncompressedBytes(img) > (1ull << 31))
+      return c.fail(im::makeError(im::ErrorCode::TooManyPixels, {{"width", std::to_string(img.size.width)}, {"height", std::to_string(img.size.height)},
+                                                                 {"megapixels", std::to_string(img.size.area() / 1000000)}, {"limit", "700"}}));
+    cv::Mat all;
+    img.rows(0, img.size.height, all);
+    if (auto st = im::saveImage(all, out, {.dpi = d}); !st) return c.fail(st.error());
+  }
+  c.out << c.tr.tr("cli.converted", {{"path", out}, {"w", std::to_string(img.size.width)}, {"h", std::to_string(img.size.height)},
+                                     {"dpi", dpi ? core::formatNumber(*dpi, 0, c.tr.language()) : c.tr.tr("info.dpi.none")}})
+        << "\n";
+  return kOk;
+}
+
+int cmdRepeat(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.repeat";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  im::RepeatSpec spec;
+  const std::string layout = a.value("layout").value_or("straight");
+  auto l = im::parseRepeat(layout);
+  if (!l) return c.usage("cli.usage.bad_value", {{"arg", "--layout"}, {"value", layout}}, help);
+  spec.layout = *l;
+  if (auto d = a.value("drop")) {
+    auto f = im::parseFraction(*d);
+    if (!f) return c.usage("cli.usage.bad_value", {{"arg", "--drop"}, {"value", *d}}, help);
+    spec.drop = *f;
+  }
+  std::optional<double> dpi;
+  if (auto d = a.value("dpi")) {
+    auto v = parsePositive(*d);
+    if (!v || *v > 2400) return c.usage("cli.usage.bad_value", {{"arg", "--dpi"}, {"value", *d}}, help);
+    dpi = *v;
+  }
+  cv::Size size;
+  if (auto px = a.value("out-px")) {
+    auto s = parseSize(*px);
+    if (!s || s->cm) return c.usage("cli.usage.bad_value", {{"arg", "--out-px"}, {"value", *px}}, help);
+    size = cv::Size(int(s->w), int(s->h));
+  } else if (auto cm = a.value("size")) {
+    auto s = parseSize(*cm);
+    if (!s || !s->cm || !dpi) return c.usage("cli.usage.bad_value", {{"arg", "--size"}, {"value", *cm}}, help);
+    size = cv::Size(im::cmToPx(s->w, *dpi), im::cmToPx(s->h, *dpi));
+  } else {
+    return c.usage("cli.usage.missing_option", {{"arg", "--out-px | --size --dpi"}}, help);
+  }
+  auto img = im::loadImage(a.positionals[0]);
+  if (!img) return c.fail(img.error());
+  auto tile = tileAtScale(c, a, *img, dpi, help, status);
+  if (!tile) return status;
+  if (auto st = im::checkRepeat(*tile, spec, size); !st) return c.fail(st.error());
+  im::StreamedImage rows;
+  rows.size = size;
+  rows.type = CV_8UC3;
+  const cv::Mat t = *tile;
+  rows.rows = [t, spec, size](int y0, int y1, cv::Mat& band) { im::renderRepeatRows(t, spec, size, y0, y1, band); };
+  return writeRows(c, rows, *out, dpi ? dpi : (img->dpi ? std::optional(img->dpi->x) : std::nullopt));
+}
+
+int cmdSymmetry(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.symmetry";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  auto group = a.value("group");
+  if (!group) return c.usage("cli.usage.missing_option", {{"arg", "--group"}}, help);
+  auto img = im::loadImage(a.positionals[0]);
+  if (!img) return c.fail(img.error());
+  const cv::Mat tile = toBgr8(img->pixels);
+  cv::Mat cell;
+  if (group->rfind("kaleido-", 0) == 0) {
+    auto k = im::kaleidoscope(tile, std::atoi(group->c_str() + 8));
+    if (!k) return c.usage("cli.usage.bad_value", {{"arg", "--group"}, {"value", *group}}, help);
+    cell = *k;
+  } else if (auto g = im::parseWallpaper(*group)) {
+    cell = im::wallpaperCell(tile, *g);
+  } else {
+    return c.usage("cli.usage.bad_value", {{"arg", "--group"}, {"value", *group}}, help);
+  }
+  cv::Mat result = cell;
+  if (auto px = a.value("out-px")) {
+    auto s = parseSize(*px);
+    if (!s || s->cm) return c.usage("cli.usage.bad_value", {{"arg", "--out-px"}, {"value", *px}}, help);
+    result = im::renderRepeat(cell, {}, cv::Size(int(s->w), int(s->h)));
+  }
+  if (auto st = im::saveImage(result, *out, {.dpi = img->dpi}); !st) return c.fail(st.error());
+  c.out << c.tr.tr("cli.recolored", {{"path", *out}}) << "\n";
+  return kOk;
+}
+
+int cmdLayout(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.layout";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  auto layouts = im::loadLayouts(core::assetsDir() / "layouts" / "kain.json");
+  if (!layouts) return c.fail(layouts.error());
+  const std::string kind = a.positionals[0];
+  const im::ClothLayout* base = nullptr;
+  for (const auto& l : *layouts)
+    if (l.id == kind) base = &l;
+  if (!base) return c.usage("cli.usage.bad_value", {{"arg", "KAIN"}, {"value", kind}}, help);
+  im::ClothRender cloth;
+  cloth.layout = *base;
+  auto motifPath = a.value("motif");
+  if (!motifPath) return c.usage("cli.usage.missing_option", {{"arg", "--motif"}}, help);
+  auto d = a.value("dpi");
+  auto sz = a.value("size");
+  if (!d) return c.usage("cli.usage.missing_option", {{"arg", "--dpi"}}, help);
+  auto dpi = parsePositive(*d);
+  if (!dpi || *dpi > 2400) return c.usage("cli.usage.bad_value", {{"arg", "--dpi"}, {"value", *d}}, help);
+  cloth.dpi = *dpi;
+  if (sz) {
+    auto s = parseSize(*sz);
+    if (!s || !s->cm) return c.usage("cli.usage.bad_value", {{"arg", "--size"}, {"value", *sz}}, help);
+    cloth.layout.lengthCm = s->w;
+    cloth.layout.heightCm = s->h;
+  }
+  if (auto l = a.value("layout")) {
+    auto r = im::parseRepeat(*l);
+    if (!r) return c.usage("cli.usage.bad_value", {{"arg", "--layout"}, {"value", *l}}, help);
+    cloth.repeat.layout = *r;
+  }
+  auto motif = im::loadImage(*motifPath);
+  if (!motif) return c.fail(motif.error());
+  auto tile = tileAtScale(c, a, *motif, cloth.dpi, help, status);
+  if (!tile) return status;
+  cloth.motif = *tile;
+  if (auto b = a.value("border")) {
+    auto border = im::loadImage(*b);
+    if (!border) return c.fail(border.error());
+    cloth.border = toBgr8(border->pixels);
+  }
+  if (auto st = im::checkCloth(cloth); !st) return c.fail(st.error());
+  return writeRows(c, im::clothImage(cloth), *out, cloth.dpi);
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"info", {{"IMAGE"}, {"json"}, {"max-mp"}}, "cli.help.info", cmdInfo},
@@ -366,6 +570,9 @@ const std::vector<Command>& commands() {
       {"quantize", {{"IMAGE"}, {}, {"k", "o", "seed", "max-mp"}, {'k', 'o'}}, "cli.help.quantize", cmdQuantize},
       {"recolor", {{"IMAGE"}, {"flat"}, {"map", "o", "k", "seed", "max-mp"}, {'k', 'o'}}, "cli.help.recolor", cmdRecolor},
       {"colorways", {{"IMAGE"}, {}, {"n", "scheme", "seed", "o", "k", "max-mp"}, {'n', 'o', 'k'}}, "cli.help.colorways", cmdColorways},
+      {"repeat", {{"TILE"}, {}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},
+      {"symmetry", {{"TILE"}, {}, {"group", "out-px", "o"}, {'o'}}, "cli.help.symmetry", cmdSymmetry},
+      {"layout", {{"KAIN"}, {}, {"motif", "border", "size", "dpi", "layout", "tile-cm", "o"}, {'o'}}, "cli.help.layout", cmdLayout},
   };
   return list;
 }

@@ -29,6 +29,7 @@ constexpr CodeKey kKeys[] = {
     {ErrorCode::InvalidColor, "error.invalid_color"},
     {ErrorCode::OutOfMemory, "error.out_of_memory"},
     {ErrorCode::MalformedFile, "error.malformed_file"},
+    {ErrorCode::Cancelled, "error.cancelled"},
 };
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
 #include <sstream>
 
 #include "canting/imaging/image_io.h"
@@ -201,4 +202,60 @@ TEST_CASE("colorways writes N images and an index with palettes and dyeability",
   }
   CHECK(runCli({"colorways", img.string(), "-n", "2", "--scheme", "plaid", "-o", (dir / "z").string()}).code == 1);
   CHECK(runCli({"colorways", img.string(), "-n", "0", "-o", (dir / "z").string()}).code == 1);
+}
+
+TEST_CASE("repeat writes a cloth at the size and DPI asked and refuses bad parameters", "[cli][pattern]") {
+  test::TempDir dir;
+  cv::Mat t(40, 60, CV_8UC3, cv::Scalar(200, 220, 240));
+  cv::circle(t, cv::Point(30, 20), 12, cv::Scalar(40, 80, 140), cv::FILLED);
+  REQUIRE(imaging::saveImage(t, dir / "tile.png", {.dpi = imaging::Dpi{150, 150}}));
+  const std::string tile = (dir / "tile.png").string();
+  REQUIRE(runCli({"repeat", tile, "--layout", "half-drop", "--drop", "1/3", "--out-px", "200x150", "-o", (dir / "a.png").string()}).code == 0);
+  auto a = imaging::loadImage(dir / "a.png");
+  REQUIRE(a);
+  CHECK(a->pixels.size() == cv::Size(200, 150));
+  // 20 x 10 cm at 300 DPI; the 150-DPI tile keeps its physical size (doubled in pixels).
+  REQUIRE(runCli({"repeat", tile, "--layout", "straight", "--size", "20x10cm", "--dpi", "300", "-o", (dir / "b.tif").string()}).code == 0);
+  auto b = imaging::loadImage(dir / "b.tif");
+  REQUIRE(b);
+  CHECK(b->pixels.size() == cv::Size(2362, 1181));
+  CHECK(b->source.dpi->x == Approx(300));
+  CHECK(b->pixels.at<cv::Vec3b>(40, 60) == b->pixels.at<cv::Vec3b>(40, 60 + 120));  // period 120 px = 60 px at 150 DPI
+  for (auto args : std::vector<std::vector<std::string>>{
+           {"repeat", tile, "--layout", "half-drop", "--drop", "0", "--out-px", "10x10", "-o", "x.png"},
+           {"repeat", tile, "--layout", "zigzag", "--out-px", "10x10", "-o", "x.png"},
+           {"repeat", tile, "--out-px", "0x10", "-o", "x.png"},
+           {"repeat", tile, "--size", "20x10cm", "-o", "x.png"},
+           {"repeat", tile, "--size", "-5x10cm", "--dpi", "300", "-o", "x.png"},
+           {"repeat", tile, "-o", "x.png"},
+           {"symmetry", tile, "--group", "p5", "-o", "x.png"},
+           {"symmetry", tile, "--group", "kaleido-5", "-o", "x.png"},
+           {"layout", "kimono", "--motif", tile, "--dpi", "30", "-o", "x.png"},
+           {"layout", "sarung", "--motif", tile, "--dpi", "0", "-o", "x.png"},
+       }) {
+    INFO(args[1] + " " + args[2] + " " + args[3]);
+    auto r = runCli(args);
+    CHECK(r.code == 1);
+    CHECK_FALSE(r.err.empty());
+  }
+}
+
+TEST_CASE("symmetry and layout write their images", "[cli][pattern]") {
+  test::TempDir dir;
+  cv::Mat t(50, 50, CV_8UC3, cv::Scalar(200, 220, 240));
+  cv::line(t, cv::Point(0, 0), cv::Point(49, 20), cv::Scalar(40, 80, 140), 4);
+  REQUIRE(imaging::saveImage(t, dir / "t.png"));
+  const std::string tile = (dir / "t.png").string();
+  for (const char* g : {"p1", "pmg", "p4m", "p6m", "kaleido-8"}) {
+    INFO(g);
+    REQUIRE(runCli({"symmetry", tile, "--group", g, "--out-px", "300x200", "-o", (dir / (std::string(g) + ".png")).string()}).code == 0);
+    CHECK(imaging::loadImage(dir / (std::string(g) + ".png"))->pixels.size() == cv::Size(300, 200));
+  }
+  REQUIRE(runCli({"layout", "sarung", "--motif", tile, "--size", "100x50cm", "--dpi", "20", "-o", (dir / "s.tif").string()}).code == 0);
+  auto s = imaging::loadImage(dir / "s.tif");
+  REQUIRE(s);
+  CHECK(s->pixels.size() == cv::Size(787, 394));
+  CHECK(s->source.dpi->x == Approx(20));
+  REQUIRE(runCli({"layout", "iket", "--motif", tile, "--border", tile, "--dpi", "10", "-o", (dir / "i.jpg").string()}).code == 0);
+  CHECK(imaging::loadImage(dir / "i.jpg")->pixels.size() == cv::Size(394, 394));
 }

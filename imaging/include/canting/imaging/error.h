@@ -32,6 +32,7 @@ enum class ErrorCode {
   InvalidColor,
   OutOfMemory,
   MalformedFile,       // a data file (palette, project, plan) that breaks its format
+  Cancelled,           // the user stopped it; nothing was left behind
 };
 
 // Every code, in declaration order: the translation test walks this list.
