@@ -19,6 +19,7 @@
 #include "canting/imaging/color.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/palette.h"
+#include "canting/imaging/pattern.h"
 #include "canting/imaging/recolor.h"
 
 namespace im = canting::imaging;
@@ -111,6 +112,14 @@ int main(int argc, char** argv) {
   std::printf("| recolor one swatch, flat | 2048x2048 | %.1f |\n", ms);
   ms = medianMs(runs, [&] { rec = im::adjustLch(mid, {.hueShift = 40, .chromaScale = 1.2}); });
   std::printf("| adjustLch hue + chroma | 2048x2048 | %.1f |\n", ms);
+  // The Studio's tiled preview: a 10 cm motif (1200 px) repeated over a full-HD viewport.
+  const cv::Mat motif = motifPhoto(1200, 1200);
+  cv::Mat view;
+  for (im::RepeatLayout l : {im::RepeatLayout::Straight, im::RepeatLayout::HalfDrop, im::RepeatLayout::HalfBrick, im::RepeatLayout::Mirror}) {
+    ms = medianMs(runs * 4, [&] { view = im::renderRepeat(motif, {l, 0.5}, cv::Size(1920, 1080)); });
+    std::printf("| repeat preview, %s | 1920x1080 | %.2f |\n", im::repeatName(l), ms);
+  }
+  check(view.size() == cv::Size(1920, 1080), "preview size");
   const double de = meanDeltaE(big, q);
   std::printf("\nmean CIEDE2000, 24 MP input vs its 8-colour quantisation: %.3f\n", de);
   check(de > 0.5 && de < 15, "quantisation error is plausible");
