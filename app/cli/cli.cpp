@@ -18,6 +18,7 @@
 #include "canting/imaging/file_io.h"
 #include "canting/imaging/recolor.h"
 #include "canting/imaging/image_io.h"
+#include "canting/imaging/motif.h"
 
 namespace canting::cli {
 
@@ -560,6 +561,49 @@ int cmdLayout(Ctx& c, const ParsedArgs& a) {
   return writeRows(c, im::clothImage(cloth), *out, cloth.dpi);
 }
 
+
+int cmdMotif(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.motif";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  auto kind = im::parseMotif(a.positionals[0]);
+  if (!kind) return c.usage("cli.usage.bad_value", {{"arg", "NAME"}, {"value", a.positionals[0]}}, help);
+  im::MotifParams p;
+  auto num = [&](const char* key, double lo, double hi, double& v) -> bool {
+    auto s = a.value(key);
+    if (!s) return true;
+    char* e = nullptr;
+    const double x = std::strtod(s->c_str(), &e);
+    if (s->empty() || *e || !(x >= lo && x <= hi)) {
+      status = c.usage("cli.usage.bad_value", {{"arg", std::string("--") + key}, {"value", *s}}, help);
+      return false;
+    }
+    v = x;
+    return true;
+  };
+  double size = p.size, seed = p.seed;
+  if (!num("size", 32, 20000, size) || !num("seed", 0, 2147483647, seed) || !num("dpi", 10, 2400, p.dpi) ||
+      !num("line-mm", 0.1, 20, p.lineMm) || !num("isen-mm", 0.1, 20, p.isenMm) || !num("density", 0.25, 4, p.density))
+    return status;
+  p.size = int(size);
+  p.seed = std::uint32_t(seed);
+  auto layers = im::generateMotif(*kind, p);
+  if (!layers) return c.fail(layers.error());
+  const im::SaveOptions so{.dpi = im::Dpi{p.dpi, p.dpi}};
+  if (auto st = im::saveImage(layers->picture, *out, so); !st) return c.fail(st.error());
+  if (auto dir = a.value("layers")) {
+    std::error_code ec;
+    std::filesystem::create_directories(*dir, ec);
+    for (const auto& [name, mask] : {std::pair{"outline", &layers->outline}, std::pair{"isen", &layers->isen}, std::pair{"ground", &layers->ground}})
+      if (auto st = im::saveImage(*mask, std::filesystem::path(*dir) / (std::string(name) + ".png"), so); !st) return c.fail(st.error());
+  }
+  c.out << c.tr.tr("cli.converted", {{"path", *out}, {"w", std::to_string(p.size)}, {"h", std::to_string(p.size)},
+                                     {"dpi", core::formatNumber(p.dpi, 0, c.tr.language())}})
+        << "\n";
+  return kOk;
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"info", {{"IMAGE"}, {"json"}, {"max-mp"}}, "cli.help.info", cmdInfo},
@@ -570,6 +614,7 @@ const std::vector<Command>& commands() {
       {"quantize", {{"IMAGE"}, {}, {"k", "o", "seed", "max-mp"}, {'k', 'o'}}, "cli.help.quantize", cmdQuantize},
       {"recolor", {{"IMAGE"}, {"flat"}, {"map", "o", "k", "seed", "max-mp"}, {'k', 'o'}}, "cli.help.recolor", cmdRecolor},
       {"colorways", {{"IMAGE"}, {}, {"n", "scheme", "seed", "o", "k", "max-mp"}, {'n', 'o', 'k'}}, "cli.help.colorways", cmdColorways},
+      {"motif", {{"NAME"}, {}, {"size", "seed", "dpi", "line-mm", "isen-mm", "density", "layers", "o"}, {'o'}}, "cli.help.motif", cmdMotif},
       {"repeat", {{"TILE"}, {}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},
       {"symmetry", {{"TILE"}, {}, {"group", "out-px", "o"}, {'o'}}, "cli.help.symmetry", cmdSymmetry},
       {"layout", {{"KAIN"}, {}, {"motif", "border", "size", "dpi", "layout", "tile-cm", "o"}, {'o'}}, "cli.help.layout", cmdLayout},

@@ -259,3 +259,17 @@ TEST_CASE("symmetry and layout write their images", "[cli][pattern]") {
   REQUIRE(runCli({"layout", "iket", "--motif", tile, "--border", tile, "--dpi", "10", "-o", (dir / "i.jpg").string()}).code == 0);
   CHECK(imaging::loadImage(dir / "i.jpg")->pixels.size() == cv::Size(394, 394));
 }
+
+TEST_CASE("motif draws a tile and writes its three layers", "[cli][motif]") {
+  test::TempDir dir;
+  auto r = runCli({"motif", "kawung", "--size", "240", "--dpi", "100", "--layers", (dir / "layers").string(), "-o", (dir / "k.png").string()});
+  REQUIRE(r.code == 0);
+  auto k = imaging::loadImage(dir / "k.png");
+  REQUIRE(k);
+  CHECK(k->pixels.size() == cv::Size(240, 240));
+  CHECK(k->source.dpi->x == Approx(100));
+  for (const char* l : {"outline.png", "isen.png", "ground.png"}) CHECK(imaging::loadImage(dir / "layers" / l));
+  CHECK(runCli({"motif", "batik-x", "-o", (dir / "x.png").string()}).code == 1);
+  CHECK(runCli({"motif", "parang", "--size", "5", "-o", (dir / "x.png").string()}).code == 1);
+  CHECK(runCli({"motif", "parang", "--line-mm", "abc", "-o", (dir / "x.png").string()}).code == 1);
+}
