@@ -19,6 +19,7 @@
 #include "canting/imaging/recolor.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/motif.h"
+#include "canting/imaging/pola.h"
 
 namespace canting::cli {
 
@@ -604,6 +605,44 @@ int cmdMotif(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+
+int cmdPola(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.pola";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  auto w = a.value("width-cm");
+  if (!w) return c.usage("cli.usage.missing_option", {{"arg", "--width-cm"}}, help);
+  auto widthCm = parsePositive(*w);
+  if (!widthCm || *widthCm > 2000) return c.usage("cli.usage.bad_value", {{"arg", "--width-cm"}, {"value", *w}}, help);
+  im::PolaOptions po;
+  if (auto l = a.value("line-mm")) {
+    auto v = parsePositive(*l);
+    if (!v || *v > 20) return c.usage("cli.usage.bad_value", {{"arg", "--line-mm"}, {"value", *l}}, help);
+    po.lineMm = *v;
+  }
+  po.thin = a.flag("thin");
+  im::PrintOptions pr;
+  if (auto p = a.value("paper")) {
+    if (*p == "A4" || *p == "a4") pr.paper = im::Paper::A4;
+    else if (*p == "F4" || *p == "f4") pr.paper = im::Paper::F4;
+    else return c.usage("cli.usage.bad_value", {{"arg", "--paper"}, {"value", *p}}, help);
+  }
+  auto img = im::loadImage(a.positionals[0]);
+  if (!img) return c.fail(img.error());
+  // The image's own scale once printed at the asked width.
+  const double dpi = img->pixels.cols / (*widthCm / 2.54);
+  auto pola = im::extractPola(img->pixels, std::clamp(dpi, 10.0, 2400.0), po);
+  if (!pola) return c.fail(pola.error());
+  auto plan = im::planPages(pola->size(), *widthCm, pr);
+  if (!plan) return c.fail(plan.error());
+  if (auto st = im::writePolaPdf(*pola, *widthCm, pr, *out); !st) return c.fail(st.error());
+  c.out << c.tr.tr("cli.pola_written", {{"path", *out}, {"pages", std::to_string(plan->pages())}, {"cols", std::to_string(plan->cols)},
+                                        {"rows", std::to_string(plan->rows)}})
+        << "\n";
+  return kOk;
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"info", {{"IMAGE"}, {"json"}, {"max-mp"}}, "cli.help.info", cmdInfo},
@@ -615,6 +654,7 @@ const std::vector<Command>& commands() {
       {"recolor", {{"IMAGE"}, {"flat"}, {"map", "o", "k", "seed", "max-mp"}, {'k', 'o'}}, "cli.help.recolor", cmdRecolor},
       {"colorways", {{"IMAGE"}, {}, {"n", "scheme", "seed", "o", "k", "max-mp"}, {'n', 'o', 'k'}}, "cli.help.colorways", cmdColorways},
       {"motif", {{"NAME"}, {}, {"size", "seed", "dpi", "line-mm", "isen-mm", "density", "layers", "o"}, {'o'}}, "cli.help.motif", cmdMotif},
+      {"pola", {{"IMAGE"}, {"thin"}, {"width-cm", "line-mm", "paper", "o"}, {'o'}}, "cli.help.pola", cmdPola},
       {"repeat", {{"TILE"}, {}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},
       {"symmetry", {{"TILE"}, {}, {"group", "out-px", "o"}, {'o'}}, "cli.help.symmetry", cmdSymmetry},
       {"layout", {{"KAIN"}, {}, {"motif", "border", "size", "dpi", "layout", "tile-cm", "o"}, {'o'}}, "cli.help.layout", cmdLayout},

@@ -273,3 +273,19 @@ TEST_CASE("motif draws a tile and writes its three layers", "[cli][motif]") {
   CHECK(runCli({"motif", "parang", "--size", "5", "-o", (dir / "x.png").string()}).code == 1);
   CHECK(runCli({"motif", "parang", "--line-mm", "abc", "-o", (dir / "x.png").string()}).code == 1);
 }
+
+TEST_CASE("pola writes a PDF of the planned pages and refuses bad parameters", "[cli][pola]") {
+  test::TempDir dir;
+  cv::Mat m(300, 450, CV_8UC3, cv::Scalar(230, 230, 230));
+  cv::circle(m, cv::Point(150, 150), 90, cv::Scalar(40, 40, 40), 5, cv::LINE_AA);
+  REQUIRE(imaging::saveImage(m, dir / "m.png"));
+  auto r = runCli({"--lang", "en", "pola", (dir / "m.png").string(), "--width-cm", "40", "--paper", "F4", "-o", (dir / "p.pdf").string()});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("pages") != std::string::npos);
+  CHECK(std::filesystem::file_size(dir / "p.pdf") > 1000);
+  CHECK(runCli({"pola", (dir / "m.png").string(), "-o", (dir / "x.pdf").string()}).code == 1);
+  CHECK(runCli({"pola", (dir / "m.png").string(), "--width-cm", "0", "-o", (dir / "x.pdf").string()}).code == 1);
+  CHECK(runCli({"pola", (dir / "m.png").string(), "--width-cm", "40", "--paper", "A3", "-o", (dir / "x.pdf").string()}).code == 1);
+  CHECK(runCli({"pola", (dir / "nope.png").string(), "--width-cm", "40", "-o", (dir / "x.pdf").string()}).code == 2);
+  CHECK_FALSE(std::filesystem::exists(dir / "x.pdf"));
+}
