@@ -63,6 +63,9 @@ void App::frame() {
   ImGui::EndChild();
   drawStatusBar();
   if (m_pustaka.wantsOpenDialog()) openFileDialog();
+  if (m_pustaka.wantsImportDialog())
+    m_browser.open(FileBrowserPanel::Mode::ImportMotif, core::startFolder(m_ui.wb.settings().lastFolder));
+  if (auto chosen = m_browser.takeChosen()) m_pustaka.beginImport(*chosen);
   if (m_pustaka.wantsExportDialog()) openExportDialog();
   handleShortcuts();
   m_browser.draw(m_ui);

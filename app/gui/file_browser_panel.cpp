@@ -98,9 +98,10 @@ void FileBrowserPanel::activate(UiContext& ui, const core::BrowserEntry& e) {
     navigate(e.path);
     return;
   }
-  if (m_mode == Mode::Open || m_mode == Mode::OpenDesign) {
+  if (!saving()) {
     if (m_mode == Mode::Open) ui.wb.openFiles({e.path});
-    else ui.wb.openDesignFile(e.path);
+    else if (m_mode == Mode::OpenDesign) ui.wb.openDesignFile(e.path);
+    else m_chosen = e.path;
     ui.wb.rememberFolder(m_folder);
     close();
   } else {
@@ -122,7 +123,8 @@ void FileBrowserPanel::draw(UiContext& ui) {
   ImGui::SetNextWindowSize(ImVec2(display.x * 0.86f, display.y * 0.86f), ImGuiCond_Always);
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   static const char* kTitles[] = {"browser.title_open", "browser.title_export", "browser.title_open_design",
-                                  "browser.title_save_project", "browser.title_export_design", "browser.title_export_palette"};
+                                  "browser.title_save_project", "browser.title_export_design", "browser.title_export_palette",
+                                  "browser.title_import_motif"};
   const std::string title = ui.tr(kTitles[int(m_mode)]) + kPopupId;
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
     m_open = false;

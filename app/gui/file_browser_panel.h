@@ -24,8 +24,11 @@ class FileBrowserPanel {
     SaveProject,    // the Studio design as .canting
     ExportDesign,   // the Studio result at full resolution
     ExportPalette,  // the Studio colours: JSON, GPL or a printable swatch sheet
+    ImportMotif,    // an image into the user's motif collection
   };
-  bool saving() const { return m_mode != Mode::Open && m_mode != Mode::OpenDesign; }
+  bool saving() const { return m_mode != Mode::Open && m_mode != Mode::OpenDesign && m_mode != Mode::ImportMotif; }
+  // For ImportMotif: the file chosen, once.
+  std::optional<std::filesystem::path> takeChosen() { return std::exchange(m_chosen, std::nullopt); }
 
   void open(Mode mode, const std::filesystem::path& folder, const std::string& suggestedName = {});
   bool isOpen() const { return m_wantOpen || m_open; }
@@ -61,6 +64,7 @@ class FileBrowserPanel {
   int m_quality = 92;
   int m_compression = 0;  // deflate, lzw
   int m_paletteFormat = 0;  // json, gpl, png sheet
+  std::optional<std::filesystem::path> m_chosen;
   std::filesystem::path savePath() const;
   void confirm(UiContext& ui);
 };

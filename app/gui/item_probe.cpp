@@ -19,4 +19,10 @@ std::optional<Rect> find(const std::string& id) {
 
 void clear() { items().clear(); }
 
+std::vector<std::string> ids() {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : items()) out.push_back(k);
+  return out;
+}
+
 }  // namespace canting::gui::probe

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -20,5 +21,6 @@ struct Rect {
 void note(const std::string& id);
 std::optional<Rect> find(const std::string& id);
 void clear();
+std::vector<std::string> ids();  // for a test's failure message
 
 }  // namespace canting::gui::probe

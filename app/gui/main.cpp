@@ -40,7 +40,7 @@ std::vector<std::string> g_dropped;
 
 const char* kUsage =
     "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
-    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N]\n";
+    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID]\n";
 
 bool parseOptions(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
@@ -177,6 +177,7 @@ int main(int argc, char** argv) {
     if (opt.show == "open-dialog") app.openFileDialog();
     else if (opt.show == "export-dialog") app.openExportDialog();
     else if (opt.show == "about") app.showAbout();
+    else if (opt.show.rfind("motif-", 0) == 0) app.pustaka().select(opt.show.substr(6));  // a motif of the collection
 
     int frame = 0, status = 0;
     while (!glfwWindowShouldClose(window) && !app.quitRequested()) {

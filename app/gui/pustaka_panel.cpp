@@ -10,8 +10,32 @@ namespace canting::gui {
 
 namespace im = imaging;
 
+void PustakaPanel::setSearch(const std::string& text) { std::snprintf(m_search, sizeof m_search, "%s", text.c_str()); }
+
+void PustakaPanel::beginImport(const std::filesystem::path& image) {
+  m_formOpen = true;
+  m_formImage = image;
+  m_formId.clear();
+  std::snprintf(m_formName, sizeof m_formName, "%s", image.stem().string().c_str());
+  m_formFamily[0] = m_formOrigin[0] = m_formMeaning[0] = 0;
+}
+
 void PustakaPanel::draw(UiContext& ui) {
   m_hovered.reset();
+  // Two views: the collection of motifs, and the images opened to look at.
+  const std::string open = ui.tr("pustaka.view.open", {{"n", std::to_string(ui.wb.documents().size())}}) + "###view_open";
+  if (int(ui.wb.documents().size()) > m_lastDocs) m_view = View::OpenImages;  // a new image: show it
+  m_lastDocs = int(ui.wb.documents().size());
+  if (ImGui::RadioButton(label(ui, "pustaka.view.collection").c_str(), m_view == View::Collection)) m_view = View::Collection;
+  probe::note("@pustaka.view.collection");
+  ImGui::SameLine();
+  if (ImGui::RadioButton(open.c_str(), m_view == View::OpenImages)) m_view = View::OpenImages;
+  probe::note("@pustaka.view.open");
+  drawMetaForm(ui);
+  if (m_view == View::Collection) {
+    drawCollection(ui);
+    return;
+  }
   core::Document* doc = ui.wb.active();
   if (!doc) {
     drawEmptyState(ui);
@@ -199,6 +223,159 @@ void PustakaPanel::drawInfo(UiContext& ui, core::Document& doc) {
     ImGui::Spacing();
     ImGui::TextDisabled("%s", ui.tr("pustaka.pixel", {{"x", std::to_string(m_hovered->x)}, {"y", std::to_string(m_hovered->y)}}).c_str());
   }
+}
+
+void PustakaPanel::drawCollection(UiContext& ui) {
+  core::MotifLibrary& lib = ui.wb.library();
+  const core::Language lang = ui.wb.tr().language();
+  ImGui::SetNextItemWidth(ui.px(300));
+  ImGui::InputTextWithHint("##search", ui.tr("library.search").c_str(), m_search, sizeof m_search);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui.px(260));
+  const std::string all = ui.tr("library.all_families");
+  if (ImGui::BeginCombo("##family", m_family.empty() ? all.c_str() : m_family.c_str())) {
+    if (ImGui::Selectable(all.c_str(), m_family.empty())) m_family.clear();
+    for (const auto& f : lib.families(lang))
+      if (ImGui::Selectable(f.c_str(), f == m_family)) m_family = f;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(label(ui, "library.import").c_str())) m_wantImport = true;
+  probe::note("@library.import");
+  if (lib.canUndoRemove()) {
+    ImGui::SameLine();
+    if (ImGui::Button(label(ui, "library.undo_delete").c_str()))
+      if (auto st = lib.undoRemove(); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+    probe::note("@library.undo_delete");
+  }
+  const auto shown = lib.filter(m_search, m_family, lang);
+  const core::LibraryMotif* sel = lib.find(m_selected);
+  const float infoW = ui.px(340.f);
+  ImGui::BeginChild("library_grid", ImVec2(-infoW - ImGui::GetStyle().ItemSpacing.x, 0), true);
+  if (shown.empty()) ImGui::TextWrapped("%s", ui.tr("library.nothing_found").c_str());
+  const float cell = ui.px(170), thumb = ui.px(140);
+  const int cols = std::max(1, int(ImGui::GetContentRegionAvail().x / (cell + ImGui::GetStyle().ItemSpacing.x)));
+  for (int i = 0; i < int(shown.size()); ++i) {
+    const core::LibraryMotif& m = *shown[std::size_t(i)];
+    if (i % cols) ImGui::SameLine();
+    ImGui::PushID(m.id.c_str());
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::Selectable("##card", m.id == m_selected, ImGuiSelectableFlags_AllowDoubleClick, ImVec2(cell, cell + ui.px(24)))) {
+      m_selected = m.id;
+      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.wb.openFiles({m.image});
+    }
+    probe::note("@library.card." + m.id);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (ImGui::IsItemVisible()) {
+      const ImVec2 a(p.x + (cell - thumb) / 2, p.y + ui.px(6));
+      if (const cv::Mat* t = ui.wb.thumbnails().get(m.image)) {
+        const float s = std::min(thumb / t->cols, thumb / t->rows);
+        drawImage(dl, ui.textures.tiles("thumb:" + m.image.string(), 1, *t), t->cols, t->rows, a, ImVec2(a.x + t->cols * s, a.y + t->rows * s));
+      }
+      const ImVec2 ns = ImGui::CalcTextSize(m.name.c_str());
+      dl->AddText(ImVec2(p.x + std::max(0.f, (cell - ns.x) / 2), p.y + thumb + ui.px(10)), ImGui::GetColorU32(ImGuiCol_Text), m.name.c_str());
+      if (m.generated) {  // a drawn variant, marked as such
+        const std::string& g = ui.tr("library.generated_badge");
+        const ImVec2 gs = ImGui::CalcTextSize(g.c_str());
+        dl->AddRectFilled(ImVec2(a.x, a.y), ImVec2(a.x + gs.x + ui.px(8), a.y + gs.y + ui.px(4)), IM_COL32(0x2C, 0x3A, 0x6E, 0xE0), ui.px(3));
+        dl->AddText(ImVec2(a.x + ui.px(4), a.y + ui.px(2)), IM_COL32(0xF4, 0xEB, 0xD6, 0xFF), g.c_str());
+      }
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("library_info", ImVec2(infoW, 0), true);
+  if (sel) drawMotifInfo(ui, *sel);
+  else ImGui::TextWrapped("%s", ui.tr("library.pick_hint").c_str());
+  ImGui::EndChild();
+}
+
+void PustakaPanel::drawMotifInfo(UiContext& ui, const core::LibraryMotif& m) {
+  const core::Language l = ui.wb.tr().language();
+  ImGui::PushFont(ui.fonts.heading);
+  ImGui::TextWrapped("%s", m.name.c_str());
+  ImGui::PopFont();
+  auto field = [&](const char* key, const std::string& v) {
+    ImGui::TextDisabled("%s", ui.tr(key).c_str());
+    ImGui::TextWrapped("%s", v.empty() ? ui.tr("library.not_known").c_str() : v.c_str());
+  };
+  field("library.family", m.familyIn(l));
+  field("library.origin", m.originIn(l));
+  field("library.meaning", m.meaningIn(l));
+  if (m.generated) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", ui.tr("library.generated_note").c_str());
+  }
+  if (!m.sources.empty()) {
+    ImGui::TextDisabled("%s", ui.tr("library.sources").c_str());
+    for (const auto& s : m.sources) {
+      ImGui::PushTextWrapPos();
+      ImGui::TextDisabled("%s", s.c_str());
+      ImGui::PopTextWrapPos();
+    }
+  }
+  ImGui::Separator();
+  const float w = ImGui::GetContentRegionAvail().x;
+  if (ImGui::Button(label(ui, "library.open").c_str(), ImVec2(w, ui.px(40)))) ui.wb.openFiles({m.image});
+  probe::note("@library.open");
+  if (ImGui::Button(label(ui, "library.to_studio").c_str(), ImVec2(w, ui.px(40)))) ui.wb.openDesignFile(m.image);
+  if (!m.bundled) {
+    if (ImGui::Button(label(ui, "library.edit").c_str(), ImVec2(w, ui.px(40)))) {
+      m_formOpen = true;
+      m_formId = m.id;
+      m_formImage.clear();
+      std::snprintf(m_formName, sizeof m_formName, "%s", m.name.c_str());
+      std::snprintf(m_formFamily, sizeof m_formFamily, "%s", m.family[0].c_str());
+      std::snprintf(m_formOrigin, sizeof m_formOrigin, "%s", m.origin[0].c_str());
+      std::snprintf(m_formMeaning, sizeof m_formMeaning, "%s", m.meaning[0].c_str());
+    }
+    if (ImGui::Button(label(ui, "library.delete").c_str(), ImVec2(w, ui.px(40)))) {
+      const std::string id = m.id;  // `m` goes away with the removal
+      if (auto st = ui.wb.library().remove(id); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+      else m_selected.clear();
+    }
+    probe::note("@library.delete");
+  }
+}
+
+void PustakaPanel::drawMetaForm(UiContext& ui) {
+  const char* id = "###motif_meta";
+  if (m_formOpen && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  ImGui::SetNextWindowSize(ImVec2(ui.px(560), 0));
+  const std::string title = ui.tr(m_formId.empty() ? "library.form.title_import" : "library.form.title_edit") + id;
+  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
+  auto field = [&](const char* key, char* buf, std::size_t n, bool multi) {
+    ImGui::TextUnformatted(ui.tr(key).c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (multi) ImGui::InputTextMultiline((std::string("##") + key).c_str(), buf, n, ImVec2(-1, ui.px(80)));
+    else ImGui::InputText((std::string("##") + key).c_str(), buf, n);
+  };
+  field("library.form.name", m_formName, sizeof m_formName, false);
+  field("library.family", m_formFamily, sizeof m_formFamily, false);
+  field("library.origin", m_formOrigin, sizeof m_formOrigin, false);
+  field("library.meaning", m_formMeaning, sizeof m_formMeaning, true);
+  ImGui::TextWrapped("%s", ui.tr("library.form.hint").c_str());
+  const core::MotifMeta meta{m_formName, m_formFamily, m_formOrigin, m_formMeaning};
+  if (ImGui::Button(label(ui, "library.form.save").c_str(), ImVec2(ui.px(160), 0))) {
+    if (m_formId.empty()) {
+      auto r = ui.wb.library().import(m_formImage, meta);
+      if (r) m_selected = *r;
+      else ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(r.error()));
+    } else if (auto st = ui.wb.library().update(m_formId, meta); !st) {
+      ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+    }
+    m_formOpen = false;
+    m_view = View::Collection;
+    ImGui::CloseCurrentPopup();
+  }
+  probe::note("@library.form.save");
+  ImGui::SameLine();
+  if (ImGui::Button(label(ui, "browser.cancel").c_str(), ImVec2(ui.px(160), 0))) {
+    m_formOpen = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
 }
 
 }  // namespace canting::gui

@@ -5,6 +5,9 @@
 
 #include <optional>
 
+#include <filesystem>
+
+#include "canting/core/motif_library.h"
 #include "canting/core/view_transform.h"
 #include "ui_context.h"
 
@@ -12,8 +15,17 @@ namespace canting::gui {
 
 class PustakaPanel {
  public:
+  enum class View { Collection, OpenImages };
   // Draws into the current window's remaining region.
   void draw(UiContext& ui);
+  View view() const { return m_view; }
+  void setView(View v) { m_view = v; }
+  // The collection: what is shown, and the import/edit form.
+  void setSearch(const std::string& text);
+  const std::string& selectedMotif() const { return m_selected; }
+  void select(const std::string& id) { m_selected = id; }
+  bool wantsImportDialog() { return std::exchange(m_wantImport, false); }
+  void beginImport(const std::filesystem::path& image);  // opens the metadata form
 
   // Requests from the panel to the app (buttons in the empty state).
   bool wantsOpenDialog() { return std::exchange(m_wantOpen, false); }
@@ -29,7 +41,21 @@ class PustakaPanel {
   void drawCanvas(UiContext& ui, core::Document& doc);
   void drawEmptyState(UiContext& ui);
   void drawInfo(UiContext& ui, core::Document& doc);
+  void drawCollection(UiContext& ui);
+  void drawMotifInfo(UiContext& ui, const core::LibraryMotif& m);
+  void drawMetaForm(UiContext& ui);
 
+  View m_view = View::Collection;
+  int m_lastDocs = 0;
+  char m_search[128] = {};
+  std::string m_family;
+  std::string m_selected;
+  bool m_wantImport = false;
+  // The metadata form, for an import (path set) or an edit (id set).
+  bool m_formOpen = false;
+  std::filesystem::path m_formImage;
+  std::string m_formId;
+  char m_formName[128] = {}, m_formFamily[128] = {}, m_formOrigin[256] = {}, m_formMeaning[512] = {};
   bool m_wantOpen = false;
   bool m_wantExport = false;
   core::Vec2 m_canvasSize{800, 600};

@@ -21,6 +21,8 @@ Workbench::Workbench(Options options) : m_options(std::move(options)), m_tasks(m
   if (m_options.dataDir.empty()) m_options.dataDir = dataDir();
   if (auto pals = imaging::loadPaletteDir(m_options.assets / "palettes")) m_palettes = std::move(*pals);
   else notify(Notice::Kind::Error, m_tr.message(pals.error()));
+  m_library.load(m_options.assets / "motifs", m_options.dataDir / "motifs");
+  for (const auto& w : m_library.warnings()) notify(Notice::Kind::Error, m_tr.tr("notice.library_damaged", {{"detail", w}}));
 }
 
 bool Workbench::openDesignFromActive() {

@@ -25,7 +25,7 @@ core::Translator load(Language l) {
 // the sources: the ImHex habit of checking that code and tables agree.
 std::set<std::string> keysUsedInSources() {
   std::set<std::string> keys;
-  const std::regex literal(R"re("((?:error|notice|info|model|cli|workspace|menu|view|browser|export|pustaka|status|about|gui|reason|studio|colorway|palette)\.[a-z0-9_.+]+)")re");
+  const std::regex literal(R"re("((?:error|notice|info|model|cli|workspace|menu|view|browser|export|pustaka|status|about|gui|reason|studio|colorway|palette|library)\.[a-z0-9_.+]+)")re");
   for (const char* dir : {"app", "imaging"}) {
     for (const auto& e : fs::recursive_directory_iterator(fs::path(CANTING_SOURCE_DIR) / dir)) {
       const std::string ext = e.path().extension().string();

@@ -89,6 +89,9 @@ struct Harness {
   }
   ImVec2 centreOf(const std::string& id) {
     auto r = gui::probe::find(id);
+    std::string known;
+    for (const auto& k : gui::probe::ids()) known += k + " ";
+    INFO("looking for " << id << "; drawn: " << known);
     REQUIRE(r);
     return r->centre();
   }
@@ -106,6 +109,7 @@ TEST_CASE("clicking 'see sample motifs' on the empty library opens the bundled m
   Harness h;
   h.frames(2);
   CHECK(h.wb.documents().empty());
+  h.click(h.centreOf("@pustaka.view.open"));
   h.click(h.centreOf("@pustaka.empty.demo"));
   h.frames(2);
   CHECK(h.wb.documents().size() >= 3);
@@ -282,4 +286,38 @@ TEST_CASE("adding an operation in the Studio is recorded and the eyedropper pick
   const auto cur = core::currentPalette(h.wb.design()->design());
   const imaging::Lab picked = cur.swatches[std::size_t(h.app->studio().editingSwatch())].lab;
   CHECK(imaging::deltaE2000(picked, imaging::srgbToLab(imaging::Rgb8{140, 80, 40})) < 5.0);
+}
+
+TEST_CASE("the collection opens first, a card shows its story and opens the motif", "[gui][library]") {
+  Harness h;
+  h.frames(3);
+  CHECK(h.app->pustaka().view() == gui::PustakaPanel::View::Collection);
+  CHECK(gui::probe::find("@library.import"));
+  CHECK(h.wb.library().motifs().size() == 7);
+  h.click(h.centreOf("@library.card.kawung"));
+  CHECK(h.app->pustaka().selectedMotif() == "kawung");
+  h.frames(1);  // the info panel shows the selection from the next frame on
+  h.click(h.centreOf("@library.open"));
+  h.frames(2);
+  REQUIRE(h.wb.active());
+  CHECK(h.wb.active()->name == "kawung.png");
+  CHECK(h.app->pustaka().view() == gui::PustakaPanel::View::OpenImages);
+}
+
+TEST_CASE("a motif imported through the form can be deleted and brought back", "[gui][library]") {
+  Harness h;
+  makeMotif(h.dir / "m.png");
+  h.frames(2);
+  h.app->pustaka().beginImport(h.dir / "m.png");
+  h.frames(2);
+  h.click(h.centreOf("@library.form.save"));
+  h.frames(1);
+  const std::string id = h.app->pustaka().selectedMotif();
+  REQUIRE(h.wb.library().find(id));
+  h.frames(1);
+  h.click(h.centreOf("@library.delete"));
+  CHECK_FALSE(h.wb.library().find(id));
+  h.frames(1);
+  h.click(h.centreOf("@library.undo_delete"));
+  CHECK(h.wb.library().find(id));
 }

@@ -13,6 +13,7 @@
 
 #include "canting/core/design.h"
 #include "canting/core/i18n.h"
+#include "canting/core/motif_library.h"
 #include "canting/core/settings.h"
 #include "canting/core/task_pool.h"
 #include "canting/core/thumbnails.h"
@@ -93,6 +94,7 @@ class Workbench {
   void exportDesignPalette(const std::filesystem::path& path);
   void closeDesign();  // also drops the autosave
   const std::vector<imaging::Palette>& namedPalettes() const { return m_palettes; }
+  MotifLibrary& library() { return m_library; }
   // Autosave: a dirty design is written to autosavePath() at most every
   // `interval` seconds; a leftover file at start means the app did not close
   // cleanly, and the Studio offers to recover it.
@@ -134,6 +136,7 @@ class Workbench {
   std::unique_ptr<DesignSession> m_design;
   std::filesystem::path m_designFile;
   std::vector<imaging::Palette> m_palettes;
+  MotifLibrary m_library;
   double m_lastAutosave = -1;
   int m_autosavedVersion = 0;
   ThumbnailCache m_thumbnails{m_tasks};  // only stores the reference

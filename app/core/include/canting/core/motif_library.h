@@ -1,0 +1,68 @@
+#pragma once
+// The motif library behind Pustaka Motif: the bundled motifs (assets/motifs,
+// read-only) and the user's own (copied into dataDir()/motifs with their
+// metadata). Deleting moves a motif to a trash, and the last deletion can be
+// undone. Every write is atomic; a damaged metadata file is reported and the
+// rest of the library still opens.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "canting/core/i18n.h"
+#include "canting/imaging/error.h"
+
+namespace canting::core {
+
+struct LibraryMotif {
+  std::string id;
+  std::filesystem::path image;
+  std::string name;
+  std::string family[2];   // [Indonesian, English]; user motifs keep one text in both
+  std::string origin[2];
+  std::string meaning[2];
+  std::vector<std::string> sources;
+  bool bundled = false;
+  bool generated = false;  // drawn by the program: labelled, never passed off as a classic cloth
+
+  const std::string& familyIn(Language l) const { return family[l == Language::English]; }
+  const std::string& originIn(Language l) const { return origin[l == Language::English]; }
+  const std::string& meaningIn(Language l) const { return meaning[l == Language::English]; }
+};
+
+struct MotifMeta {
+  std::string name, family, origin, meaning;
+};
+
+class MotifLibrary {
+ public:
+  // Reads both places; problems (a damaged user metadata file) go to warnings().
+  void load(const std::filesystem::path& bundledDir, const std::filesystem::path& userDir);
+  const std::vector<LibraryMotif>& motifs() const { return m_motifs; }
+  const std::vector<std::string>& warnings() const { return m_warnings; }
+  const LibraryMotif* find(const std::string& id) const;
+
+  // Case-insensitive search over name, family, origin and meaning (both
+  // languages); `family` empty = all.
+  std::vector<const LibraryMotif*> filter(const std::string& text, const std::string& family, Language lang) const;
+  std::vector<std::string> families(Language lang) const;
+
+  // Copies the image (checked to be a readable image first) into the user
+  // library; returns the new motif's id.
+  imaging::Result<std::string> import(const std::filesystem::path& image, const MotifMeta& meta);
+  imaging::Status update(const std::string& id, const MotifMeta& meta);  // user motifs only
+  imaging::Status remove(const std::string& id);                          // to the trash
+  bool canUndoRemove() const { return m_lastRemoved.has_value(); }
+  imaging::Status undoRemove();
+
+ private:
+  imaging::Status saveUserMeta();
+
+  std::filesystem::path m_bundledDir, m_userDir;
+  std::vector<LibraryMotif> m_motifs;
+  std::vector<std::string> m_warnings;
+  std::optional<LibraryMotif> m_lastRemoved;
+};
+
+}  // namespace canting::core
