@@ -296,26 +296,7 @@ void PustakaPanel::drawMotifInfo(UiContext& ui, const core::LibraryMotif& m) {
   ImGui::PushFont(ui.fonts.heading);
   ImGui::TextWrapped("%s", m.name.c_str());
   ImGui::PopFont();
-  auto field = [&](const char* key, const std::string& v) {
-    ImGui::TextDisabled("%s", ui.tr(key).c_str());
-    ImGui::TextWrapped("%s", v.empty() ? ui.tr("library.not_known").c_str() : v.c_str());
-  };
-  field("library.family", m.familyIn(l));
-  field("library.origin", m.originIn(l));
-  field("library.meaning", m.meaningIn(l));
-  if (m.generated) {
-    ImGui::Spacing();
-    ImGui::TextWrapped("%s", ui.tr("library.generated_note").c_str());
-  }
-  if (!m.sources.empty()) {
-    ImGui::TextDisabled("%s", ui.tr("library.sources").c_str());
-    for (const auto& s : m.sources) {
-      ImGui::PushTextWrapPos();
-      ImGui::TextDisabled("%s", s.c_str());
-      ImGui::PopTextWrapPos();
-    }
-  }
-  ImGui::Separator();
+  // The actions first, where a mouse user looks; the story below.
   const float w = ImGui::GetContentRegionAvail().x;
   if (ImGui::Button(label(ui, "library.open").c_str(), ImVec2(w, ui.px(40)))) ui.wb.openFiles({m.image});
   probe::note("@library.open");
@@ -336,6 +317,26 @@ void PustakaPanel::drawMotifInfo(UiContext& ui, const core::LibraryMotif& m) {
       else m_selected.clear();
     }
     probe::note("@library.delete");
+  }
+  ImGui::Separator();
+  auto field = [&](const char* key, const std::string& v) {
+    ImGui::TextDisabled("%s", ui.tr(key).c_str());
+    ImGui::TextWrapped("%s", v.empty() ? ui.tr("library.not_known").c_str() : v.c_str());
+  };
+  field("library.family", m.familyIn(l));
+  field("library.origin", m.originIn(l));
+  field("library.meaning", m.meaningIn(l));
+  if (m.generated) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", ui.tr("library.generated_note").c_str());
+  }
+  if (!m.sources.empty()) {
+    ImGui::TextDisabled("%s", ui.tr("library.sources").c_str());
+    for (const auto& s : m.sources) {
+      ImGui::PushTextWrapPos();
+      ImGui::TextDisabled("%s", s.c_str());
+      ImGui::PopTextWrapPos();
+    }
   }
 }
 
