@@ -40,7 +40,7 @@ std::vector<std::string> g_dropped;
 
 const char* kUsage =
     "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
-    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID]\n";
+    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams]\n";
 
 bool parseOptions(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
@@ -178,6 +178,15 @@ int main(int argc, char** argv) {
     else if (opt.show == "export-dialog") app.openExportDialog();
     else if (opt.show == "about") app.showAbout();
     else if (opt.show.rfind("motif-", 0) == 0) app.pustaka().select(opt.show.substr(6));  // a motif of the collection
+    else if ((opt.show == "repeat" || opt.show == "seams") && wb.design()) {
+      wb.design()->edit("studio.edit.add", [](core::Design& d) {
+        core::Operation op;
+        op.kind = core::Operation::Kind::Repeat;
+        op.repeat = {imaging::RepeatLayout::HalfDrop, 0.5};
+        d.ops.push_back(op);
+      });
+      app.studio().showSeams(opt.show == "seams");
+    }
 
     int frame = 0, status = 0;
     while (!glfwWindowShouldClose(window) && !app.quitRequested()) {

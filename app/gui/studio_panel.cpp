@@ -4,6 +4,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "canting/imaging/cloth_layout.h"
+
 #include "canting/core/thumbnails.h"
 #include "item_probe.h"
 
@@ -41,6 +43,12 @@ void StudioPanel::syncPreview(UiContext& ui, core::DesignSession& s) {
   if (m_resultVersion != s.version()) {
     m_result = core::renderDesign(m_index, m_preview, s.design(), ui.wb.namedPalettes());
     m_resultVersion = s.version();
+    const core::DesignOutput out = core::designOutput(s.design());
+    m_output = out.kind == core::DesignOutput::Kind::Tile ? cv::Mat() : core::previewOutput(s.design(), m_result, 1600);
+    const imaging::RepeatSpec spec = out.kind == core::DesignOutput::Kind::Tile ? imaging::RepeatSpec{} : out.op->repeat;
+    cv::Mat small = core::makeThumbnail(m_result, 360);
+    if (small.channels() == 4) cv::cvtColor(small, small, cv::COLOR_BGRA2BGR);
+    m_seamCheck = imaging::checkSeams(small, spec);
   }
 }
 
@@ -133,11 +141,19 @@ void StudioPanel::drawToolbar(UiContext& ui, core::DesignSession& s) {
     ui.wb.closeDesign();
     m_session = nullptr;
   }
+  if (auto p = ui.wb.exportProgress()) {
+    // A print-size export runs on a worker: its progress, and a way out.
+    ImGui::SameLine(0, ui.px(24));
+    ImGui::ProgressBar(float(*p), ImVec2(ui.px(220), 0), ui.tr("studio.exporting", {{"percent", std::to_string(int(*p * 100))}}).c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(label(ui, "studio.cancel_export").c_str())) ui.wb.cancelExport();
+  }
 }
 
 void StudioPanel::drawOperations(UiContext& ui, core::DesignSession& s) {
   ImGui::TextDisabled("%s", ui.tr("studio.operations").c_str());
-  const Operation::Kind kinds[] = {Operation::Kind::Recolor, Operation::Kind::Adjust, Operation::Kind::Quantize, Operation::Kind::Tone};
+  const Operation::Kind kinds[] = {Operation::Kind::Recolor, Operation::Kind::Adjust, Operation::Kind::Quantize, Operation::Kind::Tone,
+                                   Operation::Kind::Transform, Operation::Kind::Symmetry, Operation::Kind::Repeat, Operation::Kind::Layout};
   for (Operation::Kind k : kinds) {
     const std::string text = "+ " + ui.tr(core::operationKey(k)) + "###add" + std::to_string(int(k));
     if (ImGui::Button(text.c_str(), ImVec2(-1, 0))) {
@@ -225,6 +241,91 @@ void StudioPanel::drawOperationEditor(UiContext& ui, core::DesignSession& s, int
     case Operation::Kind::Quantize:
       live(ImGui::SliderInt(label(ui, "studio.colours").c_str(), &op.colours, 2, 16));
       break;
+    case Operation::Kind::Transform: {
+      ImGui::TextUnformatted(ui.tr("studio.rotate").c_str());
+      for (int q = 0; q < 4; ++q) {
+        if (q) ImGui::SameLine();
+        const std::string t = std::to_string(q * 90) + "\xc2\xb0###rot" + std::to_string(q);
+        if (ImGui::RadioButton(t.c_str(), op.quarterTurns == q) && op.quarterTurns != q)
+          s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].quarterTurns = q; });
+      }
+      bool fh = op.flipH, fv = op.flipV;
+      if (ImGui::Checkbox(label(ui, "studio.flip_h").c_str(), &fh)) s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].flipH = fh; });
+      if (ImGui::Checkbox(label(ui, "studio.flip_v").c_str(), &fv)) s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].flipV = fv; });
+      f = float(op.scale);
+      live(ImGui::SliderFloat(label(ui, "studio.scale").c_str(), &f, 0.25f, 4.f, "%.2f\xc3\x97", ImGuiSliderFlags_Logarithmic));
+      op.scale = f;
+      break;
+    }
+    case Operation::Kind::Symmetry: {
+      static const char* groups[] = {"p1", "p2", "pm", "pg", "cm", "pmm", "pmg", "pgg", "cmm", "p4", "p4m", "p4g",
+                                     "p3", "p3m1", "p31m", "p6", "p6m", "kaleido-2", "kaleido-4", "kaleido-6", "kaleido-8"};
+      if (ImGui::BeginCombo(label(ui, "studio.group").c_str(), op.group.c_str())) {
+        for (const char* g : groups)
+          if (ImGui::Selectable(g, op.group == g)) s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].group = g; });
+        ImGui::EndCombo();
+      }
+      ImGui::TextWrapped("%s", ui.tr("studio.symmetry_hint").c_str());
+      break;
+    }
+    case Operation::Kind::Repeat:
+    case Operation::Kind::Layout: {
+      static const imaging::RepeatLayout layouts[] = {imaging::RepeatLayout::Straight, imaging::RepeatLayout::HalfDrop,
+                                                      imaging::RepeatLayout::HalfBrick, imaging::RepeatLayout::Mirror,
+                                                      imaging::RepeatLayout::Centre};
+      const std::string current = ui.tr(std::string("studio.repeat.") + imaging::repeatName(op.repeat.layout));
+      if (ImGui::BeginCombo(label(ui, "studio.repeat_layout").c_str(), current.c_str())) {
+        for (auto l : layouts)
+          if (ImGui::Selectable(ui.tr(std::string("studio.repeat.") + imaging::repeatName(l)).c_str(), l == op.repeat.layout))
+            s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].repeat.layout = l; });
+        ImGui::EndCombo();
+      }
+      if (op.repeat.layout == imaging::RepeatLayout::HalfDrop || op.repeat.layout == imaging::RepeatLayout::HalfBrick) {
+        f = float(op.repeat.drop);
+        live(ImGui::SliderFloat(label(ui, "studio.drop").c_str(), &f, 0.1f, 0.9f, "%.2f"));
+        op.repeat.drop = f;
+      }
+      if (op.kind == Operation::Kind::Repeat) {
+        live(ImGui::SliderInt(label(ui, "studio.across").c_str(), &op.across, 1, 12));
+        live(ImGui::SliderInt(label(ui, "studio.down").c_str(), &op.down, 1, 12));
+      } else {
+        static const char* cloths[] = {"kain-panjang", "sarung", "selendang", "iket"};
+        if (ImGui::BeginCombo(label(ui, "studio.cloth").c_str(), ui.tr("studio.cloth." + op.cloth).c_str())) {
+          for (const char* c : cloths)
+            if (ImGui::Selectable(ui.tr(std::string("studio.cloth.") + c).c_str(), op.cloth == c))
+              s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].cloth = c; });
+          ImGui::EndCombo();
+        }
+        f = float(op.lengthCm);
+        live(ImGui::SliderFloat(label(ui, "studio.length_cm").c_str(), &f, 20, 400, "%.0f cm"));
+        op.lengthCm = f;
+        f = float(op.heightCm);
+        live(ImGui::SliderFloat(label(ui, "studio.height_cm").c_str(), &f, 20, 200, "%.0f cm"));
+        op.heightCm = f;
+        f = float(op.dpi);
+        live(ImGui::SliderFloat(label(ui, "studio.print_dpi").c_str(), &f, 72, 600, "%.0f"));
+        op.dpi = f;
+      }
+      // What the export will write: pixels, centimetres, raw megabytes.
+      const imaging::StreamedImage img = core::outputImage(s.design(), m_result.empty() ? m_preview : m_result);
+      const double dpi = op.kind == Operation::Kind::Layout ? op.dpi : (s.design().source.dpi ? s.design().source.dpi->x : 300.0);
+      if (op.kind == Operation::Kind::Layout) {
+        const int w = imaging::cmToPx(op.lengthCm, op.dpi), h = imaging::cmToPx(op.heightCm, op.dpi);
+        ImGui::TextWrapped("%s", ui.tr("studio.output_size", {{"w", std::to_string(w)}, {"h", std::to_string(h)},
+                                                               {"wcm", core::formatNumber(op.lengthCm, 0, ui.wb.tr().language())},
+                                                               {"hcm", core::formatNumber(op.heightCm, 0, ui.wb.tr().language())},
+                                                               {"mb", core::formatNumber(double(w) * h * 3 / 1048576.0, 0, ui.wb.tr().language())}}).c_str());
+      } else {
+        // The preview tile is smaller than the source: scale to the export's pixels.
+        const double k = double(s.design().source.pixels.cols) / std::max(1, m_preview.cols);
+        const int w = int(img.size.width * k), h = int(img.size.height * k);
+        ImGui::TextWrapped("%s", ui.tr("studio.output_size", {{"w", std::to_string(w)}, {"h", std::to_string(h)},
+                                                               {"wcm", core::formatNumber(w / dpi * 2.54, 1, ui.wb.tr().language())},
+                                                               {"hcm", core::formatNumber(h / dpi * 2.54, 1, ui.wb.tr().language())},
+                                                               {"mb", core::formatNumber(double(w) * h * 3 / 1048576.0, 0, ui.wb.tr().language())}}).c_str());
+      }
+      break;
+    }
     case Operation::Kind::Tone: {
       const auto& pals = ui.wb.namedPalettes();
       std::string current = op.paletteId;
@@ -245,11 +346,23 @@ void StudioPanel::drawOperationEditor(UiContext& ui, core::DesignSession& s, int
 }
 
 void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
-  ImGui::SetNextItemWidth(ui.px(260));
-  ImGui::SliderFloat(label(ui, "studio.split").c_str(), &m_split, 0.f, 1.f, "");
-  ImGui::SameLine();
+  // The before/after slider only means something while the tile itself is shown.
+  if (m_output.empty() && !m_seams) {
+    ImGui::SetNextItemWidth(ui.px(150));
+    ImGui::SliderFloat(label(ui, "studio.split").c_str(), &m_split, 0.f, 1.f, "");
+    ImGui::SameLine();
+  }
   if (ImGui::Checkbox(label(ui, "studio.eyedropper").c_str(), &m_eyedropper)) {}
   probe::note("@studio.eyedropper");
+  ImGui::SameLine();
+  ImGui::Checkbox(label(ui, "studio.check_seams").c_str(), &m_seams);
+  probe::note("@studio.check_seams");
+  if (m_seams) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(ui.tr(m_seamCheck.score < 1.5 ? "studio.seams_ok" : "studio.seams_visible",
+                                 {{"score", core::formatNumber(m_seamCheck.score, 1, ui.wb.tr().language())}}).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("studio.seams_hint").c_str());
+  }
   ImGui::SameLine();
   if (ImGui::Button(label(ui, "view.fit").c_str())) m_needsFit = true;
   ImGui::SameLine();
@@ -295,6 +408,23 @@ void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
   dl->PushClipRect(p, ImVec2(p.x + size.x, p.y + size.y), true);
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color::kCanvas);
   const std::string id = std::to_string(reinterpret_cast<std::uintptr_t>(m_session));
+  if (m_seams || !m_output.empty()) {
+    // The repeat or the cloth (or the seam heat map), fitted in the canvas.
+    cv::Mat shown = m_output;
+    if (m_seams) {
+      cv::Mat heat;
+      m_seamCheck.heat.convertTo(heat, CV_8U, 255.0 / 30.0);  // 30 dE00 and more: full red
+      cv::Mat red;
+      cv::applyColorMap(heat, red, cv::COLORMAP_HOT);
+      shown = red;
+    }
+    const float sc = std::min(size.x / shown.cols, size.y / shown.rows);
+    const ImVec2 a(p.x + (size.x - shown.cols * sc) / 2, p.y + (size.y - shown.rows * sc) / 2);
+    drawImage(dl, ui.textures.tiles((m_seams ? "studio:seams:" : "studio:output:") + id, m_resultVersion, shown), shown.cols, shown.rows, a,
+              ImVec2(a.x + shown.cols * sc, a.y + shown.rows * sc));
+    dl->PopClipRect();
+    return;
+  }
   dl->PushClipRect(p, ImVec2(splitX, p.y + size.y), true);
   drawImage(dl, ui.textures.tiles("studio:before:" + id, 1, m_preview), m_preview.cols, m_preview.rows, ia, ib);
   dl->PopClipRect();

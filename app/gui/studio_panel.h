@@ -10,6 +10,7 @@
 #include "canting/core/design.h"
 #include "canting/core/view_transform.h"
 #include "canting/imaging/colorway.h"
+#include "canting/imaging/pattern.h"
 #include "canting/imaging/recolor.h"
 #include "ui_context.h"
 
@@ -27,6 +28,8 @@ class StudioPanel {
   int editingSwatch() const { return m_editSwatch; }
   void adoptColorway(UiContext& ui, int index);
   const cv::Mat& result() const { return m_result; }
+  const cv::Mat& output() const { return m_output; }
+  void showSeams(bool on) { m_seams = on; }
 
  private:
   void syncPreview(UiContext& ui, core::DesignSession& s);
@@ -47,6 +50,9 @@ class StudioPanel {
   imaging::ColorIndex m_smallIndex;
   cv::Mat m_result;
   int m_resultVersion = -1;
+  cv::Mat m_output;                 // the repeat or the cloth, when the design has one
+  bool m_seams = false;             // show the seam check instead of the output
+  imaging::SeamCheck m_seamCheck;
   core::ViewTransform m_view;
   bool m_needsFit = true;
   float m_split = 0.5f;             // share of the canvas showing "before"

@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "canting/imaging/pattern.h"
 
 #include "canting/imaging/file_io.h"
 
@@ -27,7 +30,10 @@ bool Operation::operator==(const Operation& o) const {
   for (std::size_t i = 0; i < targets.size(); ++i)
     if (!sameLab(targets[i], o.targets[i])) return false;
   return adjust.hueShift == o.adjust.hueShift && adjust.chromaScale == o.adjust.chromaScale &&
-         adjust.lightnessScale == o.adjust.lightnessScale && adjust.contrast == o.adjust.contrast;
+         adjust.lightnessScale == o.adjust.lightnessScale && adjust.contrast == o.adjust.contrast &&
+         quarterTurns == o.quarterTurns && flipH == o.flipH && flipV == o.flipV && scale == o.scale && group == o.group &&
+         repeat.layout == o.repeat.layout && repeat.drop == o.repeat.drop && across == o.across && down == o.down &&
+         cloth == o.cloth && lengthCm == o.lengthCm && heightCm == o.heightCm && dpi == o.dpi;
 }
 
 const char* operationKey(Operation::Kind kind) {
@@ -36,6 +42,10 @@ const char* operationKey(Operation::Kind kind) {
     case Operation::Kind::Adjust: return "studio.op.adjust";
     case Operation::Kind::Quantize: return "studio.op.quantize";
     case Operation::Kind::Tone: return "studio.op.tone";
+    case Operation::Kind::Transform: return "studio.op.transform";
+    case Operation::Kind::Symmetry: return "studio.op.symmetry";
+    case Operation::Kind::Repeat: return "studio.op.repeat";
+    case Operation::Kind::Layout: return "studio.op.layout";
   }
   return "studio.op.recolor";
 }
@@ -105,12 +115,14 @@ std::optional<im::ColourFn> colourFnOf(const Operation& op, const Design& d, con
       for (const im::Palette& p : named)
         if (p.id == op.paletteId) return im::toneFn(p, op.strength);
       return im::ColourFn([](const im::Lab& l) { return l; });
-    case Operation::Kind::Quantize: return std::nullopt;
+    default: return std::nullopt;  // quantise and the geometry/output operations
   }
-  return std::nullopt;
 }
 
 bool isNoOp(const Operation& op) {
+  // Repeat and Layout shape the output, not the tile.
+  if (op.kind == Operation::Kind::Repeat || op.kind == Operation::Kind::Layout) return true;
+  if (op.kind == Operation::Kind::Transform) return op.quarterTurns % 4 == 0 && !op.flipH && !op.flipV && op.scale == 1.0;
   if (op.kind != Operation::Kind::Recolor) return false;
   for (const auto& t : op.targets)
     if (t) return false;
@@ -138,8 +150,27 @@ cv::Mat renderDesign(const cv::Mat& input, const Design& d, const std::vector<im
       continue;
     }
     flush();
-    if (op.kind == Operation::Kind::Recolor) img = im::recolor(img, d.palette, op.targets, op.mode);
-    else if (auto p = im::extractPalette(img, {.k = std::clamp(op.colours, 2, 32)})) img = im::quantize(img, *p);
+    switch (op.kind) {
+      case Operation::Kind::Recolor: img = im::recolor(img, d.palette, op.targets, op.mode); break;
+      case Operation::Kind::Quantize:
+        if (auto p = im::extractPalette(img, {.k = std::clamp(op.colours, 2, 32)})) img = im::quantize(img, *p);
+        break;
+      case Operation::Kind::Transform:
+        img = im::flipTile(im::rotateTile(img, 90.0 * op.quarterTurns), op.flipH, op.flipV);
+        if (op.scale != 1.0) img = im::scaleTile(img, std::clamp(op.scale, 0.05, 8.0));
+        break;
+      case Operation::Kind::Symmetry: {
+        cv::Mat bgr = img;
+        if (bgr.channels() == 4) cv::cvtColor(bgr, bgr, cv::COLOR_BGRA2BGR);
+        if (op.group.rfind("kaleido-", 0) == 0) {
+          if (auto k = im::kaleidoscope(bgr, std::atoi(op.group.c_str() + 8))) img = *k;
+        } else if (auto g = im::parseWallpaper(op.group)) {
+          img = im::wallpaperCell(bgr, *g);
+        }
+        break;
+      }
+      default: break;
+    }
   }
   flush();
   return img;
@@ -159,6 +190,80 @@ cv::Mat renderDesign(const im::ColorIndex& index, const cv::Mat& input, const De
     for (const auto& f : run) v = f(v);
     return v;
   });
+}
+
+DesignOutput designOutput(const Design& d) {
+  DesignOutput out;
+  for (const Operation& op : d.ops) {
+    if (!op.enabled) continue;
+    if (op.kind == Operation::Kind::Repeat) out = {DesignOutput::Kind::Repeat, &op};
+    if (op.kind == Operation::Kind::Layout) out = {DesignOutput::Kind::Cloth, &op};
+  }
+  return out;
+}
+
+namespace {
+cv::Mat bgr8(const cv::Mat& m) {
+  cv::Mat out = m;
+  if (out.depth() == CV_16U) out.convertTo(out, CV_8U, 1.0 / 257.0);
+  if (out.channels() == 1) cv::cvtColor(out, out, cv::COLOR_GRAY2BGR);
+  if (out.channels() == 4) cv::cvtColor(out, out, cv::COLOR_BGRA2BGR);
+  return out;
+}
+
+im::ClothRender clothFor(const Operation& op, const cv::Mat& tile, double tileDpi, double dpi) {
+  im::ClothRender c;
+  c.layout.id = op.cloth;
+  c.layout.name = op.cloth;
+  c.layout.kind = im::parseClothKind(op.cloth).value_or(im::ClothKind::KainPanjang);
+  c.layout.lengthCm = op.lengthCm;
+  c.layout.heightCm = op.heightCm;
+  // The defaults of kain.json, for what this operation does not set.
+  c.layout.borderCm = c.layout.kind == im::ClothKind::Selendang ? 3 : c.layout.kind == im::ClothKind::Sarung ? 4 : 5;
+  c.layout.kepalaFraction = c.layout.kind == im::ClothKind::Sarung ? 0.25 : 0;
+  c.layout.fieldFraction = c.layout.kind == im::ClothKind::Iket ? 0.4 : 0;
+  c.dpi = dpi;
+  c.repeat = op.repeat;
+  c.motif = std::abs(dpi / tileDpi - 1) > 1e-6 ? im::scaleTile(bgr8(tile), dpi / tileDpi) : bgr8(tile);
+  return c;
+}
+}  // namespace
+
+im::StreamedImage outputImage(const Design& d, const cv::Mat& tileIn) {
+  const cv::Mat tile = bgr8(tileIn);
+  const DesignOutput out = designOutput(d);
+  im::StreamedImage img;
+  img.type = CV_8UC3;
+  if (out.kind == DesignOutput::Kind::Cloth) {
+    const double tileDpi = d.source.dpi ? d.source.dpi->x : 300.0;
+    return im::clothImage(clothFor(*out.op, tile, tileDpi, out.op->dpi));
+  }
+  const im::RepeatSpec spec = out.kind == DesignOutput::Kind::Repeat ? out.op->repeat : im::RepeatSpec{};
+  const int across = out.kind == DesignOutput::Kind::Repeat ? std::clamp(out.op->across, 1, 200) : 1;
+  const int down = out.kind == DesignOutput::Kind::Repeat ? std::clamp(out.op->down, 1, 200) : 1;
+  img.size = cv::Size(tile.cols * across, tile.rows * down);
+  const cv::Size size = img.size;
+  img.rows = [tile, spec, size](int y0, int y1, cv::Mat& band) { im::renderRepeatRows(tile, spec, size, y0, y1, band); };
+  return img;
+}
+
+cv::Mat previewOutput(const Design& d, const cv::Mat& tile, int maxSide) {
+  const DesignOutput out = designOutput(d);
+  if (out.kind == DesignOutput::Kind::Tile) return tile;
+  if (out.kind == DesignOutput::Kind::Cloth) {
+    // The cloth at a DPI that fits the preview; the tile keeps its physical size.
+    const double longCm = std::max(out.op->lengthCm, out.op->heightCm);
+    const double dpi = std::max(2.0, maxSide / (longCm / 2.54));
+    const double tileDpi = (d.source.dpi ? d.source.dpi->x : 300.0) * tile.cols / std::max(1, d.source.pixels.cols);
+    const im::StreamedImage img = im::clothImage(clothFor(*out.op, tile, tileDpi, dpi));
+    cv::Mat all;
+    img.rows(0, img.size.height, all);
+    return all;
+  }
+  const int across = std::clamp(out.op->across, 1, 200), down = std::clamp(out.op->down, 1, 200);
+  const double s = std::min(1.0, double(maxSide) / std::max(tile.cols * across, tile.rows * down));
+  const cv::Mat small = s < 1 ? im::scaleTile(bgr8(tile), s) : bgr8(tile);
+  return im::renderRepeat(small, out.op->repeat, cv::Size(small.cols * across, small.rows * down));
 }
 
 // --- session and history ------------------------------------------------------------
@@ -315,6 +420,33 @@ im::Status saveProject(const DesignSession& session, const fs::path& path, std::
         o["palette"] = op.paletteId;
         o["strength"] = op.strength;
         break;
+      case Operation::Kind::Transform:
+        o["kind"] = "transform";
+        o["quarter_turns"] = op.quarterTurns;
+        o["flip_h"] = op.flipH;
+        o["flip_v"] = op.flipV;
+        o["scale"] = op.scale;
+        break;
+      case Operation::Kind::Symmetry:
+        o["kind"] = "symmetry";
+        o["group"] = op.group;
+        break;
+      case Operation::Kind::Repeat:
+        o["kind"] = "repeat";
+        o["layout"] = im::repeatName(op.repeat.layout);
+        o["drop"] = op.repeat.drop;
+        o["across"] = op.across;
+        o["down"] = op.down;
+        break;
+      case Operation::Kind::Layout:
+        o["kind"] = "layout";
+        o["cloth"] = op.cloth;
+        o["layout"] = im::repeatName(op.repeat.layout);
+        o["drop"] = op.repeat.drop;
+        o["length_cm"] = op.lengthCm;
+        o["height_cm"] = op.heightCm;
+        o["dpi"] = op.dpi;
+        break;
     }
     j["operations"].push_back(o);
   }
@@ -424,6 +556,33 @@ im::Result<Design> loadProject(const fs::path& path) {
       op.kind = Operation::Kind::Tone;
       op.paletteId = o.value("palette", "");
       if (!number("strength", 0, 1, op.strength)) return withPath(bad(where + ".strength", "reason.bad_operation"));
+    } else if (kind == "transform") {
+      op.kind = Operation::Kind::Transform;
+      double q = 0;
+      if (!number("quarter_turns", 0, 3, q) || !number("scale", 0.05, 8, op.scale)) return withPath(bad(where, "reason.bad_operation"));
+      op.quarterTurns = int(q);
+      op.flipH = o.value("flip_h", false);
+      op.flipV = o.value("flip_v", false);
+    } else if (kind == "symmetry") {
+      op.kind = Operation::Kind::Symmetry;
+      op.group = o.value("group", "");
+      const bool kaleido = op.group.rfind("kaleido-", 0) == 0;
+      if (!im::parseWallpaper(op.group) && !kaleido) return withPath(bad(where + ".group", "reason.bad_operation"));
+    } else if (kind == "repeat" || kind == "layout") {
+      op.kind = kind == "repeat" ? Operation::Kind::Repeat : Operation::Kind::Layout;
+      auto layout = im::parseRepeat(o.value("layout", "straight"));
+      if (!layout) return withPath(bad(where + ".layout", "reason.bad_operation"));
+      op.repeat.layout = *layout;
+      double across = 3, down = 3;
+      if (!number("drop", 0.01, 0.99, op.repeat.drop) || !number("across", 1, 200, across) || !number("down", 1, 200, down) ||
+          !number("length_cm", 1, 2000, op.lengthCm) || !number("height_cm", 1, 1000, op.heightCm) || !number("dpi", 10, 2400, op.dpi))
+        return withPath(bad(where, "reason.bad_operation"));
+      op.across = int(across);
+      op.down = int(down);
+      if (op.kind == Operation::Kind::Layout) {
+        op.cloth = o.value("cloth", "kain-panjang");
+        if (!im::parseClothKind(op.cloth)) return withPath(bad(where + ".cloth", "reason.bad_operation"));
+      }
     } else {
       return withPath(bad(where + ".kind", "reason.bad_operation"));
     }

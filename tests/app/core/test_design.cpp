@@ -226,3 +226,72 @@ TEST_CASE("export writes the full-size result and the palette in every format", 
   REQUIRE(sheet);
   CHECK(sheet->pixels.cols == 1240);  // A4 width at 150 DPI
 }
+
+TEST_CASE("pattern operations round-trip through projects and shape the output", "[core][design][pattern]") {
+  test::TempDir dir;
+  core::DesignSession s(*core::designFromFile(motif(dir)));
+  s.edit("studio.edit.add", [](core::Design& d) {
+    core::Operation t;
+    t.kind = core::Operation::Kind::Transform;
+    t.quarterTurns = 1;
+    t.flipH = true;
+    d.ops.push_back(t);
+    core::Operation r;
+    r.kind = core::Operation::Kind::Repeat;
+    r.repeat = {im::RepeatLayout::HalfDrop, 1.0 / 3};
+    r.across = 4;
+    r.down = 2;
+    d.ops.push_back(r);
+  });
+  REQUIRE(core::saveProject(s, dir / "p.canting"));
+  auto back = core::loadProject(dir / "p.canting");
+  REQUIRE(back);
+  CHECK(back->ops == s.design().ops);
+  // The tile is turned (120x90 becomes 90x120); the output repeats it 4 x 2.
+  const auto pals = shipped();
+  const cv::Mat tile = core::renderDesign(s.design().source.pixels, s.design(), pals);
+  CHECK(tile.size() == cv::Size(90, 120));
+  const im::StreamedImage out = core::outputImage(s.design(), tile);
+  CHECK(out.size == cv::Size(360, 240));
+  cv::Mat all;
+  out.rows(0, out.size.height, all);
+  CHECK(cv::norm(all, im::renderRepeat(tile, {im::RepeatLayout::HalfDrop, 1.0 / 3}, {360, 240}), cv::NORM_INF) == 0);
+  // A cloth layout decides the size in cm at its DPI.
+  s.edit("studio.edit.add", [](core::Design& d) {
+    core::Operation l;
+    l.kind = core::Operation::Kind::Layout;
+    l.cloth = "sarung";
+    l.lengthCm = 100;
+    l.heightCm = 50;
+    l.dpi = 30;
+    d.ops.push_back(l);
+  });
+  CHECK(core::designOutput(s.design()).kind == core::DesignOutput::Kind::Cloth);
+  CHECK(core::outputImage(s.design(), tile).size == cv::Size(im::cmToPx(100, 30), im::cmToPx(50, 30)));
+  CHECK_FALSE(core::previewOutput(s.design(), tile, 400).empty());
+}
+
+TEST_CASE("the design export streams the repeat at print size and reports progress", "[core][design][pattern]") {
+  test::TempDir dir;
+  core::Workbench::Options o;
+  o.settingsFile = dir / "s.json";
+  o.assets = CANTING_ASSETS_DIR;
+  o.dataDir = dir / "data";
+  core::Workbench wb(o);
+  REQUIRE(wb.openDesignFile(motif(dir)));
+  wb.design()->edit("studio.edit.add", [](core::Design& d) {
+    core::Operation r;
+    r.kind = core::Operation::Kind::Repeat;
+    r.across = 5;
+    r.down = 3;
+    d.ops.push_back(r);
+  });
+  CHECK_FALSE(wb.exportProgress());
+  wb.exportDesign(dir / "cloth.tif", {});
+  wb.finishAll();
+  CHECK_FALSE(wb.exportProgress());  // done
+  auto out = im::loadImage(dir / "cloth.tif");
+  REQUIRE(out);
+  CHECK(out->pixels.size() == cv::Size(600, 270));
+  CHECK(out->source.dpi->x == Approx(200));
+}

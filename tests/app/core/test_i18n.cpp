@@ -70,6 +70,14 @@ TEST_CASE("every key used in the code exists in both languages", "[core][i18n]")
     CHECK(id.has(imaging::errorKey(code)));
     CHECK(en.has(imaging::errorKey(code)));
   }
+  for (const char* r : {"straight", "half-drop", "half-brick", "mirror", "centre"}) {
+    CHECK(id.has(std::string("studio.repeat.") + r));
+    CHECK(en.has(std::string("studio.repeat.") + r));
+  }
+  for (const char* c : {"kain-panjang", "sarung", "selendang", "iket"}) {
+    CHECK(id.has(std::string("studio.cloth.") + c));
+    CHECK(en.has(std::string("studio.cloth.") + c));
+  }
   for (const char* m : {"grey", "grey+alpha", "RGB", "RGBA", "palette", "palette+alpha", "CMYK", "YCbCr"}) {
     CHECK(id.has(std::string("model.") + m));
     CHECK(en.has(std::string("model.") + m));

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "canting/imaging/cloth_layout.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/palette.h"
 #include "canting/imaging/recolor.h"
@@ -16,7 +17,10 @@
 namespace canting::core {
 
 struct Operation {
-  enum class Kind { Recolor, Adjust, Quantize, Tone };
+  // Colour operations change the tile's colours; Transform and Symmetry
+  // change its geometry; Repeat and Layout decide what is made of the tile
+  // (a repeated length, a whole cloth) for the preview and the export.
+  enum class Kind { Recolor, Adjust, Quantize, Tone, Transform, Symmetry, Repeat, Layout };
   Kind kind = Kind::Recolor;
   bool enabled = true;
   imaging::RecolorMode mode = imaging::RecolorMode::ShadingPreserving;   // Recolor
@@ -25,6 +29,14 @@ struct Operation {
   int colours = 8;                                                       // Quantize
   std::string paletteId;                                                 // Tone: a shipped palette's id
   double strength = 0.5;                                                 // Tone
+  int quarterTurns = 0;                                                  // Transform: clockwise
+  bool flipH = false, flipV = false;                                     // Transform
+  double scale = 1.0;                                                    // Transform
+  std::string group = "p4m";                                             // Symmetry: wallpaper group or kaleido-N
+  imaging::RepeatSpec repeat;                                            // Repeat and Layout (the body)
+  int across = 3, down = 3;                                              // Repeat: tiles
+  std::string cloth = "kain-panjang";                                    // Layout
+  double lengthCm = 250, heightCm = 105, dpi = 300;                      // Layout: size and print DPI
 
   bool operator==(const Operation& o) const;
 };
@@ -56,6 +68,20 @@ cv::Mat renderDesign(const imaging::ColorIndex& index, const cv::Mat& input, con
 
 // The design's colours as they are now: each swatch with its recolour target.
 imaging::Palette currentPalette(const Design& design);
+
+// What the design makes: the tile itself, the tile repeated, or a cloth.
+struct DesignOutput {
+  enum class Kind { Tile, Repeat, Cloth } kind = Kind::Tile;
+  const Operation* op = nullptr;  // the enabled Repeat or Layout that decides it (the last one)
+};
+DesignOutput designOutput(const Design& design);
+
+// The whole output as rows, ready to stream to disk: `tile` is the design's
+// tile at full resolution (renderDesign of the source). Cloth motifs keep
+// their physical size: the tile is scaled from the source's DPI (or 300).
+imaging::StreamedImage outputImage(const Design& design, const cv::Mat& tile);
+// The same at a smaller scale for the preview (long side about `maxSide`).
+cv::Mat previewOutput(const Design& design, const cv::Mat& tile, int maxSide);
 
 // The first Recolor operation, created (at the top of the stack) when missing.
 Operation& recolorOp(Design& design);

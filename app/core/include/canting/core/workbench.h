@@ -4,6 +4,7 @@
 // shown to the user. The GUI draws it and calls its methods; it holds no GUI
 // state and runs headless.
 
+#include <atomic>
 #include <deque>
 #include <filesystem>
 #include <memory>
@@ -88,8 +89,12 @@ class Workbench {
   bool openDesignFromActive();  // the Pustaka document becomes the design's source
   bool openDesignFile(const std::filesystem::path& imageOrProject);
   bool saveDesign(const std::filesystem::path& project);
-  // Full-resolution render of the design, saved at the source's DPI (on a worker).
+  // The design's output (the tile, its repeat or a whole cloth) at print
+  // resolution, on a worker: PNG and TIFF stream to disk with progress and
+  // cancel; other formats are rendered in memory.
   void exportDesign(const std::filesystem::path& path, imaging::SaveOptions options);
+  std::optional<double> exportProgress() const;  // 0..1 while an export runs
+  void cancelExport() { m_exportCancel = true; }
   // .json or .gpl palette file, or .png/.jpg/.tif printable swatch sheet.
   void exportDesignPalette(const std::filesystem::path& path);
   void closeDesign();  // also drops the autosave
@@ -136,6 +141,8 @@ class Workbench {
   std::unique_ptr<DesignSession> m_design;
   std::filesystem::path m_designFile;
   std::vector<imaging::Palette> m_palettes;
+  std::shared_ptr<std::atomic<double>> m_exportProgress = std::make_shared<std::atomic<double>>(-1.0);
+  std::atomic<bool> m_exportCancel{false};
   MotifLibrary m_library;
   double m_lastAutosave = -1;
   int m_autosavedVersion = 0;
