@@ -475,6 +475,7 @@ int cmdRepeat(Ctx& c, const ParsedArgs& a) {
   if (!img) return c.fail(img.error());
   auto tile = tileAtScale(c, a, *img, dpi, help, status);
   if (!tile) return status;
+  if (a.flag("seamless")) *tile = im::makeSeamless(*tile);
   if (auto st = im::checkRepeat(*tile, spec, size); !st) return c.fail(st.error());
   im::StreamedImage rows;
   rows.size = size;
@@ -655,7 +656,7 @@ const std::vector<Command>& commands() {
       {"colorways", {{"IMAGE"}, {}, {"n", "scheme", "seed", "o", "k", "max-mp"}, {'n', 'o', 'k'}}, "cli.help.colorways", cmdColorways},
       {"motif", {{"NAME"}, {}, {"size", "seed", "dpi", "line-mm", "isen-mm", "density", "layers", "o"}, {'o'}}, "cli.help.motif", cmdMotif},
       {"pola", {{"IMAGE"}, {"thin"}, {"width-cm", "line-mm", "paper", "o"}, {'o'}}, "cli.help.pola", cmdPola},
-      {"repeat", {{"TILE"}, {}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},
+      {"repeat", {{"TILE"}, {"seamless"}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},
       {"symmetry", {{"TILE"}, {}, {"group", "out-px", "o"}, {'o'}}, "cli.help.symmetry", cmdSymmetry},
       {"layout", {{"KAIN"}, {}, {"motif", "border", "size", "dpi", "layout", "tile-cm", "o"}, {'o'}}, "cli.help.layout", cmdLayout},
   };

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "canting/core/paths.h"
+#include "canting/imaging/cloth_layout.h"
 #include "item_probe.h"
 
 namespace canting::gui {
@@ -305,13 +306,30 @@ void FileBrowserPanel::drawExportFields(UiContext& ui) {
     const char* comps[] = {"Deflate", "LZW"};
     ImGui::Combo("##export_compression", &m_compression, comps, 2);
   }
-  const cv::Mat* px = d ? &d->image.pixels : nullptr;
-  if (m_mode == Mode::ExportDesign) px = ui.wb.design() ? &ui.wb.design()->design().source.pixels : nullptr;
-  if (px) {
-    // What the artisan will get on cloth: the same pixels, at this DPI.
+  int w = d ? d->image.pixels.cols : 0, h = d ? d->image.pixels.rows : 0;
+  double bytesPerPx = d ? double(d->image.pixels.elemSize()) : 3;
+  if (m_mode == Mode::ExportDesign && ui.wb.design()) {
+    // The design's output at print size: the tile, its repeat or the cloth.
+    const core::Design& des = ui.wb.design()->design();
+    const core::DesignOutput out = core::designOutput(des);
+    const int tw = des.source.pixels.cols, th = des.source.pixels.rows;
+    if (out.kind == core::DesignOutput::Kind::Cloth) {
+      w = imaging::cmToPx(out.op->lengthCm, out.op->dpi);
+      h = imaging::cmToPx(out.op->heightCm, out.op->dpi);
+      m_dpi = float(out.op->dpi);
+    } else if (out.kind == core::DesignOutput::Kind::Repeat) {
+      w = tw * out.op->across;
+      h = th * out.op->down;
+    } else {
+      w = tw;
+      h = th;
+    }
+    bytesPerPx = 3;
+  }
+  if (w > 0) {
+    // What the artisan will get on cloth: these pixels, at this DPI.
     const core::Language l = ui.wb.tr().language();
-    const int w = px->cols, h = px->rows;
-    const double mb = double(w) * h * px->elemSize() / 1048576.0;
+    const double mb = double(w) * h * bytesPerPx / 1048576.0;
     ImGui::TextUnformatted(ui.tr("export.summary", {{"w", std::to_string(w)}, {"h", std::to_string(h)},
                                                       {"wcm", core::formatNumber(w / m_dpi * 2.54, 1, l)},
                                                       {"hcm", core::formatNumber(h / m_dpi * 2.54, 1, l)},

@@ -194,7 +194,12 @@ int main(int argc, char** argv) {
       if (shot || wb.tasks().pending() > 0) glfwPollEvents();
       else glfwWaitEventsTimeout(0.25);
       if (!g_dropped.empty()) {
-        wb.openFiles(std::vector<std::filesystem::path>(g_dropped.begin(), g_dropped.end()));
+        // Dropped on the collection: the first file goes in as a new motif
+        // (the form asks for its details); anywhere else images open to look at.
+        if (wb.workspace() == core::WorkspaceId::PustakaMotif && app.pustaka().view() == gui::PustakaPanel::View::Collection)
+          app.pustaka().beginImport(g_dropped.front());
+        else
+          wb.openFiles(std::vector<std::filesystem::path>(g_dropped.begin(), g_dropped.end()));
         g_dropped.clear();
       }
       if (shot) wb.finishAll();

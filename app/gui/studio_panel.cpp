@@ -255,6 +255,10 @@ void StudioPanel::drawOperationEditor(UiContext& ui, core::DesignSession& s, int
       f = float(op.scale);
       live(ImGui::SliderFloat(label(ui, "studio.scale").c_str(), &f, 0.25f, 4.f, "%.2f\xc3\x97", ImGuiSliderFlags_Logarithmic));
       op.scale = f;
+      bool seam = op.seamless;
+      if (ImGui::Checkbox(label(ui, "studio.seamless").c_str(), &seam))
+        s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].seamless = seam; });
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("studio.seamless_hint").c_str());
       break;
     }
     case Operation::Kind::Symmetry: {

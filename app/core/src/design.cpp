@@ -31,7 +31,7 @@ bool Operation::operator==(const Operation& o) const {
     if (!sameLab(targets[i], o.targets[i])) return false;
   return adjust.hueShift == o.adjust.hueShift && adjust.chromaScale == o.adjust.chromaScale &&
          adjust.lightnessScale == o.adjust.lightnessScale && adjust.contrast == o.adjust.contrast &&
-         quarterTurns == o.quarterTurns && flipH == o.flipH && flipV == o.flipV && scale == o.scale && group == o.group &&
+         quarterTurns == o.quarterTurns && seamless == o.seamless && flipH == o.flipH && flipV == o.flipV && scale == o.scale && group == o.group &&
          repeat.layout == o.repeat.layout && repeat.drop == o.repeat.drop && across == o.across && down == o.down &&
          cloth == o.cloth && lengthCm == o.lengthCm && heightCm == o.heightCm && dpi == o.dpi;
 }
@@ -122,7 +122,7 @@ std::optional<im::ColourFn> colourFnOf(const Operation& op, const Design& d, con
 bool isNoOp(const Operation& op) {
   // Repeat and Layout shape the output, not the tile.
   if (op.kind == Operation::Kind::Repeat || op.kind == Operation::Kind::Layout) return true;
-  if (op.kind == Operation::Kind::Transform) return op.quarterTurns % 4 == 0 && !op.flipH && !op.flipV && op.scale == 1.0;
+  if (op.kind == Operation::Kind::Transform) return op.quarterTurns % 4 == 0 && !op.flipH && !op.flipV && op.scale == 1.0 && !op.seamless;
   if (op.kind != Operation::Kind::Recolor) return false;
   for (const auto& t : op.targets)
     if (t) return false;
@@ -158,6 +158,7 @@ cv::Mat renderDesign(const cv::Mat& input, const Design& d, const std::vector<im
       case Operation::Kind::Transform:
         img = im::flipTile(im::rotateTile(img, 90.0 * op.quarterTurns), op.flipH, op.flipV);
         if (op.scale != 1.0) img = im::scaleTile(img, std::clamp(op.scale, 0.05, 8.0));
+        if (op.seamless) img = im::makeSeamless(img);
         break;
       case Operation::Kind::Symmetry: {
         cv::Mat bgr = img;
@@ -426,6 +427,7 @@ im::Status saveProject(const DesignSession& session, const fs::path& path, std::
         o["flip_h"] = op.flipH;
         o["flip_v"] = op.flipV;
         o["scale"] = op.scale;
+        o["seamless"] = op.seamless;
         break;
       case Operation::Kind::Symmetry:
         o["kind"] = "symmetry";
@@ -563,6 +565,7 @@ im::Result<Design> loadProject(const fs::path& path) {
       op.quarterTurns = int(q);
       op.flipH = o.value("flip_h", false);
       op.flipV = o.value("flip_v", false);
+      op.seamless = o.value("seamless", false);
     } else if (kind == "symmetry") {
       op.kind = Operation::Kind::Symmetry;
       op.group = o.value("group", "");

@@ -216,6 +216,7 @@ TEST_CASE("repeat writes a cloth at the size and DPI asked and refuses bad param
   CHECK(a->pixels.size() == cv::Size(200, 150));
   // 20 x 10 cm at 300 DPI; the 150-DPI tile keeps its physical size (doubled in pixels).
   REQUIRE(runCli({"repeat", tile, "--layout", "straight", "--size", "20x10cm", "--dpi", "300", "-o", (dir / "b.tif").string()}).code == 0);
+  REQUIRE(runCli({"repeat", tile, "--seamless", "--out-px", "300x200", "-o", (dir / "s.png").string()}).code == 0);
   auto b = imaging::loadImage(dir / "b.tif");
   REQUIRE(b);
   CHECK(b->pixels.size() == cv::Size(2362, 1181));

@@ -32,6 +32,7 @@ struct Operation {
   int quarterTurns = 0;                                                  // Transform: clockwise
   bool flipH = false, flipV = false;                                     // Transform
   double scale = 1.0;                                                    // Transform
+  bool seamless = false;                                                 // Transform: the make-seamless aid
   std::string group = "p4m";                                             // Symmetry: wallpaper group or kaleido-N
   imaging::RepeatSpec repeat;                                            // Repeat and Layout (the body)
   int across = 3, down = 3;                                              // Repeat: tiles
