@@ -1,6 +1,7 @@
 #include "canting/imaging/pola.h"
 
-#include <cairo-pdf.h>
+#include "pdf_file.h"
+
 #include <cairo.h>
 
 #include <cmath>
@@ -115,19 +116,12 @@ Status writePolaPdf(const cv::Mat& pola, double widthCm, const PrintOptions& o, 
   auto plan = planPages(pola.size(), widthCm, o);
   if (!plan) return plan.error();
   if (pola.type() != CV_8U) return makeError(ErrorCode::InvalidArgument, {{"what", "pola"}}, "8-bit grey");
-  std::error_code ec;
-  if (!fs::is_directory(path.has_parent_path() ? path.parent_path() : fs::path("."), ec))
-    return makeError(ErrorCode::DirectoryMissing, {{"path", path.string()}});
-  std::random_device rd;
-  const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".part-" + std::to_string(rd()));
   const double pw = plan->pageWidthPt, ph = plan->pageHeightPt, m = o.marginMm * kPtPerMm, ov = o.overlapMm * kPtPerMm;
   const double printW = pw - 2 * m, printH = ph - 2 * m;
   const double ptPerPx = widthCm * 10 * kPtPerMm / pola.cols;  // 1:1 at print
-  cairo_surface_t* pdf = cairo_pdf_surface_create(tmp.c_str(), pw, ph);
-  if (cairo_surface_status(pdf) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(pdf);
-    return makeError(ErrorCode::WriteFailed, {{"path", path.string()}}, "cairo could not create the PDF");
-  }
+  auto target = openPdf(path, pw, ph);
+  if (!target) return target.error();
+  cairo_surface_t* pdf = target->surface;
   // The pola as an RGB24 image surface that cairo reads in place.
   cv::Mat bgra;
   cv::cvtColor(pola, bgra, cv::COLOR_GRAY2BGRA);
@@ -193,20 +187,7 @@ Status writePolaPdf(const cv::Mat& pola, double widthCm, const PrintOptions& o, 
     }
   cairo_destroy(cr);
   cairo_surface_destroy(img);
-  cairo_surface_finish(pdf);
-  const cairo_status_t status = cairo_surface_status(pdf);
-  cairo_surface_destroy(pdf);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    fs::remove(tmp, ec);
-    return makeError(status == CAIRO_STATUS_WRITE_ERROR ? ErrorCode::DiskFull : ErrorCode::WriteFailed, {{"path", path.string()}},
-                     cairo_status_to_string(status));
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return makeError(ErrorCode::WriteFailed, {{"path", path.string()}}, ec.message());
-  }
-  return Ok{};
+  return closePdf(*target);
 }
 
 }  // namespace canting::imaging

@@ -1,0 +1,234 @@
+#include <catch2/catch.hpp>
+
+#include <opencv2/imgproc.hpp>
+
+#include "canting/imaging/dye.h"
+
+using namespace canting::imaging;
+
+namespace {
+DyeBook book() {
+  auto b = loadDyeBook(std::filesystem::path(CANTING_ASSETS_DIR) / "dyes" / "dyes.json");
+  REQUIRE(b);
+  return *b;
+}
+// A square motif: outline ring, isen dots inside, ground around.
+Layers squareLayers(int n = 120) {
+  Layers l;
+  l.outline = cv::Mat(n, n, CV_8U, cv::Scalar(0));
+  cv::rectangle(l.outline, cv::Rect(20, 20, n - 40, n - 40), cv::Scalar(255), 6);
+  l.isen = cv::Mat(n, n, CV_8U, cv::Scalar(0));
+  for (int y = 40; y < n - 40; y += 12)
+    for (int x = 40; x < n - 40; x += 12) cv::circle(l.isen, cv::Point(x, y), 2, cv::Scalar(255), cv::FILLED);
+  l.ground = ~(l.outline | l.isen);
+  return l;
+}
+Plan plan(const std::string& json, const DyeBook& b) {
+  auto p = parsePlan(json, b);
+  REQUIRE(p);
+  return *p;
+}
+}  // namespace
+
+TEST_CASE("Kubelka-Munk baths darken monotonically with dips and saturate", "[imaging][dye]") {
+  const DyeBook b = book();
+  const Dye& indigo = *b.dye("indigo");
+  double last = 101, lastStep = 1e9;
+  for (int dips = 1; dips <= 30; ++dips) {
+    const double L = bathColour(b.cloth, indigo, 50, dips).L;
+    CHECK(L < last);
+    if (dips > 8) {  // saturating: each dip darkens less than the one before
+      CHECK(last - L <= lastStep + 1e-9);
+      lastStep = last - L;
+    }
+    last = L;
+  }
+  // The reference bath gives the dye's own colour; no concentration, the cloth.
+  CHECK(deltaE2000(bathColour(b.cloth, indigo, 50, 8), indigo.colour) < 1.0);
+  CHECK(deltaE2000(bathColour(b.cloth, indigo, 0, 8), b.cloth) < 1e-6);
+  // More concentration, darker.
+  CHECK(bathColour(b.cloth, indigo, 100, 8).L < bathColour(b.cloth, indigo, 25, 8).L);
+}
+
+TEST_CASE("white cloth with no bath stays white; indigo over soga gives the sogan near-black", "[imaging][dye]") {
+  const DyeBook b = book();
+  const Layers l = squareLayers();
+  auto none = simulate(plan(R"({"steps": []})", b), l, b, {});
+  REQUIRE(none);
+  const cv::Vec3b px = renderCloth(none->back()).at<cv::Vec3b>(5, 5);
+  const Rgb8 cloth = labToSrgb8(b.cloth);
+  CHECK(std::abs(px[2] - cloth.r) <= 1);
+  CHECK(std::abs(px[0] - cloth.b) <= 1);
+  auto sogan = simulate(plan(R"({"steps": [{"op": "dye", "dye": "tingi", "concentration": 100, "dips": 5},
+                                           {"op": "dye", "dye": "indigo", "concentration": 50, "dips": 8}]})", b), l, b, {});
+  REQUIRE(sogan);
+  const cv::Vec3b c = renderCloth(sogan->back()).at<cv::Vec3b>(5, 5);
+  const Lab lab = srgbToLab(Rgb8{c[2], c[1], c[0]});
+  CHECK(lab.L < 22);                                    // near-black
+  CHECK(lab.L < b.dye("indigo")->colour.L);             // darker than either alone
+  CHECK(lab.L < b.dye("tingi")->colour.L);
+  CHECK(labToLch(lab).C < labToLch(b.dye("indigo")->colour).C);  // brown-blue, duller than pure indigo
+}
+
+TEST_CASE("wax blocks a bath outside the seepage band and lorod bares the cloth again", "[imaging][dye]") {
+  const DyeBook b = book();
+  const Layers l = squareLayers();
+  SimOptions o;
+  o.dpi = 150;  // 0.3 mm seepage is about 2 px
+  auto r = simulate(plan(R"({"steps": [{"op": "wax", "layer": "all"}, {"op": "kerok", "layer": "ground"},
+                                       {"op": "dye", "dye": "indigo", "concentration": 50, "dips": 8}, {"op": "lorod"}]})", b), l, b, o);
+  REQUIRE(r);
+  const cv::Mat before = renderCloth(r->front()), dyed = renderCloth((*r)[3]), after = renderCloth(r->back());
+  // Deep inside the still-waxed outline ring (3 px from its edges): untouched.
+  const cv::Vec3b inside = dyed.at<cv::Vec3b>(20, 60);
+  CHECK(cv::norm(cv::Vec3d(inside), cv::Vec3d(before.at<cv::Vec3b>(20, 60))) < 1.0);
+  // The ground took the bath.
+  CHECK(dyed.at<cv::Vec3b>(5, 5)[2] < before.at<cv::Vec3b>(5, 5)[2] - 60);
+  // Right at the wax edge, a little seeps in: lighter than the ground, darker than the cloth.
+  const cv::Vec3b edge = dyed.at<cv::Vec3b>(17, 60);
+  CHECK(edge[2] < before.at<cv::Vec3b>(17, 60)[2]);
+  // Lorod: the wax is gone, the colours stay; under the wax the cloth shows.
+  CHECK(cv::countNonZero(r->back().wax) == 0);
+  CHECK(cv::norm(cv::Vec3d(after.at<cv::Vec3b>(20, 60)), cv::Vec3d(before.at<cv::Vec3b>(20, 60))) < 1.0);
+  CHECK(after.at<cv::Vec3b>(5, 5) == dyed.at<cv::Vec3b>(5, 5));
+  CHECK(cv::norm(renderCloth((*r)[1], true), renderCloth((*r)[1], false), cv::NORM_INF) > 0);  // the wax is shown
+}
+
+TEST_CASE("crackle stays inside the wax, meets older cracks in T-junctions and follows its seed", "[imaging][dye]") {
+  const DyeBook b = book();
+  ClothState st = freshCloth(cv::Size(400, 400), b);
+  cv::rectangle(st.wax, cv::Rect(20, 20, 360, 360), cv::Scalar(255), cv::FILLED);
+  ClothState copy = st;
+  copy.cracks = st.cracks.clone();
+  const CrackStats s = crackle(st, 6.0, 42, 150);
+  CHECK(s.cracks >= 10);
+  CHECK(cv::countNonZero((st.cracks > 0) & ~st.wax) == 0);
+  // Every crack has two ends; most of the later ones end on older cracks.
+  CHECK(s.tJunctions + s.edgeEnds <= 2 * s.cracks);
+  CHECK(s.tJunctions > s.cracks / 2);
+  const CrackStats again = crackle(copy, 6.0, 42, 150);
+  CHECK(again.cracks == s.cracks);
+  CHECK(cv::norm(copy.cracks, st.cracks, cv::NORM_INF) == 0);
+  ClothState other = freshCloth(cv::Size(400, 400), b);
+  cv::rectangle(other.wax, cv::Rect(20, 20, 360, 360), cv::Scalar(255), cv::FILLED);
+  crackle(other, 6.0, 43, 150);
+  CHECK(cv::norm(other.cracks, st.cracks, cv::NORM_INF) > 0);
+  // The next bath dyes the cracks.
+  const Layers l = squareLayers(400);
+  auto r = simulate(plan(R"({"steps": [{"op": "wax", "layer": "all"}, {"op": "crackle", "density": 4, "seed": 9},
+                                       {"op": "dye", "dye": "indigo", "concentration": 50, "dips": 8}, {"op": "lorod"}]})", b), l, b, {});
+  REQUIRE(r);
+  const cv::Mat cracks = (*r)[2].cracks > 0;
+  const cv::Mat out = renderCloth(r->back());
+  cv::Mat grey;
+  cv::cvtColor(out, grey, cv::COLOR_BGR2GRAY);
+  CHECK(cv::mean(grey, cracks)[0] < cv::mean(grey, ~cracks)[0] - 40);
+}
+
+TEST_CASE("a fixer shifts the colour the way the data says", "[imaging][dye]") {
+  const DyeBook b = book();
+  const Layers l = squareLayers();
+  auto colourAfter = [&](const char* fixer) {
+    const std::string fix = fixer ? std::string(R"(, {"op": "fix", "fixer": ")") + fixer + "\"}" : "";
+    auto r = simulate(plan(R"({"steps": [{"op": "dye", "dye": "secang", "concentration": 100, "dips": 5})" + fix + "]}", b), l, b, {});
+    REQUIRE(r);
+    const cv::Vec3b c = renderCloth(r->back()).at<cv::Vec3b>(5, 5);
+    return srgbToLab(Rgb8{c[2], c[1], c[0]});
+  };
+  const Lab plain = colourAfter(nullptr), tawas = colourAfter("tawas"), tunjung = colourAfter("tunjung");
+  CHECK(tawas.L > plain.L);       // alum: lightest
+  CHECK(tunjung.L < plain.L - 5); // ferrous: darker
+  CHECK(labToLch(tunjung).C < labToLch(plain).C);  // and greyer
+}
+
+TEST_CASE("recipe arithmetic matches hand-worked examples", "[imaging][dye]") {
+  const DyeBook b = book();
+  const Plan p = plan(R"({"steps": [{"op": "dye", "dye": "naphthol", "concentration": 3, "dips": 1},
+                                    {"op": "fix", "fixer": "tawas"}]})", b);
+  auto r = computeRecipe(p, b, 300, 30);  // 300 g of cloth at 1:30
+  REQUIRE(r);
+  CHECK(r->litres == Approx(9.0));        // the source's own example
+  REQUIRE(r->lines.size() == 5);          // naphthol, TRO, loog, garam, tawas
+  CHECK(r->lines[0].grams == Approx(27.0));   // 3 g/L x 9 L
+  CHECK(r->lines[1].grams == Approx(54.0));   // TRO 6 x 9
+  CHECK(r->lines[4].grams == Approx(630.0));  // tawas 70 g/L x 9 L
+  CHECK(r->lines[4].step == 2);
+  auto kain = computeRecipe(p, b, 500, 20);  // a 2.10 x 1.05 m cloth weighs about 500 g
+  CHECK(kain->litres == Approx(10.0));
+  CHECK_FALSE(computeRecipe(p, b, 0, 20));
+  CHECK_FALSE(computeRecipe(p, b, 300, 2));
+}
+
+TEST_CASE("a perfect plan scores dE00 0 and a wrong one names the layer that went wrong", "[imaging][dye]") {
+  const DyeBook b = book();
+  const Layers l = squareLayers();
+  const Plan good = plan(R"({"steps": [{"op": "wax", "layer": "outline"}, {"op": "dye", "dye": "tegeran", "concentration": 100, "dips": 5},
+                                       {"op": "wax", "layer": "isen"}, {"op": "dye", "dye": "indigo", "concentration": 50, "dips": 8},
+                                       {"op": "lorod"}]})", b);
+  auto g = simulate(good, l, b, {});
+  REQUIRE(g);
+  const cv::Mat target = renderCloth(g->back());
+  const Score perfect = scoreAgainst(target, target, l, good);
+  CHECK(perfect.meanDeltaE == 0.0);
+  CHECK(perfect.shareWithin5 == 1.0);
+  CHECK(perfect.bathsUsed == 2);
+  CHECK(perfect.fewestBaths >= 2);
+  // Forgetting to wax the isen: the isen goes indigo-green instead of yellow.
+  const Plan missed = plan(R"({"steps": [{"op": "wax", "layer": "outline"}, {"op": "dye", "dye": "tegeran", "concentration": 100, "dips": 5},
+                                         {"op": "dye", "dye": "indigo", "concentration": 50, "dips": 8}, {"op": "lorod"}]})", b);
+  auto m = simulate(missed, l, b, {});
+  REQUIRE(m);
+  const Score wrong = scoreAgainst(renderCloth(m->back()), target, l, missed);
+  CHECK(wrong.meanDeltaE > 0.1);      // the isen dots are a small share of the cloth
+  CHECK(wrong.shareWithin5 < 1.0);
+  CHECK(wrong.worstLayer == "isen");
+  CHECK(wrong.worstLayerDeltaE > 10);  // but on the isen itself the miss is plain to see
+}
+
+TEST_CASE("malformed plans are refused with the step and field named", "[imaging][dye]") {
+  const DyeBook b = book();
+  struct Case {
+    const char* json;
+    const char* where;
+    const char* reason;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"{", "JSON", "@reason.not_json"},
+           {R"({"name": "x"})", "steps", "@reason.missing_steps"},
+           {R"({"steps": [{"op": "boil"}]})", "steps[0].op", "@reason.bad_step"},
+           {R"({"steps": [{"op": "wax"}]})", "steps[0].layer", "@reason.bad_layer"},
+           {R"({"steps": [{"op": "wax", "layer": "mask:../../etc/passwd"}]})", "steps[0].layer", "@reason.bad_layer"},
+           {R"({"steps": [{"op": "lorod"}, {"op": "dye", "dye": "kunyit", "concentration": 3}]})", "steps[1].dye", "@reason.unknown_dye"},
+           {R"({"steps": [{"op": "dye", "dye": "indigo"}]})", "steps[0].concentration", "@reason.missing_field"},
+           {R"({"steps": [{"op": "dye", "dye": "indigo", "concentration": 3, "dips": 0}]})", "steps[0].dips", "@reason.bad_number"},
+           {R"({"steps": [{"op": "fix", "fixer": "garam"}]})", "steps[0].fixer", "@reason.unknown_fixer"},
+           {R"({"steps": [{"op": "crackle", "density": -1}]})", "steps[0].density", "@reason.bad_number"},
+       }) {
+    INFO(c.json);
+    auto r = parsePlan(c.json, b);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == ErrorCode::MalformedFile);
+    CHECK(r.error().arg("where") == c.where);
+    CHECK(r.error().arg("reason") == c.reason);
+  }
+  const Plan p = plan(R"({"name": "sogan", "steps": [{"op": "wax", "layer": "isen"}, {"op": "crackle", "density": 2, "seed": 5}, {"op": "lorod"}]})", b);
+  auto back = parsePlan(planToJson(p), b);
+  REQUIRE(back);
+  CHECK(back->steps.size() == 3);
+  CHECK(back->steps[1].seed == 5);
+}
+
+TEST_CASE("the dye book loads with a source and confidence on every entry", "[imaging][dye][assets]") {
+  const DyeBook b = book();
+  CHECK(b.dyes.size() >= 15);
+  CHECK(b.fixers.size() == 3);
+  for (const Dye& d : b.dyes) {
+    INFO(d.id);
+    CHECK_FALSE(d.source.empty());
+    CHECK_FALSE(d.confidence.empty());
+    CHECK_FALSE(d.name[0].empty());
+  }
+  for (const char* id : {"indigo", "tingi", "tegeran", "jambal", "mahoni", "secang", "daun-mangga", "jalawe", "kulit-manggis", "daun-jambu",
+                         "naphthol", "indigosol", "remazol-merah"})
+    CHECK(b.dye(id));
+}
