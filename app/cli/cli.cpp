@@ -15,6 +15,7 @@
 #include "canting/imaging/pattern.h"
 #include "canting/imaging/stream_export.h"
 #include "canting/imaging/colorway.h"
+#include "canting/imaging/dye.h"
 #include "canting/imaging/file_io.h"
 #include "canting/imaging/recolor.h"
 #include "canting/imaging/image_io.h"
@@ -644,6 +645,188 @@ int cmdPola(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+// --- dye lab -------------------------------------------------------------------------
+
+// --dyes FILE lets an administrator try an edited dye book without replacing the bundled one.
+std::optional<im::DyeBook> dyeBook(Ctx& c, const ParsedArgs& a, int& status) {
+  const std::filesystem::path file = a.value("dyes").value_or((core::assetsDir() / "dyes" / "dyes.json").string());
+  auto b = im::loadDyeBook(file);
+  if (!b) {
+    status = c.fail(b.error());
+    return std::nullopt;
+  }
+  return std::move(*b);
+}
+
+std::string hexOf(const im::Lab& lab) {
+  const im::Rgb8 c = im::labToSrgb8(lab);
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", c.r, c.g, c.b);
+  return buf;
+}
+
+int cmdDyeList(Ctx& c, const ParsedArgs& a) {
+  int status = 0;
+  auto book = dyeBook(c, a, status);
+  if (!book) return status;
+  const int li = c.tr.language() == Language::Indonesian ? 0 : 1;
+  if (a.flag("json")) {
+    nlohmann::json j;
+    j["cloth"] = hexOf(book->cloth);
+    for (const auto& d : book->dyes)
+      j["dyes"].push_back({{"id", d.id}, {"name", d.name[li]}, {"kind", d.kind}, {"colour", hexOf(d.colour)},
+                           {"reference_g_per_l", d.refConcentration}, {"reference_dips", d.refDips}, {"recipe_g_per_l", d.gramsPerLitre},
+                           {"liquor_ratio", d.liquorRatio}, {"temperature_c", d.temperatureC}, {"confidence", d.confidence}, {"source", d.source}});
+    for (const auto& f : book->fixers)
+      j["fixers"].push_back({{"id", f.id}, {"name", f.name[li]}, {"g_per_l", f.gramsPerLitre}, {"effect", f.effect[li]},
+                             {"confidence", f.confidence}, {"source", f.source}});
+    c.out << j.dump(2) << "\n";
+    return kOk;
+  }
+  c.out << c.tr.tr("cli.dye.dyes_heading") << "\n";
+  for (const auto& d : book->dyes)
+    c.out << "  " << d.id << "  " << hexOf(d.colour) << "  " << d.name[li] << "  (" << d.kind << ", "
+          << c.tr.tr("cli.dye.confidence", {{"value", d.confidence}}) << ")\n";
+  c.out << c.tr.tr("cli.dye.fixers_heading") << "\n";
+  for (const auto& f : book->fixers) c.out << "  " << f.id << "  " << f.name[li] << ": " << f.effect[li] << "\n";
+  return kOk;
+}
+
+std::optional<double> numberIn(Ctx& c, const ParsedArgs& a, const char* key, double lo, double hi, const std::string& help, int& status) {
+  auto s = a.value(key);
+  if (!s) return std::nullopt;
+  char* e = nullptr;
+  const double x = std::strtod(s->c_str(), &e);
+  if (s->empty() || *e || !(x >= lo && x <= hi)) {
+    status = c.usage("cli.usage.bad_value", {{"arg", std::string("--") + key}, {"value", *s}}, help);
+    return std::nullopt;
+  }
+  return x;
+}
+
+int cmdDyeSimulate(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.dye_simulate";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  auto book = dyeBook(c, a, status);
+  if (!book) return status;
+  double dpi = 150;
+  if (a.value("dpi")) {
+    auto v = numberIn(c, a, "dpi", 10, 2400, help, status);
+    if (!v) return status;
+    dpi = *v;
+  }
+  const auto motif = a.value("motif"), layersDir = a.value("layers");
+  if (!motif == !layersDir) return c.usage("cli.usage.missing_option", {{"arg", "--motif | --layers"}}, help);
+  im::Layers layers;
+  if (motif) {
+    auto img = im::loadImage(*motif);
+    if (!img) return c.fail(img.error());
+    if (!a.value("dpi") && img->dpi && img->dpi->x >= 10 && img->dpi->x <= 2400) dpi = img->dpi->x;
+    auto l = im::layersFromImage(img->pixels, dpi);
+    if (!l) return c.fail(l.error());
+    layers = std::move(*l);
+  } else {
+    auto l = im::loadLayers(*layersDir);
+    if (!l) return c.fail(l.error());
+    layers = std::move(*l);
+  }
+  const std::filesystem::path planFile = a.positionals[0];
+  auto plan = im::loadPlan(planFile, *book);
+  if (!plan) return c.fail(plan.error());
+  im::SimOptions so;
+  so.dpi = dpi;
+  so.planDir = planFile.parent_path();
+  auto states = im::simulate(*plan, layers, *book, so);
+  if (!states) return c.fail(states.error());
+  const cv::Mat result = im::renderCloth(states->back());
+  if (auto st = im::saveImage(result, *out, {.dpi = im::Dpi{dpi, dpi}}); !st) return c.fail(st.error());
+  if (auto dir = a.value("steps")) {
+    std::error_code ec;
+    std::filesystem::create_directories(*dir, ec);
+    for (std::size_t i = 0; i < states->size(); ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, "step-%02zu.png", i);
+      if (auto st = im::saveImage(im::renderCloth((*states)[i], true), std::filesystem::path(*dir) / name); !st) return c.fail(st.error());
+    }
+  }
+  c.out << c.tr.tr("cli.dye.simulated", {{"path", *out}, {"steps", std::to_string(plan->steps.size())}}) << "\n";
+  if (auto t = a.value("target")) {
+    auto target = im::loadImage(*t);
+    if (!target) return c.fail(target.error());
+    cv::Mat tp = target->pixels;
+    if (tp.depth() != CV_8U) tp.convertTo(tp, CV_8U, tp.depth() == CV_16U ? 1.0 / 257 : 255.0);
+    if (tp.channels() == 1) cv::cvtColor(tp, tp, cv::COLOR_GRAY2BGR);
+    const im::Score sc = im::scoreAgainst(result, tp, layers, *plan);
+    const Language L = c.tr.language();
+    c.out << c.tr.tr("cli.dye.score", {{"mean", core::formatNumber(sc.meanDeltaE, 2, L)},
+                                        {"share", core::formatNumber(100 * sc.shareWithin5, 1, L)},
+                                        {"baths", std::to_string(sc.bathsUsed)}, {"fewest", std::to_string(sc.fewestBaths)}})
+          << "\n";
+    if (!sc.worstLayer.empty() && sc.worstLayerDeltaE > 5)
+      c.out << c.tr.tr("cli.dye.worst_layer", {{"layer", c.tr.tr("dye.layer." + sc.worstLayer)},
+                                                {"de", core::formatNumber(sc.worstLayerDeltaE, 1, L)}})
+            << "\n";
+  }
+  return kOk;
+}
+
+int cmdDyeRecipe(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.dye_recipe";
+  int status = 0;
+  auto book = dyeBook(c, a, status);
+  if (!book) return status;
+  if (!a.value("cloth-g")) return c.usage("cli.usage.missing_option", {{"arg", "--cloth-g"}}, help);
+  auto grams = numberIn(c, a, "cloth-g", 1, 100000, help, status);
+  if (!grams) return status;
+  double ratio = 20;
+  if (a.value("ratio")) {
+    auto r = numberIn(c, a, "ratio", 5, 100, help, status);
+    if (!r) return status;
+    ratio = *r;
+  }
+  auto plan = im::loadPlan(a.positionals[0], *book);
+  if (!plan) return c.fail(plan.error());
+  auto recipe = im::computeRecipe(*plan, *book, *grams, ratio);
+  if (!recipe) return c.fail(recipe.error());
+  const Language L = c.tr.language();
+  std::vector<im::CardLine> card;
+  auto say = [&](const std::string& text, bool heading = false, std::optional<im::Rgb8> swatch = std::nullopt) {
+    c.out << (heading ? "" : "  ") << text << "\n";
+    card.push_back({text, heading, swatch});
+  };
+  say(c.tr.tr("cli.dye.recipe_head", {{"cloth", core::formatNumber(*grams, 0, L)}, {"ratio", core::formatNumber(ratio, 0, L)},
+                                       {"litres", core::formatNumber(recipe->litres, 1, L)}}),
+      true);
+  int shownStep = 0;
+  for (const auto& line : recipe->lines) {
+    if (line.step != shownStep) {
+      shownStep = line.step;
+      const im::PlanStep& st = plan->steps[std::size_t(line.step - 1)];
+      std::optional<im::Rgb8> sw;
+      std::string head;
+      if (st.op == im::PlanStep::Op::Dye) {
+        const im::Dye& d = *book->dye(st.dye);
+        sw = im::labToSrgb8(im::bathColour(book->cloth, d, st.concentration, st.dips));
+        head = c.tr.tr("cli.dye.recipe_bath", {{"step", std::to_string(line.step)}, {"dye", d.name[L == Language::Indonesian ? 0 : 1]},
+                                               {"dips", std::to_string(st.dips)}, {"temp", core::formatNumber(d.temperatureC, 0, L)}});
+      } else {
+        head = c.tr.tr("cli.dye.recipe_fix", {{"step", std::to_string(line.step)}, {"fixer", book->fixer(st.fixer)->name[L == Language::Indonesian ? 0 : 1]}});
+      }
+      c.out << head << "\n";
+      card.push_back({head, true, sw});
+    }
+    say(c.tr.tr("cli.dye.recipe_line", {{"what", line.what[L == Language::Indonesian ? 0 : 1]}, {"grams", core::formatNumber(line.grams, 1, L)}}));
+  }
+  if (auto pdf = a.value("pdf")) {
+    const std::string title = c.tr.tr("cli.dye.recipe_title", {{"plan", plan->name.empty() ? std::filesystem::path(a.positionals[0]).stem().string() : plan->name}});
+    if (auto st = im::writeRecipeCard(title, card, *pdf); !st) return c.fail(st.error());
+    c.out << c.tr.tr("cli.dye.card_written", {{"path", *pdf}}) << "\n";
+  }
+  return kOk;
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"info", {{"IMAGE"}, {"json"}, {"max-mp"}}, "cli.help.info", cmdInfo},
@@ -659,6 +842,9 @@ const std::vector<Command>& commands() {
       {"repeat", {{"TILE"}, {"seamless"}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},
       {"symmetry", {{"TILE"}, {}, {"group", "out-px", "o"}, {'o'}}, "cli.help.symmetry", cmdSymmetry},
       {"layout", {{"KAIN"}, {}, {"motif", "border", "size", "dpi", "layout", "tile-cm", "o"}, {'o'}}, "cli.help.layout", cmdLayout},
+      {"dye list", {{}, {"json"}, {"dyes"}}, "cli.help.dye_list", cmdDyeList},
+      {"dye simulate", {{"PLAN"}, {}, {"motif", "layers", "target", "steps", "dpi", "dyes", "o"}, {'o'}}, "cli.help.dye_simulate", cmdDyeSimulate},
+      {"dye recipe", {{"PLAN"}, {}, {"cloth-g", "ratio", "pdf", "dyes"}}, "cli.help.dye_recipe", cmdDyeRecipe},
   };
   return list;
 }
@@ -715,9 +901,9 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
     }
     return cmd.run(c, parsed);
   }
-  const bool group = args[0] == "color";
+  const bool group = args[0] == "color" || args[0] == "dye";
   return c.usage("cli.usage.unknown_command", {{"arg", group && args.size() > 1 ? args[0] + " " + args[1] : args[0]}},
-                 group ? "cli.help.color" : "cli.help.main");
+                 group ? "cli.help." + args[0] : "cli.help.main");
 }
 
 }  // namespace canting::cli

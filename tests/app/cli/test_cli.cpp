@@ -290,3 +290,95 @@ TEST_CASE("pola writes a PDF of the planned pages and refuses bad parameters", "
   CHECK(runCli({"pola", (dir / "nope.png").string(), "--width-cm", "40", "-o", (dir / "x.pdf").string()}).code == 2);
   CHECK_FALSE(std::filesystem::exists(dir / "x.pdf"));
 }
+
+namespace {
+void writeText(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream(p) << text;
+}
+const char* kSoganPlan = R"({"name": "uji", "steps": [
+  {"op": "wax", "layer": "outline"}, {"op": "dye", "dye": "tegeran", "concentration": 100, "dips": 5},
+  {"op": "fix", "fixer": "tawas"}, {"op": "wax", "layer": "isen"}, {"op": "crackle", "density": 2, "seed": 3},
+  {"op": "dye", "dye": "indigo", "concentration": 50, "dips": 8}, {"op": "lorod"}]})";
+}  // namespace
+
+TEST_CASE("dye list names every dye and fixer, as text and as JSON", "[cli][dye]") {
+  auto r = runCli({"dye", "list", "--json"});
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["dyes"].size() >= 12);
+  CHECK(j["fixers"].size() == 3);
+  for (const auto& d : j["dyes"]) {
+    CHECK_FALSE(d["source"].get<std::string>().empty());
+    CHECK(d["colour"].get<std::string>().size() == 7);
+  }
+  auto en = runCli({"--lang", "en", "dye", "list"});
+  CHECK(en.out.find("indigo") != std::string::npos);
+  CHECK(en.out.find("Fixers:") != std::string::npos);
+  test::TempDir dir;
+  writeText(dir / "bad.json", "{\"cloth\": ");
+  auto bad = runCli({"--lang", "en", "dye", "list", "--dyes", (dir / "bad.json").string()});
+  CHECK(bad.code == 2);
+}
+
+TEST_CASE("dye simulate writes the cloth and every step, and scores against a target", "[cli][dye]") {
+  test::TempDir dir;
+  REQUIRE(runCli({"motif", "kawung", "--size", "240", "--dpi", "100", "--layers", (dir / "L").string(), "-o", (dir / "k.png").string()}).code == 0);
+  writeText(dir / "plan.json", kSoganPlan);
+  auto r = runCli({"--lang", "en", "dye", "simulate", (dir / "plan.json").string(), "--layers", (dir / "L").string(), "--steps",
+                   (dir / "S").string(), "-o", (dir / "out.png").string()});
+  REQUIRE(r.code == 0);
+  auto out = imaging::loadImage(dir / "out.png");
+  REQUIRE(out);
+  CHECK(out->pixels.size() == cv::Size(240, 240));
+  for (int i = 0; i <= 7; ++i) CHECK(std::filesystem::exists(dir / "S" / ("step-0" + std::to_string(i) + ".png")));
+  // Scored against itself: a perfect plan.
+  auto self = runCli({"--lang", "en", "dye", "simulate", (dir / "plan.json").string(), "--layers", (dir / "L").string(), "--target",
+                      (dir / "out.png").string(), "-o", (dir / "again.png").string()});
+  REQUIRE(self.code == 0);
+  CHECK(self.out.find("mean ΔE00 0.00; 100.0% of pixels within ΔE00 5; 2 baths") != std::string::npos);
+  // Without the isen waxed, the isen goes dark and the score says so.
+  std::string missed = kSoganPlan;
+  missed.replace(missed.find(R"({"op": "wax", "layer": "isen"}, )"), std::string(R"({"op": "wax", "layer": "isen"}, )").size(), "");
+  writeText(dir / "missed.json", missed);
+  auto off = runCli({"--lang", "en", "dye", "simulate", (dir / "missed.json").string(), "--layers", (dir / "L").string(), "--target",
+                     (dir / "out.png").string(), "-o", (dir / "m.png").string()});
+  REQUIRE(off.code == 0);
+  CHECK(off.out.find("the isen layer") != std::string::npos);
+  // Layers from a picture work too.
+  CHECK(runCli({"dye", "simulate", (dir / "plan.json").string(), "--motif", (dir / "k.png").string(), "-o", (dir / "p.png").string()}).code == 0);
+}
+
+TEST_CASE("dye simulate refuses malformed plans naming the step and field", "[cli][dye]") {
+  test::TempDir dir;
+  REQUIRE(runCli({"motif", "kawung", "--size", "120", "--layers", (dir / "L").string(), "-o", (dir / "k.png").string()}).code == 0);
+  writeText(dir / "bad.json", R"({"steps": [{"op": "wax", "layer": "outline"}, {"op": "dye", "dye": "kopi", "concentration": 5, "dips": 2}]})");
+  auto r = runCli({"--lang", "en", "dye", "simulate", (dir / "bad.json").string(), "--layers", (dir / "L").string(), "-o", (dir / "o.png").string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("steps[1].dye") != std::string::npos);
+  CHECK(r.err.find("not in the dye book") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "o.png"));
+  // Neither or both of --motif and --layers is a usage error.
+  CHECK(runCli({"dye", "simulate", (dir / "bad.json").string(), "-o", (dir / "o.png").string()}).code == 1);
+  CHECK(runCli({"dye", "simulate", (dir / "bad.json").string(), "--motif", "a.png", "--layers", "L", "-o", (dir / "o.png").string()}).code == 1);
+  CHECK(runCli({"dye", "simulate", (dir / "none.json").string(), "--layers", (dir / "L").string(), "-o", (dir / "o.png").string()}).code == 2);
+}
+
+TEST_CASE("dye recipe gives litres and grams per bath and prints a card", "[cli][dye]") {
+  test::TempDir dir;
+  writeText(dir / "plan.json", kSoganPlan);
+  // 300 g at 1:30 is 9 L; 100 g/L tegeran is 900 g, 50 g/L indigo 450 g.
+  auto r = runCli({"--lang", "en", "dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "300", "--ratio", "30", "--pdf",
+                   (dir / "card.pdf").string()});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("9.0 litres") != std::string::npos);
+  CHECK(r.out.find("Tegeran: 900.0 g") != std::string::npos);
+  CHECK(r.out.find("Indigo (tarum): 450.0 g") != std::string::npos);
+  CHECK(std::filesystem::file_size(dir / "card.pdf") > 1000);
+  auto id = runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "300"});
+  CHECK(id.out.find("6,0 liter") != std::string::npos);  // default 1:20, Indonesian decimals
+  CHECK(runCli({"dye", "recipe", (dir / "plan.json").string()}).code == 1);
+  CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "-3"}).code == 1);
+  CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "300", "--ratio", "2"}).code == 1);
+  CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "300", "--pdf", (dir / "no" / "c.pdf").string()}).code == 2);
+  CHECK(runCli({"dye", "bake"}).code == 1);
+}
