@@ -17,6 +17,8 @@
 
 #include "bench_util.h"
 #include "canting/imaging/color.h"
+#include "canting/imaging/dye.h"
+#include "canting/imaging/motif.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/palette.h"
 #include "canting/imaging/pattern.h"
@@ -56,6 +58,33 @@ void check(bool ok, const char* what) {
   }
 }
 
+void benchDye(int runs) {
+  double ms = 0;
+  // The dye lab: a six-step plan with crackle on a 2048 x 2048 kawung cloth,
+  // every intermediate state kept (what the timeline scrubs through).
+  if (auto book = im::loadDyeBook(std::string(CANTING_ASSETS_DIR) + "/dyes/dyes.json")) {
+    auto kaw = im::generateMotif(im::MotifKind::Kawung, {.size = 2048, .dpi = 150});
+    auto plan = im::parsePlan(R"({"steps": [{"op": "wax", "layer": "outline"}, {"op": "dye", "dye": "tegeran", "concentration": 100, "dips": 5},
+        {"op": "wax", "layer": "isen"}, {"op": "crackle", "density": 2, "seed": 7},
+        {"op": "dye", "dye": "indigo", "concentration": 50, "dips": 8}, {"op": "lorod"}]})", *book);
+    check(kaw && plan, "dye plan and motif");
+    if (kaw && plan) {
+      const im::Layers layers{kaw->outline, kaw->isen, kaw->ground};
+      std::size_t states = 0;
+      ms = medianMs(runs, [&] { states = im::simulate(*plan, layers, *book, {.dpi = 150})->size(); });
+      std::printf("| dye plan, 6 steps with crackle (all states) | 2048x2048 | %.1f |\n", ms);
+      check(states == 7, "a state before and after every step");
+      auto st = im::simulate(*plan, layers, *book, {.dpi = 150});
+      cv::Mat shown;
+      ms = medianMs(runs * 4, [&] { shown = im::renderCloth((*st)[3], true); });
+      std::printf("| render one timeline state (scrub) | 2048x2048 | %.1f |\n", ms);
+      check(shown.size() == cv::Size(2048, 2048), "rendered state size");
+    }
+  } else {
+    check(false, "dye book loads");
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -74,6 +103,10 @@ int main(int argc, char** argv) {
   }
   const int runs = !args.empty() && args[0] == "--quick" ? 1 : 5;
   std::printf("| operation | size | median ms |\n|---|---|---|\n");
+  if (!args.empty() && args[0] == "--dye") {  // the dye lab alone, for profiling
+    benchDye(5);
+    return failures ? 1 : 0;
+  }
 
   const cv::Mat big = motifPhoto(6000, 4000);
   im::Palette pal;
@@ -120,6 +153,7 @@ int main(int argc, char** argv) {
     std::printf("| repeat preview, %s | 1920x1080 | %.2f |\n", im::repeatName(l), ms);
   }
   check(view.size() == cv::Size(1920, 1080), "preview size");
+  benchDye(runs);
   const double de = meanDeltaE(big, q);
   std::printf("\nmean CIEDE2000, 24 MP input vs its 8-colour quantisation: %.3f\n", de);
   check(de > 0.5 && de < 15, "quantisation error is plausible");

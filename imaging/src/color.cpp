@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 #include <cmath>
 #include <numbers>
 
@@ -62,13 +63,24 @@ const std::array<double, 256>& linearLut() {
 struct EightBitEncoder {
   std::array<double, 255> mid{};
   double lo = 0, hi = 0;  // beyond these, clamping was needed (out of gamut)
+  // The code at the start of each of 65536 equal bins of [0, 1). Codes are at
+  // least 0.0003 apart in linear light, wider than a bin, so a value's code is
+  // its bin's code or the one after: one comparison instead of a search.
+  std::vector<std::uint8_t> bin;
   EightBitEncoder() {
     for (int i = 0; i < 255; ++i) mid[std::size_t(i)] = srgbToLinear((i + 0.5) / 255.0);
     lo = srgbToLinear(-0.5 / 255.0);
     hi = srgbToLinear(255.5 / 255.0);
+    bin.resize(kBins);
+    for (int b = 0; b < kBins; ++b) bin[std::size_t(b)] = search(double(b) / kBins);
   }
+  static constexpr int kBins = 65536;
+  std::uint8_t search(double v) const { return std::uint8_t(std::upper_bound(mid.begin(), mid.end(), v) - mid.begin()); }
   std::uint8_t operator()(double v) const {
-    return std::uint8_t(std::upper_bound(mid.begin(), mid.end(), v) - mid.begin());
+    if (!(v > 0)) return 0;   // NaN too
+    if (v >= 1) return 255;
+    const std::uint8_t c = bin[std::size_t(v * kBins)];
+    return std::uint8_t(c + (c < 255 && mid[c] <= v));
   }
 };
 const EightBitEncoder& encoder() {
@@ -173,6 +185,8 @@ double linearToSrgb(double v) {
   const double s = a <= 0.0031308 ? a * 12.92 : 1.055 * std::pow(a, 1.0 / 2.4) - 0.055;
   return v < 0 ? -s : s;
 }
+
+std::uint8_t linearToSrgb8(double v) { return encoder()(v); }
 
 Xyz linearRgbToXyz(const Rgb& c) {
   const auto& m = kRgbToXyz;

@@ -243,7 +243,7 @@ ClothState freshCloth(cv::Size size, const DyeBook& book) {
   c.ks = cv::Mat(size, CV_32FC3, cv::Scalar(k[0], k[1], k[2]));
   c.wax = cv::Mat(size, CV_8U, cv::Scalar(0));
   c.cracks = cv::Mat(size, CV_8U, cv::Scalar(0));
-  c.lastBath = cv::Mat(size, CV_32FC3, cv::Scalar(0, 0, 0));
+  c.ksAtFix = c.ks;
   return c;
 }
 
@@ -264,17 +264,19 @@ CrackStats crackle(ClothState& st, double density, std::uint32_t seed, double dp
   const double pxPerMm = dpi / 25.4;
   std::vector<std::vector<cv::Point>> paths;
   cv::Mat occupied = st.cracks > 0;  // cracks made so far (older ones first)
+  cv::Mat dist;
   for (int i = 0; i < n; ++i) {
     // Where the wax is farthest from its edge and from every crack so far
     // (Wyvill et al.): a new crack starts there and runs down the field.
-    const cv::Mat free = st.wax & ~occupied;
-    cv::Mat dist;
-    cv::distanceTransform(free, dist, cv::DIST_L2, 3);
+    // The field is refreshed every few cracks rather than after each: a
+    // distance transform of a 2048 x 2048 cloth costs milliseconds, and the
+    // live `occupied` test below still stops every crack at the ones before it.
+    if (i < 4 || i % 4 == 0) cv::distanceTransform(st.wax & ~occupied, dist, cv::DIST_L2, 3);
     cv::Point start(-1, -1);
     float best = 0;
     for (int k = 0; k < 40; ++k) {  // the best of a few random points: varied, not always the same maximum
       const cv::Point p(int(u(rng) * st.wax.cols), int(u(rng) * st.wax.rows));
-      if (dist.at<float>(p) > best) { best = dist.at<float>(p); start = p; }
+      if (!occupied.at<std::uint8_t>(p) && dist.at<float>(p) > best) { best = dist.at<float>(p); start = p; }
     }
     if (best < 2) break;
     std::vector<cv::Point> path{start};
@@ -348,12 +350,17 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
   std::vector<ClothState> states{freshCloth(size, book)};
   const int seep = std::max(0, int(std::lround(o.seepageMm / 25.4 * o.dpi)));
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    // States share the buffers a step leaves alone (cv::Mat is reference
+    // counted); a step copies only what it changes. At 2048 x 2048 a K/S
+    // buffer is 48 MB, and copying all of them for every step made the
+    // timeline slow and memory-hungry on modest PCs.
     ClothState st = states.back();
-    st.ks = st.ks.clone();
-    st.wax = st.wax.clone();
-    st.cracks = st.cracks.clone();
-    st.lastBath = st.lastBath.clone();
     const PlanStep& s = plan.steps[i];
+    const bool wax = s.op == PlanStep::Op::Wax || s.op == PlanStep::Op::Kerok;
+    const bool cracks = s.op == PlanStep::Op::Crackle || s.op == PlanStep::Op::Kerok;
+    if (s.op == PlanStep::Op::Fix) st.ks = st.ks.clone();  // a dye step writes its new K/S in the same pass it reads the old
+    if (wax) st.wax = st.wax.clone();
+    if (cracks) st.cracks = st.cracks.clone();
     switch (s.op) {
       case PlanStep::Op::Wax:
       case PlanStep::Op::Kerok: {
@@ -374,19 +381,18 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
         cv::Mat dist;
         const cv::Mat sealed = st.wax & ~(st.cracks > 0);
         cv::distanceTransform(sealed, dist, cv::DIST_L2, 3);
+        const cv::Mat before = st.ks;
+        st.ks = cv::Mat(size, CV_32FC3);  // not create(): that would reuse the shared buffer
         cv::parallel_for_(cv::Range(0, size.height), [&](const cv::Range& r) {
           for (int y = r.start; y < r.end; ++y) {
             const std::uint8_t* w = sealed.ptr<std::uint8_t>(y);
             const float* dd = dist.ptr<float>(y);
+            const cv::Vec3f* k0 = before.ptr<cv::Vec3f>(y);
             cv::Vec3f* k = st.ks.ptr<cv::Vec3f>(y);
-            cv::Vec3f* lb = st.lastBath.ptr<cv::Vec3f>(y);
             for (int x = 0; x < size.width; ++x) {
               double up = 1;
               if (w[x]) up = seep > 0 && dd[x] <= seep ? 0.5 * (1 - dd[x] / (seep + 1)) : 0;
-              if (up <= 0) continue;
-              const cv::Vec3f a(float(add[0] * up), float(add[1] * up), float(add[2] * up));
-              k[x] += a;
-              lb[x] += a;
+              k[x] = up > 0 ? k0[x] + cv::Vec3f(float(add[0] * up), float(add[1] * up), float(add[2] * up)) : k0[x];
             }
           }
         });
@@ -394,20 +400,20 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
       }
       case PlanStep::Op::Fix: {
         const cv::Vec3d sc = book.fixer(s.fixer)->ksScale;
-        // The fixer acts on the baths since the last fix (what it binds).
-        std::vector<cv::Mat> lb;
-        cv::split(st.lastBath, lb);
-        for (int c = 0; c < 3; ++c) lb[std::size_t(c)] *= (sc[c] - 1.0);
-        cv::Mat delta;
-        cv::merge(lb, delta);
-        st.ks += delta;
-        st.lastBath.setTo(cv::Scalar(0, 0, 0));
+        // The fixer acts on the baths since the last fix (what it binds):
+        // ks = atFix + (ks - atFix) * scale, per channel.
+        cv::Mat since;
+        cv::subtract(st.ks, st.ksAtFix, since);
+        cv::multiply(since, cv::Scalar(sc[0] - 1.0, sc[1] - 1.0, sc[2] - 1.0), since);
+        cv::add(st.ks, since, st.ks);
+        st.ksAtFix = st.ks;
         break;
       }
       case PlanStep::Op::Crackle: crackle(st, s.density, s.seed, o.dpi); break;
       case PlanStep::Op::Lorod:
-        st.wax.setTo(0);
-        st.cracks.setTo(0);
+        // New buffers: assigning Mat::zeros() would write into the shared ones.
+        st.wax = cv::Mat(size, CV_8U, cv::Scalar(0));
+        st.cracks = cv::Mat(size, CV_8U, cv::Scalar(0));
         break;
     }
     states.push_back(std::move(st));
@@ -416,16 +422,20 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
 }
 
 cv::Mat renderCloth(const ClothState& st, bool showWax) {
-  // R = 1 + K/S - sqrt((K/S)^2 + 2 K/S), per channel. Written with explicit
-  // Scalar::all because OpenCV's MatExpr treats a bare number on a
-  // multi-channel Mat as (n, 0, 0, 0).
-  cv::Mat ks2, root, refl;
-  cv::multiply(st.ks, st.ks, ks2);
-  cv::scaleAdd(st.ks, 2.0, ks2, ks2);
-  cv::sqrt(ks2, root);
-  cv::subtract(st.ks, root, refl);
-  cv::add(refl, cv::Scalar::all(1.0), refl);  // linear B, G, R
-  cv::Mat out = linearToSrgb(refl, CV_8U);
+  // R = 1 + K/S - sqrt((K/S)^2 + 2 K/S) per channel, straight to 8-bit sRGB
+  // in one pass: the timeline redraws a whole cloth each time it is scrubbed.
+  cv::Mat out(st.ks.size(), CV_8UC3);
+  cv::parallel_for_(cv::Range(0, out.rows), [&](const cv::Range& r) {
+    for (int y = r.start; y < r.end; ++y) {
+      const cv::Vec3f* k = st.ks.ptr<cv::Vec3f>(y);
+      cv::Vec3b* o = out.ptr<cv::Vec3b>(y);
+      for (int x = 0; x < out.cols; ++x)
+        for (int c = 0; c < 3; ++c) {
+          const float ks = k[x][c];
+          o[x][c] = linearToSrgb8(1.0f + ks - std::sqrt(ks * ks + 2.0f * ks));
+        }
+    }
+  });
   if (showWax) {
     // Wax as a translucent pale yellow, so a trainee sees what is covered.
     cv::Mat tint(out.size(), CV_8UC3, cv::Scalar(150, 225, 245));

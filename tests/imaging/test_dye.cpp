@@ -232,3 +232,25 @@ TEST_CASE("the dye book loads with a source and confidence on every entry", "[im
                          "naphthol", "indigosol", "remazol-merah"})
     CHECK(b.dye(id));
 }
+
+TEST_CASE("every intermediate state stays as it was when later steps run", "[imaging][dye]") {
+  const DyeBook b = book();
+  const Layers l = squareLayers();
+  const Plan one = plan(R"({"steps": [{"op": "wax", "layer": "outline"}, {"op": "dye", "dye": "tegeran", "concentration": 100, "dips": 5}]})", b);
+  const Plan more = plan(R"({"steps": [{"op": "wax", "layer": "outline"}, {"op": "dye", "dye": "tegeran", "concentration": 100, "dips": 5},
+                                       {"op": "fix", "fixer": "tunjung"}, {"op": "crackle", "density": 3, "seed": 2},
+                                       {"op": "dye", "dye": "indigo", "concentration": 50, "dips": 8}, {"op": "lorod"}]})", b);
+  auto a = simulate(one, l, b, {});
+  auto c = simulate(more, l, b, {});
+  REQUIRE(a);
+  REQUIRE(c);
+  // States share unchanged buffers; a later step must never write into an earlier one.
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    INFO("state " << i);
+    CHECK(cv::norm((*a)[i].ks, (*c)[i].ks, cv::NORM_INF) == 0);
+    CHECK(cv::norm((*a)[i].wax, (*c)[i].wax, cv::NORM_INF) == 0);
+    CHECK(cv::norm(renderCloth((*a)[i], true), renderCloth((*c)[i], true), cv::NORM_INF) == 0);
+    CHECK(cv::norm((*a)[i].cracks, (*c)[i].cracks, cv::NORM_INF) == 0);
+  }
+  CHECK(cv::norm(renderCloth((*c)[2]), renderCloth((*c)[3]), cv::NORM_INF) > 0);  // the fixer did change the colour
+}

@@ -37,6 +37,8 @@ struct Lch {
 
 double srgbToLinear(double v);
 double linearToSrgb(double v);
+// Linear light to the nearest 8-bit sRGB code, clamped; exact and fast (a table).
+std::uint8_t linearToSrgb8(double v);
 Xyz linearRgbToXyz(const Rgb& linear);
 Rgb xyzToLinearRgb(const Xyz& xyz);
 Lab xyzToLab(const Xyz& xyz);

@@ -89,7 +89,7 @@ struct ClothState {
   cv::Mat ks;        // CV_32FC3, K/S per linear channel (R, G, B)
   cv::Mat wax;       // CV_8U, 255 where wax lies
   cv::Mat cracks;    // CV_8U, crack width in pixels (0 = none)
-  cv::Mat lastBath;  // CV_32FC3: K/S added by the baths since the last fix
+  cv::Mat ksAtFix;   // K/S at the last fix (shared, never written): a fixer binds what came after
 };
 
 struct SimOptions {
