@@ -10,6 +10,7 @@ const std::vector<WorkspaceInfo>& workspaces() {
       {WorkspaceId::PustakaMotif, "pustaka", {"pustaka-motif", "library", "motif", "motifs"},
        "workspace.pustaka", "workspace.pustaka.hint"},
       {WorkspaceId::StudioDesain, "studio", {"studio-desain", "design", "desain"}, "workspace.studio", "workspace.studio.hint"},
+      {WorkspaceId::LabPewarnaan, "lab", {"lab-pewarnaan", "dye-lab", "pewarnaan", "dye"}, "workspace.lab", "workspace.lab.hint"},
   };
   return list;
 }

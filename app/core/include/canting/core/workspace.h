@@ -10,7 +10,7 @@
 
 namespace canting::core {
 
-enum class WorkspaceId { PustakaMotif, StudioDesain };
+enum class WorkspaceId { PustakaMotif, StudioDesain, LabPewarnaan };
 
 struct WorkspaceInfo {
   WorkspaceId id;

@@ -1,0 +1,79 @@
+#pragma once
+// The Lab Pewarnaan's model, without any GUI: the dye book, the layered motif
+// the trainee works on, the plan being built (every edit undoable), the
+// simulated states for the timeline, and the exercise's target and score.
+// The GUI draws it and the tests drive it the same way.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "canting/imaging/dye.h"
+#include "canting/imaging/motif.h"
+
+namespace canting::core {
+
+struct Exercise {
+  std::string id, title[2];      // title in Indonesian, English
+  imaging::MotifKind motif = imaging::MotifKind::Kawung;
+  imaging::Plan targetPlan;      // the trainer's plan; its result is the target
+};
+
+class DyeLab {
+ public:
+  // Loads the dye book and the exercises (assets/dyes/dyes.json, assets/dyes/plans/*.json).
+  imaging::Status load(const std::filesystem::path& dyesDir, int clothPx = 480);
+
+  bool loaded() const { return !m_book.dyes.empty(); }
+  const imaging::DyeBook& book() const { return m_book; }
+  const std::vector<Exercise>& exercises() const { return m_exercises; }
+  int exercise() const { return m_exercise; }
+  void startExercise(int index);  // a fresh, empty plan on the exercise's motif
+
+  const imaging::Plan& plan() const { return m_plan; }
+  // Edits: each makes one undo step and re-runs the simulation.
+  void addStep(const imaging::PlanStep& step);
+  void removeStep(int index);
+  void moveStep(int index, int delta);
+  void updateStep(int index, const imaging::PlanStep& step);
+  // A hint: while the plan so far follows the trainer's plan step for step,
+  // adds its next step (one undoable edit). False when there is none to give.
+  bool hint();
+  bool canUndo() const { return !m_undo.empty(); }
+  bool canRedo() const { return !m_redo.empty(); }
+  void undo();
+  void redo();
+
+  // The timeline: state 0 is the bare cloth, state i is after step i.
+  int stateCount() const { return int(m_states.size()); }
+  int shownState() const { return m_shown; }
+  void showState(int i);
+  const cv::Mat& shownImage();         // 8-bit BGR, the wax tinted
+  const cv::Mat& target() const { return m_target; }
+  const imaging::Layers& layers() const { return m_layers; }
+  std::optional<imaging::Score> score() const { return m_score; }
+  int version() const { return m_version; }  // bumps whenever the shown picture may change
+  const std::string& error() const { return m_error; }
+
+ private:
+  void edit(imaging::Plan next);
+  void rerun();
+
+  imaging::DyeBook m_book;
+  std::vector<Exercise> m_exercises;
+  int m_exercise = -1;
+  int m_clothPx = 480;
+  imaging::Layers m_layers;
+  imaging::Plan m_plan;
+  std::vector<imaging::Plan> m_undo, m_redo;
+  std::vector<imaging::ClothState> m_states;
+  int m_shown = 0;
+  cv::Mat m_shownImage;
+  int m_shownImageFor = -1;
+  cv::Mat m_target;
+  std::optional<imaging::Score> m_score;
+  int m_version = 0;
+  std::string m_error;  // the simulation's last refusal, already a message key's detail
+};
+
+}  // namespace canting::core

@@ -1,0 +1,169 @@
+#include "canting/core/dye_lab.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "canting/imaging/file_io.h"
+
+namespace canting::core {
+
+namespace im = imaging;
+namespace fs = std::filesystem;
+
+imaging::Status DyeLab::load(const fs::path& dir, int clothPx) {
+  auto book = im::loadDyeBook(dir / "dyes.json");
+  if (!book) return book.error();
+  m_book = std::move(*book);
+  m_clothPx = clothPx;
+  m_exercises.clear();
+  // Exercises are plan files with an "exercise" block; a trainer adds one by
+  // dropping a file in assets/dyes/plans. A broken file is skipped, not fatal.
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir / "plans", ec))
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) {
+    auto bytes = im::readFile(f, 1u << 20);
+    if (!bytes) continue;
+    const std::string text(bytes->begin(), bytes->end());
+    auto plan = im::parsePlan(text, m_book);
+    if (!plan) continue;
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    const auto ex = j.is_object() ? j.value("exercise", nlohmann::json::object()) : nlohmann::json::object();
+    Exercise e;
+    e.id = f.stem().string();
+    e.title[0] = ex.value("title_id", plan->name);
+    e.title[1] = ex.value("title_en", e.title[0]);
+    e.motif = im::parseMotif(ex.value("motif", "kawung")).value_or(im::MotifKind::Kawung);
+    e.targetPlan = std::move(*plan);
+    m_exercises.push_back(std::move(e));
+  }
+  startExercise(m_exercises.empty() ? -1 : 0);
+  return im::Ok{};
+}
+
+void DyeLab::startExercise(int index) {
+  m_exercise = index >= 0 && index < int(m_exercises.size()) ? index : -1;
+  const im::MotifKind kind = m_exercise >= 0 ? m_exercises[std::size_t(m_exercise)].motif : im::MotifKind::Kawung;
+  im::MotifParams p;
+  p.size = m_clothPx;
+  p.dpi = 100;  // a 12 cm swatch of cloth at 480 px: big enough to see isen, small enough to redraw at once
+  p.lineMm = 2.0;
+  p.isenMm = 1.2;
+  if (auto l = im::generateMotif(kind, p)) m_layers = {l->outline, l->isen, l->ground};
+  m_target.release();
+  if (m_exercise >= 0)
+    if (auto st = im::simulate(m_exercises[std::size_t(m_exercise)].targetPlan, m_layers, m_book, {.dpi = 100}))
+      m_target = im::renderCloth(st->back());
+  m_plan = {};
+  m_undo.clear();
+  m_redo.clear();
+  rerun();
+}
+
+void DyeLab::edit(im::Plan next) {
+  m_undo.push_back(m_plan);
+  m_redo.clear();
+  m_plan = std::move(next);
+  rerun();
+  m_shown = stateCount() - 1;  // after an edit, show its result
+}
+
+void DyeLab::addStep(const im::PlanStep& step) {
+  im::Plan p = m_plan;
+  p.steps.push_back(step);
+  edit(std::move(p));
+}
+
+void DyeLab::removeStep(int i) {
+  if (i < 0 || i >= int(m_plan.steps.size())) return;
+  im::Plan p = m_plan;
+  p.steps.erase(p.steps.begin() + i);
+  edit(std::move(p));
+}
+
+void DyeLab::moveStep(int i, int delta) {
+  const int j = i + delta;
+  if (i < 0 || j < 0 || i >= int(m_plan.steps.size()) || j >= int(m_plan.steps.size())) return;
+  im::Plan p = m_plan;
+  std::swap(p.steps[std::size_t(i)], p.steps[std::size_t(j)]);
+  edit(std::move(p));
+}
+
+void DyeLab::updateStep(int i, const im::PlanStep& step) {
+  if (i < 0 || i >= int(m_plan.steps.size())) return;
+  im::Plan p = m_plan;
+  p.steps[std::size_t(i)] = step;
+  edit(std::move(p));
+}
+
+bool DyeLab::hint() {
+  if (m_exercise < 0) return false;
+  const auto& want = m_exercises[std::size_t(m_exercise)].targetPlan.steps;
+  const auto& have = m_plan.steps;
+  if (have.size() >= want.size()) return false;
+  for (std::size_t i = 0; i < have.size(); ++i)
+    if (im::planToJson({"", {have[i]}}) != im::planToJson({"", {want[i]}})) return false;
+  addStep(want[have.size()]);
+  return true;
+}
+
+void DyeLab::undo() {
+  if (m_undo.empty()) return;
+  m_redo.push_back(std::move(m_plan));
+  m_plan = std::move(m_undo.back());
+  m_undo.pop_back();
+  rerun();
+  m_shown = stateCount() - 1;
+}
+
+void DyeLab::redo() {
+  if (m_redo.empty()) return;
+  m_undo.push_back(std::move(m_plan));
+  m_plan = std::move(m_redo.back());
+  m_redo.pop_back();
+  rerun();
+  m_shown = stateCount() - 1;
+}
+
+void DyeLab::rerun() {
+  ++m_version;
+  m_shownImageFor = -1;
+  m_error.clear();
+  m_score.reset();
+  auto st = im::simulate(m_plan, m_layers, m_book, {.dpi = 100});
+  if (!st) {
+    // Plans built in the lab are checked as they are made, so this is a
+    // broken mask file or the like; keep the last good states on screen.
+    m_error = st.error().detail;
+    return;
+  }
+  m_states = std::move(*st);
+  m_shown = std::clamp(m_shown, 0, stateCount() - 1);
+  if (!m_target.empty()) {
+    m_score = im::scoreAgainst(im::renderCloth(m_states.back()), m_target, m_layers, m_plan);
+    // The palette count over-counts where edges blend; the trainer's own plan
+    // proves the target can be dyed in that many baths.
+    int trainer = 0;
+    for (const auto& st : m_exercises[std::size_t(m_exercise)].targetPlan.steps) trainer += st.op == im::PlanStep::Op::Dye;
+    m_score->fewestBaths = std::min(m_score->fewestBaths, trainer);
+  }
+}
+
+void DyeLab::showState(int i) {
+  const int c = std::clamp(i, 0, std::max(0, stateCount() - 1));
+  if (c != m_shown) ++m_version;
+  m_shown = c;
+}
+
+const cv::Mat& DyeLab::shownImage() {
+  if (m_shownImageFor != m_shown && m_shown < stateCount()) {
+    m_shownImage = im::renderCloth(m_states[std::size_t(m_shown)], true);
+    m_shownImageFor = m_shown;
+  }
+  return m_shownImage;
+}
+
+}  // namespace canting::core

@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "canting/core/dye_lab.h"
+#include "canting/core/paths.h"
+#include "support/image_fixtures.h"
+
+using namespace canting;
+using Op = imaging::PlanStep::Op;
+
+namespace {
+core::DyeLab loadedLab() {
+  core::DyeLab lab;
+  REQUIRE(lab.load(core::assetsDir() / "dyes", 160));
+  return lab;
+}
+imaging::PlanStep step(Op op, const std::string& arg = "") {
+  imaging::PlanStep s;
+  s.op = op;
+  if (op == Op::Wax || op == Op::Kerok) s.layer = arg;
+  if (op == Op::Dye) {
+    s.dye = arg;
+    s.concentration = 50;
+    s.dips = 6;
+  }
+  if (op == Op::Fix) s.fixer = arg;
+  return s;
+}
+}  // namespace
+
+TEST_CASE("the lab loads the bundled exercises, each with a target on its motif", "[core][lab]") {
+  core::DyeLab lab = loadedLab();
+  REQUIRE(lab.exercises().size() >= 3);
+  for (int i = 0; i < int(lab.exercises().size()); ++i) {
+    lab.startExercise(i);
+    CHECK_FALSE(lab.exercises()[std::size_t(i)].title[0].empty());
+    CHECK(lab.target().size() == cv::Size(160, 160));
+    CHECK(lab.plan().steps.empty());
+    CHECK(lab.stateCount() == 1);
+    REQUIRE(lab.score());
+    CHECK(lab.score()->meanDeltaE > 5);  // white cloth is far from any target
+  }
+}
+
+TEST_CASE("every lab edit is one undo step and re-runs the cloth", "[core][lab]") {
+  core::DyeLab lab = loadedLab();
+  lab.addStep(step(Op::Wax, "outline"));
+  lab.addStep(step(Op::Dye, "indigo"));
+  CHECK(lab.stateCount() == 3);
+  CHECK(lab.shownState() == 2);
+  lab.moveStep(1, -1);  // dye before wax: now the outline goes blue too
+  CHECK(lab.plan().steps[0].op == Op::Dye);
+  lab.updateStep(0, step(Op::Dye, "tingi"));
+  CHECK(lab.plan().steps[0].dye == "tingi");
+  lab.removeStep(1);
+  CHECK(lab.plan().steps.size() == 1);
+  lab.undo();
+  lab.undo();
+  lab.undo();
+  CHECK(lab.plan().steps[0].op == Op::Wax);
+  CHECK(lab.plan().steps[1].dye == "indigo");
+  lab.redo();
+  CHECK(lab.plan().steps[0].op == Op::Dye);
+  lab.addStep(step(Op::Lorod));
+  CHECK_FALSE(lab.canRedo());  // a new edit ends the redo branch
+  // Out-of-range edits change nothing and make no undo step.
+  const std::size_t n = lab.plan().steps.size();
+  lab.removeStep(99);
+  lab.moveStep(0, -1);
+  lab.updateStep(-1, step(Op::Lorod));
+  CHECK(lab.plan().steps.size() == n);
+  lab.undo();
+  CHECK(lab.plan().steps.size() == n - 1);
+}
+
+TEST_CASE("hints follow the trainer's plan and stop once the trainee strays", "[core][lab]") {
+  core::DyeLab lab = loadedLab();
+  const auto& want = lab.exercises()[std::size_t(lab.exercise())].targetPlan.steps;
+  CHECK(lab.hint());
+  CHECK(lab.plan().steps.size() == 1);
+  lab.addStep(step(Op::Lorod));
+  if (want.size() > 1 && want[1].op != Op::Lorod) CHECK_FALSE(lab.hint());
+  lab.undo();
+  while (lab.hint()) {}
+  CHECK(lab.plan().steps.size() == want.size());
+  REQUIRE(lab.score());
+  CHECK(lab.score()->meanDeltaE == 0.0);
+  CHECK(lab.score()->shareWithin5 == 1.0);
+  CHECK(lab.score()->bathsUsed <= lab.score()->fewestBaths + 0);
+}
+
+TEST_CASE("a missing dye book is a clear error, and a broken exercise file is skipped", "[core][lab]") {
+  test::TempDir dir;
+  core::DyeLab lab;
+  auto st = lab.load(dir / "nowhere");
+  REQUIRE_FALSE(st);
+  CHECK_FALSE(lab.loaded());
+  std::filesystem::create_directories(dir / "plans");
+  std::filesystem::copy_file(core::assetsDir() / "dyes" / "dyes.json", dir / "dyes.json");
+  std::ofstream(dir / "plans" / "broken.json") << R"({"steps": [{"op": "dye", "dye": "kopi"}]})";
+  std::ofstream(dir / "plans" / "ok.json") << R"({"name": "ok", "steps": [{"op": "dye", "dye": "indigo", "concentration": 20, "dips": 3}]})";
+  REQUIRE(lab.load(dir.path(), 96));
+  REQUIRE(lab.exercises().size() == 1);
+  CHECK(lab.exercises()[0].title[0] == "ok");
+}
