@@ -44,6 +44,7 @@ void App::frame() {
   switch (m_ui.wb.workspace()) {
     case core::WorkspaceId::PustakaMotif: m_pustaka.draw(m_ui); break;
     case core::WorkspaceId::StudioDesain: m_studio.draw(m_ui); break;
+    case core::WorkspaceId::LabPewarnaan: m_lab.draw(m_ui); break;
   }
   m_ui.wb.autosaveTick(ImGui::GetTime());
   if (core::DesignSession* s = m_ui.wb.design()) {
@@ -79,6 +80,10 @@ void App::handleShortcuts() {
   if (io.WantTextInput || m_browser.isOpen()) return;
   // GLFW key codes for letters are their ASCII capitals, which is what the
   // 1.86 GLFW backend writes into io.KeysDown.
+  if (m_ui.wb.workspace() == core::WorkspaceId::LabPewarnaan && io.KeyCtrl) {
+    if (ImGui::IsKeyPressed('Z') && !io.KeyShift) m_lab.lab().undo();
+    else if ((ImGui::IsKeyPressed('Z') && io.KeyShift) || ImGui::IsKeyPressed('Y')) m_lab.lab().redo();
+  }
   if (m_ui.wb.workspace() == core::WorkspaceId::StudioDesain)
     if (core::DesignSession* s = m_ui.wb.design(); s && io.KeyCtrl) {
       if (ImGui::IsKeyPressed('Z') && !io.KeyShift) s->undo();

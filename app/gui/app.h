@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "file_browser_panel.h"
+#include "lab_panel.h"
 #include "pustaka_panel.h"
 #include "studio_panel.h"
 #include "ui_context.h"
@@ -29,6 +30,7 @@ class App {
   FileBrowserPanel& fileBrowser() { return m_browser; }
   PustakaPanel& pustaka() { return m_pustaka; }
   StudioPanel& studio() { return m_studio; }
+  LabPanel& lab() { return m_lab; }
   void openDesignDialog();
 
  private:
@@ -43,6 +45,7 @@ class App {
   FileBrowserPanel m_browser;
   PustakaPanel m_pustaka;
   StudioPanel m_studio;
+  LabPanel m_lab;
   bool m_quit = false;
   bool m_wantAbout = false;
 };

@@ -40,7 +40,7 @@ std::vector<std::string> g_dropped;
 
 const char* kUsage =
     "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
-    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams]\n";
+    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE]]\n";
 
 bool parseOptions(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
@@ -177,7 +177,17 @@ int main(int argc, char** argv) {
     if (opt.show == "open-dialog") app.openFileDialog();
     else if (opt.show == "export-dialog") app.openExportDialog();
     else if (opt.show == "about") app.showAbout();
-    else if (opt.show.rfind("motif-", 0) == 0) app.pustaka().select(opt.show.substr(6));  // a motif of the collection
+    else if (opt.show.rfind("lab-hint-", 0) == 0) {  // the lab mid-exercise: the first N steps of the trainer's plan
+      wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+      app.lab().ensureLoaded(app.ui());
+      // "lab-hint-N-EXERCISE" picks the exercise by its file name first.
+      if (const auto dash = opt.show.find('-', 9); dash != std::string::npos) {
+        const auto& ex = app.lab().lab().exercises();
+        for (int i = 0; i < int(ex.size()); ++i)
+          if (ex[std::size_t(i)].id == opt.show.substr(dash + 1)) app.lab().lab().startExercise(i);
+      }
+      for (int i = std::atoi(opt.show.c_str() + 9); i > 0 && app.lab().lab().hint(); --i) app.lab().selectStep(int(app.lab().lab().plan().steps.size()) - 1);
+    } else if (opt.show.rfind("motif-", 0) == 0) app.pustaka().select(opt.show.substr(6));  // a motif of the collection
     else if ((opt.show == "repeat" || opt.show == "seams") && wb.design()) {
       wb.design()->edit("studio.edit.add", [](core::Design& d) {
         core::Operation op;

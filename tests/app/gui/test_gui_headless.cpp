@@ -79,6 +79,16 @@ struct Harness {
     ImGui::GetIO().MousePos = p;
     frame();
   }
+  // Ctrl + a key for one frame, then released, as a shortcut press.
+  void ctrlKey(char key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = true;
+    io.KeysDown[int(key)] = true;
+    frame();
+    io.KeysDown[int(key)] = false;
+    io.KeyCtrl = false;
+    frame();
+  }
   void click(ImVec2 p) {
     ImGuiIO& io = ImGui::GetIO();
     moveTo(p);
@@ -124,7 +134,7 @@ TEST_CASE("the workspace bar lists only real workspaces and switching works", "[
     h.click(h.centreOf("@workspace." + w.name));
     CHECK(h.wb.workspace() == w.id);
   }
-  CHECK(core::workspaces().size() == 2);
+  CHECK(core::workspaces().size() == 3);
 }
 
 TEST_CASE("the wheel zooms the canvas at the cursor and a drag pans it", "[gui]") {
@@ -163,13 +173,7 @@ TEST_CASE("the wheel zooms the canvas at the cursor and a drag pans it", "[gui]"
 TEST_CASE("the file browser opens with Ctrl+O, lists the sample folder and opens a file", "[gui]") {
   Harness h;
   h.frames(2);
-  ImGuiIO& io = ImGui::GetIO();
-  io.KeyCtrl = true;
-  io.KeysDown['O'] = true;
-  h.frame();
-  io.KeysDown['O'] = false;
-  io.KeyCtrl = false;
-  h.frame();
+  h.ctrlKey('O');
   REQUIRE(h.app->fileBrowser().isOpen());
   h.click(h.centreOf("@browser.demo"));
   CHECK(h.app->fileBrowser().folder() == h.wb.demoFolder());
@@ -249,21 +253,10 @@ TEST_CASE("a motif goes from the library to the Studio, takes a colourway, and C
   const auto& op = h.wb.design()->design().ops.front();
   REQUIRE(op.targets.size() == cw.colours.size());
   CHECK(imaging::deltaE2000(*op.targets[1], cw.colours[1]) < 1e-9);
-  ImGuiIO& io = ImGui::GetIO();
-  io.KeyCtrl = true;
-  io.KeysDown['Z'] = true;
-  h.frame();
-  io.KeysDown['Z'] = false;
-  io.KeyCtrl = false;
-  h.frame();
+  h.ctrlKey('Z');
   CHECK(h.wb.design()->position() == 0);
   // Ctrl+Y brings it back.
-  io.KeyCtrl = true;
-  io.KeysDown['Y'] = true;
-  h.frame();
-  io.KeysDown['Y'] = false;
-  io.KeyCtrl = false;
-  h.frame();
+  h.ctrlKey('Y');
   CHECK(h.wb.design()->position() == 1);
 }
 
@@ -320,4 +313,61 @@ TEST_CASE("a motif imported through the form can be deleted and brought back", "
   h.frames(1);
   h.click(h.centreOf("@library.undo_delete"));
   CHECK(h.wb.library().find(id));
+}
+
+TEST_CASE("in the dye lab a trainee builds a plan by clicks, scrubs the timeline and undoes with Ctrl+Z", "[gui][lab]") {
+  Harness h;
+  h.wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+  h.frames(3);
+  core::DyeLab& lab = h.app->lab().lab();
+  REQUIRE(lab.loaded());
+  REQUIRE(lab.exercise() >= 0);
+  REQUIRE(lab.score());
+  const double before = lab.score()->meanDeltaE;
+  // The hint follows the trainer's plan; the last hint finishes the target exactly.
+  const std::size_t n = lab.exercises()[std::size_t(lab.exercise())].targetPlan.steps.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    h.click(h.centreOf("@lab.hint"));
+    h.frames(1);
+  }
+  REQUIRE(lab.plan().steps.size() == n);
+  CHECK(lab.score()->meanDeltaE == 0.0);
+  CHECK(lab.score()->meanDeltaE < before);
+  CHECK(h.wb.notices().empty());
+  h.click(h.centreOf("@lab.hint"));  // nothing left to hint: a notice says so
+  h.frames(1);
+  CHECK(h.wb.notices().size() == 1);
+  // Clicking a step shows the cloth after it.
+  h.click(h.centreOf("@lab.step.0"));
+  h.frames(1);
+  CHECK(lab.shownState() == 1);
+  CHECK(h.app->lab().selectedStep() == 0);
+  // Adding a step by button, then Ctrl+Z takes it away again.
+  h.click(h.centreOf("@lab.add.lorod"));
+  h.frames(1);
+  CHECK(lab.plan().steps.size() == n + 1);
+  h.ctrlKey('Z');
+  CHECK(lab.plan().steps.size() == n);
+  // Deleting the selected step is one click and one undo step.
+  h.click(h.centreOf("@lab.step.0"));
+  h.frames(1);
+  h.click(h.centreOf("@lab.delete"));
+  h.frames(1);
+  CHECK(lab.plan().steps.size() == n - 1);
+  CHECK(lab.score()->meanDeltaE > 0.0);
+  h.click(h.centreOf("@lab.undo"));
+  h.frames(1);
+  CHECK(lab.plan().steps.size() == n);
+}
+
+TEST_CASE("the dye lab draws in both languages", "[gui][lab]") {
+  for (auto lang : {core::Language::Indonesian, core::Language::English}) {
+    Harness h;
+    h.wb.setLanguage(lang);
+    h.wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+    h.frames(2);
+    for (int i = 0; i < 3 && h.app->lab().lab().hint(); ++i) h.app->lab().selectStep(i);
+    h.frames(2);
+    CHECK(gui::probe::find("@lab.score"));
+  }
 }

@@ -1,0 +1,329 @@
+#include "lab_panel.h"
+
+#include <algorithm>
+
+#include "canting/core/paths.h"
+#include "item_probe.h"
+
+namespace canting::gui {
+
+namespace im = imaging;
+using Op = im::PlanStep::Op;
+
+namespace {
+
+ImVec4 toImVec(const im::Lab& lab) {
+  const im::Rgb8 c = im::labToSrgb8(lab);
+  return ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1.f);
+}
+
+const char* opKey(Op op) {
+  switch (op) {
+    case Op::Wax: return "lab.op.wax";
+    case Op::Dye: return "lab.op.dye";
+    case Op::Fix: return "lab.op.fix";
+    case Op::Crackle: return "lab.op.crackle";
+    case Op::Kerok: return "lab.op.kerok";
+    case Op::Lorod: return "lab.op.lorod";
+  }
+  return "lab.op.wax";
+}
+
+constexpr const char* kLayers[] = {"outline", "isen", "ground", "all"};
+
+}  // namespace
+
+bool LabPanel::ensureLoaded(UiContext& ui) {
+  if (!m_tried) {
+    m_tried = true;
+    if (auto st = m_lab.load(core::assetsDir() / "dyes"); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+  }
+  return m_lab.loaded();
+}
+
+std::string LabPanel::stepText(const UiContext& ui, const im::PlanStep& s) const {
+  const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
+  switch (s.op) {
+    case Op::Wax:
+    case Op::Kerok: return ui.tr(opKey(s.op), {{"layer", ui.tr("dye.layer." + s.layer)}});
+    case Op::Dye: {
+      const im::Dye* d = m_lab.book().dye(s.dye);
+      return ui.tr("lab.op.dye", {{"dye", d ? d->name[li] : s.dye}, {"dips", std::to_string(s.dips)},
+                                  {"conc", core::formatNumber(s.concentration, 0, ui.wb.tr().language())}});
+    }
+    case Op::Fix: {
+      const im::Fixer* f = m_lab.book().fixer(s.fixer);
+      return ui.tr("lab.op.fix", {{"fixer", f ? f->name[li] : s.fixer}});
+    }
+    case Op::Crackle: return ui.tr("lab.op.crackle");
+    case Op::Lorod: return ui.tr("lab.op.lorod");
+  }
+  return {};
+}
+
+void LabPanel::draw(UiContext& ui) {
+  if (!ensureLoaded(ui)) {
+    ImGui::TextWrapped("%s", ui.tr("lab.not_loaded").c_str());
+    return;
+  }
+  // The exercise picker and undo/redo across the top.
+  const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
+  const auto& ex = m_lab.exercises();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(ui.tr("lab.exercise").c_str());
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui.px(460));
+  const std::string cur = m_lab.exercise() >= 0 ? ex[std::size_t(m_lab.exercise())].title[li] : ui.tr("lab.free");
+  if (ImGui::BeginCombo("##exercise", cur.c_str())) {
+    for (int i = 0; i < int(ex.size()); ++i)
+      if (ImGui::Selectable(ex[std::size_t(i)].title[li].c_str(), i == m_lab.exercise())) {
+        m_lab.startExercise(i);
+        m_selected = -1;
+      }
+    ImGui::EndCombo();
+  }
+  probe::note("@lab.exercise");
+  ImGui::SameLine(0, ui.px(24));
+  ImGui::BeginDisabled(!m_lab.canUndo());
+  if (ImGui::Button(label(ui, "lab.undo").c_str())) m_lab.undo();
+  ImGui::EndDisabled();
+  probe::note("@lab.undo");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!m_lab.canRedo());
+  if (ImGui::Button(label(ui, "lab.redo").c_str())) m_lab.redo();
+  ImGui::EndDisabled();
+  probe::note("@lab.redo");
+  ImGui::SameLine(0, ui.px(24));
+  ImGui::BeginDisabled(m_lab.exercise() < 0);
+  if (ImGui::Button(label(ui, "lab.hint").c_str())) {
+    if (m_lab.hint()) m_selected = int(m_lab.plan().steps.size()) - 1;
+    else ui.wb.notify(core::Notice::Kind::Info, ui.tr("lab.no_hint"));
+  }
+  ImGui::EndDisabled();
+  probe::note("@lab.hint");
+
+  const float left = ui.px(330), right = ui.px(330), gap = ImGui::GetStyle().ItemSpacing.x;
+  ImGui::BeginChild("lab_steps", ImVec2(left, 0), true);
+  drawSteps(ui);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("lab_cloth", ImVec2(-right - gap, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  drawCloth(ui);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("lab_dyes", ImVec2(right, 0), true);
+  drawDyes(ui);
+  ImGui::EndChild();
+}
+
+void LabPanel::drawSteps(UiContext& ui) {
+  ImGui::PushFont(ui.fonts.heading);
+  ImGui::TextUnformatted(ui.tr("lab.steps").c_str());
+  ImGui::PopFont();
+  // One button per kind of step, in the order a batik maker works.
+  const float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  const std::pair<Op, const char*> adds[] = {{Op::Wax, "wax"}, {Op::Dye, "dye"}, {Op::Fix, "fix"},
+                                             {Op::Crackle, "crackle"}, {Op::Kerok, "kerok"}, {Op::Lorod, "lorod"}};
+  for (int i = 0; i < 6; ++i) {
+    if (i % 2) ImGui::SameLine();
+    const auto [op, name] = adds[i];
+    if (ImGui::Button(label(ui, std::string("lab.add.") + name).c_str(), ImVec2(bw, ui.px(38)))) {
+      im::PlanStep s;
+      s.op = op;
+      s.layer = "outline";
+      s.dye = m_dye;
+      s.concentration = 50;
+      s.dips = 5;
+      s.fixer = m_lab.book().fixers.empty() ? "" : m_lab.book().fixers.front().id;
+      s.density = 2;
+      s.seed = std::uint32_t(m_lab.plan().steps.size() + 1);
+      m_lab.addStep(s);
+      m_selected = int(m_lab.plan().steps.size()) - 1;
+    }
+    probe::note(std::string("@lab.add.") + name);
+  }
+  ImGui::Separator();
+  const auto& steps = m_lab.plan().steps;
+  if (steps.empty()) ImGui::TextWrapped("%s", ui.tr("lab.no_steps").c_str());
+  for (int i = 0; i < int(steps.size()); ++i) {
+    ImGui::PushID(i);
+    const std::string text = std::to_string(i + 1) + ". " + stepText(ui, steps[std::size_t(i)]);
+    if (ImGui::Selectable(text.c_str(), m_selected == i)) {
+      m_selected = i;
+      m_lab.showState(i + 1);
+    }
+    probe::note("@lab.step." + std::to_string(i));
+    ImGui::PopID();
+  }
+  if (m_selected >= int(steps.size())) m_selected = int(steps.size()) - 1;
+  if (m_selected >= 0) {
+    ImGui::Separator();
+    drawStepEditor(ui, m_selected);
+  }
+}
+
+void LabPanel::drawStepEditor(UiContext& ui, int index) {
+  im::PlanStep s = m_lab.plan().steps[std::size_t(index)];
+  const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
+  bool changed = false;
+  if (s.op == Op::Wax || s.op == Op::Kerok) {
+    ImGui::TextUnformatted(ui.tr("lab.layer").c_str());
+    for (const char* l : kLayers) {
+      if (ImGui::RadioButton(ui.tr(std::string("dye.layer.") + l).c_str(), s.layer == l)) {
+        s.layer = l;
+        changed = true;
+      }
+      probe::note(std::string("@lab.layer.") + l);
+    }
+  } else if (s.op == Op::Dye) {
+    const im::Dye* d = m_lab.book().dye(s.dye);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##dye", d ? d->name[li].c_str() : s.dye.c_str())) {
+      for (const auto& dd : m_lab.book().dyes)
+        if (ImGui::Selectable(dd.name[li].c_str(), dd.id == s.dye)) {
+          s.dye = dd.id;
+          changed = true;
+        }
+      ImGui::EndCombo();
+    }
+    float conc = float(s.concentration);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderFloat("##conc", &conc, 1, 200, ui.tr("lab.conc_fmt").c_str())) s.concentration = conc;
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    int dips = s.dips;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderInt("##dips", &dips, 1, 30, ui.tr("lab.dips_fmt").c_str())) s.dips = dips;
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+  } else if (s.op == Op::Fix) {
+    for (const auto& f : m_lab.book().fixers) {
+      if (ImGui::RadioButton(f.name[li].c_str(), s.fixer == f.id)) {
+        s.fixer = f.id;
+        changed = true;
+      }
+      ImGui::TextDisabled("  %s", f.effect[li].c_str());
+    }
+  } else if (s.op == Op::Crackle) {
+    float density = float(s.density);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderFloat("##density", &density, 0.5f, 8, ui.tr("lab.density_fmt").c_str())) s.density = density;
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    if (ImGui::Button(label(ui, "lab.reseed").c_str())) {
+      s.seed = s.seed * 1664525u + 1013904223u;
+      changed = true;
+    }
+  }
+  ImGui::Spacing();
+  ImGui::BeginDisabled(index == 0);
+  const bool up = ImGui::Button(label(ui, "lab.up").c_str());
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(index + 1 >= int(m_lab.plan().steps.size()));
+  const bool down = ImGui::Button(label(ui, "lab.down").c_str());
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  const bool del = ImGui::Button(label(ui, "lab.delete").c_str());
+  probe::note("@lab.delete");
+  if (up || down) {
+    m_lab.moveStep(index, up ? -1 : 1);
+    m_selected = index + (up ? -1 : 1);
+    return;
+  }
+  if (del) {
+    m_lab.removeStep(index);
+    m_selected = std::min(index, int(m_lab.plan().steps.size()) - 1);
+    return;
+  }
+  if (changed) m_lab.updateStep(index, s);
+}
+
+void LabPanel::drawCloth(UiContext& ui) {
+  // Timeline: 0 = bare cloth, n = after the last step.
+  const int n = m_lab.stateCount() - 1;
+  int shown = m_lab.shownState();
+  ImGui::SetNextItemWidth(-1);
+  const std::string fmt = shown == 0 ? ui.tr("lab.timeline.start") : ui.tr("lab.timeline.after", {{"n", std::to_string(shown)}});
+  if (ImGui::SliderInt("##timeline", &shown, 0, std::max(0, n), fmt.c_str())) m_lab.showState(shown);
+  probe::note("@lab.timeline");
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  const bool withTarget = !m_lab.target().empty();
+  const float labelH = ImGui::GetTextLineHeightWithSpacing();
+  const float scoreH = withTarget ? ImGui::GetTextLineHeightWithSpacing() * 3 + ui.px(8) : 0;
+  const float cellW = withTarget ? (avail.x - ui.px(12)) / 2 : avail.x;
+  const float side = std::max(ui.px(80), std::min(cellW, avail.y - labelH - scoreH));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const cv::Mat& cloth = m_lab.shownImage();
+  dl->AddText(p, ImGui::GetColorU32(ImGuiCol_Text), ui.tr("lab.cloth").c_str());
+  if (!cloth.empty())
+    drawImage(dl, ui.textures.tiles("lab:cloth", m_lab.version(), cloth), cloth.cols, cloth.rows, ImVec2(p.x, p.y + labelH),
+              ImVec2(p.x + side, p.y + labelH + side));
+  if (withTarget) {
+    const ImVec2 t(p.x + side + ui.px(12), p.y);
+    dl->AddText(t, ImGui::GetColorU32(ImGuiCol_Text), ui.tr("lab.target").c_str());
+    const cv::Mat& tg = m_lab.target();
+    drawImage(dl, ui.textures.tiles("lab:target", m_lab.exercise() + 1, tg), tg.cols, tg.rows, ImVec2(t.x, t.y + labelH),
+              ImVec2(t.x + side, t.y + labelH + side));
+  }
+  ImGui::Dummy(ImVec2(avail.x, labelH + side + ui.px(6)));
+  if (auto sc = m_lab.score()) {
+    const core::Language L = ui.wb.tr().language();
+    ImGui::PushFont(ui.fonts.heading);
+    ImGui::TextUnformatted(ui.tr("lab.score", {{"mean", core::formatNumber(sc->meanDeltaE, 1, L)},
+                                               {"share", core::formatNumber(100 * sc->shareWithin5, 0, L)}})
+                               .c_str());
+    ImGui::PopFont();
+    probe::note("@lab.score");
+    ImGui::TextUnformatted(ui.tr("lab.baths", {{"baths", std::to_string(sc->bathsUsed)}, {"fewest", std::to_string(sc->fewestBaths)}}).c_str());
+    if (!sc->worstLayer.empty() && sc->worstLayerDeltaE > 5)
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "%s",
+                         ui.tr("lab.worst", {{"layer", ui.tr("dye.layer." + sc->worstLayer)}}).c_str());
+    else if (sc->shareWithin5 > 0.98)
+      ImGui::TextUnformatted(ui.tr("lab.well_done").c_str());
+  }
+}
+
+void LabPanel::drawDyes(UiContext& ui) {
+  const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
+  const core::Language L = ui.wb.tr().language();
+  ImGui::PushFont(ui.fonts.heading);
+  ImGui::TextUnformatted(ui.tr("lab.dyes").c_str());
+  ImGui::PopFont();
+  ImGui::TextWrapped("%s", ui.tr("lab.dyes_hint").c_str());
+  const float sw = ui.px(34);
+  for (const auto& d : m_lab.book().dyes) {
+    ImGui::PushID(d.id.c_str());
+    if (ImGui::ColorButton("##sw", toImVec(d.colour), ImGuiColorEditFlags_NoTooltip, ImVec2(sw * 1.4f, sw))) {
+      m_dye = d.id;
+      // A click on a dye also sets the selected dye step, the quickest way to try another colour.
+      if (m_selected >= 0 && m_lab.plan().steps[std::size_t(m_selected)].op == Op::Dye) {
+        im::PlanStep s = m_lab.plan().steps[std::size_t(m_selected)];
+        s.dye = d.id;
+        m_lab.updateStep(m_selected, s);
+      }
+    }
+    probe::note("@lab.dye." + d.id);
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(d.name[li].c_str());
+    ImGui::TextDisabled("%s", ui.tr("lab.dye_recipe", {{"g", core::formatNumber(d.gramsPerLitre, 0, L)},
+                                                       {"ratio", core::formatNumber(d.liquorRatio, 0, L)},
+                                                       {"temp", core::formatNumber(d.temperatureC, 0, L)}})
+                                  .c_str());
+    ImGui::EndGroup();
+    // Where the figures come from, and how sure they are, on hover: the data
+    // are approximations and a trainer should be able to see that.
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s\n%s\n%s", ui.tr("lab.confidence", {{"conf", d.confidence}}).c_str(), d.note.c_str(), d.source.c_str());
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+  ImGui::PushFont(ui.fonts.heading);
+  ImGui::TextUnformatted(ui.tr("lab.fixers").c_str());
+  ImGui::PopFont();
+  for (const auto& f : m_lab.book().fixers) {
+    ImGui::TextUnformatted(f.name[li].c_str());
+    ImGui::TextDisabled("  %s", f.effect[li].c_str());
+  }
+}
+
+}  // namespace canting::gui
