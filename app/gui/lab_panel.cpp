@@ -36,7 +36,8 @@ constexpr const char* kLayers[] = {"outline", "isen", "ground", "all"};
 bool LabPanel::ensureLoaded(UiContext& ui) {
   if (!m_tried) {
     m_tried = true;
-    if (auto st = m_lab.load(core::assetsDir() / "dyes"); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+    if (auto st = m_lab.load(ui.wb.assetsFolder() / "dyes"); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+    if (!m_store) m_store = std::make_unique<core::AttemptLog>(ui.wb.dataFolder() / "latihan-pewarnaan.jsonl");
   }
   return m_lab.loaded();
 }
@@ -79,6 +80,7 @@ void LabPanel::draw(UiContext& ui) {
       if (ImGui::Selectable(ex[std::size_t(i)].title[li].c_str(), i == m_lab.exercise())) {
         m_lab.startExercise(i);
         m_selected = -1;
+        m_savedCount = -1;
       }
     ImGui::EndCombo();
   }
@@ -279,7 +281,52 @@ void LabPanel::drawCloth(UiContext& ui) {
                          ui.tr("lab.worst", {{"layer", ui.tr("dye.layer." + sc->worstLayer)}}).c_str());
     else if (sc->shareWithin5 > 0.98)
       ImGui::TextUnformatted(ui.tr("lab.well_done").c_str());
+    drawAttempt(ui);
   }
+}
+
+void LabPanel::drawAttempt(UiContext& ui) {
+  ImGui::Spacing();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(ui.tr("lab.trainee").c_str());
+  ImGui::SameLine();
+  char buf[128] = {};
+  m_trainee.copy(buf, sizeof buf - 1);
+  ImGui::SetNextItemWidth(ui.px(220));
+  if (ImGui::InputText("##trainee", buf, sizeof buf)) {
+    m_trainee = buf;
+    m_savedCount = -1;
+  }
+  probe::note("@lab.trainee");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(m_trainee.empty() || !m_store);
+  if (ImGui::Button(label(ui, "lab.save_attempt").c_str())) {
+    if (auto a = m_lab.attempt(m_trainee)) {
+      if (auto st = m_store->save(*a); !st) {
+        ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+      } else {
+        ui.wb.notify(core::Notice::Kind::Info, ui.tr("lab.attempt_saved", {{"name", m_trainee}}));
+        m_savedCount = -1;
+      }
+    }
+  }
+  ImGui::EndDisabled();
+  probe::note("@lab.save_attempt");
+  if (m_trainee.empty() || !m_store) return;
+  if (m_savedCount < 0) {
+    m_savedCount = 0;
+    m_best = 1e9;
+    if (auto list = m_store->attemptsOf(m_trainee))
+      for (const auto& a : *list)
+        if (m_lab.exercise() >= 0 && a.exercise == m_lab.exercises()[std::size_t(m_lab.exercise())].id) {
+          ++m_savedCount;
+          m_best = std::min(m_best, a.meanDeltaE);
+        }
+  }
+  if (m_savedCount > 0)
+    ImGui::TextDisabled("%s", ui.tr("lab.attempts", {{"n", std::to_string(m_savedCount)},
+                                                     {"best", core::formatNumber(m_best, 1, ui.wb.tr().language())}})
+                                  .c_str());
 }
 
 void LabPanel::drawDyes(UiContext& ui) {

@@ -4,6 +4,9 @@
 // the dyes and fixers on the right as swatches with their recipes. The model
 // is core::DyeLab; this class only draws it and turns clicks into edits.
 
+#include <memory>
+
+#include "canting/core/attempts.h"
 #include "canting/core/dye_lab.h"
 #include "ui_context.h"
 
@@ -15,6 +18,9 @@ class LabPanel {
   core::DyeLab& lab() { return m_lab; }
   int selectedStep() const { return m_selected; }
   void selectStep(int i) { m_selected = i; }
+  // Where attempts go; by default a log in the user's data folder.
+  void setStore(std::unique_ptr<core::AttemptStore> store) { m_store = std::move(store); }
+  void setTrainee(const std::string& name) { m_trainee = name; }
   // Loads the dye book and exercises once; a failure becomes a notice.
   bool ensureLoaded(UiContext& ui);
 
@@ -23,11 +29,16 @@ class LabPanel {
   void drawStepEditor(UiContext& ui, int index);
   void drawCloth(UiContext& ui);
   void drawDyes(UiContext& ui);
+  void drawAttempt(UiContext& ui);
   std::string stepText(const UiContext& ui, const imaging::PlanStep& s) const;
 
   core::DyeLab m_lab;
   bool m_tried = false;
   int m_selected = -1;
+  std::unique_ptr<core::AttemptStore> m_store;
+  std::string m_trainee;
+  int m_savedCount = -1;          // the trainee's saved attempts, -1 = not looked up yet
+  double m_best = 0;
   std::string m_dye = "indigo";   // what a new dye step uses: the last dye picked on the right
 };
 

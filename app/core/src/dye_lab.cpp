@@ -110,6 +110,21 @@ bool DyeLab::hint() {
   return true;
 }
 
+std::optional<Attempt> DyeLab::attempt(const std::string& trainee) const {
+  if (m_exercise < 0 || !m_score || trainee.empty()) return std::nullopt;
+  Attempt a;
+  a.trainee = trainee;
+  a.exercise = m_exercises[std::size_t(m_exercise)].id;
+  a.planJson = im::planToJson(m_plan);
+  a.meanDeltaE = m_score->meanDeltaE;
+  a.shareWithin5 = m_score->shareWithin5;
+  a.baths = m_score->bathsUsed;
+  a.fewestBaths = m_score->fewestBaths;
+  a.worstLayer = m_score->worstLayer;
+  a.when = nowIso8601();
+  return a;
+}
+
 void DyeLab::undo() {
   if (m_undo.empty()) return;
   m_redo.push_back(std::move(m_plan));

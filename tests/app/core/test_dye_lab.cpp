@@ -104,3 +104,30 @@ TEST_CASE("a missing dye book is a clear error, and a broken exercise file is sk
   REQUIRE(lab.exercises().size() == 1);
   CHECK(lab.exercises()[0].title[0] == "ok");
 }
+
+TEST_CASE("the attempt log keeps each trainee's attempts and skips a damaged line", "[core][lab]") {
+  test::TempDir dir;
+  core::AttemptLog log(dir / "a" / "attempts.jsonl");
+  core::DyeLab lab = loadedLab();
+  CHECK_FALSE(lab.attempt(""));
+  lab.hint();
+  auto a = lab.attempt("Siti");
+  REQUIRE(a);
+  REQUIRE(log.save(*a));
+  auto b = lab.attempt("Budi");
+  REQUIRE(log.save(*b));
+  { std::ofstream(dir / "a" / "attempts.jsonl", std::ios::app) << "{\"trainee\": \"Siti\", \"mean_de00\": \"oops\"}\n{\"trai"; }
+  while (lab.hint()) {}  // Siti finishes the exercise on her second try
+  REQUIRE(log.save(*lab.attempt("Siti")));
+  auto siti = log.attemptsOf("Siti");
+  REQUIRE(siti);
+  REQUIRE(siti->size() == 2);
+  CHECK(siti->front().meanDeltaE == Approx(a->meanDeltaE));
+  CHECK(siti->back().meanDeltaE < siti->front().meanDeltaE);
+  CHECK(log.attemptsOf("Budi")->size() == 1);
+  CHECK(log.attemptsOf("Nobody")->empty());
+  core::Attempt nameless;
+  CHECK_FALSE(log.save(nameless));
+  core::AttemptLog blocked(dir / "a" / "attempts.jsonl" / "x.jsonl");  // a file where a folder should be
+  CHECK_FALSE(blocked.save(*a));
+}

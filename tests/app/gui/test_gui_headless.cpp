@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <imgui.h>
 #include <opencv2/imgproc.hpp>
 
@@ -370,4 +371,29 @@ TEST_CASE("the dye lab draws in both languages", "[gui][lab]") {
     h.frames(2);
     CHECK(gui::probe::find("@lab.score"));
   }
+}
+
+TEST_CASE("a trainee's attempt is saved from the lab and counted on the next look", "[gui][lab]") {
+  Harness h;
+  h.wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+  h.frames(2);
+  h.app->lab().setTrainee("Siti");
+  h.click(h.centreOf("@lab.hint"));
+  h.frames(1);
+  h.click(h.centreOf("@lab.save_attempt"));
+  h.frames(1);
+  REQUIRE(h.wb.notices().size() == 1);
+  CHECK(h.wb.notices().back().kind == core::Notice::Kind::Info);
+  core::AttemptLog log(h.dir / "data" / "latihan-pewarnaan.jsonl");
+  auto list = log.attemptsOf("Siti");
+  REQUIRE(list);
+  REQUIRE(list->size() == 1);
+  CHECK(list->front().exercise == h.app->lab().lab().exercises()[std::size_t(h.app->lab().lab().exercise())].id);
+  CHECK(list->front().planJson.find("wax") != std::string::npos);
+  // A store that cannot be written: an error notice, nothing crashes.
+  std::ofstream(h.dir / "blocker") << "a file where a folder should be";
+  h.app->lab().setStore(std::make_unique<core::AttemptLog>(h.dir / "blocker" / "x.jsonl"));
+  h.click(h.centreOf("@lab.save_attempt"));
+  h.frames(1);
+  CHECK(h.wb.notices().back().kind == core::Notice::Kind::Error);
 }

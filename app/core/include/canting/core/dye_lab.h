@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "canting/core/attempts.h"
 #include "canting/imaging/dye.h"
 #include "canting/imaging/motif.h"
 
@@ -39,6 +40,8 @@ class DyeLab {
   // A hint: while the plan so far follows the trainer's plan step for step,
   // adds its next step (one undoable edit). False when there is none to give.
   bool hint();
+  // The current plan and its score as an attempt by `trainee` (needs an exercise).
+  std::optional<Attempt> attempt(const std::string& trainee) const;
   bool canUndo() const { return !m_undo.empty(); }
   bool canRedo() const { return !m_redo.empty(); }
   void undo();

@@ -62,6 +62,8 @@ class Workbench {
   const Settings& settings() const { return m_settings; }
   const std::filesystem::path& assets() const { return m_options.assets; }
   std::filesystem::path demoFolder() const { return m_options.assets / "demo"; }
+  const std::filesystem::path& assetsFolder() const { return m_options.assets; }
+  const std::filesystem::path& dataFolder() const { return m_options.dataDir; }
 
   void setLanguage(Language lang);
   WorkspaceId workspace() const { return m_workspace; }

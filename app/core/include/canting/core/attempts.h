@@ -1,0 +1,47 @@
+#pragma once
+// A trainee's attempt at a dye-lab exercise, and where attempts are kept.
+// The lab only knows AttemptStore; the training records (issue #6) will
+// implement it over their SQLite store. Until then AttemptLog keeps them as
+// one JSON object per line in the user's data folder, which the records can
+// import.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "canting/imaging/error.h"
+
+namespace canting::core {
+
+struct Attempt {
+  std::string trainee;       // as the trainee typed it
+  std::string exercise;      // the exercise's id (its plan file's name)
+  std::string planJson;      // the plan as built, to replay or discuss
+  double meanDeltaE = 0, shareWithin5 = 0;
+  int baths = 0, fewestBaths = 0;
+  std::string worstLayer;
+  std::string when;          // ISO 8601, UTC
+};
+
+class AttemptStore {
+ public:
+  virtual ~AttemptStore() = default;
+  virtual imaging::Status save(const Attempt& attempt) = 0;
+  virtual imaging::Result<std::vector<Attempt>> attemptsOf(const std::string& trainee) const = 0;
+};
+
+class AttemptLog final : public AttemptStore {
+ public:
+  explicit AttemptLog(std::filesystem::path file) : m_file(std::move(file)) {}
+  // Appends one line; a write that fails (a full disk) leaves earlier lines intact.
+  imaging::Status save(const Attempt& attempt) override;
+  // Lines that do not parse are skipped: one damaged line loses one attempt, not all.
+  imaging::Result<std::vector<Attempt>> attemptsOf(const std::string& trainee) const override;
+
+ private:
+  std::filesystem::path m_file;
+};
+
+std::string nowIso8601();
+
+}  // namespace canting::core

@@ -1,0 +1,80 @@
+#include "canting/core/attempts.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+namespace canting::core {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string nowIso8601() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+imaging::Status AttemptLog::save(const Attempt& a) {
+  if (a.trainee.empty()) return imaging::makeError(imaging::ErrorCode::InvalidArgument, {{"what", "trainee"}}, "no trainee name");
+  std::error_code ec;
+  fs::create_directories(m_file.parent_path(), ec);
+  const json j = {{"trainee", a.trainee}, {"exercise", a.exercise}, {"plan", json::parse(a.planJson, nullptr, false)},
+                  {"mean_de00", a.meanDeltaE}, {"share_within_5", a.shareWithin5}, {"baths", a.baths},
+                  {"fewest_baths", a.fewestBaths}, {"worst_layer", a.worstLayer}, {"when", a.when}};
+  std::string line = j.dump() + "\n";
+  // If an earlier write was cut short (a crash mid-line), start afresh on a
+  // new line so this attempt is not glued onto the broken one.
+  if (std::ifstream last(m_file, std::ios::binary | std::ios::ate); last && last.tellg() > 0) {
+    last.seekg(-1, std::ios::end);
+    if (last.get() != '\n') line.insert(line.begin(), '\n');
+  }
+  // One write() of a whole line in append mode: a crash or a full disk can
+  // cut only this line short, and attemptsOf() skips a cut line.
+  std::FILE* f = std::fopen(m_file.c_str(), "ab");
+  if (!f) return imaging::makeError(errno == EACCES ? imaging::ErrorCode::PermissionDenied : imaging::ErrorCode::WriteFailed, {{"path", m_file.string()}});
+  const bool ok = std::fwrite(line.data(), 1, line.size(), f) == line.size() && std::fflush(f) == 0;
+  const int err = errno;
+  const bool closed = std::fclose(f) == 0;
+  if (!ok || !closed)
+    return imaging::makeError(err == ENOSPC ? imaging::ErrorCode::DiskFull : imaging::ErrorCode::WriteFailed, {{"path", m_file.string()}});
+  return imaging::Ok{};
+}
+
+imaging::Result<std::vector<Attempt>> AttemptLog::attemptsOf(const std::string& trainee) const {
+  std::vector<Attempt> out;
+  std::error_code ec;
+  if (!fs::exists(m_file, ec)) return out;
+  std::ifstream in(m_file);
+  if (!in) return imaging::makeError(imaging::ErrorCode::ReadFailed, {{"path", m_file.string()}});
+  std::string line;
+  while (std::getline(in, line)) {
+    const json j = json::parse(line, nullptr, false);
+    if (!j.is_object() || !j.contains("trainee") || !j["trainee"].is_string()) continue;
+    if (j["trainee"].get<std::string>() != trainee) continue;
+    try {
+      Attempt a;
+      a.trainee = trainee;
+      a.exercise = j.value("exercise", "");
+      a.planJson = j.value("plan", json::object()).dump();
+      a.meanDeltaE = j.value("mean_de00", 0.0);
+      a.shareWithin5 = j.value("share_within_5", 0.0);
+      a.baths = j.value("baths", 0);
+      a.fewestBaths = j.value("fewest_baths", 0);
+      a.worstLayer = j.value("worst_layer", "");
+      a.when = j.value("when", "");
+      out.push_back(std::move(a));
+    } catch (const json::exception&) {
+      // a field of the wrong type: skip this line only
+    }
+  }
+  return out;
+}
+
+}  // namespace canting::core
