@@ -381,4 +381,11 @@ TEST_CASE("dye recipe gives litres and grams per bath and prints a card", "[cli]
   CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "300", "--ratio", "2"}).code == 1);
   CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "300", "--pdf", (dir / "no" / "c.pdf").string()}).code == 2);
   CHECK(runCli({"dye", "bake"}).code == 1);
+  // By size and gsm: 250 x 105 cm at 110 g/m2 = 288.75 g; at 1:20 that is 5.8 L (5.775).
+  auto bySize = runCli({"--lang", "en", "dye", "recipe", (dir / "plan.json").string(), "--cloth-cm", "250x105", "--gsm", "110"});
+  REQUIRE(bySize.code == 0);
+  CHECK(bySize.out.find("Cloth 289 g") != std::string::npos);
+  CHECK(bySize.out.find("5.8 litres") != std::string::npos);
+  CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-cm", "250x105"}).code == 1);
+  CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-cm", "250by105", "--gsm", "110"}).code == 1);
 }
