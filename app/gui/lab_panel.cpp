@@ -46,7 +46,8 @@ std::string LabPanel::stepText(const UiContext& ui, const im::PlanStep& s) const
   const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
   switch (s.op) {
     case Op::Wax:
-    case Op::Kerok: return ui.tr(opKey(s.op), {{"layer", ui.tr("dye.layer." + s.layer)}});
+    case Op::Kerok:
+      return ui.tr(opKey(s.op), {{"layer", ui.tr(s.layer.rfind("painted:", 0) == 0 ? std::string("dye.layer.painted") : "dye.layer." + s.layer)}});
     case Op::Dye: {
       const im::Dye* d = m_lab.book().dye(s.dye);
       return ui.tr("lab.op.dye", {{"dye", d ? d->name[li] : s.dye}, {"dips", std::to_string(s.dips)},
@@ -177,6 +178,36 @@ void LabPanel::drawStepEditor(UiContext& ui, int index) {
       }
       probe::note(std::string("@lab.layer.") + l);
     }
+    const bool painted = s.layer.rfind("painted:", 0) == 0;
+    if (ImGui::RadioButton(ui.tr("dye.layer.painted").c_str(), painted) && !painted) {
+      s.layer = m_lab.newPaintedLayer();
+      changed = true;
+    }
+    probe::note("@lab.layer.painted");
+    if (painted) {
+      // The tools: a brush, a fill for whole parts of the motif, an eraser.
+      ImGui::Indent();
+      const std::pair<Tool, const char*> tools[] = {{Tool::Brush, "lab.tool.brush"}, {Tool::Fill, "lab.tool.fill"}, {Tool::Eraser, "lab.tool.eraser"}};
+      // Three equal buttons in a row, the chosen one in indigo: they fit the
+      // narrow column in both languages, where radio labels did not.
+      const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+      for (int i = 0; i < 3; ++i) {
+        const auto& [t, key] = tools[i];
+        if (i) ImGui::SameLine();
+        const bool on = m_tool == t;
+        if (on) {
+          ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.17f, 0.23f, 0.43f, 1.f));
+          ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.96f, 0.92f, 0.84f, 1.f));
+        }
+        if (ImGui::Button(label(ui, key).c_str(), ImVec2(w, ui.px(34)))) m_tool = t;
+        if (on) ImGui::PopStyleColor(2);
+        probe::note(std::string("@") + key);
+      }
+      ImGui::SetNextItemWidth(-1);
+      ImGui::SliderInt("##brush", &m_brushPx, 1, 40, ui.tr("lab.brush_fmt").c_str());
+      ImGui::TextWrapped("%s", ui.tr("lab.paint_hint").c_str());
+      ImGui::Unindent();
+    }
   } else if (s.op == Op::Dye) {
     const im::Dye* d = m_lab.book().dye(s.dye);
     ImGui::SetNextItemWidth(-1);
@@ -238,6 +269,13 @@ void LabPanel::drawStepEditor(UiContext& ui, int index) {
   if (changed) m_lab.updateStep(index, s);
 }
 
+std::string LabPanel::paintTarget() const {
+  if (m_selected < 0 || m_selected >= int(m_lab.plan().steps.size())) return {};
+  const im::PlanStep& s = m_lab.plan().steps[std::size_t(m_selected)];
+  if ((s.op == Op::Wax || s.op == Op::Kerok) && s.layer.rfind("painted:", 0) == 0) return s.layer;
+  return {};
+}
+
 void LabPanel::drawCloth(UiContext& ui) {
   // Timeline: 0 = bare cloth, n = after the last step.
   const int n = m_lab.stateCount() - 1;
@@ -266,6 +304,28 @@ void LabPanel::drawCloth(UiContext& ui) {
     drawImage(dl, ui.textures.tiles("lab:target", m_lab.exercise() + 1, tg), tg.cols, tg.rows, ImVec2(t.x, t.y + labelH),
               ImVec2(t.x + side, t.y + labelH + side));
   }
+  // Painting on the cloth when the selected step has a painted layer.
+  const std::string target = paintTarget();
+  ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + labelH));
+  ImGui::InvisibleButton("lab_cloth_input", ImVec2(side, side));
+  probe::note("@lab.cloth");
+  if (!target.empty() && !cloth.empty()) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const float k = cloth.cols / side;
+    const cv::Point at(int((m.x - p.x) * k), int((m.y - p.y - labelH) * k));
+    if (m_tool == Tool::Fill) {
+      if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) m_lab.fill(target, at, false);
+    } else {
+      if (ImGui::IsItemActivated()) {
+        m_lab.beginStroke();
+        m_stroking = true;
+      }
+      if (m_stroking && ImGui::IsItemActive()) m_lab.dab(target, at, m_brushPx, m_tool == Tool::Eraser);
+      if (ImGui::IsItemDeactivated()) m_stroking = false;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  }
+  ImGui::SetCursorScreenPos(p);
   ImGui::Dummy(ImVec2(avail.x, labelH + side + ui.px(6)));
   if (auto sc = m_lab.score()) {
     const core::Language L = ui.wb.tr().language();

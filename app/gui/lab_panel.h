@@ -17,6 +17,8 @@ class LabPanel {
   void draw(UiContext& ui);
   core::DyeLab& lab() { return m_lab; }
   int selectedStep() const { return m_selected; }
+  // The painted layer of the selected wax or kerok step, or "" when there is none.
+  std::string paintTarget() const;
   void selectStep(int i) { m_selected = i; }
   // Where attempts go; by default a log in the user's data folder.
   void setStore(std::unique_ptr<core::AttemptStore> store) { m_store = std::move(store); }
@@ -39,7 +41,10 @@ class LabPanel {
   std::string m_trainee;
   int m_savedCount = -1;          // the trainee's saved attempts, -1 = not looked up yet
   double m_best = 0;
-  std::string m_dye = "indigo";   // what a new dye step uses: the last dye picked on the right
+  std::string m_dye = "indigo";
+  enum class Tool { Brush, Fill, Eraser } m_tool = Tool::Brush;
+  int m_brushPx = 6;
+  bool m_stroking = false;   // what a new dye step uses: the last dye picked on the right
 };
 
 }  // namespace canting::gui

@@ -40,7 +40,7 @@ std::vector<std::string> g_dropped;
 
 const char* kUsage =
     "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
-    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE]]\n";
+    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE]|lab-paint]\n";
 
 bool parseOptions(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
@@ -187,6 +187,25 @@ int main(int argc, char** argv) {
           if (ex[std::size_t(i)].id == opt.show.substr(dash + 1)) app.lab().lab().startExercise(i);
       }
       for (int i = std::atoi(opt.show.c_str() + 9); i > 0 && app.lab().lab().hint(); --i) app.lab().selectStep(int(app.lab().lab().plan().steps.size()) - 1);
+    } else if (opt.show == "lab-paint") {  // a painted wax step, half filled, selected for more painting
+      wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+      app.lab().ensureLoaded(app.ui());
+      core::DyeLab& lab = app.lab().lab();
+      imaging::PlanStep wax;
+      wax.layer = lab.newPaintedLayer();
+      lab.addStep(wax);
+      const cv::Size sz = lab.layers().outline.size();
+      for (int i = 0; i < 6; ++i) lab.fill(wax.layer, cv::Point(sz.width * (2 * i + 1) / 12, sz.height / 2), false);
+      lab.beginStroke();
+      for (int x = sz.width / 8; x < sz.width * 7 / 8; x += 3) lab.dab(wax.layer, cv::Point(x, sz.height / 5), 6, false);
+      imaging::PlanStep dye;
+      dye.op = imaging::PlanStep::Op::Dye;
+      dye.dye = "secang";
+      dye.concentration = 80;
+      dye.dips = 6;
+      lab.addStep(dye);
+      app.lab().selectStep(0);
+      lab.showState(2);
     } else if (opt.show.rfind("motif-", 0) == 0) app.pustaka().select(opt.show.substr(6));  // a motif of the collection
     else if ((opt.show == "repeat" || opt.show == "seams") && wb.design()) {
       wb.design()->edit("studio.edit.add", [](core::Design& d) {

@@ -167,7 +167,8 @@ Result<Plan> parsePlan(const std::string& text, const DyeBook& book) {
       if (!s.contains("layer") || !s["layer"].is_string()) return bad(where + ".layer", "reason.bad_layer");
       st.layer = s["layer"].get<std::string>();
       const bool known = st.layer == "outline" || st.layer == "isen" || st.layer == "ground" || st.layer == "all" ||
-                         (st.layer.rfind("mask:", 0) == 0 && st.layer.size() > 5 && st.layer.find("..") == std::string::npos);
+                         (st.layer.rfind("mask:", 0) == 0 && st.layer.size() > 5 && st.layer.find("..") == std::string::npos) ||
+                         (st.layer.rfind("painted:", 0) == 0 && st.layer.size() > 8);
       if (!known) return bad(where + ".layer", "reason.bad_layer");
       return std::nullopt;
     };
@@ -330,6 +331,12 @@ Result<cv::Mat> layerMask(const std::string& layer, const Layers& l, cv::Size si
   if (m) {
     if (m->empty()) return makeError(ErrorCode::InvalidArgument, {{"what", "layer " + layer}}, "this motif has no such layer");
     return m->clone();
+  }
+  if (layer.rfind("painted:", 0) == 0) {
+    const auto it = l.painted.find(layer.substr(8));
+    if (it == l.painted.end() || it->second.size() != size)
+      return makeError(ErrorCode::InvalidArgument, {{"what", "layer " + layer}}, "no such painted mask");
+    return cv::Mat(it->second > 127);
   }
   auto img = loadImage(planDir / layer.substr(5));
   if (!img) return img.error();

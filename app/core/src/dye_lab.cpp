@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "canting/imaging/file_io.h"
 
@@ -58,13 +59,63 @@ void DyeLab::startExercise(int index) {
     if (auto st = im::simulate(m_exercises[std::size_t(m_exercise)].targetPlan, m_layers, m_book, {.dpi = 100}))
       m_target = im::renderCloth(st->back());
   m_plan = {};
+  m_layers.painted.clear();
   m_undo.clear();
   m_redo.clear();
   rerun();
 }
 
+DyeLab::Snapshot DyeLab::snapshot() const {
+  Snapshot s{m_plan, {}};
+  for (const auto& [k, m] : m_layers.painted) s.painted[k] = m.clone();
+  return s;
+}
+
+void DyeLab::restore(Snapshot s) {
+  m_plan = std::move(s.plan);
+  m_layers.painted = std::move(s.painted);
+  rerun();
+  m_shown = stateCount() - 1;
+}
+
+std::string DyeLab::newPaintedLayer() {
+  const std::string name = std::to_string(m_nextPainted++);
+  const cv::Size size = m_layers.outline.size();
+  m_layers.painted[name] = cv::Mat(size, CV_8U, cv::Scalar(0));
+  return "painted:" + name;
+}
+
+void DyeLab::beginStroke() {
+  m_undo.push_back(snapshot());
+  m_redo.clear();
+}
+
+void DyeLab::dab(const std::string& layer, cv::Point at, int radius, bool erase) {
+  if (layer.rfind("painted:", 0) != 0) return;
+  const auto it = m_layers.painted.find(layer.substr(8));
+  if (it == m_layers.painted.end()) return;
+  cv::circle(it->second, at, std::max(1, radius), cv::Scalar(erase ? 0 : 255), cv::FILLED, cv::LINE_8);
+  rerun();
+}
+
+void DyeLab::fill(const std::string& layer, cv::Point at, bool erase) {
+  if (layer.rfind("painted:", 0) != 0) return;
+  const auto it = m_layers.painted.find(layer.substr(8));
+  if (it == m_layers.painted.end() || !cv::Rect({}, it->second.size()).contains(at)) return;
+  // The region of the motif under the click: everything the outline encloses
+  // around that point (or the outline itself, when the click is on a line).
+  cv::Mat regions = m_layers.outline.clone();
+  const bool onLine = regions.at<std::uint8_t>(at) > 0;
+  if (!onLine) regions = ~regions;
+  cv::Mat mask(regions.rows + 2, regions.cols + 2, CV_8U, cv::Scalar(0));
+  cv::floodFill(regions, mask, at, cv::Scalar(128), nullptr, cv::Scalar(0), cv::Scalar(0), 8 | cv::FLOODFILL_MASK_ONLY | (255 << 8));
+  beginStroke();
+  it->second.setTo(erase ? 0 : 255, mask(cv::Rect(1, 1, regions.cols, regions.rows)));
+  rerun();
+}
+
 void DyeLab::edit(im::Plan next) {
-  m_undo.push_back(m_plan);
+  m_undo.push_back(snapshot());
   m_redo.clear();
   m_plan = std::move(next);
   rerun();
@@ -127,20 +178,18 @@ std::optional<Attempt> DyeLab::attempt(const std::string& trainee) const {
 
 void DyeLab::undo() {
   if (m_undo.empty()) return;
-  m_redo.push_back(std::move(m_plan));
-  m_plan = std::move(m_undo.back());
+  m_redo.push_back(snapshot());
+  Snapshot s = std::move(m_undo.back());
   m_undo.pop_back();
-  rerun();
-  m_shown = stateCount() - 1;
+  restore(std::move(s));
 }
 
 void DyeLab::redo() {
   if (m_redo.empty()) return;
-  m_undo.push_back(std::move(m_plan));
-  m_plan = std::move(m_redo.back());
+  m_undo.push_back(snapshot());
+  Snapshot s = std::move(m_redo.back());
   m_redo.pop_back();
-  rerun();
-  m_shown = stateCount() - 1;
+  restore(std::move(s));
 }
 
 void DyeLab::rerun() {

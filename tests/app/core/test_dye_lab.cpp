@@ -131,3 +131,42 @@ TEST_CASE("the attempt log keeps each trainee's attempts and skips a damaged lin
   core::AttemptLog blocked(dir / "a" / "attempts.jsonl" / "x.jsonl");  // a file where a folder should be
   CHECK_FALSE(blocked.save(*a));
 }
+
+TEST_CASE("painted wax blocks the dye where it is painted, fills a whole part, and undoes", "[core][lab]") {
+  core::DyeLab lab = loadedLab();
+  const std::string layer = lab.newPaintedLayer();
+  imaging::PlanStep wax = step(Op::Wax, layer);
+  lab.addStep(wax);
+  lab.addStep(step(Op::Dye, "indigo"));
+  auto blueAt = [&](cv::Point p) {
+    lab.showState(lab.stateCount() - 1);
+    const cv::Vec3b c = lab.shownImage().at<cv::Vec3b>(p);
+    return c[0] > c[2] + 20;  // blue well above red
+  };
+  const cv::Point spot(40, 40);
+  CHECK(blueAt(spot));
+  lab.beginStroke();
+  lab.dab(layer, spot, 6, false);
+  CHECK_FALSE(blueAt(spot));        // under the wax: the cloth stays pale
+  CHECK(blueAt(cv::Point(40, 60)));  // beyond the brush: dyed
+  lab.undo();
+  CHECK(blueAt(spot));
+  // Fill: the whole enclosed part under the click is waxed, not just a dab.
+  const cv::Mat& outline = lab.layers().outline;
+  cv::Point inside(-1, -1);
+  for (int y = 20; y < outline.rows - 20 && inside.x < 0; ++y)
+    for (int x = 20; x < outline.cols - 20; ++x)
+      if (!outline.at<std::uint8_t>(y, x)) { inside = {x, y}; break; }
+  REQUIRE(inside.x >= 0);
+  lab.fill(layer, inside, false);
+  lab.showState(1);
+  const int waxed = cv::countNonZero(lab.shownImage().size() == outline.size() ? cv::Mat(lab.layers().painted.at(layer.substr(8))) : cv::Mat());
+  CHECK(waxed > 50);
+  CHECK(waxed < outline.rows * outline.cols);
+  CHECK_FALSE(blueAt(inside));
+  lab.undo();
+  CHECK(blueAt(inside));
+  // A painted layer survives plan edits on other steps and is cleared by a new exercise.
+  lab.startExercise(lab.exercise());
+  CHECK(lab.layers().painted.empty());
+}

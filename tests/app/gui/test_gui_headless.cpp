@@ -397,3 +397,42 @@ TEST_CASE("a trainee's attempt is saved from the lab and counted on the next loo
   h.frames(1);
   CHECK(h.wb.notices().back().kind == core::Notice::Kind::Error);
 }
+
+TEST_CASE("a trainee paints wax with the brush and the fill tool on the cloth", "[gui][lab]") {
+  Harness h;
+  h.wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+  h.frames(2);
+  core::DyeLab& lab = h.app->lab().lab();
+  h.click(h.centreOf("@lab.add.wax"));
+  h.frames(1);
+  h.click(h.centreOf("@lab.layer.painted"));
+  h.frames(1);
+  const std::string target = h.app->lab().paintTarget();
+  REQUIRE(target.rfind("painted:", 0) == 0);
+  const cv::Mat& mask = lab.layers().painted.at(target.substr(8));
+  CHECK(cv::countNonZero(mask) == 0);
+  // A brush stroke: press, drag, release over the cloth.
+  const auto r = gui::probe::find("@lab.cloth");
+  REQUIRE(r);
+  ImGuiIO& io = ImGui::GetIO();
+  h.moveTo(ImVec2(r->min.x + 30, r->min.y + 30));
+  io.MouseDown[0] = true;
+  h.frame();
+  for (int i = 1; i <= 5; ++i) h.moveTo(ImVec2(r->min.x + 30 + i * 10, r->min.y + 30));
+  io.MouseDown[0] = false;
+  h.frame();
+  const int afterStroke = cv::countNonZero(lab.layers().painted.at(target.substr(8)));
+  CHECK(afterStroke > 0);
+  // The whole stroke is one undo step.
+  h.click(h.centreOf("@lab.undo"));
+  h.frames(1);
+  CHECK(cv::countNonZero(lab.layers().painted.at(target.substr(8))) == 0);
+  h.click(h.centreOf("@lab.redo"));
+  h.frames(1);
+  CHECK(cv::countNonZero(lab.layers().painted.at(target.substr(8))) == afterStroke);
+  // The fill tool covers a whole part with one click.
+  h.click(h.centreOf("@lab.tool.fill"));
+  h.click(r->centre());
+  h.frames(1);
+  CHECK(cv::countNonZero(lab.layers().painted.at(target.substr(8))) > afterStroke);
+}

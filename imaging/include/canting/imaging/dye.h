@@ -61,7 +61,7 @@ Result<DyeBook> loadDyeBook(const std::filesystem::path& file);
 // --- plans ---------------------------------------------------------------------
 struct PlanStep {
   enum class Op { Wax, Dye, Fix, Crackle, Kerok, Lorod } op = Op::Wax;
-  std::string layer;          // Wax, Kerok: "outline", "isen", "ground", "all" or "mask:FILE.png"
+  std::string layer;          // Wax, Kerok: "outline", "isen", "ground", "all", "mask:FILE.png" or "painted:NAME"
   std::string dye;            // Dye
   double concentration = 0;   // Dye, g/L
   int dips = 1;               // Dye
@@ -83,6 +83,7 @@ std::string planToJson(const Plan& plan);
 // --- simulation ------------------------------------------------------------------
 struct Layers {
   cv::Mat outline, isen, ground;  // CV_8U masks, 255 inside (as the motif generators give)
+  std::map<std::string, cv::Mat> painted;  // "painted:NAME" layers a trainee drew, same size
 };
 
 struct ClothState {

@@ -42,6 +42,13 @@ class DyeLab {
   bool hint();
   // The current plan and its score as an attempt by `trainee` (needs an exercise).
   std::optional<Attempt> attempt(const std::string& trainee) const;
+  // Painted wax: a new empty layer "painted:N" for a wax or kerok step, then
+  // brush strokes (begin, dabs, end: one undo step) and region fills, in
+  // cloth pixels. The cloth re-runs as the brush moves.
+  std::string newPaintedLayer();
+  void beginStroke();
+  void dab(const std::string& layer, cv::Point at, int radius, bool erase);
+  void fill(const std::string& layer, cv::Point at, bool erase);
   bool canUndo() const { return !m_undo.empty(); }
   bool canRedo() const { return !m_redo.empty(); }
   void undo();
@@ -59,6 +66,12 @@ class DyeLab {
   const std::string& error() const { return m_error; }
 
  private:
+  struct Snapshot {
+    imaging::Plan plan;
+    std::map<std::string, cv::Mat> painted;
+  };
+  Snapshot snapshot() const;
+  void restore(Snapshot s);
   void edit(imaging::Plan next);
   void rerun();
 
@@ -68,7 +81,8 @@ class DyeLab {
   int m_clothPx = 480;
   imaging::Layers m_layers;
   imaging::Plan m_plan;
-  std::vector<imaging::Plan> m_undo, m_redo;
+  std::vector<Snapshot> m_undo, m_redo;
+  int m_nextPainted = 1;
   std::vector<imaging::ClothState> m_states;
   int m_shown = 0;
   cv::Mat m_shownImage;
