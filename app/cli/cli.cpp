@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "args.h"
+#include "canting/core/dye_lab.h"
 #include "canting/core/i18n.h"
 #include "canting/core/image_facts.h"
 #include "canting/core/paths.h"
@@ -805,35 +806,8 @@ int cmdDyeRecipe(Ctx& c, const ParsedArgs& a) {
   if (!plan) return c.fail(plan.error());
   auto recipe = im::computeRecipe(*plan, *book, *grams, ratio);
   if (!recipe) return c.fail(recipe.error());
-  const Language L = c.tr.language();
-  std::vector<im::CardLine> card;
-  auto say = [&](const std::string& text, bool heading = false, std::optional<im::Rgb8> swatch = std::nullopt) {
-    c.out << (heading ? "" : "  ") << text << "\n";
-    card.push_back({text, heading, swatch});
-  };
-  say(c.tr.tr("cli.dye.recipe_head", {{"cloth", core::formatNumber(*grams, 0, L)}, {"ratio", core::formatNumber(ratio, 0, L)},
-                                       {"litres", core::formatNumber(recipe->litres, 1, L)}}),
-      true);
-  int shownStep = 0;
-  for (const auto& line : recipe->lines) {
-    if (line.step != shownStep) {
-      shownStep = line.step;
-      const im::PlanStep& st = plan->steps[std::size_t(line.step - 1)];
-      std::optional<im::Rgb8> sw;
-      std::string head;
-      if (st.op == im::PlanStep::Op::Dye) {
-        const im::Dye& d = *book->dye(st.dye);
-        sw = im::labToSrgb8(im::bathColour(book->cloth, d, st.concentration, st.dips));
-        head = c.tr.tr("cli.dye.recipe_bath", {{"step", std::to_string(line.step)}, {"dye", d.name[L == Language::Indonesian ? 0 : 1]},
-                                               {"dips", std::to_string(st.dips)}, {"temp", core::formatNumber(d.temperatureC, 0, L)}});
-      } else {
-        head = c.tr.tr("cli.dye.recipe_fix", {{"step", std::to_string(line.step)}, {"fixer", book->fixer(st.fixer)->name[L == Language::Indonesian ? 0 : 1]}});
-      }
-      c.out << head << "\n";
-      card.push_back({head, true, sw});
-    }
-    say(c.tr.tr("cli.dye.recipe_line", {{"what", line.what[L == Language::Indonesian ? 0 : 1]}, {"grams", core::formatNumber(line.grams, 1, L)}}));
-  }
+  const std::vector<im::CardLine> card = core::recipeLines(c.tr, *plan, *book, *recipe);
+  for (const auto& line : card) c.out << (line.heading ? "" : "  ") << line.text << "\n";
   if (auto pdf = a.value("pdf")) {
     const std::string title = c.tr.tr("cli.dye.recipe_title", {{"plan", plan->name.empty() ? std::filesystem::path(a.positionals[0]).stem().string() : plan->name}});
     if (auto st = im::writeRecipeCard(title, card, *pdf); !st) return c.fail(st.error());

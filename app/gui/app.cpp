@@ -66,7 +66,12 @@ void App::frame() {
   if (m_pustaka.wantsOpenDialog()) openFileDialog();
   if (m_pustaka.wantsImportDialog())
     m_browser.open(FileBrowserPanel::Mode::ImportMotif, core::startFolder(m_ui.wb.settings().lastFolder));
-  if (auto chosen = m_browser.takeChosen()) m_pustaka.beginImport(*chosen);
+  if (m_lab.takeRecipeRequest())
+    m_browser.open(FileBrowserPanel::Mode::SaveRecipe, core::startFolder(m_ui.wb.settings().lastFolder), m_lab.suggestedRecipeName());
+  if (auto chosen = m_browser.takeChosen()) {
+    if (m_browser.mode() == FileBrowserPanel::Mode::SaveRecipe) m_lab.writeRecipeCard(m_ui, *chosen);
+    else m_pustaka.beginImport(*chosen);
+  }
   if (m_pustaka.wantsExportDialog()) openExportDialog();
   handleShortcuts();
   m_browser.draw(m_ui);

@@ -25,9 +25,10 @@ class FileBrowserPanel {
     ExportDesign,   // the Studio result at full resolution
     ExportPalette,  // the Studio colours: JSON, GPL or a printable swatch sheet
     ImportMotif,    // an image into the user's motif collection
+    SaveRecipe,     // the dye lab's recipe card as PDF (the path is handed back through takeChosen)
   };
   bool saving() const { return m_mode != Mode::Open && m_mode != Mode::OpenDesign && m_mode != Mode::ImportMotif; }
-  // For ImportMotif: the file chosen, once.
+  // For ImportMotif and SaveRecipe: the file chosen, once.
   std::optional<std::filesystem::path> takeChosen() { return std::exchange(m_chosen, std::nullopt); }
 
   void open(Mode mode, const std::filesystem::path& folder, const std::string& suggestedName = {});

@@ -1,6 +1,7 @@
 #include "lab_panel.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "canting/core/paths.h"
 #include "item_probe.h"
@@ -115,7 +116,21 @@ void LabPanel::draw(UiContext& ui) {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("lab_dyes", ImVec2(right, 0), true);
-  drawDyes(ui);
+  // Dyes and the recipe in two tabs, so neither hides below the other on a
+  // 1366x768 laptop.
+  if (ImGui::BeginTabBar("lab_tabs")) {
+    if (ImGui::BeginTabItem((ui.tr("lab.dyes") + "###tab_dyes").c_str())) {
+      drawDyes(ui);
+      ImGui::EndTabItem();
+    }
+    const ImGuiTabItemFlags flags = std::exchange(m_selectRecipeTab, false) ? ImGuiTabItemFlags_SetSelected : 0;
+    if (ImGui::BeginTabItem((ui.tr("lab.recipe") + "###tab_recipe").c_str(), nullptr, flags)) {
+      drawRecipe(ui);
+      ImGui::EndTabItem();
+    }
+    probe::note("@lab.tab.recipe");
+    ImGui::EndTabBar();
+  }
   ImGui::EndChild();
 }
 
@@ -392,9 +407,6 @@ void LabPanel::drawAttempt(UiContext& ui) {
 void LabPanel::drawDyes(UiContext& ui) {
   const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
   const core::Language L = ui.wb.tr().language();
-  ImGui::PushFont(ui.fonts.heading);
-  ImGui::TextUnformatted(ui.tr("lab.dyes").c_str());
-  ImGui::PopFont();
   ImGui::TextWrapped("%s", ui.tr("lab.dyes_hint").c_str());
   const float sw = ui.px(34);
   for (const auto& d : m_lab.book().dyes) {
@@ -431,6 +443,52 @@ void LabPanel::drawDyes(UiContext& ui) {
     ImGui::TextUnformatted(f.name[li].c_str());
     ImGui::TextDisabled("  %s", f.effect[li].c_str());
   }
+}
+
+void LabPanel::drawRecipe(UiContext& ui) {
+  ImGui::SetNextItemWidth(-1);
+  ImGui::SliderInt("##cloth_g", &m_clothG, 50, 5000, ui.tr("lab.cloth_g_fmt").c_str());
+  probe::note("@lab.cloth_g");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::SliderInt("##ratio", &m_ratio, 5, 60, ui.tr("lab.ratio_fmt").c_str());
+  auto recipe = im::computeRecipe(m_lab.plan(), m_lab.book(), m_clothG, m_ratio);
+  if (!recipe) return;
+  if (recipe->lines.empty()) {
+    ImGui::TextWrapped("%s", ui.tr("lab.recipe_empty").c_str());
+    return;
+  }
+  const float sw = ImGui::GetFontSize();
+  for (const auto& line : core::recipeLines(ui.wb.tr(), m_lab.plan(), m_lab.book(), *recipe)) {
+    if (line.swatch) {
+      ImGui::ColorButton("##bath", ImVec4(line.swatch->r / 255.f, line.swatch->g / 255.f, line.swatch->b / 255.f, 1.f),
+                         ImGuiColorEditFlags_NoTooltip, ImVec2(sw * 1.4f, sw));
+      ImGui::SameLine();
+    }
+    if (line.heading) ImGui::TextWrapped("%s", line.text.c_str());
+    else ImGui::TextDisabled("  %s", line.text.c_str());
+  }
+  if (ImGui::Button(label(ui, "lab.print_recipe").c_str(), ImVec2(-1, ui.px(38)))) m_wantRecipe = true;
+  probe::note("@lab.print_recipe");
+}
+
+std::string LabPanel::suggestedRecipeName() const {
+  const std::string id = m_lab.exercise() >= 0 ? m_lab.exercises()[std::size_t(m_lab.exercise())].id : "latihan";
+  return "resep-" + id + ".pdf";
+}
+
+void LabPanel::writeRecipeCard(UiContext& ui, const std::filesystem::path& path) {
+  auto recipe = im::computeRecipe(m_lab.plan(), m_lab.book(), m_clothG, m_ratio);
+  if (!recipe) {
+    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(recipe.error()));
+    return;
+  }
+  const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
+  const std::string name = m_lab.exercise() >= 0 ? m_lab.exercises()[std::size_t(m_lab.exercise())].title[li] : ui.tr("lab.free");
+  const auto lines = core::recipeLines(ui.wb.tr(), m_lab.plan(), m_lab.book(), *recipe);
+  if (auto st = im::writeRecipeCard(ui.tr("cli.dye.recipe_title", {{"plan", name}}), lines, path); !st)
+    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+  else
+    ui.wb.notify(core::Notice::Kind::Info, ui.tr("cli.dye.card_written", {{"path", path.string()}}));
 }
 
 }  // namespace canting::gui

@@ -5,6 +5,7 @@
 // is core::DyeLab; this class only draws it and turns clicks into edits.
 
 #include <memory>
+#include <utility>
 
 #include "canting/core/attempts.h"
 #include "canting/core/dye_lab.h"
@@ -19,6 +20,13 @@ class LabPanel {
   int selectedStep() const { return m_selected; }
   // The painted layer of the selected wax or kerok step, or "" when there is none.
   std::string paintTarget() const;
+  // The recipe card: the panel asks for a file, the app opens the dialog and
+  // hands the chosen path back to writeRecipeCard.
+  bool takeRecipeRequest() { return std::exchange(m_wantRecipe, false); }
+  std::string suggestedRecipeName() const;
+  void writeRecipeCard(UiContext& ui, const std::filesystem::path& path);
+  void setCloth(int grams, int ratio) { m_clothG = grams; m_ratio = ratio; }
+  void showRecipeTab() { m_selectRecipeTab = true; }
   void selectStep(int i) { m_selected = i; }
   // Where attempts go; by default a log in the user's data folder.
   void setStore(std::unique_ptr<core::AttemptStore> store) { m_store = std::move(store); }
@@ -32,6 +40,7 @@ class LabPanel {
   void drawCloth(UiContext& ui);
   void drawDyes(UiContext& ui);
   void drawAttempt(UiContext& ui);
+  void drawRecipe(UiContext& ui);
   std::string stepText(const UiContext& ui, const imaging::PlanStep& s) const;
 
   core::DyeLab m_lab;
@@ -44,7 +53,10 @@ class LabPanel {
   std::string m_dye = "indigo";
   enum class Tool { Brush, Fill, Eraser } m_tool = Tool::Brush;
   int m_brushPx = 6;
-  bool m_stroking = false;   // what a new dye step uses: the last dye picked on the right
+  bool m_stroking = false;
+  int m_clothG = 300, m_ratio = 20;  // a 2 m mori of about 300 g, at the usual 1:20
+  bool m_wantRecipe = false;
+  bool m_selectRecipeTab = false;   // what a new dye step uses: the last dye picked on the right
 };
 
 }  // namespace canting::gui

@@ -40,7 +40,7 @@ std::vector<std::string> g_dropped;
 
 const char* kUsage =
     "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
-    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE]|lab-paint]\n";
+    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint]\n";
 
 bool parseOptions(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
@@ -180,13 +180,16 @@ int main(int argc, char** argv) {
     else if (opt.show.rfind("lab-hint-", 0) == 0) {  // the lab mid-exercise: the first N steps of the trainer's plan
       wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
       app.lab().ensureLoaded(app.ui());
-      // "lab-hint-N-EXERCISE" picks the exercise by its file name first.
-      if (const auto dash = opt.show.find('-', 9); dash != std::string::npos) {
+      // "lab-hint-N-EXERCISE[-recipe]" picks the exercise by its file name first.
+      std::string rest = opt.show;
+      if (rest.size() > 7 && rest.compare(rest.size() - 7, 7, "-recipe") == 0) rest.resize(rest.size() - 7);
+      if (const auto dash = rest.find('-', 9); dash != std::string::npos) {
         const auto& ex = app.lab().lab().exercises();
         for (int i = 0; i < int(ex.size()); ++i)
-          if (ex[std::size_t(i)].id == opt.show.substr(dash + 1)) app.lab().lab().startExercise(i);
+          if (ex[std::size_t(i)].id == rest.substr(dash + 1)) app.lab().lab().startExercise(i);
       }
       for (int i = std::atoi(opt.show.c_str() + 9); i > 0 && app.lab().lab().hint(); --i) app.lab().selectStep(int(app.lab().lab().plan().steps.size()) - 1);
+      if (opt.show.find("-recipe") != std::string::npos) app.lab().showRecipeTab();
     } else if (opt.show == "lab-paint") {  // a painted wax step, half filled, selected for more painting
       wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
       app.lab().ensureLoaded(app.ui());

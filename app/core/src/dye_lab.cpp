@@ -12,6 +12,33 @@ namespace canting::core {
 namespace im = imaging;
 namespace fs = std::filesystem;
 
+std::vector<im::CardLine> recipeLines(const Translator& tr, const im::Plan& plan, const im::DyeBook& book, const im::Recipe& recipe) {
+  const Language L = tr.language();
+  const int li = L == Language::Indonesian ? 0 : 1;
+  std::vector<im::CardLine> out;
+  out.push_back({tr.tr("cli.dye.recipe_head", {{"cloth", formatNumber(recipe.clothGrams, 0, L)}, {"ratio", formatNumber(recipe.liquorRatio, 0, L)},
+                                                {"litres", formatNumber(recipe.litres, 1, L)}}),
+                 true, std::nullopt});
+  int shownStep = 0;
+  for (const auto& line : recipe.lines) {
+    if (line.step != shownStep && line.step >= 1 && line.step <= int(plan.steps.size())) {
+      shownStep = line.step;
+      const im::PlanStep& st = plan.steps[std::size_t(line.step - 1)];
+      if (st.op == im::PlanStep::Op::Dye) {
+        const im::Dye* d = book.dye(st.dye);
+        if (!d) continue;
+        out.push_back({tr.tr("cli.dye.recipe_bath", {{"step", std::to_string(line.step)}, {"dye", d->name[li]}, {"dips", std::to_string(st.dips)},
+                                                     {"temp", formatNumber(d->temperatureC, 0, L)}}),
+                       true, im::labToSrgb8(im::bathColour(book.cloth, *d, st.concentration, st.dips))});
+      } else if (const im::Fixer* f = book.fixer(st.fixer)) {
+        out.push_back({tr.tr("cli.dye.recipe_fix", {{"step", std::to_string(line.step)}, {"fixer", f->name[li]}}), true, std::nullopt});
+      }
+    }
+    out.push_back({tr.tr("cli.dye.recipe_line", {{"what", line.what[li]}, {"grams", formatNumber(line.grams, 1, L)}}), false, std::nullopt});
+  }
+  return out;
+}
+
 imaging::Status DyeLab::load(const fs::path& dir, int clothPx) {
   auto book = im::loadDyeBook(dir / "dyes.json");
   if (!book) return book.error();

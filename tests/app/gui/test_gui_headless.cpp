@@ -436,3 +436,29 @@ TEST_CASE("a trainee paints wax with the brush and the fill tool on the cloth", 
   h.frames(1);
   CHECK(cv::countNonZero(lab.layers().painted.at(target.substr(8))) > afterStroke);
 }
+
+TEST_CASE("the lab's recipe follows the plan and prints a card through the save dialog", "[gui][lab]") {
+  Harness h;
+  h.wb.rememberFolder(h.dir.path());
+  h.wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+  h.frames(2);
+  core::DyeLab& lab = h.app->lab().lab();
+  while (lab.hint()) {}
+  h.app->lab().setCloth(400, 25);  // 10 L of water per bath
+  h.frames(2);
+  const auto recipe = imaging::computeRecipe(lab.plan(), lab.book(), 400, 25);
+  REQUIRE(recipe);
+  CHECK(recipe->litres == Approx(10));
+  h.click(h.centreOf("@lab.tab.recipe"));
+  h.frames(1);
+  h.click(h.centreOf("@lab.print_recipe"));
+  h.frames(1);
+  REQUIRE(h.app->fileBrowser().isOpen());
+  CHECK(h.app->fileBrowser().mode() == gui::FileBrowserPanel::Mode::SaveRecipe);
+  h.click(h.centreOf("@browser.save"));
+  h.frames(2);
+  const auto pdf = h.dir / h.app->lab().suggestedRecipeName();
+  REQUIRE(std::filesystem::exists(pdf));
+  CHECK(std::filesystem::file_size(pdf) > 1000);
+  CHECK(h.wb.notices().back().kind == core::Notice::Kind::Info);
+}

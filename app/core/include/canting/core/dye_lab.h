@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "canting/core/attempts.h"
+#include "canting/core/i18n.h"
 #include "canting/imaging/dye.h"
 #include "canting/imaging/motif.h"
 
@@ -19,6 +20,13 @@ struct Exercise {
   imaging::MotifKind motif = imaging::MotifKind::Kawung;
   imaging::Plan targetPlan;      // the trainer's plan; its result is the target
 };
+
+// A recipe as lines for people, in the translator's language: the heading
+// (cloth, liquor, litres), then per bath a heading with its colour swatch and
+// the grams of each dye, auxiliary and fixer. The CLI prints it, the lab shows
+// it, and both print it as a card with imaging::writeRecipeCard.
+std::vector<imaging::CardLine> recipeLines(const Translator& tr, const imaging::Plan& plan, const imaging::DyeBook& book,
+                                           const imaging::Recipe& recipe);
 
 class DyeLab {
  public:
