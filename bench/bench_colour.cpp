@@ -79,6 +79,15 @@ void benchDye(int runs) {
       ms = medianMs(runs * 4, [&] { shown = im::renderCloth((*st)[3], true); });
       std::printf("| render one timeline state (scrub) | 2048x2048 | %.1f |\n", ms);
       check(shown.size() == cv::Size(2048, 2048), "rendered state size");
+      // What the Lab Pewarnaan workspace does: a 480 px cloth, re-run on every
+      // edit (and every brush dab) and rendered on every timeline scrub.
+      auto small = im::generateMotif(im::MotifKind::Kawung, {.size = 480, .dpi = 100});
+      const im::Layers sl{small->outline, small->isen, small->ground};
+      ms = medianMs(runs * 4, [&] { states = im::simulate(*plan, sl, *book, {.dpi = 100})->size(); });
+      std::printf("| dye plan, 6 steps with crackle (the lab's cloth) | 480x480 | %.2f |\n", ms);
+      auto sst = im::simulate(*plan, sl, *book, {.dpi = 100});
+      ms = medianMs(runs * 4, [&] { shown = im::renderCloth((*sst)[3], true); });
+      std::printf("| render one timeline state (the lab's cloth) | 480x480 | %.2f |\n", ms);
     }
   } else {
     check(false, "dye book loads");

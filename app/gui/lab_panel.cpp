@@ -336,7 +336,10 @@ void LabPanel::drawCloth(UiContext& ui) {
         m_stroking = true;
       }
       if (m_stroking && ImGui::IsItemActive()) m_lab.dab(target, at, m_brushPx, m_tool == Tool::Eraser);
-      if (ImGui::IsItemDeactivated()) m_stroking = false;
+      if (ImGui::IsItemDeactivated() && m_stroking) {
+        m_stroking = false;
+        m_lab.endStroke();
+      }
     }
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   }

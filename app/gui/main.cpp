@@ -201,6 +201,7 @@ int main(int argc, char** argv) {
       for (int i = 0; i < 6; ++i) lab.fill(wax.layer, cv::Point(sz.width * (2 * i + 1) / 12, sz.height / 2), false);
       lab.beginStroke();
       for (int x = sz.width / 8; x < sz.width * 7 / 8; x += 3) lab.dab(wax.layer, cv::Point(x, sz.height / 5), 6, false);
+      lab.endStroke();
       imaging::PlanStep dye;
       dye.op = imaging::PlanStep::Op::Dye;
       dye.dye = "secang";

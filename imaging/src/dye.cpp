@@ -455,7 +455,18 @@ cv::Mat renderCloth(const ClothState& st, bool showWax) {
 
 // --- scoring and recipes -----------------------------------------------------------
 
-Score scoreAgainst(const cv::Mat& result, const cv::Mat& target, const Layers& layers, const Plan& plan) {
+int estimateFewestBaths(const cv::Mat& target) {
+  cv::Mat t = target;
+  if (t.channels() == 4) cv::cvtColor(t, t, cv::COLOR_BGRA2BGR);
+  // Colours covering at least 2% of the target; thinner ones are cracks and
+  // seepage, which come free with the baths that make the big areas.
+  int dyed = 0;
+  if (auto p = extractPalette(t, {.k = 8, .mergeDeltaE = 12}))
+    for (const auto& sw : p->swatches) dyed += sw.share >= 0.02;
+  return std::max(0, dyed - 1);  // the lightest colour can be the cloth itself
+}
+
+Score scoreAgainst(const cv::Mat& result, const cv::Mat& target, const Layers& layers, const Plan& plan, std::optional<int> fewestBaths) {
   Score s;
   cv::Mat t = target;
   if (t.channels() == 4) cv::cvtColor(t, t, cv::COLOR_BGRA2BGR);
@@ -464,13 +475,7 @@ Score scoreAgainst(const cv::Mat& result, const cv::Mat& target, const Layers& l
   s.meanDeltaE = cv::mean(de)[0];
   s.shareWithin5 = double(cv::countNonZero(de <= 5.0f)) / double(de.total());
   for (const auto& st : plan.steps) s.bathsUsed += st.op == PlanStep::Op::Dye;
-  // Colours covering at least 2% of the target; thinner ones are cracks and
-  // seepage, which come free with the baths that make the big areas.
-  if (auto p = extractPalette(t, {.k = 8, .mergeDeltaE = 12})) {
-    int dyed = 0;
-    for (const auto& sw : p->swatches) dyed += sw.share >= 0.02;
-    s.fewestBaths = std::max(0, dyed - 1);  // the lightest colour can be the cloth itself
-  }
+  s.fewestBaths = fewestBaths ? *fewestBaths : estimateFewestBaths(t);
   for (const auto& [name, mask] : {std::pair{"outline", &layers.outline}, std::pair{"isen", &layers.isen}, std::pair{"ground", &layers.ground}}) {
     if (mask->empty() || mask->size() != de.size() || cv::countNonZero(*mask) == 0) continue;
     const double m = cv::mean(de, *mask)[0];

@@ -83,8 +83,14 @@ void DyeLab::startExercise(int index) {
   if (auto l = im::generateMotif(kind, p)) m_layers = {l->outline, l->isen, l->ground};
   m_target.release();
   if (m_exercise >= 0)
-    if (auto st = im::simulate(m_exercises[std::size_t(m_exercise)].targetPlan, m_layers, m_book, {.dpi = 100}))
+    if (auto st = im::simulate(m_exercises[std::size_t(m_exercise)].targetPlan, m_layers, m_book, {.dpi = 100})) {
       m_target = im::renderCloth(st->back());
+      // The palette count over-counts where edges blend; the trainer's own
+      // plan proves the target can be dyed in that many baths.
+      int trainer = 0;
+      for (const auto& step : m_exercises[std::size_t(m_exercise)].targetPlan.steps) trainer += step.op == im::PlanStep::Op::Dye;
+      m_fewestBaths = std::min(im::estimateFewestBaths(m_target), trainer);
+    }
   m_plan = {};
   m_layers.painted.clear();
   m_undo.clear();
@@ -122,8 +128,10 @@ void DyeLab::dab(const std::string& layer, cv::Point at, int radius, bool erase)
   const auto it = m_layers.painted.find(layer.substr(8));
   if (it == m_layers.painted.end()) return;
   cv::circle(it->second, at, std::max(1, radius), cv::Scalar(erase ? 0 : 255), cv::FILLED, cv::LINE_8);
-  rerun();
+  rerun(false);  // scoring costs more than the cloth; once per stroke is enough
 }
+
+void DyeLab::endStroke() { rerun(); }
 
 void DyeLab::fill(const std::string& layer, cv::Point at, bool erase) {
   if (layer.rfind("painted:", 0) != 0) return;
@@ -219,11 +227,11 @@ void DyeLab::redo() {
   restore(std::move(s));
 }
 
-void DyeLab::rerun() {
+void DyeLab::rerun(bool score) {
   ++m_version;
   m_shownImageFor = -1;
   m_error.clear();
-  m_score.reset();
+  if (score) m_score.reset();
   auto st = im::simulate(m_plan, m_layers, m_book, {.dpi = 100});
   if (!st) {
     // Plans built in the lab are checked as they are made, so this is a
@@ -233,14 +241,7 @@ void DyeLab::rerun() {
   }
   m_states = std::move(*st);
   m_shown = std::clamp(m_shown, 0, stateCount() - 1);
-  if (!m_target.empty()) {
-    m_score = im::scoreAgainst(im::renderCloth(m_states.back()), m_target, m_layers, m_plan);
-    // The palette count over-counts where edges blend; the trainer's own plan
-    // proves the target can be dyed in that many baths.
-    int trainer = 0;
-    for (const auto& st : m_exercises[std::size_t(m_exercise)].targetPlan.steps) trainer += st.op == im::PlanStep::Op::Dye;
-    m_score->fewestBaths = std::min(m_score->fewestBaths, trainer);
-  }
+  if (score && !m_target.empty()) m_score = im::scoreAgainst(im::renderCloth(m_states.back()), m_target, m_layers, m_plan, m_fewestBaths);
 }
 
 void DyeLab::showState(int i) {

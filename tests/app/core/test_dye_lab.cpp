@@ -147,6 +147,7 @@ TEST_CASE("painted wax blocks the dye where it is painted, fills a whole part, a
   CHECK(blueAt(spot));
   lab.beginStroke();
   lab.dab(layer, spot, 6, false);
+  lab.endStroke();
   CHECK_FALSE(blueAt(spot));        // under the wax: the cloth stays pale
   CHECK(blueAt(cv::Point(40, 60)));  // beyond the brush: dyed
   lab.undo();

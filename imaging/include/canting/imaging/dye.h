@@ -134,7 +134,12 @@ struct Score {
   std::string worstLayer;      // "outline", "isen" or "ground"
   double worstLayerDeltaE = 0;
 };
-Score scoreAgainst(const cv::Mat& result, const cv::Mat& target, const Layers& layers, const Plan& plan);
+// `fewestBaths` from estimateFewestBaths(target) may be passed in when the
+// same target is scored again and again (the lab re-scores on every edit).
+Score scoreAgainst(const cv::Mat& result, const cv::Mat& target, const Layers& layers, const Plan& plan,
+                   std::optional<int> fewestBaths = std::nullopt);
+// The colours covering at least 2% of the target, less the cloth's own.
+int estimateFewestBaths(const cv::Mat& target);
 
 struct RecipeLine {
   int step = 0;                // the plan step (1-based)

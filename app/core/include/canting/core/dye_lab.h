@@ -55,7 +55,8 @@ class DyeLab {
   // cloth pixels. The cloth re-runs as the brush moves.
   std::string newPaintedLayer();
   void beginStroke();
-  void dab(const std::string& layer, cv::Point at, int radius, bool erase);
+  void dab(const std::string& layer, cv::Point at, int radius, bool erase);  // cloth only; the score waits for endStroke
+  void endStroke();
   void fill(const std::string& layer, cv::Point at, bool erase);
   bool canUndo() const { return !m_undo.empty(); }
   bool canRedo() const { return !m_redo.empty(); }
@@ -81,7 +82,7 @@ class DyeLab {
   Snapshot snapshot() const;
   void restore(Snapshot s);
   void edit(imaging::Plan next);
-  void rerun();
+  void rerun(bool score = true);
 
   imaging::DyeBook m_book;
   std::vector<Exercise> m_exercises;
@@ -96,6 +97,7 @@ class DyeLab {
   cv::Mat m_shownImage;
   int m_shownImageFor = -1;
   cv::Mat m_target;
+  int m_fewestBaths = 0;  // of the target: the trainer's baths or fewer
   std::optional<imaging::Score> m_score;
   int m_version = 0;
   std::string m_error;  // the simulation's last refusal, already a message key's detail
