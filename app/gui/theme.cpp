@@ -28,6 +28,7 @@ Fonts loadFonts(float scale) {
     b.AddRanges(io.Fonts->GetGlyphRangesDefault());
     for (ImWchar c = 0x2190; c <= 0x2193; ++c) b.AddChar(c);  // arrows on buttons
     for (ImWchar c = 0x2010; c <= 0x205E; ++c) b.AddChar(c);
+    b.AddChar(0x0394);  // the Delta of "ΔE00", the colour difference trainees are scored in
     b.BuildRanges(&ranges);
   }
   // ImGui asserts (aborts) on a missing file, so existence is checked first.
