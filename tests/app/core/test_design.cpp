@@ -14,6 +14,14 @@ namespace fs = std::filesystem;
 namespace im = imaging;
 
 namespace {
+// A workbench whose settings, data and autosave all live in `dir`.
+core::Workbench::Options workbenchIn(const test::TempDir& dir) {
+  core::Workbench::Options o;
+  o.settingsFile = dir / "s.json";
+  o.assets = CANTING_ASSETS_DIR;
+  o.dataDir = dir / "data";
+  return o;
+}
 fs::path motif(const test::TempDir& dir, const char* name = "motif.png") {
   cv::Mat m(90, 120, CV_8UC3, cv::Scalar(204, 228, 239));
   cv::circle(m, cv::Point(40, 45), 25, cv::Scalar(43, 90, 139), cv::FILLED, cv::LINE_AA);
@@ -161,10 +169,7 @@ TEST_CASE("malformed projects are refused with the field that is wrong", "[core]
   test::writeAll(dir / "junk.canting", {'{', '{'});
   CHECK_FALSE(core::loadProject(dir / "junk.canting"));
   // The workbench keeps the design it had when a project fails to open.
-  core::Workbench::Options o;
-  o.settingsFile = dir / "s.json";
-  o.assets = CANTING_ASSETS_DIR;
-  o.dataDir = dir / "data";
+  const core::Workbench::Options o = workbenchIn(dir);
   core::Workbench wb(o);
   REQUIRE(wb.openDesignFile(dir / "good.canting"));
   const auto ops = wb.design()->design().ops;
@@ -177,10 +182,7 @@ TEST_CASE("malformed projects are refused with the field that is wrong", "[core]
 TEST_CASE("autosave writes a dirty design and a later start recovers it", "[core][design][autosave]") {
   test::TempDir dir;
   const fs::path image = motif(dir);
-  core::Workbench::Options o;
-  o.settingsFile = dir / "s.json";
-  o.assets = CANTING_ASSETS_DIR;
-  o.dataDir = dir / "data";
+  const core::Workbench::Options o = workbenchIn(dir);
   {
     core::Workbench wb(o);
     REQUIRE(wb.openDesignFile(image));
@@ -202,10 +204,7 @@ TEST_CASE("autosave writes a dirty design and a later start recovers it", "[core
 
 TEST_CASE("export writes the full-size result and the palette in every format", "[core][design]") {
   test::TempDir dir;
-  core::Workbench::Options o;
-  o.settingsFile = dir / "s.json";
-  o.assets = CANTING_ASSETS_DIR;
-  o.dataDir = dir / "data";
+  const core::Workbench::Options o = workbenchIn(dir);
   core::Workbench wb(o);
   REQUIRE(wb.openDesignFile(motif(dir)));
   wb.design()->edit("studio.edit.recolor", [](core::Design& d) { core::recolorOp(d).targets[1] = im::Lab{30, 20, -40}; });
@@ -273,10 +272,7 @@ TEST_CASE("pattern operations round-trip through projects and shape the output",
 
 TEST_CASE("the design export streams the repeat at print size and reports progress", "[core][design][pattern]") {
   test::TempDir dir;
-  core::Workbench::Options o;
-  o.settingsFile = dir / "s.json";
-  o.assets = CANTING_ASSETS_DIR;
-  o.dataDir = dir / "data";
+  const core::Workbench::Options o = workbenchIn(dir);
   core::Workbench wb(o);
   REQUIRE(wb.openDesignFile(motif(dir)));
   wb.design()->edit("studio.edit.add", [](core::Design& d) {
