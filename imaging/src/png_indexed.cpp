@@ -12,6 +12,8 @@
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/palette.h"
 
+#include "png_writer.h"
+
 namespace canting::imaging {
 
 namespace {
@@ -28,13 +30,9 @@ void flushNothing(png_structp) {}
 
 // Only plain C data lives across setjmp: libpng reports errors by longjmp.
 bool encodeIndexed(const cv::Mat& idx, const png_color* colours, int n, const Dpi* dpi, std::vector<std::uint8_t>& out) {
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-  if (!png) return false;
-  png_infop info = png_create_info_struct(png);
-  if (!info) {
-    png_destroy_write_struct(&png, nullptr);
-    return false;
-  }
+  png_structp png = nullptr;
+  png_infop info = nullptr;
+  if (!createPngWriter(png, info)) return false;
   Sink sink{&out};
   if (setjmp(png_jmpbuf(png))) {
     png_destroy_write_struct(&png, &info);

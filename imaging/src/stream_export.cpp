@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <cstring>
 #include <random>
+
+#include "png_writer.h"
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
@@ -125,13 +127,9 @@ Status writeTiff(const StreamedImage& img, const fs::path& tmp, const fs::path& 
 // --- PNG ----------------------------------------------------------------------------
 
 bool pngWriteAll(FILE* f, const StreamedImage& img, const StreamOptions& o, const Progress& prog, bool& cancelled) {
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-  if (!png) return false;
-  png_infop info = png_create_info_struct(png);
-  if (!info) {
-    png_destroy_write_struct(&png, nullptr);
-    return false;
-  }
+  png_structp png = nullptr;
+  png_infop info = nullptr;
+  if (!createPngWriter(png, info)) return false;
   // Only C data across setjmp: libpng reports errors by longjmp.
   cv::Mat* band = new cv::Mat;
   cv::Mat* rgb = new cv::Mat;
