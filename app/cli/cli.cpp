@@ -566,6 +566,21 @@ int cmdLayout(Ctx& c, const ParsedArgs& a) {
 }
 
 
+// --KEY N within [lo, hi] into v; v keeps its default when the option is
+// absent. False (with `status` set to a usage error) when the value is bad.
+bool readNumber(Ctx& c, const ParsedArgs& a, const char* key, double lo, double hi, const std::string& help, int& status, double& v) {
+  auto s = a.value(key);
+  if (!s) return true;
+  char* e = nullptr;
+  const double x = std::strtod(s->c_str(), &e);
+  if (s->empty() || *e || !(x >= lo && x <= hi)) {
+    status = c.usage("cli.usage.bad_value", {{"arg", std::string("--") + key}, {"value", *s}}, help);
+    return false;
+  }
+  v = x;
+  return true;
+}
+
 int cmdMotif(Ctx& c, const ParsedArgs& a) {
   const std::string help = "cli.help.motif";
   int status = 0;
@@ -574,18 +589,7 @@ int cmdMotif(Ctx& c, const ParsedArgs& a) {
   auto kind = im::parseMotif(a.positionals[0]);
   if (!kind) return c.usage("cli.usage.bad_value", {{"arg", "NAME"}, {"value", a.positionals[0]}}, help);
   im::MotifParams p;
-  auto num = [&](const char* key, double lo, double hi, double& v) -> bool {
-    auto s = a.value(key);
-    if (!s) return true;
-    char* e = nullptr;
-    const double x = std::strtod(s->c_str(), &e);
-    if (s->empty() || *e || !(x >= lo && x <= hi)) {
-      status = c.usage("cli.usage.bad_value", {{"arg", std::string("--") + key}, {"value", *s}}, help);
-      return false;
-    }
-    v = x;
-    return true;
-  };
+  auto num = [&](const char* key, double lo, double hi, double& v) { return readNumber(c, a, key, lo, hi, help, status, v); };
   double size = p.size, seed = p.seed;
   if (!num("size", 32, 20000, size) || !num("seed", 0, 2147483647, seed) || !num("dpi", 10, 2400, p.dpi) ||
       !num("line-mm", 0.1, 20, p.lineMm) || !num("isen-mm", 0.1, 20, p.isenMm) || !num("density", 0.25, 4, p.density))
@@ -693,17 +697,6 @@ int cmdDyeList(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
-std::optional<double> numberIn(Ctx& c, const ParsedArgs& a, const char* key, double lo, double hi, const std::string& help, int& status) {
-  auto s = a.value(key);
-  if (!s) return std::nullopt;
-  char* e = nullptr;
-  const double x = std::strtod(s->c_str(), &e);
-  if (s->empty() || *e || !(x >= lo && x <= hi)) {
-    status = c.usage("cli.usage.bad_value", {{"arg", std::string("--") + key}, {"value", *s}}, help);
-    return std::nullopt;
-  }
-  return x;
-}
 
 int cmdDyeSimulate(Ctx& c, const ParsedArgs& a) {
   const std::string help = "cli.help.dye_simulate";
@@ -713,11 +706,7 @@ int cmdDyeSimulate(Ctx& c, const ParsedArgs& a) {
   auto book = dyeBook(c, a, status);
   if (!book) return status;
   double dpi = 150;
-  if (a.value("dpi")) {
-    auto v = numberIn(c, a, "dpi", 10, 2400, help, status);
-    if (!v) return status;
-    dpi = *v;
-  }
+  if (!readNumber(c, a, "dpi", 10, 2400, help, status, dpi)) return status;
   const auto motif = a.value("motif"), layersDir = a.value("layers");
   if (!motif == !layersDir) return c.usage("cli.usage.missing_option", {{"arg", "--motif | --layers"}}, help);
   im::Layers layers;
@@ -782,26 +771,23 @@ int cmdDyeRecipe(Ctx& c, const ParsedArgs& a) {
   // gsm on the bolt's label): 250 x 105 cm at 110 g/m2 is 289 g.
   std::optional<double> grams;
   if (a.value("cloth-g")) {
-    grams = numberIn(c, a, "cloth-g", 1, 100000, help, status);
-    if (!grams) return status;
+    double g = 0;
+    if (!readNumber(c, a, "cloth-g", 1, 100000, help, status, g)) return status;
+    grams = g;
   } else if (auto size = a.value("cloth-cm")) {
     double w = 0, h = 0;
     char x = 0, extra = 0;
     if (std::sscanf(size->c_str(), "%lf%c%lf%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || !(w >= 1 && w <= 10000) || !(h >= 1 && h <= 10000))
       return c.usage("cli.usage.bad_value", {{"arg", "--cloth-cm"}, {"value", *size}}, help);
     if (!a.value("gsm")) return c.usage("cli.usage.missing_option", {{"arg", "--gsm"}}, help);
-    auto gsm = numberIn(c, a, "gsm", 10, 1000, help, status);
-    if (!gsm) return status;
-    grams = w / 100 * h / 100 * *gsm;
+    double gsm = 0;
+    if (!readNumber(c, a, "gsm", 10, 1000, help, status, gsm)) return status;
+    grams = w / 100 * h / 100 * gsm;
   } else {
     return c.usage("cli.usage.missing_option", {{"arg", "--cloth-g | --cloth-cm"}}, help);
   }
   double ratio = 20;
-  if (a.value("ratio")) {
-    auto r = numberIn(c, a, "ratio", 5, 100, help, status);
-    if (!r) return status;
-    ratio = *r;
-  }
+  if (!readNumber(c, a, "ratio", 5, 100, help, status, ratio)) return status;
   auto plan = im::loadPlan(a.positionals[0], *book);
   if (!plan) return c.fail(plan.error());
   auto recipe = im::computeRecipe(*plan, *book, *grams, ratio);
