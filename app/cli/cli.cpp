@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "args.h"
+#include "cli_internal.h"
 #include "canting/core/dye_lab.h"
 #include "canting/core/i18n.h"
 #include "canting/core/image_facts.h"
@@ -30,28 +31,6 @@ namespace {
 using core::Language;
 using core::Translator;
 namespace im = imaging;
-
-struct Ctx {
-  Translator tr;
-  std::ostream& out;
-  std::ostream& err;
-
-  int fail(const im::Error& e) {
-    err << "canting-cli: " << tr.message(e) << "\n";
-    return kBadInput;
-  }
-  int usage(const std::string& key, const core::Args& args, const std::string& helpKey) {
-    err << "canting-cli: " << tr.tr(key, args) << "\n\n" << tr.tr(helpKey) << "\n";
-    return kUsage;
-  }
-};
-
-struct Command {
-  std::string name;     // "info", "color delta-e"
-  ArgSpec spec;
-  std::string helpKey;
-  std::function<int(Ctx&, const ParsedArgs&)> run;
-};
 
 std::optional<double> parsePositive(const std::string& s) {
   char* end = nullptr;
@@ -854,19 +833,24 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
     out << "canting-cli " << CANTING_VERSION << "\n";
     return kOk;
   }
-  for (const Command& cmd : commands()) {
-    const auto space = cmd.name.find(' ');
-    const std::string first = cmd.name.substr(0, space);
-    if (args[0] != first) continue;
-    std::size_t consumed = 1;
-    if (space != std::string::npos) {
-      if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {
-        out << c.tr.tr("cli.help." + first) << "\n";
-        return args.size() < 2 ? kUsage : kOk;
-      }
-      if (args[1] != cmd.name.substr(space + 1)) continue;
-      consumed = 2;
+  std::vector<Command> all = commands();
+  for (auto& t : trainingCommands()) all.push_back(std::move(t));
+  for (const Command& cmd : all) {
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at <= cmd.name.size();) {
+      const std::size_t sp = std::min(cmd.name.find(' ', at), cmd.name.size());
+      words.push_back(cmd.name.substr(at, sp - at));
+      at = sp + 1;
     }
+    if (args[0] != words[0]) continue;
+    if (words.size() > 1 && (args.size() < 2 || args[1] == "--help" || args[1] == "-h")) {
+      out << c.tr.tr("cli.help." + words[0]) << "\n";
+      return args.size() < 2 ? kUsage : kOk;
+    }
+    bool match = true;
+    for (std::size_t k = 1; k < words.size() && match; ++k) match = k < args.size() && args[k] == words[k];
+    if (!match) continue;
+    const std::size_t consumed = words.size();
     ParsedArgs parsed;
     const std::vector<std::string> rest(args.begin() + std::ptrdiff_t(consumed), args.end());
     if (auto problem = parseArgs(rest, cmd.spec, parsed)) return c.usage(problem->key, {{"arg", problem->arg}}, cmd.helpKey);
@@ -876,7 +860,7 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
     }
     return cmd.run(c, parsed);
   }
-  const bool group = args[0] == "color" || args[0] == "dye";
+  const bool group = args[0] == "color" || args[0] == "dye" || args[0] == "training";
   return c.usage("cli.usage.unknown_command", {{"arg", group && args.size() > 1 ? args[0] + " " + args[1] : args[0]}},
                  group ? "cli.help." + args[0] : "cli.help.main");
 }

@@ -11,7 +11,7 @@
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/palette.h"
 #include "canting/imaging/pola.h"
-#include "pdf_file.h"
+#include "canting/imaging/pdf_file.h"
 
 namespace canting::imaging {
 

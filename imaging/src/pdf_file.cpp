@@ -1,4 +1,4 @@
-#include "pdf_file.h"
+#include "canting/imaging/pdf_file.h"
 
 #include <cairo-pdf.h>
 

@@ -1,6 +1,6 @@
 #include "canting/imaging/pola.h"
 
-#include "pdf_file.h"
+#include "canting/imaging/pdf_file.h"
 
 #include <cairo.h>
 

@@ -12,14 +12,16 @@ namespace canting::core {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string nowIso8601() {
-  const std::time_t t = std::time(nullptr);
+std::string isoUtc(long long secondsSinceEpoch) {
+  const std::time_t t = std::time_t(secondsSinceEpoch);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
+
+std::string nowIso8601() { return isoUtc(std::time(nullptr)); }
 
 imaging::Status AttemptLog::save(const Attempt& a) {
   if (a.trainee.empty()) return imaging::makeError(imaging::ErrorCode::InvalidArgument, {{"what", "trainee"}}, "no trainee name");

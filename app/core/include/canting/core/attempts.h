@@ -43,5 +43,7 @@ class AttemptLog final : public AttemptStore {
 };
 
 std::string nowIso8601();
+// 2026-11-28T09:30:00Z for seconds since the epoch.
+std::string isoUtc(long long secondsSinceEpoch);
 
 }  // namespace canting::core

@@ -1,0 +1,22 @@
+#pragma once
+// Printable reports from the records (A4 PDF through cairo), in Bahasa
+// Indonesia as the regency files them. Each respects the reader's role:
+// NIK and phone are masked as on screen.
+
+#include <filesystem>
+
+#include "canting/records/store.h"
+
+namespace canting::records {
+
+// Per-centre progress: the counts, then the trainee x unit matrix of a scheme.
+Status writeCentreReport(Store& store, const Actor& by, Id centre, Id scheme, const std::filesystem::path& out);
+// Per-trainee transcript: identity, units per scheme, assessments, sessions, certificates.
+Status writeTranscript(Store& store, const Actor& by, Id trainee, const std::filesystem::path& out);
+// A session's attendance list with a column to sign.
+Status writeAttendanceList(Store& store, const Actor& by, Id session, const std::filesystem::path& out);
+// Certificate of participation in a bintek session, one landscape page per present trainee
+// (or only `trainee` when non-zero).
+Status writeParticipationCertificates(Store& store, const Actor& by, Id session, Id trainee, const std::filesystem::path& out);
+
+}  // namespace canting::records

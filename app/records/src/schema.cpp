@@ -1,0 +1,166 @@
+#include "canting/records/schema.h"
+
+#include <string>
+
+namespace canting::records {
+
+namespace {
+
+// Every table that holds records refuses DELETE: corrections are new rows or
+// new versions, and the audit log refuses UPDATE as well.
+std::string noDelete(const char* table) {
+  return std::string("CREATE TRIGGER no_delete_") + table + " BEFORE DELETE ON " + table +
+         " BEGIN SELECT RAISE(ABORT, 'records are never deleted'); END;\n";
+}
+
+const char* const kV1 = R"sql(
+CREATE TABLE centres (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,
+  desa TEXT NOT NULL DEFAULT '', kecamatan TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL);
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('admin','trainer','assessor','outlet')),
+  centre_id INTEGER REFERENCES centres(id), registration TEXT NOT NULL DEFAULT '',
+  pin_hash TEXT NOT NULL DEFAULT '', failed INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL);
+CREATE TABLE schemes (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, code TEXT NOT NULL, title TEXT NOT NULL,
+  version TEXT NOT NULL, kind TEXT NOT NULL DEFAULT '', decree TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '', validity_years INTEGER NOT NULL DEFAULT 3, loaded_at TEXT NOT NULL,
+  UNIQUE (code, title, version));
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY, scheme_id INTEGER NOT NULL REFERENCES schemes(id),
+  code TEXT NOT NULL DEFAULT '', title TEXT NOT NULL, sort INTEGER NOT NULL);
+CREATE TABLE elements (
+  id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id), title TEXT NOT NULL, sort INTEGER NOT NULL);
+CREATE TABLE criteria (
+  id INTEGER PRIMARY KEY, element_id INTEGER NOT NULL REFERENCES elements(id), text TEXT NOT NULL, sort INTEGER NOT NULL);
+CREATE TABLE trainees (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, nik TEXT NOT NULL,
+  birth_date TEXT NOT NULL DEFAULT '', sex TEXT NOT NULL DEFAULT '' CHECK (sex IN ('','L','P')),
+  centre_id INTEGER NOT NULL REFERENCES centres(id), trainer_id INTEGER REFERENCES people(id),
+  phone TEXT NOT NULL DEFAULT '', consent INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
+CREATE INDEX trainees_centre ON trainees(centre_id);
+CREATE UNIQUE INDEX trainees_nik ON trainees(nik);
+CREATE TABLE trainee_versions (
+  id INTEGER PRIMARY KEY, trainee_uuid TEXT NOT NULL, updated_at TEXT NOT NULL, origin TEXT NOT NULL, data TEXT NOT NULL,
+  UNIQUE (trainee_uuid, updated_at, data));
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL,
+  uuid TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE TRIGGER audit_append_only BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
+const char* const kV2 = R"sql(
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, centre_id INTEGER NOT NULL REFERENCES centres(id),
+  trainer_id INTEGER REFERENCES people(id), date TEXT NOT NULL, topic TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL);
+CREATE INDEX sessions_centre ON sessions(centre_id);
+CREATE TABLE session_units (
+  session_id INTEGER NOT NULL REFERENCES sessions(id), unit_id INTEGER NOT NULL REFERENCES units(id),
+  PRIMARY KEY (session_id, unit_id));
+CREATE TABLE attendance (
+  session_id INTEGER NOT NULL REFERENCES sessions(id), trainee_id INTEGER NOT NULL REFERENCES trainees(id),
+  status TEXT NOT NULL CHECK (status IN ('present','absent','excused')), updated_at TEXT NOT NULL,
+  PRIMARY KEY (session_id, trainee_id));
+CREATE TABLE assessments (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, trainee_id INTEGER NOT NULL REFERENCES trainees(id),
+  scheme_id INTEGER NOT NULL REFERENCES schemes(id), assessor_id INTEGER REFERENCES people(id),
+  date TEXT NOT NULL, place TEXT NOT NULL DEFAULT '', methods TEXT NOT NULL DEFAULT '[]',
+  follow_up TEXT NOT NULL DEFAULT '', appeal TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);
+CREATE INDEX assessments_trainee ON assessments(trainee_id);
+CREATE TABLE assessment_criteria (
+  assessment_id INTEGER NOT NULL REFERENCES assessments(id), criterion_id INTEGER NOT NULL REFERENCES criteria(id),
+  ya INTEGER NOT NULL CHECK (ya IN (0,1)), PRIMARY KEY (assessment_id, criterion_id));
+CREATE TABLE assessment_units (
+  assessment_id INTEGER NOT NULL REFERENCES assessments(id), unit_id INTEGER NOT NULL REFERENCES units(id),
+  k INTEGER NOT NULL CHECK (k IN (0,1)), PRIMARY KEY (assessment_id, unit_id));
+CREATE TRIGGER assessment_units_final BEFORE UPDATE ON assessment_units
+  BEGIN SELECT RAISE(ABORT, 'a recorded K/BK is final; record a new assessment'); END;
+-- Derived: the latest outcome per trainee and unit, kept so the dashboard
+-- reads 10^5 rows instead of 10^6. Rebuilt from assessment_units at will.
+CREATE TABLE unit_status (
+  trainee_id INTEGER NOT NULL REFERENCES trainees(id), unit_id INTEGER NOT NULL REFERENCES units(id),
+  centre_id INTEGER NOT NULL, k INTEGER NOT NULL, date TEXT NOT NULL, PRIMARY KEY (trainee_id, unit_id));
+CREATE INDEX unit_status_centre ON unit_status(centre_id, k);
+CREATE TABLE evidence (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, trainee_id INTEGER NOT NULL REFERENCES trainees(id),
+  unit_id INTEGER REFERENCES units(id), type TEXT NOT NULL CHECK (type IN ('direct','indirect','supplementary')),
+  file_name TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, date TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL);
+CREATE INDEX evidence_trainee ON evidence(trainee_id);
+CREATE TABLE certificates (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, trainee_id INTEGER NOT NULL REFERENCES trainees(id),
+  scheme_id INTEGER NOT NULL REFERENCES schemes(id), number TEXT NOT NULL, issue_date TEXT NOT NULL,
+  expiry_date TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0, revoked_reason TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL);
+CREATE INDEX certificates_expiry ON certificates(expiry_date);
+)sql";
+
+const char* const kV3 = R"sql(
+CREATE TABLE attempts (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, trainee_id INTEGER REFERENCES trainees(id),
+  trainee_name TEXT NOT NULL, exercise TEXT NOT NULL, plan TEXT NOT NULL, mean_de REAL NOT NULL,
+  share_within_5 REAL NOT NULL, baths INTEGER NOT NULL, fewest_baths INTEGER NOT NULL,
+  worst_layer TEXT NOT NULL DEFAULT '', at TEXT NOT NULL, recorded_by TEXT NOT NULL);
+CREATE INDEX attempts_name ON attempts(trainee_name);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql";
+
+std::string step(int to) {
+  std::string sql;
+  switch (to) {
+    case 1:
+      sql = kV1;
+      for (const char* t : {"centres", "people", "schemes", "units", "elements", "criteria", "trainees", "trainee_versions", "audit_log"})
+        sql += noDelete(t);
+      break;
+    case 2:
+      sql = kV2;
+      for (const char* t : {"sessions", "session_units", "attendance", "assessments", "assessment_criteria", "assessment_units",
+                            "evidence", "certificates"})
+        sql += noDelete(t);
+      break;
+    case 3:
+      sql = kV3;
+      sql += noDelete("attempts");
+      break;
+  }
+  return sql;
+}
+
+}  // namespace
+
+Status migrate(Db& db, int target, const std::filesystem::path& backupDir, const std::string& stamp) {
+  try {
+    auto q = db.prepare("PRAGMA user_version");
+    q.step();
+    int version = int(q.i64(0));
+    q = Stmt();
+    if (version > target)
+      return imaging::makeError(imaging::ErrorCode::DatabaseDamaged,
+                                {{"reason", "@records.newer_schema"}, {"backups", backupDir.string()}},
+                                "schema " + std::to_string(version) + " is newer than this program");
+    for (; version < target; ++version) {
+      if (version > 0) {
+        std::error_code ec;
+        std::filesystem::create_directories(backupDir, ec);
+        const auto copy = backupDir / ("records-v" + std::to_string(version) + "-" + stamp + ".db");
+        std::filesystem::remove(copy, ec);
+        db.prepare("VACUUM INTO ?1").bind(1, copy.string()).run();
+      }
+      Transaction tx(db);
+      db.exec(step(version + 1));
+      db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+      tx.commit();
+    }
+  } catch (const DbError& e) {
+    return imaging::makeError(imaging::ErrorCode::DatabaseDamaged, {{"reason", e.message}, {"backups", backupDir.string()}});
+  }
+  return imaging::Ok{};
+}
+
+}  // namespace canting::records

@@ -1,0 +1,60 @@
+#include "records_fixture.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+
+namespace canting::test {
+
+using namespace canting::records;
+
+StoreOptions RecordsFixture::options() const {
+  StoreOptions o;
+  o.file = dir.path() / "pelatihan.db";
+  o.pinCost = PinCost::Minimum;
+  o.clock = [this] { return clock; };
+  return o;
+}
+
+RecordsFixture::RecordsFixture(bool people) {
+  reopen();
+  if (!people) return;
+  REQUIRE(store->createFirstAdmin("admin", "1234"));
+  admin = *store->login("admin", "1234");
+  centreA = *store->addCentre(*admin, {0, "", "Kampung Batik Limbasari", "Limbasari", "Bobotsari", ""});
+  centreB = *store->addCentre(*admin, {0, "", "Galuh", "Galuh", "Bojongsari", ""});
+  REQUIRE(store->addPerson(*admin, {0, "", "sri", Role::Trainer, centreA, "", false}, "2345"));
+  REQUIRE(store->addPerson(*admin, {0, "", "ratna", Role::Assessor, 0, "MET.000.0000001.2026", false}, "3456"));
+  REQUIRE(store->addPerson(*admin, {0, "", "wati", Role::Outlet, centreA, "", false}, "4567"));
+  trainer = *store->login("sri", "2345");
+  assessor = *store->login("ratna", "3456");
+  outlet = *store->login("wati", "4567");
+  auto n = store->loadCurriculum(*admin, std::filesystem::path(CANTING_ASSETS_DIR) / "curriculum");
+  REQUIRE(n);
+  scheme = store->schemes(*admin)->front().id;
+}
+
+void RecordsFixture::reopen() {
+  store.reset();
+  auto s = Store::open(options());
+  REQUIRE(s);
+  store = std::move(*s);
+}
+
+Id RecordsFixture::addTrainee(int serial, Id centre, const std::string& name) {
+  Trainee t;
+  t.name = name.empty() ? "Peserta " + std::to_string(serial) : name;
+  char nik[17];
+  std::snprintf(nik, sizeof nik, "3303%012d", serial);
+  t.nik = nik;
+  t.birthDate = "1990-01-01";
+  t.sex = "P";
+  t.phone = "081200000" + std::to_string(100 + serial % 900);
+  t.consent = true;
+  t.centre = centre;
+  auto id = store->addTrainee(*admin, t);
+  REQUIRE(id);
+  return *id;
+}
+
+}  // namespace canting::test

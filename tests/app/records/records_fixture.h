@@ -1,0 +1,28 @@
+#pragma once
+// A records store in a temporary folder, with a clock the test moves and
+// the cheapest PIN hashing (the hash format is the same Argon2id).
+
+#include <memory>
+
+#include "canting/records/store.h"
+#include "support/image_fixtures.h"
+
+namespace canting::test {
+
+inline void writeText(const std::filesystem::path& p, const std::string& text) { writeAll(p, Bytes(text.begin(), text.end())); }
+
+struct RecordsFixture {
+  TempDir dir;
+  std::int64_t clock = 1795000000;  // 2026-11-18
+  std::unique_ptr<records::Store> store;
+  std::optional<records::Actor> admin, trainer, assessor, outlet;
+  records::Id centreA = 0, centreB = 0, scheme = 0;
+
+  explicit RecordsFixture(bool people = true);
+  records::StoreOptions options() const;
+  void reopen();
+  // Adds a valid trainee (NIK from the serial) to a centre; returns its id.
+  records::Id addTrainee(int serial, records::Id centre, const std::string& name = {});
+};
+
+}  // namespace canting::test
