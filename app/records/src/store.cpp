@@ -827,12 +827,14 @@ Result<Session> Store::session(const Actor& by, Id id) {
 
 void Store::refreshUnitStatus(Id trainee) {
   m_db.prepare("DELETE FROM unit_status WHERE trainee_id = ?1").bind(1, trainee).run();
+  // The latest outcome per unit: by assessment date, then by the order recorded.
   m_db.prepare(
           "INSERT INTO unit_status (trainee_id, unit_id, centre_id, k, date) "
-          "SELECT a.trainee_id, au.unit_id, t.centre_id, au.k, a.date FROM assessment_units au "
-          "JOIN assessments a ON a.id = au.assessment_id JOIN trainees t ON t.id = a.trainee_id "
-          "WHERE a.trainee_id = ?1 AND NOT EXISTS (SELECT 1 FROM assessment_units au2 JOIN assessments a2 ON a2.id = au2.assessment_id "
-          "  WHERE a2.trainee_id = a.trainee_id AND au2.unit_id = au.unit_id AND (a2.date > a.date OR (a2.date = a.date AND a2.id > a.id)))")
+          "SELECT trainee_id, unit_id, centre_id, k, date FROM ("
+          "  SELECT a.trainee_id, au.unit_id, t.centre_id, au.k, a.date, "
+          "         ROW_NUMBER() OVER (PARTITION BY au.unit_id ORDER BY a.date DESC, a.id DESC) AS n "
+          "  FROM assessments a JOIN assessment_units au ON au.assessment_id = a.id JOIN trainees t ON t.id = a.trainee_id "
+          "  WHERE a.trainee_id = ?1) WHERE n = 1")
       .bind(1, trainee)
       .run();
 }

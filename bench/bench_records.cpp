@@ -1,0 +1,181 @@
+// The training records at the regency's scale: 20 centres x 500 trainees,
+// a 30-unit scheme, 5 assessments of every unit per trainee (1.5 million
+// unit results, 3 million criterion results).
+//
+//   bench_records           build the data set in a temp folder, then time
+//                           the dashboard, a centre's matrix, a 10,000-row
+//                           CSV import and one centre's bundle import
+//   bench_records --quick   2 centres x 50 trainees (CTest: results check out)
+//
+// The data set is written straight into the tables in one transaction (an
+// audit row per trainee is not what is being measured); everything timed
+// goes through the store's public API.
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <unistd.h>
+#include <string>
+
+#include "bench_util.h"
+#include "canting/records/bundle.h"
+#include "canting/records/csv.h"
+#include "canting/records/store.h"
+
+using namespace canting::records;
+namespace fs = std::filesystem;
+using canting::bench::medianMs;
+
+namespace {
+
+double onceMs(const std::function<void()>& fn) {
+  const auto a = std::chrono::steady_clock::now();
+  fn();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count();
+}
+
+[[noreturn]] void die(const char* what) {
+  std::fprintf(stderr, "bench_records: %s\n", what);
+  std::exit(2);
+}
+
+fs::path writeScheme(const fs::path& dir, int units) {
+  std::string j = R"({"code":"","title":"Skema uji 30 unit","version":"bench","units":[)";
+  for (int u = 0; u < units; ++u) {
+    j += (u ? "," : "");
+    j += R"({"code":"","title":"Unit )" + std::to_string(u + 1) + R"(","elements":[{"title":"Elemen","criteria":["KUK satu","KUK dua"]}]})";
+  }
+  j += "]}";
+  const auto p = dir / "scheme.json";
+  std::ofstream(p) << j;
+  return p;
+}
+
+struct World {
+  std::unique_ptr<Store> store;
+  std::optional<Actor> admin;
+  std::vector<Id> centres;
+  Id scheme = 0;
+};
+
+World build(const fs::path& dir, int nCentres, int perCentre, int nUnits, int nAssess) {
+  World w;
+  auto s = Store::open({.file = dir / "kabupaten.db", .pinCost = PinCost::Minimum});
+  if (!s) die("open");
+  w.store = std::move(*s);
+  if (!w.store->createFirstAdmin("admin", "1234")) die("admin");
+  w.admin = *w.store->login("admin", "1234");
+  if (!w.store->addPerson(*w.admin, {0, "", "asesor", Role::Assessor, 0, "MET.0", false}, "1234")) die("assessor");
+  for (int c = 0; c < nCentres; ++c)
+    w.centres.push_back(*w.store->addCentre(*w.admin, {0, "", c == 0 ? "Kampung Batik Limbasari" : "Sentra " + std::to_string(c + 1)}));
+  auto sid = w.store->loadScheme(*w.admin, writeScheme(dir, nUnits));
+  if (!sid) die("scheme");
+  w.scheme = *sid;
+  auto sch = *w.store->scheme(*w.admin, w.scheme);
+
+  Db& db = w.store->db();
+  Transaction tx(db);
+  auto insT = db.prepare("INSERT INTO trainees (uuid, name, nik, centre_id, consent, updated_at) VALUES (?1,?2,?3,?4,1,'2026-01-01T00:00:00Z')");
+  auto insA = db.prepare("INSERT INTO assessments (uuid, trainee_id, scheme_id, assessor_id, date, created_at) VALUES (?1,?2,?3,2,?4,'2026-01-01T00:00:00Z')");
+  auto insU = db.prepare("INSERT INTO assessment_units (assessment_id, unit_id, k) VALUES (?1,?2,?3)");
+  auto insC = db.prepare("INSERT INTO assessment_criteria (assessment_id, criterion_id, ya) VALUES (?1,?2,?3)");
+  auto insS = db.prepare("INSERT INTO unit_status (trainee_id, unit_id, centre_id, k, date) VALUES (?1,?2,?3,?4,?5)");
+  int serial = 0;
+  for (Id centre : w.centres)
+    for (int i = 0; i < perCentre; ++i, ++serial) {
+      char nik[17];
+      std::snprintf(nik, sizeof nik, "33%014d", serial);
+      insT.reset();
+      insT.bind(1, newUuid()).bind(2, "Peserta " + std::to_string(serial)).bind(3, nik).bind(4, centre).run();
+      const Id t = db.lastId();
+      for (int a = 0; a < nAssess; ++a) {
+        const std::string date = "2026-0" + std::to_string(1 + a) + "-15";
+        insA.reset();
+        insA.bind(1, newUuid()).bind(2, t).bind(3, w.scheme).bind(4, date).run();
+        const Id aid = db.lastId();
+        for (const auto& u : sch.units) {
+          // Competence grows over the five assessments.
+          const bool k = (serial + int(u.id)) % nAssess <= a;
+          insU.reset();
+          insU.bind(1, aid).bind(2, u.id).bind(3, k ? 1 : 0).run();
+          for (const auto& e : u.elements)
+            for (const auto& cr : e.criteria) {
+              insC.reset();
+              insC.bind(1, aid).bind(2, cr.id).bind(3, k ? 1 : 0).run();
+            }
+          if (a == nAssess - 1) {
+            insS.reset();
+            insS.bind(1, t).bind(2, u.id).bind(3, centre).bind(4, k ? 1 : 0).bind(5, date).run();
+          }
+        }
+      }
+    }
+  tx.commit();
+  db.exec("ANALYZE");
+  return w;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+  const int nCentres = quick ? 2 : 20, perCentre = quick ? 50 : 500, nUnits = 30, nAssess = 5, csvRows = quick ? 500 : 10000;
+  const fs::path dir = fs::temp_directory_path() / ("canting-bench-records-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+
+  double buildMs = 0;
+  World w;
+  buildMs = onceMs([&] { w = build(dir, nCentres, perCentre, nUnits, nAssess); });
+  std::printf("data set: %d centres x %d trainees, %d units, %d assessments each (%d unit results); built in %.1f s\n", nCentres, perCentre,
+              nUnits, nAssess, nCentres * perCentre * nUnits * nAssess, buildMs / 1000);
+
+  std::vector<CentreProgress> dash;
+  const double dashMs = medianMs(5, [&] { dash = *w.store->dashboard(*w.admin); });
+  int trainees = 0, units = 0;
+  for (const auto& d : dash) trainees += d.trainees, units += d.unitsAchieved;
+  if (trainees != nCentres * perCentre || units <= 0 || units > trainees * nUnits) die("dashboard counts are wrong");
+  std::printf("dashboard (%zu centres)              %8.2f ms   target < 50 ms\n", dash.size(), dashMs);
+
+  Matrix m;
+  const double matrixMs = medianMs(5, [&] { m = *w.store->matrix(*w.admin, w.centres[0], w.scheme); });
+  if (int(m.trainees.size()) != perCentre || int(m.units.size()) != nUnits) die("matrix has the wrong shape");
+  std::printf("centre matrix (%d x %d)             %8.2f ms   target < 100 ms\n", perCentre, nUnits, matrixMs);
+
+  const fs::path csv = dir / "peserta.csv";
+  {
+    std::ofstream f(csv);
+    f << "nama,nik,tanggal_lahir,jenis_kelamin,telepon,persetujuan,sentra\n";
+    for (int i = 0; i < csvRows; ++i) {
+      char nik[17];
+      std::snprintf(nik, sizeof nik, "34%014d", i);
+      f << "Peserta Baru " << i << "," << nik << ",1995-03-0" << (1 + i % 9) << "," << (i % 3 ? "P" : "L") << ",0812" << (10000000 + i)
+        << ",ya,Kampung Batik Limbasari\n";
+    }
+  }
+  ImportReport rep;
+  const double csvMs = onceMs([&] { rep = *importTraineesCsv(*w.store, *w.admin, csv); });
+  if (rep.imported != csvRows || !rep.problems.empty()) die("CSV import failed");
+  std::printf("import %d trainees from CSV          %8.1f ms   target < 2000 ms\n", csvRows, csvMs);
+
+  // One centre's bundle into a fresh regency database that has the same scheme.
+  const fs::path bundle = dir / "sentra.bundle";
+  if (!exportBundle(*w.store, *w.admin, w.centres[1], bundle)) die("export");
+  auto r = Store::open({.file = dir / "regency.db", .pinCost = PinCost::Minimum});
+  if (!r || !(*r)->createFirstAdmin("admin", "1234")) die("regency");
+  auto ra = *(*r)->login("admin", "1234");
+  BundleSummary sum;
+  const double bundleMs = onceMs([&] { sum = *importBundle(**r, ra, bundle); });
+  if ((*r)->trainees(ra)->size() != std::size_t(perCentre)) die("bundle import lost trainees");
+  std::printf("import one centre's bundle (%.1f MB)  %8.1f ms   target < 5000 ms\n", double(fs::file_size(bundle)) / 1e6, bundleMs);
+  BundleSummary again;
+  const double againMs = onceMs([&] { again = *importBundle(**r, ra, bundle); });
+  if (again.added != 0 || again.updated != 0) die("re-import was not idempotent");
+  std::printf("re-import the same bundle (no change) %8.1f ms\n", againMs);
+
+  w.store.reset();
+  r->reset();
+  fs::remove_all(dir);
+  return 0;
+}
