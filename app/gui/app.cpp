@@ -28,6 +28,11 @@ void App::openDesignDialog() {
 }
 
 void App::frame() {
+  // The lab's attempts follow whoever is logged in to the training records.
+  if (!m_labStoreSet) {
+    m_lab.setStore(m_training.attemptStore(m_ui));
+    m_labStoreSet = true;
+  }
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -45,6 +50,7 @@ void App::frame() {
     case core::WorkspaceId::PustakaMotif: m_pustaka.draw(m_ui); break;
     case core::WorkspaceId::StudioDesain: m_studio.draw(m_ui); break;
     case core::WorkspaceId::LabPewarnaan: m_lab.draw(m_ui); break;
+    case core::WorkspaceId::PelatihanSertifikasi: m_training.draw(m_ui); break;
   }
   m_ui.wb.autosaveTick(ImGui::GetTime());
   if (core::DesignSession* s = m_ui.wb.design()) {
@@ -68,8 +74,15 @@ void App::frame() {
     m_browser.open(FileBrowserPanel::Mode::ImportMotif, core::startFolder(m_ui.wb.settings().lastFolder));
   if (m_lab.takeRecipeRequest())
     m_browser.open(FileBrowserPanel::Mode::SaveRecipe, core::startFolder(m_ui.wb.settings().lastFolder), m_lab.suggestedRecipeName());
+  if (auto [what, name] = m_training.takeFileRequest(); what != TrainingPanel::FileRequest::None) {
+    m_trainingFile = what;
+    const auto folder = core::startFolder(m_ui.wb.settings().lastFolder);
+    m_browser.open(m_training.requestIsPick(what) ? FileBrowserPanel::Mode::PickFile : FileBrowserPanel::Mode::SaveFile, folder, name);
+  }
   if (auto chosen = m_browser.takeChosen()) {
     if (m_browser.mode() == FileBrowserPanel::Mode::SaveRecipe) m_lab.writeRecipeCard(m_ui, *chosen);
+    else if (m_browser.mode() == FileBrowserPanel::Mode::SaveFile || m_browser.mode() == FileBrowserPanel::Mode::PickFile)
+      m_training.fileChosen(m_ui, std::exchange(m_trainingFile, TrainingPanel::FileRequest::None), *chosen);
     else m_pustaka.beginImport(*chosen);
   }
   if (m_pustaka.wantsExportDialog()) openExportDialog();

@@ -10,6 +10,7 @@
 #include "lab_panel.h"
 #include "pustaka_panel.h"
 #include "studio_panel.h"
+#include "training_panel.h"
 #include "ui_context.h"
 
 namespace canting::gui {
@@ -31,6 +32,7 @@ class App {
   PustakaPanel& pustaka() { return m_pustaka; }
   StudioPanel& studio() { return m_studio; }
   LabPanel& lab() { return m_lab; }
+  TrainingPanel& training() { return m_training; }
   void openDesignDialog();
 
  private:
@@ -46,6 +48,9 @@ class App {
   PustakaPanel m_pustaka;
   StudioPanel m_studio;
   LabPanel m_lab;
+  TrainingPanel m_training;
+  bool m_labStoreSet = false;
+  TrainingPanel::FileRequest m_trainingFile = TrainingPanel::FileRequest::None;
   bool m_quit = false;
   bool m_wantAbout = false;
 };

@@ -27,13 +27,14 @@ void FileBrowserPanel::open(Mode mode, const fs::path& folder, const std::string
   m_mode = mode;
   m_wantOpen = true;
   std::snprintf(m_name, sizeof m_name, "%s", suggestedName.c_str());
+  m_extension = fs::path(suggestedName).extension().string();
   navigate(folder);
 }
 
 void FileBrowserPanel::navigate(const fs::path& folder) {
   m_selected = -1;
   m_listError.clear();
-  auto list = core::listDirectory(folder, true, m_mode == Mode::OpenDesign);
+  auto list = core::listDirectory(folder, m_mode != Mode::PickFile, m_mode == Mode::OpenDesign);
   if (!list) {
     m_listError = folder.string();
     m_entries.clear();
@@ -70,6 +71,9 @@ fs::path FileBrowserPanel::savePath() const {
     case Mode::SaveRecipe:
       if (name.extension() != ".pdf") name += ".pdf";
       return m_folder / name;
+    case Mode::SaveFile:
+      if (name.extension().empty()) name += m_extension;
+      return m_folder / name;
     case Mode::ExportPalette: {
       const char* ext[] = {".json", ".gpl", ".png"};
       name.replace_extension(ext[m_paletteFormat]);
@@ -86,7 +90,8 @@ void FileBrowserPanel::confirm(UiContext& ui) {
     case Mode::ExportDesign: ui.wb.exportDesign(exportPath(), exportOptions()); break;
     case Mode::SaveProject: ui.wb.saveDesign(savePath()); break;
     case Mode::ExportPalette: ui.wb.exportDesignPalette(savePath()); break;
-    case Mode::SaveRecipe: m_chosen = savePath(); break;
+    case Mode::SaveRecipe:
+    case Mode::SaveFile: m_chosen = savePath(); break;
     default: break;
   }
   ui.wb.rememberFolder(m_folder);
@@ -129,7 +134,8 @@ void FileBrowserPanel::draw(UiContext& ui) {
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   static const char* kTitles[] = {"browser.title_open", "browser.title_export", "browser.title_open_design",
                                   "browser.title_save_project", "browser.title_export_design", "browser.title_export_palette",
-                                  "browser.title_import_motif", "browser.title_save_recipe"};
+                                  "browser.title_import_motif", "browser.title_save_recipe",
+                                  "browser.title_save_file", "browser.title_pick_file"};
   const std::string title = ui.tr(kTitles[int(m_mode)]) + kPopupId;
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
     m_open = false;
@@ -276,7 +282,7 @@ void FileBrowserPanel::drawExportFields(UiContext& ui) {
   field("export.name");
   ImGui::SetNextItemWidth(ui.px(360));
   ImGui::InputText("##export_name", m_name, sizeof m_name);
-  if (m_mode == Mode::SaveProject || m_mode == Mode::SaveRecipe) return;
+  if (m_mode == Mode::SaveProject || m_mode == Mode::SaveRecipe || m_mode == Mode::SaveFile) return;
   if (m_mode == Mode::ExportPalette) {
     ImGui::SameLine(0, ui.px(24));
     field("export.format");

@@ -26,9 +26,11 @@ class FileBrowserPanel {
     ExportPalette,  // the Studio colours: JSON, GPL or a printable swatch sheet
     ImportMotif,    // an image into the user's motif collection
     SaveRecipe,     // the dye lab's recipe card as PDF (the path is handed back through takeChosen)
+    SaveFile,       // a report or list (PDF, CSV, bundle): the name keeps its extension; handed back
+    PickFile,       // any file (a trainee CSV, a centre bundle): handed back through takeChosen
   };
-  bool saving() const { return m_mode != Mode::Open && m_mode != Mode::OpenDesign && m_mode != Mode::ImportMotif; }
-  // For ImportMotif and SaveRecipe: the file chosen, once.
+  bool saving() const { return m_mode != Mode::Open && m_mode != Mode::OpenDesign && m_mode != Mode::ImportMotif && m_mode != Mode::PickFile; }
+  // For ImportMotif, SaveRecipe, SaveFile and PickFile: the file chosen, once.
   std::optional<std::filesystem::path> takeChosen() { return std::exchange(m_chosen, std::nullopt); }
 
   void open(Mode mode, const std::filesystem::path& folder, const std::string& suggestedName = {});
@@ -66,6 +68,7 @@ class FileBrowserPanel {
   int m_compression = 0;  // deflate, lzw
   int m_paletteFormat = 0;  // json, gpl, png sheet
   std::optional<std::filesystem::path> m_chosen;
+  std::string m_extension;  // SaveFile: the suggested name's, added when the user types none
   std::filesystem::path savePath() const;
   void confirm(UiContext& ui);
 };

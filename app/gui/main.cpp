@@ -18,6 +18,7 @@
 
 #include "app.h"
 #include "canting/core/paths.h"
+#include "canting/records/demo.h"
 #include "canting/imaging/image_io.h"
 #include "gl_textures.h"
 
@@ -40,7 +41,7 @@ std::vector<std::string> g_dropped;
 
 const char* kUsage =
     "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
-    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint]\n";
+    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|training-dashboard|training-trainee-N|training-assess-N|...]\n";
 
 bool parseOptions(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
@@ -210,6 +211,38 @@ int main(int argc, char** argv) {
       lab.addStep(dye);
       app.lab().selectStep(0);
       lab.showState(2);
+    } else if (opt.show.rfind("training-", 0) == 0) {
+      // The training workspace on the demo database (made in the data folder
+      // when missing): training-login, -dashboard, -centre-N, -trainee-N,
+      // -session-N, -matrix-N, -assess-N (as the demo assessor).
+      records::Desk& desk = app.training().ensureDesk(app.ui());
+      if (auto st = desk.useDemo(true); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
+      const std::string what = opt.show.substr(9);
+      if (what != "login") {
+        const bool assess = what.rfind("assess-", 0) == 0;
+        const auto& who = records::demoLogins()[assess ? 3 : 0];
+        desk.loginName = who.name;
+        desk.pin = who.pin;
+        if (auto st = desk.login(); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
+        const records::Id id = std::atoll(what.c_str() + what.find('-') + 1);
+        if (what.rfind("centre-", 0) == 0) desk.openCentre(id);
+        else if (what.rfind("trainee-", 0) == 0) desk.openTrainee(id);
+        else if (what.rfind("session-", 0) == 0) desk.openSession(id);
+        else if (what.rfind("matrix-", 0) == 0) desk.openMatrix(id);
+        else if (assess) {
+          desk.openTrainee(id);
+          (void)desk.startAssessment(id);
+          // Part of the checklist filled in, as an assessor would mid-way.
+          if (desk.formScheme && !desk.formScheme->units.empty()) {
+            desk.form.setWholeUnit(*desk.formScheme, desk.formScheme->units[0].id, true);
+            const auto& u1 = desk.formScheme->units[1];
+            desk.form.criteria[u1.elements[0].criteria[0].id] = 1;
+            desk.form.criteria[u1.elements[0].criteria[1].id] = 0;
+            desk.form.units[u1.id] = 0;
+            desk.form.followUp = "Latihan isen cecek bersama pelatih";
+          }
+        }
+      }
     } else if (opt.show.rfind("motif-", 0) == 0) app.pustaka().select(opt.show.substr(6));  // a motif of the collection
     else if ((opt.show == "repeat" || opt.show == "seams") && wb.design()) {
       wb.design()->edit("studio.edit.add", [](core::Design& d) {

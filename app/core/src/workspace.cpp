@@ -11,6 +11,8 @@ const std::vector<WorkspaceInfo>& workspaces() {
        "workspace.pustaka", "workspace.pustaka.hint"},
       {WorkspaceId::StudioDesain, "studio", {"studio-desain", "design", "desain"}, "workspace.studio", "workspace.studio.hint"},
       {WorkspaceId::LabPewarnaan, "lab", {"lab-pewarnaan", "dye-lab", "pewarnaan", "dye"}, "workspace.lab", "workspace.lab.hint"},
+      {WorkspaceId::PelatihanSertifikasi, "pelatihan", {"pelatihan-sertifikasi", "training", "sertifikasi", "certification"},
+       "workspace.pelatihan", "workspace.pelatihan.hint"},
   };
   return list;
 }

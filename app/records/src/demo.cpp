@@ -95,7 +95,7 @@ Status makeDemo(Store& store, const fs::path& curriculumDir) {
   // Bintek sessions in Limbasari and Galuh, with attendance.
   auto trainerSri = store.login(L[1].name, L[1].pin);
   if (!trainerSri) return trainerSri.error();
-  const char* topics[] = {"desain", "pewarnaan", "produk turunan"};
+  const char* topics[] = {"desain", "pewarnaan", "produk-turunan"};
   const char* titles[] = {"Pola motif Patrawisa", "Celup indigo dan soga", "Dari kain ke kemeja"};
   std::vector<Id> sessions;
   for (int s = 0; s < 3; ++s) {

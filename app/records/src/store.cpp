@@ -352,6 +352,16 @@ Result<Actor> Store::login(const std::string& name, const std::string& pin) {
   });
 }
 
+Result<std::vector<std::string>> Store::loginNames() {
+  GUARD({
+    std::vector<std::string> out;
+    // People imported from bundles have no PIN here and cannot log in.
+    auto q = m_db.prepare("SELECT name FROM people WHERE pin_hash != '' ORDER BY role = 'admin' DESC, name");
+    while (q.step()) out.push_back(q.text(0));
+    return Result<std::vector<std::string>>(std::move(out));
+  });
+}
+
 Result<Id> Store::addPerson(const Actor& by, const Person& p, const std::string& pin) {
   if (auto st = require(by, {Role::Admin}, "people"); !st) return st.error();
   if (p.name.empty()) return invalid("name");

@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "app.h"
+#include "canting/records/demo.h"
 #include "item_probe.h"
 #include "support/image_fixtures.h"
 
@@ -135,7 +136,7 @@ TEST_CASE("the workspace bar lists only real workspaces and switching works", "[
     h.click(h.centreOf("@workspace." + w.name));
     CHECK(h.wb.workspace() == w.id);
   }
-  CHECK(core::workspaces().size() == 3);
+  CHECK(core::workspaces().size() == 4);
 }
 
 TEST_CASE("the wheel zooms the canvas at the cursor and a drag pans it", "[gui]") {
@@ -461,4 +462,133 @@ TEST_CASE("the lab's recipe follows the plan and prints a card through the save 
   REQUIRE(std::filesystem::exists(pdf));
   CHECK(std::filesystem::file_size(pdf) > 1000);
   CHECK(h.wb.notices().back().kind == core::Notice::Kind::Info);
+}
+
+// ------------------------------------------------------------ Pelatihan & Sertifikasi
+
+namespace {
+// Opens the training workspace on the demo records and logs in by clicks on
+// a name and the keypad, as a mouse user does.
+void trainingLogin(Harness& h, int who) {
+  h.wb.setWorkspace(core::WorkspaceId::PelatihanSertifikasi);
+  h.frames(2);
+  h.click(h.centreOf("@training.db_demo"));
+  h.frames(1);
+  const auto& login = records::demoLogins()[std::size_t(who)];
+  const auto names = h.app->training().desk()->loginNames();
+  const auto at = std::find(names.begin(), names.end(), std::string(login.name)) - names.begin();
+  h.click(h.centreOf("@training.name." + std::to_string(at)));
+  for (const char* p = login.pin; *p; ++p) h.click(h.centreOf(std::string("@training.key.") + *p));
+  h.click(h.centreOf("@training.enter"));
+  h.frames(1);
+}
+}  // namespace
+
+TEST_CASE("a trainer logs in with the keypad, opens a session and marks attendance by clicks", "[gui][training]") {
+  Harness h;
+  trainingLogin(h, 1);
+  records::Desk& d = *h.app->training().desk();
+  REQUIRE(d.actor());
+  CHECK(d.actor()->role() == records::Role::Trainer);
+  CHECK(d.page() == records::Desk::Page::Centre);
+  CHECK(h.wb.notices().empty());
+  // The newest session of the centre, then trainee row 0 marked "excused".
+  const auto sessions = *d.store()->sessions(*d.actor(), d.centre);
+  h.click(h.centreOf("@training.session." + std::to_string(sessions.front().id)));
+  h.frames(1);
+  CHECK(d.page() == records::Desk::Page::Session);
+  h.click(h.centreOf("@training.attend.0.1"));
+  h.frames(1);
+  const auto first = d.store()->trainees(*d.actor(), d.centre)->front();
+  CHECK(d.store()->session(*d.actor(), sessions.front().id)->attendance.at(first.id) == records::Attendance::Excused);
+  h.click(h.centreOf("@training.back"));
+  CHECK(d.page() == records::Desk::Page::Centre);
+  h.click(h.centreOf("@training.logout"));
+  CHECK_FALSE(d.actor());
+}
+
+TEST_CASE("an assessor fills the FR.IA.01 checklist by clicks and saves K for one unit", "[gui][training]") {
+  Harness h;
+  trainingLogin(h, 3);
+  records::Desk& d = *h.app->training().desk();
+  REQUIRE(d.actor());
+  d.openTrainee(9);  // a demo trainee with no assessment yet
+  h.frames(1);
+  h.click(h.centreOf("@training.new_assessment"));
+  h.frames(1);
+  REQUIRE(d.page() == records::Desk::Page::Assessment);
+  const records::Scheme& s = *d.formScheme;
+  // K cannot be chosen before the criteria are Ya.
+  h.click(h.centreOf("@training.k.0"));
+  CHECK(d.form.units[s.units[0].id] == -1);
+  for (const auto& e : s.units[0].elements)
+    for (const auto& c : e.criteria) h.click(h.centreOf("@training.ya." + std::to_string(c.id)));
+  h.frames(1);
+  h.click(h.centreOf("@training.k.0"));
+  CHECK(d.form.units[s.units[0].id] == 1);
+  h.click(h.centreOf("@training.save_assessment"));
+  h.frames(1);
+  CHECK(d.page() == records::Desk::Page::Trainee);
+  CHECK(d.store()->unitProgress(*d.actor(), 9, s.id)->at(0).second == 'K');
+  CHECK(h.wb.notices().back().kind == core::Notice::Kind::Info);
+}
+
+TEST_CASE("outlet staff log in and see no trainee data; the dashboard opens a centre for the admin", "[gui][training]") {
+  {
+    Harness h;
+    trainingLogin(h, 4);
+    records::Desk& d = *h.app->training().desk();
+    REQUIRE(d.actor());
+    CHECK(d.actor()->role() == records::Role::Outlet);
+    h.frames(1);
+    CHECK_FALSE(gui::probe::find("@training.centre.0"));
+    CHECK_FALSE(gui::probe::find("@training.dashboard"));
+  }
+  Harness h;
+  trainingLogin(h, 0);
+  records::Desk& d = *h.app->training().desk();
+  CHECK(d.page() == records::Desk::Page::Dashboard);
+  h.click(h.centreOf("@training.centre.0"));
+  h.frames(1);
+  CHECK(d.page() == records::Desk::Page::Centre);
+  h.click(h.centreOf("@training.open_matrix"));
+  h.frames(1);
+  CHECK(d.page() == records::Desk::Page::Matrix);
+  h.click(h.centreOf("@training.filter.2"));
+  h.frames(1);
+}
+
+TEST_CASE("the training workspace draws every page in both languages", "[gui][training]") {
+  for (auto lang : {core::Language::Indonesian, core::Language::English}) {
+    Harness h;
+    h.wb.setLanguage(lang);
+    trainingLogin(h, 0);
+    records::Desk& d = *h.app->training().desk();
+    d.openCentre(1);
+    h.frames(2);
+    d.openTrainee(1);
+    h.frames(2);
+    d.openSession(1);
+    h.frames(2);
+    d.openMatrix(1);
+    h.frames(2);
+    CHECK(h.wb.notices().empty());
+  }
+}
+
+TEST_CASE("while a trainer is logged in, the dye lab saves attempts into the training records", "[gui][training][lab]") {
+  Harness h;
+  trainingLogin(h, 1);
+  records::Desk& d = *h.app->training().desk();
+  const std::string name = d.store()->trainees(*d.actor(), d.centre)->front().name;
+  h.wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+  h.frames(2);
+  h.app->lab().setTrainee(name);
+  h.click(h.centreOf("@lab.hint"));
+  h.frames(1);
+  const auto before = d.store()->attemptsOf(*d.actor(), name)->size();
+  h.click(h.centreOf("@lab.save_attempt"));
+  h.frames(1);
+  CHECK(d.store()->attemptsOf(*d.actor(), name)->size() == before + 1);
+  CHECK_FALSE(std::filesystem::exists(h.dir / "data" / "latihan-pewarnaan.jsonl"));
 }

@@ -10,7 +10,7 @@
 
 namespace canting::core {
 
-enum class WorkspaceId { PustakaMotif, StudioDesain, LabPewarnaan };
+enum class WorkspaceId { PustakaMotif, StudioDesain, LabPewarnaan, PelatihanSertifikasi };
 
 struct WorkspaceInfo {
   WorkspaceId id;

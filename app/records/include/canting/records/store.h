@@ -175,6 +175,8 @@ class Store {
   // The first administrator can be made only while there is nobody.
   Result<Id> createFirstAdmin(const std::string& name, const std::string& pin);
   Result<Actor> login(const std::string& name, const std::string& pin);
+  // The names to pick from on the login screen (staff only; no trainee data).
+  Result<std::vector<std::string>> loginNames();
   Result<Id> addPerson(const Actor& by, const Person& p, const std::string& pin);
   Result<std::vector<Person>> people(const Actor& by);
   Status unlock(const Actor& by, Id person);

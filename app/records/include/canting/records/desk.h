@@ -1,0 +1,100 @@
+#pragma once
+// The model behind the Pelatihan & Sertifikasi workspace: which database is
+// open (the real one or the demo beside it), who is logged in, which page is
+// shown with a way back, the PIN being typed on the keypad, and the
+// assessment form being filled. No GUI code, so it is tested headlessly and
+// the panel only draws it.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "canting/records/store.h"
+
+namespace canting::records {
+
+// The FR.AK.02 assessment methods, as stored (and translated by key "training.method.<id>").
+const std::vector<std::string>& assessmentMethods();
+// The TUK types of FR.IA.01 ("training.place.<id>").
+const std::vector<std::string>& assessmentPlaces();
+
+struct AssessmentForm {
+  Id trainee = 0, scheme = 0;
+  std::string date;                    // YYYY-MM-DD
+  int place = 0;                       // index into assessmentPlaces()
+  std::string placeNote;               // where, in words
+  std::map<Id, int> criteria;          // criterion -> -1 not observed, 0 Tidak, 1 Ya
+  std::map<Id, int> units;             // unit -> -1 not assessed, 0 BK, 1 K
+  std::set<std::string> methods;
+  std::string followUp, appeal;
+
+  // K is possible for a unit only when every criterion of it is Ya.
+  bool canBeK(const Scheme& s, Id unit) const;
+  // Sets every criterion of a unit to Ya or Tidak, and the unit to K or BK.
+  void setWholeUnit(const Scheme& s, Id unit, bool ya);
+  AssessmentInput toInput() const;
+};
+
+class Desk {
+ public:
+  enum class Page { Dashboard, Centre, Trainee, Session, Assessment, Matrix };
+
+  Desk(std::filesystem::path realDb, std::filesystem::path demoDb, std::filesystem::path curriculumDir);
+
+  // --- the database
+  bool usingDemo() const { return m_demo; }
+  bool databaseExists() const;  // of the one chosen
+  Status useDemo(bool demo);     // switches file (and logs out); makes the demo when missing
+  Status createDatabase(const std::string& adminName, const std::string& pin);
+  Store* store() { return m_store.get(); }
+  const std::optional<Error>& openError() const { return m_openError; }
+
+  // --- logging in
+  std::vector<std::string> loginNames();
+  std::string loginName;
+  std::string pin;  // typed on the keypad; cleared after each try
+  void keypad(char key);  // '0'..'9', '<' (backspace), 'C' (clear)
+  Status login();
+  void logout();
+  const Actor* actor() const { return m_actor ? &*m_actor : nullptr; }
+  bool can(Role r) const { return m_actor && m_actor->role() == r; }
+
+  // --- pages
+  Page page() const { return m_page; }
+  Id centre = 0, trainee = 0, session = 0, scheme = 0;
+  void show(Page p);
+  bool back();
+  void openCentre(Id id) { centre = id; show(Page::Centre); }
+  void openTrainee(Id id) { trainee = id; show(Page::Trainee); }
+  void openSession(Id id) { session = id; show(Page::Session); }
+  void openMatrix(Id c) { centre = c; show(Page::Matrix); }
+
+  // --- the assessment form (assessors)
+  AssessmentForm form;
+  std::optional<Scheme> formScheme;
+  Status startAssessment(Id traineeId, Id schemeId = 0);
+  Result<Id> submitAssessment();
+
+  // Loaded lazily and dropped on every change, so pages show fresh data.
+  const std::vector<CentreProgress>& dashboard();
+  void invalidate() { m_dashboard.reset(); }
+
+ private:
+  Status openStore();
+  std::filesystem::path file() const { return m_demo ? m_demoDb : m_realDb; }
+
+  std::filesystem::path m_realDb, m_demoDb, m_curriculum;
+  bool m_demo = false;
+  std::unique_ptr<Store> m_store;
+  std::optional<Actor> m_actor;
+  std::optional<Error> m_openError;
+  Page m_page = Page::Dashboard;
+  std::vector<std::pair<Page, Id>> m_history;
+  std::optional<std::vector<CentreProgress>> m_dashboard;
+};
+
+}  // namespace canting::records
