@@ -450,7 +450,12 @@ int cmdReport(Ctx& c, const ParsedArgs& a, const std::string& kind) {
     auto id = readId(c, a.positionals[0], kind.c_str(), help, status);
     if (!id) return status;
     if (kind == "trainee") st = rec::writeTranscript(*s, *by, *id, *out);
-    else if (kind == "session") st = rec::writeAttendanceList(*s, *by, *id, *out);
+    else if (kind == "session" && fs::path(*out).extension() == ".csv") {
+      // The attendance list as CSV for a spreadsheet, when the output is named .csv.
+      auto text = rec::attendanceCsv(*s, *by, *id);
+      if (!text) return c.fail(text.error());
+      return writeText(c, *text, *out);
+    } else if (kind == "session") st = rec::writeAttendanceList(*s, *by, *id, *out);
     else {
       rec::Id only = 0;
       if (auto t = a.value("trainee")) {

@@ -122,6 +122,12 @@ TEST_CASE("cli: sessions, assessments, certificates and reports from the command
     CHECK(r.code == 0);
     CHECK(std::filesystem::file_size(pdf) > 1000);
   }
+  const auto att = d.dir.path() / "hadir.csv";
+  REQUIRE(runCli(d.as("admin", {"training", "report", "session", "1", "-o", att.string()})).code == 0);
+  std::ifstream in(att);
+  const std::string attText((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(attText.find("tanggal,topik,peserta,kehadiran") != std::string::npos);
+  CHECK(attText.find(",hadir\r\n") != std::string::npos);
   auto csv = runCli(d.as("admin", {"training", "progress", "--centre", "limbasari", "--csv"}));
   CHECK(csv.out.rfind("\xEF\xBB\xBFpeserta,", 0) == 0);
 }
