@@ -835,6 +835,7 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
   }
   std::vector<Command> all = commands();
   for (auto& t : trainingCommands()) all.push_back(std::move(t));
+  for (auto& t : showroomCommands()) all.push_back(std::move(t));
   for (const Command& cmd : all) {
     std::vector<std::string> words;
     for (std::size_t at = 0; at <= cmd.name.size();) {
@@ -860,7 +861,7 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
     }
     return cmd.run(c, parsed);
   }
-  const bool group = args[0] == "color" || args[0] == "dye" || args[0] == "training";
+  const bool group = args[0] == "color" || args[0] == "dye" || args[0] == "training" || args[0] == "showroom";
   return c.usage("cli.usage.unknown_command", {{"arg", group && args.size() > 1 ? args[0] + " " + args[1] : args[0]}},
                  group ? "cli.help." + args[0] : "cli.help.main");
 }

@@ -37,7 +37,8 @@ struct Command {
   std::function<int(Ctx&, const ParsedArgs&)> run;
 };
 
-// app/cli/training.cpp
+// app/cli/training.cpp, app/cli/showroom.cpp
 std::vector<Command> trainingCommands();
+std::vector<Command> showroomCommands();
 
 }  // namespace canting::cli
