@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "canting/core/paths.h"
+#include "canting/core/showroom.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/mockup.h"
 #include "canting/records/store.h"
@@ -49,10 +50,46 @@ int cmdMockup(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+int cmdOrderList(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.showroom_order_list";
+  std::filesystem::path db = core::dataDir() / "pelatihan.db";
+  if (const char* env = std::getenv("CANTING_DB")) db = env;
+  if (auto p = a.value("db")) db = *p;
+  std::error_code ec;
+  if (!std::filesystem::exists(db, ec)) return c.fail(im::makeError(im::ErrorCode::FileNotFound, {{"path", db.string()}}));
+  auto store = records::Store::open({.file = db});
+  if (!store) return c.fail(store.error());
+  auto user = a.value("user");
+  if (!user) return c.usage("cli.usage.missing_option", {{"arg", "--user"}}, help);
+  auto actor = (*store)->login(*user, a.value("pin").value_or(""));
+  if (!actor) return c.fail(actor.error());
+  auto orders = (*store)->orders(*actor);
+  if (!orders) return c.fail(orders.error());
+  if (a.flag("json")) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& o : *orders) {
+      nlohmann::json sw = nlohmann::json::array();
+      for (const auto& s : o.swatches) sw.push_back({{"hex", s.hex}, {"dye", s.dye}});
+      j.push_back({{"number", o.number}, {"created_at", o.createdAt}, {"customer", o.customer}, {"contact", o.contact}, {"motif", o.motifName},
+                   {"colorway", o.colorway}, {"swatches", sw}, {"dyeable", o.dyeable}, {"product", o.productId}, {"product_name", o.productName},
+                   {"size", o.size}, {"quantity", o.quantity}, {"unit_price", o.unitPrice}, {"total", o.total()}, {"lead_days", o.leadDays},
+                   {"staff", o.staff}});
+    }
+    c.out << j.dump(2) << "\n";
+    return kOk;
+  }
+  for (const auto& o : *orders)
+    c.out << o.number << "  " << o.createdAt.substr(0, 10) << "  " << o.customer << "  " << o.productName << " " << o.size << " × " << o.quantity
+          << "  " << core::formatRupiah(o.total()) << "\n";
+  if (orders->empty()) c.out << c.tr.tr("cli.showroom.no_orders") << "\n";
+  return kOk;
+}
+
 }  // namespace
 
 std::vector<Command> showroomCommands() {
   return {
+      {"showroom order list", {{}, {"json"}, {"db", "user", "pin"}}, "cli.help.showroom_order_list", cmdOrderList},
       {"showroom mockup", {{"IMAGE"}, {"flat"}, {"product", "motif-cm", "height-px", "width-cm", "length-cm", "o"}, {'o'}}, "cli.help.showroom_mockup", cmdMockup},
   };
 }

@@ -2,6 +2,7 @@
 
 #include <cairo.h>
 
+#include <array>
 #include <functional>
 #include <map>
 
@@ -51,6 +52,7 @@ class Doc {
     m_y += 17;
   }
   void gap(double h) { m_y += h; }
+  double y() const { return m_y; }
   void finish() { cairo_show_page(m_cr); }
   cairo_t* cr() { return m_cr; }
   double width() const { return m_w; }
@@ -317,6 +319,48 @@ Status writeParticipationCertificates(Store& store, const Actor& by, Id sessionI
   }
   cairo_destroy(cr);
   return imaging::closePdf(*target);
+}
+
+Status writeOrderSlip(const core::Order& o, int language, const fs::path& out) {
+  const bool en = language == 1;
+  auto L = [&](const char* id, const char* e) { return std::string(en ? e : id); };
+  return withA4(out, false, L("Slip Pesanan ", "Order slip ") + o.number, L("dibuat ", "made ") + o.createdAt.substr(0, 10) + " · " + o.staff,
+                [&](Doc& doc) -> Status {
+                  doc.heading(L("Pembeli", "Customer"));
+                  doc.line(L("Nama: ", "Name: ") + o.customer);
+                  doc.line(L("Kontak: ", "Contact: ") + (o.contact.empty() ? "-" : o.contact));
+                  doc.heading(L("Desain", "Design"));
+                  doc.line(L("Motif: ", "Motif: ") + o.motifName + (o.motifId.empty() ? "" : " (" + o.motifId + ")"));
+                  doc.line(L("Pilihan warna: ", "Colourway: ") + (o.colorway.empty() ? L("warna asli", "original colours") : o.colorway));
+                  doc.line(o.dyeable ? L("Dapat dicelup berurutan (malam dan celup).", "Can be dyed bath after bath (wax and dye).")
+                                     : L("Tidak dapat dicelup berurutan: perlu colet atau cat.", "Cannot be dyed bath after bath: needs colet or paint."));
+                  for (const auto& sw : o.swatches) {
+                    // A swatch drawn in its colour, then its hex and the nearest dye's name.
+                    unsigned r = 0, g = 0, b = 0;
+                    std::sscanf(sw.hex.c_str(), "#%02x%02x%02x", &r, &g, &b);
+                    cairo_t* cr = doc.cr();
+                    const double x = doc.margin() + 10;
+                    doc.line("", 0);  // reserve the row, then draw into it
+                    cairo_set_source_rgb(cr, r / 255.0, g / 255.0, b / 255.0);
+                    cairo_rectangle(cr, x, doc.y() - 15, 26, 13);
+                    cairo_fill_preserve(cr);
+                    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+                    cairo_set_line_width(cr, 0.5);
+                    cairo_stroke(cr);
+                    doc.text(x + 34, doc.y() - 4, sw.hex + (sw.dye.empty() ? "" : "   " + L("zat warna terdekat: ", "nearest dye: ") + sw.dye), 10.5, false);
+                  }
+                  doc.heading(L("Produk", "Product"));
+                  doc.line(L("Produk: ", "Product: ") + o.productName + (o.size.empty() ? "" : L(", ukuran ", ", size ") + o.size));
+                  doc.line(L("Jumlah: ", "Quantity: ") + std::to_string(o.quantity));
+                  doc.line(L("Harga satuan: ", "Unit price: ") + core::formatRupiah(o.unitPrice));
+                  doc.line(L("Total: ", "Total: ") + core::formatRupiah(o.total()));
+                  doc.line(L("Lama pengerjaan: ", "Making time: ") + std::to_string(o.leadDays) + L(" hari kerja", " working days"));
+                  if (!o.note.empty()) doc.line(L("Catatan: ", "Note: ") + o.note);
+                  doc.gap(30);
+                  doc.line(L("Tanda tangan pembeli: ______________________      Staf: ______________________",
+                             "Customer's signature: ______________________      Staff: ______________________"));
+                  return imaging::Ok{};
+                });
 }
 
 }  // namespace canting::records

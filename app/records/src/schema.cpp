@@ -110,6 +110,18 @@ CREATE INDEX attempts_name ON attempts(trainee_name);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql";
 
+const char* const kV4 = R"sql(
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, number TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,
+  customer TEXT NOT NULL, contact TEXT NOT NULL DEFAULT '', motif_id TEXT NOT NULL DEFAULT '', motif_name TEXT NOT NULL,
+  colorway TEXT NOT NULL DEFAULT '', swatches TEXT NOT NULL DEFAULT '[]', dyeable INTEGER NOT NULL DEFAULT 0,
+  product_id TEXT NOT NULL, product_name TEXT NOT NULL, size TEXT NOT NULL DEFAULT '',
+  quantity INTEGER NOT NULL CHECK (quantity > 0), unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
+  lead_days INTEGER NOT NULL DEFAULT 0, staff TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');
+-- The running number per year; kept in the database so it survives restarts.
+CREATE TABLE order_counter (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
+)sql";
+
 std::string step(int to) {
   std::string sql;
   switch (to) {
@@ -127,6 +139,10 @@ std::string step(int to) {
     case 3:
       sql = kV3;
       sql += noDelete("attempts");
+      break;
+    case 4:
+      sql = kV4;
+      sql += noDelete("orders");
       break;
   }
   return sql;

@@ -106,3 +106,32 @@ TEST_CASE("the attendance list and the participation certificates cover the sess
   CHECK(writeParticipationCertificates(*f.store, *f.admin, f.session, f.siti + 2, one).error().code == ErrorCode::NotFound);
   CHECK(writeAttendanceList(*f.store, *f.admin, f.session, f.dir.path() / "no" / "x.pdf").error().code == ErrorCode::DirectoryMissing);
 }
+
+TEST_CASE("the order slip PDF carries every field of the order, in either language", "[records][reports][orders]") {
+  canting::test::TempDir dir;
+  canting::core::Order o;
+  o.number = "PSN-2026-0042";
+  o.createdAt = "2026-11-28T10:00:00Z";
+  o.customer = "Bu Ratih";
+  o.contact = "0812 3456 7890";
+  o.motifId = "kawung";
+  o.motifName = "Kawung";
+  o.colorway = "Sogan klasik";
+  o.dyeable = true;
+  o.swatches = {{"#5A3A22", "Soga tingi"}, {"#F0E6D2", ""}};
+  o.productName = "Kemeja lengan pendek";
+  o.size = "L";
+  o.quantity = 2;
+  o.unitPrice = 375000;
+  o.leadDays = 21;
+  o.staff = "Wati";
+  const auto pdf = dir.path() / "slip.pdf";
+  REQUIRE(writeOrderSlip(o, 0, pdf));
+  const std::string t = pdfText(pdf);
+  for (const char* want : {"Slip Pesanan PSN-2026-0042", "2026-11-28", "Bu Ratih", "0812 3456 7890", "Kawung", "Sogan klasik", "#5A3A22", "Soga tingi",
+                           "#F0E6D2", "Kemeja lengan pendek", "ukuran L", "Jumlah: 2", "Rp 375.000", "Rp 750.000", "21 hari kerja", "Wati"})
+    CHECK(t.find(want) != std::string::npos);
+  CHECK(pages(t) == 1);
+  REQUIRE(writeOrderSlip(o, 1, pdf));
+  CHECK(pdfText(pdf).find("Order slip PSN-2026-0042") != std::string::npos);
+}

@@ -346,3 +346,51 @@ TEST_CASE("dye-lab attempts are saved through the lab's AttemptStore interface",
   RecordsAttemptStore outletLab(*f.store, *f.outlet);
   CHECK_FALSE(outletLab.save({"Siti Rahayu", "x", "{}", 1, 1, 1, 1, "", ""}));
 }
+
+TEST_CASE("order numbers are unique, run on per year and survive a restart; only outlet staff and admins see orders", "[records][orders]") {
+  RecordsFixture f;
+  auto order = [] {
+    canting::core::Order o;
+    o.customer = "Bu Ratih";
+    o.contact = "0812 3456 7890";
+    o.motifName = "Kawung";
+    o.productId = "kemeja-pendek";
+    o.productName = "Kemeja lengan pendek";
+    o.size = "M";
+    o.quantity = 2;
+    o.unitPrice = 350000;
+    o.swatches = {{"#5A3A22", "Soga tingi"}, {"#F0E6D2", ""}};
+    return o;
+  };
+  auto a = order(), b = order();
+  auto na = f.store->saveOrder(*f.outlet, a);
+  auto nb = f.store->saveOrder(*f.admin, b);
+  REQUIRE(na);
+  REQUIRE(nb);
+  CHECK(*na == "PSN-2026-0001");
+  CHECK(*nb == "PSN-2026-0002");
+  CHECK(a.staff == "wati");
+  f.reopen();
+  auto outlet = *f.store->login("wati", "4567");
+  auto c = order();
+  CHECK(*f.store->saveOrder(outlet, c) == "PSN-2026-0003");
+  f.clock += 60 * 86400;  // into 2027
+  auto d = order();
+  CHECK(*f.store->saveOrder(outlet, d) == "PSN-2027-0001");
+  auto list = f.store->orders(outlet);
+  REQUIRE(list->size() == 4);
+  CHECK(list->back().number == "PSN-2026-0001");
+  CHECK(list->back().total() == 700000);
+  CHECK(list->back().swatches.at(0).dye == "Soga tingi");
+  CHECK(f.store->orders(*f.trainer).error().code == ErrorCode::NotAllowed);
+  auto e = order();
+  CHECK(f.store->saveOrder(*f.assessor, e).error().code == ErrorCode::NotAllowed);
+  e.customer.clear();
+  CHECK(f.store->saveOrder(outlet, e).error().arg("what") == "@showroom.field.customer");
+  e = order();
+  e.quantity = 0;
+  CHECK(f.store->saveOrder(outlet, e).error().arg("what") == "@showroom.field.quantity");
+  // The database refuses a second order with the same number, whoever writes it.
+  CHECK_THROWS_AS(f.store->db().exec("INSERT INTO orders (uuid, number, created_at, customer, motif_name, product_id, product_name, quantity, unit_price, staff) "
+                                     "VALUES ('x', 'PSN-2026-0001', 'now', 'c', 'm', 'p', 'p', 1, 1, 's')"), DbError);
+}

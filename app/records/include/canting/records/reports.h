@@ -19,4 +19,9 @@ Status writeAttendanceList(Store& store, const Actor& by, Id session, const std:
 // (or only `trainee` when non-zero).
 Status writeParticipationCertificates(Store& store, const Actor& by, Id session, Id trainee, const std::filesystem::path& out);
 
+// The outlet's order slip: number, date, customer, motif, colourway swatches
+// with hex and dye names, product, size, quantity, price, total, ready date.
+// `language` 0 = Indonesian, 1 = English (the slip goes to the customer).
+Status writeOrderSlip(const core::Order& order, int language, const std::filesystem::path& out);
+
 }  // namespace canting::records

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "canting/core/attempts.h"
+#include "canting/core/showroom.h"
 #include "canting/records/db.h"
 
 namespace canting::records {
@@ -165,7 +166,7 @@ class Store {
   static Result<std::unique_ptr<Store>> open(StoreOptions options);
   ~Store();
 
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
   int schemaVersion();
   // A demo database (training init --demo) says so on every screen.
   bool isDemo();
@@ -232,6 +233,10 @@ class Store {
   Result<Id> saveAttempt(const Actor& by, const core::Attempt& a);
   Result<std::vector<core::Attempt>> attemptsOf(const Actor& by, const std::string& trainee);
 
+  // --- the outlet's orders (outlet staff and administrators)
+  Result<std::string> saveOrder(const Actor& by, core::Order& order);  // fills number, createdAt, staff
+  Result<std::vector<core::Order>> orders(const Actor& by);
+
   // --- audit
   Result<AuditCheck> verifyAudit();
   Result<std::vector<AuditRow>> audit(const Actor& by, std::int64_t limit = 200);
@@ -265,6 +270,18 @@ class RecordsAttemptStore final : public core::AttemptStore {
   RecordsAttemptStore(Store& store, Actor actor) : m_store(store), m_actor(std::move(actor)) {}
   imaging::Status save(const core::Attempt& attempt) override;
   imaging::Result<std::vector<core::Attempt>> attemptsOf(const std::string& trainee) const override;
+
+ private:
+  Store& m_store;
+  Actor m_actor;
+};
+
+// Implements the outlet's OrderStore over the records, as one logged-in actor.
+class RecordsOrderStore final : public core::OrderStore {
+ public:
+  RecordsOrderStore(Store& store, Actor actor) : m_store(store), m_actor(std::move(actor)) {}
+  imaging::Result<std::string> place(core::Order& order) override { return m_store.saveOrder(m_actor, order); }
+  imaging::Result<std::vector<core::Order>> list() const override { return m_store.orders(m_actor); }
 
  private:
   Store& m_store;
