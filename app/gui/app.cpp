@@ -38,10 +38,18 @@ void App::frame() {
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  const bool kioskMode = kiosk();
   ImGui::Begin("##main", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_MenuBar |
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | (kioskMode ? 0 : ImGuiWindowFlags_MenuBar) |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar(2);
+  if (kioskMode) {
+    // No menus, no workspace bar, no shortcuts: the way out is the staff PIN in the gallery.
+    m_galeri.draw(m_ui, m_training.ensureDesk(m_ui));
+    ImGui::End();
+    drawNotices();
+    return;
+  }
   drawMenuBar();
   drawWorkspaceBar();
   const float statusH = ImGui::GetFrameHeightWithSpacing() + m_ui.px(6);
@@ -51,6 +59,7 @@ void App::frame() {
     case core::WorkspaceId::StudioDesain: m_studio.draw(m_ui); break;
     case core::WorkspaceId::LabPewarnaan: m_lab.draw(m_ui); break;
     case core::WorkspaceId::PelatihanSertifikasi: m_training.draw(m_ui); break;
+    case core::WorkspaceId::GaleriOutlet: m_galeri.draw(m_ui, m_training.ensureDesk(m_ui)); break;
   }
   m_ui.wb.autosaveTick(ImGui::GetTime());
   if (core::DesignSession* s = m_ui.wb.design()) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "file_browser_panel.h"
+#include "galeri_panel.h"
 #include "lab_panel.h"
 #include "pustaka_panel.h"
 #include "studio_panel.h"
@@ -33,6 +34,9 @@ class App {
   StudioPanel& studio() { return m_studio; }
   LabPanel& lab() { return m_lab; }
   TrainingPanel& training() { return m_training; }
+  GaleriPanel& galeri() { return m_galeri; }
+  // Kiosk mode: the outlet's gallery fills the window; menus and other workspaces are gone.
+  bool kiosk() const { return m_ui.wb.workspace() == core::WorkspaceId::GaleriOutlet && m_galeri.kiosk(); }
   void openDesignDialog();
 
  private:
@@ -49,6 +53,7 @@ class App {
   StudioPanel m_studio;
   LabPanel m_lab;
   TrainingPanel m_training;
+  GaleriPanel m_galeri;
   bool m_labStoreSet = false;
   TrainingPanel::FileRequest m_trainingFile = TrainingPanel::FileRequest::None;
   bool m_quit = false;

@@ -41,7 +41,7 @@ std::vector<std::string> g_dropped;
 
 const char* kUsage =
     "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
-    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|training-dashboard|training-trainee-N|training-assess-N|...]\n";
+    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|training-dashboard|training-trainee-N|training-assess-N|galeri-colours|galeri-product-ID|galeri-order|galeri-kiosk|...]\n";
 
 bool parseOptions(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
@@ -242,6 +242,38 @@ int main(int argc, char** argv) {
             desk.form.followUp = "Latihan isen cecek bersama pelatih";
           }
         }
+      }
+    } else if (opt.show.rfind("galeri-", 0) == 0) {
+      // The outlet gallery: galeri-colours, -compare, -product-ID, -order, -kiosk, -attract.
+      // Staff are the demo records' outlet staff (made in the data folder when missing).
+      gui::GaleriPanel& g = app.galeri();
+      g.ensureLoaded(app.ui());
+      records::Desk& desk = app.training().ensureDesk(app.ui());
+      if (auto st = desk.useDemo(true); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
+      desk.loginName = records::demoLogins()[4].name;
+      desk.pin = records::demoLogins()[4].pin;
+      (void)desk.login();
+      const std::string what = opt.show.substr(7);
+      core::Showroom& room = g.showroom();
+      if (!room.colorways().empty()) room.chosen = 0;
+      room.toggleFavourite(2);
+      if (what == "compare") {
+        room.addToCompare(0);
+        room.addToCompare(5);
+      } else if (what.rfind("product-", 0) == 0) {
+        g.setTab(gui::GaleriPanel::Tab::Product);
+        for (int i = 0; i < int(g.catalogue().products.size()); ++i)
+          if (g.catalogue().products[std::size_t(i)].id == what.substr(8) || imaging::productId(g.catalogue().products[std::size_t(i)].kind) == what.substr(8))
+            room.product = i;
+        room.size = 1;
+      } else if (what == "order") {
+        g.setTab(gui::GaleriPanel::Tab::Order);
+        room.product = 1;
+        room.size = 1;
+        g.fillOrder("Ibu Ratih Wulandari", "0812-0000-1234", 2);
+      } else if (what == "kiosk" || what == "attract") {
+        room.kiosk = true;
+        room.input(what == "attract" ? -1000 : 1e9);
       }
     } else if (opt.show.rfind("motif-", 0) == 0) app.pustaka().select(opt.show.substr(6));  // a motif of the collection
     else if ((opt.show == "repeat" || opt.show == "seams") && wb.design()) {

@@ -29,6 +29,7 @@ Fonts loadFonts(float scale) {
     for (ImWchar c = 0x2190; c <= 0x2193; ++c) b.AddChar(c);  // arrows on buttons
     for (ImWchar c = 0x2010; c <= 0x205E; ++c) b.AddChar(c);
     b.AddChar(0x0394);  // the Delta of "ΔE00", the colour difference trainees are scored in
+    for (ImWchar c : {0x2194, 0x2264, 0x2605, 0x2606, 0x2661, 0x2665}) b.AddChar(c);  // ↔ ≤ ★ ☆ ♡ ♥ in the outlet
     b.BuildRanges(&ranges);
   }
   // ImGui asserts (aborts) on a missing file, so existence is checked first.

@@ -11,6 +11,7 @@
 #include "canting/records/csv.h"
 #include "canting/records/reports.h"
 #include "item_probe.h"
+#include "pin_pad.h"
 
 namespace canting::gui {
 
@@ -175,27 +176,9 @@ void TrainingPanel::drawLogin(UiContext& ui) {
     ImGui::EndChild();
     ImGui::SameLine(0, ui.px(24));
   }
-  // The PIN keypad: large keys for a mouse or a finger, no keyboard needed.
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(ui.tr("training.pin").c_str());
-  std::string dots(d.pin.size(), '*');
-  ImGui::PushFont(ui.fonts.heading);
-  ImGui::Text("%s", dots.empty() ? "-" : dots.c_str());
-  ImGui::PopFont();
-  const char keys[] = "123456789C0<";
   const float k = ui.px(64);
-  for (int i = 0; i < 12; ++i) {
-    if (i % 3) ImGui::SameLine();
-    const char key = keys[i];
-    const std::string lab = key == '<' ? std::string("←") : key == 'C' ? ui.tr("training.clear") : std::string(1, key);
-    if (ImGui::Button((lab + "##key" + std::string(1, key)).c_str(), ImVec2(k, k))) d.keypad(key);
-    probe::note(std::string("@training.key.") + key);
-  }
-  // Typing works too, for those who prefer it.
-  if (!ImGui::GetIO().WantTextInput)
-    for (ImWchar c : ImGui::GetIO().InputQueueCharacters)
-      if (c >= '0' && c <= '9') d.keypad(char(c));
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !ImGui::GetIO().WantTextInput) d.keypad('<');
+  drawPinPad(ui, d.pin, "pin_training", k);
   const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !ImGui::GetIO().WantTextInput;
   ImGui::Spacing();
   const bool create = !d.databaseExists();

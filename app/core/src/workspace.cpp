@@ -11,6 +11,7 @@ const std::vector<WorkspaceInfo>& workspaces() {
        "workspace.pustaka", "workspace.pustaka.hint"},
       {WorkspaceId::StudioDesain, "studio", {"studio-desain", "design", "desain"}, "workspace.studio", "workspace.studio.hint"},
       {WorkspaceId::LabPewarnaan, "lab", {"lab-pewarnaan", "dye-lab", "pewarnaan", "dye"}, "workspace.lab", "workspace.lab.hint"},
+      {WorkspaceId::GaleriOutlet, "galeri", {"galeri-outlet", "outlet", "showroom", "gallery"}, "workspace.galeri", "workspace.galeri.hint"},
       {WorkspaceId::PelatihanSertifikasi, "pelatihan", {"pelatihan-sertifikasi", "training", "sertifikasi", "certification"},
        "workspace.pelatihan", "workspace.pelatihan.hint"},
   };

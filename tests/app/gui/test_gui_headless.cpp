@@ -136,7 +136,7 @@ TEST_CASE("the workspace bar lists only real workspaces and switching works", "[
     h.click(h.centreOf("@workspace." + w.name));
     CHECK(h.wb.workspace() == w.id);
   }
-  CHECK(core::workspaces().size() == 4);
+  CHECK(core::workspaces().size() == 5);
 }
 
 TEST_CASE("the wheel zooms the canvas at the cursor and a drag pans it", "[gui]") {
@@ -478,7 +478,7 @@ void trainingLogin(Harness& h, int who) {
   const auto names = h.app->training().desk()->loginNames();
   const auto at = std::find(names.begin(), names.end(), std::string(login.name)) - names.begin();
   h.click(h.centreOf("@training.name." + std::to_string(at)));
-  for (const char* p = login.pin; *p; ++p) h.click(h.centreOf(std::string("@training.key.") + *p));
+  for (const char* p = login.pin; *p; ++p) h.click(h.centreOf(std::string("@pin_training.") + *p));
   h.click(h.centreOf("@training.enter"));
   h.frames(1);
 }
@@ -591,4 +591,128 @@ TEST_CASE("while a trainer is logged in, the dye lab saves attempts into the tra
   h.frames(1);
   CHECK(d.store()->attemptsOf(*d.actor(), name)->size() == before + 1);
   CHECK_FALSE(std::filesystem::exists(h.dir / "data" / "latihan-pewarnaan.jsonl"));
+}
+
+// ------------------------------------------------------------ Galeri Outlet
+
+namespace {
+// The gallery with the demo outlet staff logged in through the staff dialog's keypad.
+void galeriAsStaff(Harness& h) {
+  records::Desk& desk = h.app->training().ensureDesk(h.app->ui());
+  REQUIRE(desk.useDemo(true));
+  h.wb.setWorkspace(core::WorkspaceId::GaleriOutlet);
+  h.frames(2);
+  h.click(h.centreOf("@showroom.staff_login"));
+  h.frames(1);
+  const auto names = desk.loginNames();
+  const auto at = std::find(names.begin(), names.end(), std::string(records::demoLogins()[4].name)) - names.begin();
+  h.click(h.centreOf("@showroom.staff_name." + std::to_string(at)));
+  for (const char* p = records::demoLogins()[4].pin; *p; ++p) h.click(h.centreOf(std::string("@pin_kiosk.") + *p));
+  h.click(h.centreOf("@showroom.staff_ok"));
+  h.frames(1);
+  REQUIRE(desk.actor());
+}
+}  // namespace
+
+TEST_CASE("the kiosk hides the menus and the other workspaces and refuses to leave without the staff PIN", "[gui][galeri]") {
+  Harness h;
+  galeriAsStaff(h);
+  h.click(h.centreOf("@showroom.enter_kiosk"));
+  h.frames(1);
+  REQUIRE(h.app->kiosk());
+  gui::probe::clear();
+  h.frames(1);
+  CHECK_FALSE(gui::probe::find("@workspace.pelatihan"));
+  CHECK_FALSE(gui::probe::find("@showroom.tab.orders"));  // customers' contacts stay hidden
+  // Shortcuts do nothing either.
+  h.ctrlKey('O');
+  CHECK_FALSE(h.app->fileBrowser().isOpen());
+  // A wrong PIN keeps the kiosk.
+  h.click(h.centreOf("@showroom.leave_kiosk"));
+  h.frames(1);
+  for (char c : std::string("0000")) h.click(h.centreOf(std::string("@pin_kiosk.") + c));
+  h.click(h.centreOf("@showroom.staff_ok"));
+  h.frames(1);
+  CHECK(h.app->kiosk());
+  // The right one leaves it.
+  for (const char* p = records::demoLogins()[4].pin; *p; ++p) h.click(h.centreOf(std::string("@pin_kiosk.") + *p));
+  h.click(h.centreOf("@showroom.staff_ok"));
+  h.frames(2);
+  CHECK_FALSE(h.app->kiosk());
+  CHECK(gui::probe::find("@workspace.pelatihan"));
+}
+
+TEST_CASE("a customer taps colourways, keeps a favourite, compares two, sees one on a shirt, and staff save the order", "[gui][galeri]") {
+  Harness h;
+  galeriAsStaff(h);
+  gui::GaleriPanel& g = h.app->galeri();
+  REQUIRE(g.showroom().colorways().size() == 12);
+  h.click(h.centreOf("@showroom.fav.3"));
+  CHECK(g.showroom().isFavourite(3));
+  h.click(h.centreOf("@showroom.compare.1"));
+  h.click(h.centreOf("@showroom.compare.4"));
+  h.frames(1);
+  CHECK(g.showroom().compare() == std::vector<int>{1, 4});
+  h.click(h.centreOf("@showroom.back_to_grid"));
+  h.frames(1);
+  h.click(h.centreOf("@showroom.colorway.6"));
+  h.frames(1);
+  h.click(h.centreOf("@showroom.on_product"));
+  h.frames(1);
+  CHECK(g.showroom().chosen == 6);
+  h.click(h.centreOf("@showroom.product.kemeja-pendek"));
+  h.click(h.centreOf("@showroom.cm_plus"));
+  h.frames(1);
+  CHECK(g.showroom().motifCm == Approx(12));
+  CHECK(gui::probe::find("@showroom.mockup"));
+  h.click(h.centreOf("@showroom.order_this"));
+  h.frames(1);
+  g.fillOrder("Bu Ratih", "0812 3456 7890", 1);
+  h.click(h.centreOf("@showroom.qty_plus"));
+  h.click(h.centreOf("@showroom.save_order"));
+  h.frames(1);
+  records::Desk& desk = *h.app->training().desk();
+  auto orders = desk.store()->orders(*desk.actor());
+  REQUIRE(orders);
+  REQUIRE(orders->size() == 1);
+  const core::Order& o = orders->front();
+  CHECK(o.customer == "Bu Ratih");
+  CHECK(o.quantity == 2);
+  CHECK(o.productId == "kemeja-pendek");
+  CHECK(o.number.rfind("PSN-", 0) == 0);
+  CHECK(std::filesystem::exists(h.dir / "data" / "pesanan" / (o.number + ".pdf")));
+  CHECK(h.wb.notices().back().kind == core::Notice::Kind::Info);
+}
+
+TEST_CASE("after a minute without a touch the kiosk shows the slideshow, and a touch brings the gallery back", "[gui][galeri]") {
+  Harness h;
+  galeriAsStaff(h);
+  h.click(h.centreOf("@showroom.enter_kiosk"));
+  h.frames(1);
+  h.app->galeri().showroom().input(ImGui::GetTime() - 61);
+  gui::probe::clear();
+  h.frames(1);
+  CHECK(gui::probe::find("@showroom.attract"));
+  CHECK_FALSE(gui::probe::find("@showroom.leave_kiosk"));
+  h.moveTo(ImVec2(300, 300));
+  gui::probe::clear();
+  h.frames(1);
+  CHECK(gui::probe::find("@showroom.leave_kiosk"));
+  CHECK(h.app->kiosk());
+}
+
+TEST_CASE("the gallery draws every tab in both languages without staff, and refuses to save an order then", "[gui][galeri]") {
+  for (auto lang : {core::Language::Indonesian, core::Language::English}) {
+    Harness h;
+    h.wb.setLanguage(lang);
+    h.wb.setWorkspace(core::WorkspaceId::GaleriOutlet);
+    h.frames(2);
+    for (auto t : {gui::GaleriPanel::Tab::Product, gui::GaleriPanel::Tab::Order, gui::GaleriPanel::Tab::Colours}) {
+      h.app->galeri().setTab(t);
+      h.frames(2);
+    }
+    CHECK(gui::probe::find("@showroom.staff_login"));
+    CHECK_FALSE(gui::probe::find("@showroom.enter_kiosk"));  // the kiosk needs a staff member who can leave it
+    CHECK(h.wb.notices().empty());
+  }
 }

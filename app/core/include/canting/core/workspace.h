@@ -10,7 +10,7 @@
 
 namespace canting::core {
 
-enum class WorkspaceId { PustakaMotif, StudioDesain, LabPewarnaan, PelatihanSertifikasi };
+enum class WorkspaceId { PustakaMotif, StudioDesain, LabPewarnaan, GaleriOutlet, PelatihanSertifikasi };
 
 struct WorkspaceInfo {
   WorkspaceId id;

@@ -1,0 +1,549 @@
+#include "galeri_panel.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "canting/imaging/image_io.h"
+#include "canting/records/reports.h"
+#include "item_probe.h"
+#include "pin_pad.h"
+
+namespace canting::gui {
+
+namespace im = imaging;
+namespace rec = records;
+
+namespace {
+
+void heading(UiContext& ui, const std::string& text) {
+  ImGui::PushFont(ui.fonts.heading);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopFont();
+}
+
+// A big button that reads as selected when `on`.
+bool toggleButton(UiContext& ui, const std::string& text, bool on, ImVec2 size) {
+  if (on) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(color::kIndigo));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kGading));
+  }
+  const bool pressed = ImGui::Button(text.c_str(), size);
+  if (on) ImGui::PopStyleColor(2);
+  (void)ui;
+  return pressed;
+}
+
+// The image fitted into [p0, p0 + box], centred; returns the rectangle used.
+void fitImage(UiContext& ui, const std::string& key, int version, const cv::Mat& img, ImVec2 p0, ImVec2 box) {
+  if (img.empty()) return;
+  const float s = std::min(box.x / img.cols, box.y / img.rows);
+  const ImVec2 sz(img.cols * s, img.rows * s);
+  const ImVec2 a(p0.x + (box.x - sz.x) / 2, p0.y + (box.y - sz.y) / 2);
+  drawImage(ImGui::GetWindowDrawList(), ui.textures.tiles(key, version, img), img.cols, img.rows, a, ImVec2(a.x + sz.x, a.y + sz.y));
+}
+
+// Harmony colourways are labelled "triadic 91°" by the colour engine; a
+// customer reads the harmony's name in their language, without the angle.
+std::string colorwayName(const UiContext& ui, const std::string& label) {
+  for (const char* h : {"split-complementary", "complementary", "analogous", "triadic"})
+    if (label.rfind(h, 0) == 0) return ui.tr(std::string("showroom.harmony.") + h);
+  return label;
+}
+
+}  // namespace
+
+int GaleriPanel::lang(const UiContext& ui) const { return ui.wb.tr().language() == core::Language::English ? 1 : 0; }
+
+bool GaleriPanel::staff(const rec::Desk& desk) const {
+  const rec::Actor* a = desk.actor();
+  return a && (a->role() == rec::Role::Outlet || a->role() == rec::Role::Admin);
+}
+
+void GaleriPanel::ensureLoaded(UiContext& ui) {
+  if (m_loaded) return;
+  m_loaded = true;
+  // The outlet's own catalogue in the data folder wins over the example one.
+  std::filesystem::path file = ui.wb.dataFolder() / "katalog.json";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) file = ui.wb.assetsFolder() / "showroom" / "katalog.json";
+  if (auto c = core::loadCatalogue(file)) {
+    m_catalogue = std::move(*c);
+    for (const auto& p : m_catalogue.problems)
+      ui.wb.notify(core::Notice::Kind::Error, ui.tr("showroom.skipped", {{"n", std::to_string(p.index + 1)}, {"id", p.id.empty() ? "-" : p.id},
+                                                                         {"reason", ui.tr(p.reasonKey)}, {"path", file.string()}}));
+  } else {
+    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(c.error()));
+  }
+  if (auto b = im::loadDyeBook(ui.wb.assetsFolder() / "dyes" / "dyes.json")) m_book = std::move(*b);
+  if (!ui.wb.library().motifs().empty()) selectMotif(ui, ui.wb.library().motifs().front().id);
+}
+
+void GaleriPanel::selectMotif(UiContext& ui, const std::string& id) {
+  const core::LibraryMotif* m = ui.wb.library().find(id);
+  if (!m) return;
+  auto img = im::loadImage(m->image);
+  if (!img) {
+    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(img.error()));
+    return;
+  }
+  if (auto st = m_room.selectMotif(m->id, m->name, img->pixels, ui.wb.namedPalettes()); !st) {
+    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+    return;
+  }
+  ++m_version;
+  m_enlarged = -2;
+  m_mockKey.clear();
+}
+
+void GaleriPanel::fillOrder(const std::string& customer, const std::string& contact, int quantity) {
+  std::snprintf(m_customer, sizeof m_customer, "%s", customer.c_str());
+  std::snprintf(m_contact, sizeof m_contact, "%s", contact.c_str());
+  m_quantity = std::clamp(quantity, 1, 999);
+}
+
+im::Status GaleriPanel::leaveKiosk(rec::Desk& desk, const std::string& pin) {
+  const rec::Actor* a = desk.actor();
+  if (!a || !desk.store()) return im::makeError(im::ErrorCode::NotAllowed, {{"role", "-"}, {"what", "@showroom.action.leave_kiosk"}});
+  // The PIN of whoever opened the kiosk: the store checks it and counts failures.
+  auto again = desk.store()->login(a->name(), pin);
+  if (!again) return again.error();
+  m_room.kiosk = false;
+  return im::Ok{};
+}
+
+void GaleriPanel::draw(UiContext& ui, rec::Desk& desk) {
+  ensureLoaded(ui);
+  const ImGuiIO& io = ImGui::GetIO();
+  const double now = ImGui::GetTime();
+  const bool touched = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseClicked[0] || io.MouseWheel != 0 || !io.InputQueueCharacters.empty();
+  if (m_room.attracting(now)) {
+    if (touched) {
+      m_room.input(now);  // a touch ends the slideshow; it does not also press what is under it
+    } else {
+      drawAttract(ui);
+      return;
+    }
+  } else if (touched) {
+    m_room.input(now);
+  }
+  drawTopBar(ui, desk);
+  const float left = ui.px(270);
+  ImGui::BeginChild("galeri_motifs", ImVec2(left, 0), true);
+  drawMotifs(ui);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("galeri_main", ImVec2(0, 0), false);
+  const ImVec2 tabSize(ui.px(180), ui.px(48));
+  const std::pair<Tab, const char*> tabs[] = {{Tab::Colours, "showroom.tab.colours"}, {Tab::Product, "showroom.tab.product"}, {Tab::Order, "showroom.tab.order"},
+                                              {Tab::Orders, "showroom.tab.orders"}};
+  for (const auto& [t, key] : tabs) {
+    // The order list holds customers' contacts: staff only, never in the kiosk.
+    if (t == Tab::Orders && (!staff(desk) || m_room.kiosk)) continue;
+    if (toggleButton(ui, ui.tr(key) + "###" + key, m_tab == t, tabSize)) m_tab = t;
+    probe::note(std::string("@") + key);
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  if (m_tab == Tab::Orders && (!staff(desk) || m_room.kiosk)) m_tab = Tab::Colours;
+  switch (m_tab) {
+    case Tab::Colours: drawColours(ui); break;
+    case Tab::Product: drawProduct(ui); break;
+    case Tab::Order: drawOrder(ui, desk); break;
+    case Tab::Orders: drawOrders(ui, desk); break;
+  }
+  ImGui::EndChild();
+  drawStaffDialog(ui, desk);
+}
+
+void GaleriPanel::drawTopBar(UiContext& ui, rec::Desk& desk) {
+  heading(ui, ui.tr("showroom.title"));
+  ImGui::SameLine(0, ui.px(30));
+  const ImVec2 big(0, ui.px(44));
+  // Each language named in itself, so a customer finds theirs.
+  if (toggleButton(ui, "Bahasa Indonesia##lang_id", lang(ui) == 0, big)) ui.wb.setLanguage(core::Language::Indonesian);
+  ImGui::SameLine();
+  if (toggleButton(ui, "English##lang_en", lang(ui) == 1, big)) ui.wb.setLanguage(core::Language::English);
+  probe::note("@showroom.lang_en");
+  ImGui::SameLine(0, ui.px(30));
+  if (m_room.kiosk) {
+    if (ImGui::Button(label(ui, "showroom.leave_kiosk").c_str(), big)) {
+      m_wantStaffDialog = true;
+      m_pin.clear();
+      m_staffError.reset();
+    }
+    probe::note("@showroom.leave_kiosk");
+  } else if (staff(desk)) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(ui.tr("showroom.staff", {{"name", desk.actor()->name()}}).c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(label(ui, "showroom.enter_kiosk").c_str(), big)) {
+      m_room.kiosk = true;
+      m_room.input(ImGui::GetTime());
+    }
+    probe::note("@showroom.enter_kiosk");
+  } else {
+    if (ImGui::Button(label(ui, "showroom.staff_login").c_str(), big)) {
+      m_wantStaffDialog = true;
+      m_pin.clear();
+      m_staffError.reset();
+    }
+    probe::note("@showroom.staff_login");
+  }
+  ImGui::Separator();
+}
+
+void GaleriPanel::drawMotifs(UiContext& ui) {
+  const core::Language l = ui.wb.tr().language();
+  heading(ui, ui.tr("showroom.motifs"));
+  const auto& motifs = ui.wb.library().motifs();
+  const float thumb = ui.px(64);
+  for (std::size_t i = 0; i < motifs.size(); ++i) {
+    const auto& m = motifs[i];
+    ImGui::PushID(int(i));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::Selectable("##motif", m.id == m_room.motifId(), 0, ImVec2(0, thumb + ui.px(6)))) {
+      selectMotif(ui, m.id);
+      m_tab = Tab::Colours;
+    }
+    probe::note("@showroom.motif." + m.id);
+    if (const cv::Mat* t = ui.wb.thumbnails().get(m.image)) fitImage(ui, "thumb:" + m.image.string(), 1, *t, ImVec2(p.x + ui.px(3), p.y + ui.px(3)), ImVec2(thumb, thumb));
+    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + thumb + ui.px(12), p.y + thumb / 2 - ImGui::GetFontSize() / 2), ImGui::GetColorU32(ImGuiCol_Text), m.name.c_str());
+    ImGui::PopID();
+  }
+  // The chosen motif's story, in the customer's language.
+  if (const core::LibraryMotif* m = ui.wb.library().find(m_room.motifId())) {
+    ImGui::Separator();
+    ImGui::PushTextWrapPos(0);
+    if (!m->originIn(l).empty()) ImGui::TextDisabled("%s", m->originIn(l).c_str());
+    if (!m->meaningIn(l).empty()) ImGui::TextUnformatted(m->meaningIn(l).c_str());
+    ImGui::PopTextWrapPos();
+  }
+}
+
+void GaleriPanel::drawColours(UiContext& ui) {
+  const auto& cws = m_room.colorways();
+  const auto& thumbs = m_room.thumbnails();
+  if (thumbs.empty()) {
+    ImGui::TextDisabled("%s", ui.tr("showroom.pick_motif").c_str());
+    return;
+  }
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const std::vector<int>& cmp = m_room.compare();
+  if (m_enlarged >= -1 || cmp.size() == 2) {
+    // Enlarged (one) or side by side (two), with the way back on top.
+    if (ImGui::Button(label(ui, "showroom.back_to_grid").c_str(), ImVec2(0, ui.px(44)))) {
+      m_enlarged = -2;
+      m_room.clearCompare();
+    }
+    probe::note("@showroom.back_to_grid");
+    const std::vector<int> show = cmp.size() == 2 ? cmp : std::vector<int>{m_enlarged};
+    ImGui::SameLine();
+    if (show.size() == 1 && m_enlarged >= 0) {
+      if (ImGui::Button(label(ui, m_room.isFavourite(m_enlarged) ? "showroom.unfavourite" : "showroom.favourite").c_str(), ImVec2(0, ui.px(44))))
+        m_room.toggleFavourite(m_enlarged);
+      ImGui::SameLine();
+      if (ImGui::Button(label(ui, "showroom.on_product").c_str(), ImVec2(0, ui.px(44)))) {
+        m_room.chosen = m_enlarged;
+        m_tab = Tab::Product;
+      }
+      probe::note("@showroom.on_product");
+    }
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    const float w = (room.x - ui.px(12) * float(show.size() - 1)) / float(show.size());
+    for (std::size_t k = 0; k < show.size(); ++k) {
+      const int i = show[k];
+      const cv::Mat img = i >= 0 && i < int(thumbs.size()) ? m_room.colorwayImage(i) : m_room.colorwayImage(-1);
+      const ImVec2 a(p.x + float(k) * (w + ui.px(12)), p.y);
+      fitImage(ui, "galeri:big:" + std::to_string(i), m_version, img, a, ImVec2(w, room.y - ui.px(34)));
+      const std::string name = i >= 0 && i < int(cws.size()) ? colorwayName(ui, cws[std::size_t(i)].label) : ui.tr("showroom.original");
+      ImGui::GetWindowDrawList()->AddText(ImVec2(a.x, p.y + room.y - ui.px(28)), ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
+    }
+    ImGui::Dummy(room);
+    return;
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("%s", ui.tr("showroom.colours_hint").c_str());
+  ImGui::PopTextWrapPos();
+  // All twelve at once: the column count that gives the largest cells in the space there is.
+  const float sp = ImGui::GetStyle().ItemSpacing.x, labelH = 2 * ImGui::GetTextLineHeightWithSpacing();
+  const ImVec2 area = ImGui::GetContentRegionAvail();
+  int cols = 4;
+  float cell = 0;
+  for (int c : {3, 4, 6}) {
+    const int r = int((thumbs.size() + std::size_t(c) - 1) / std::size_t(c));
+    const float s = std::min((area.x - sp * float(c - 1)) / float(c), (area.y - (labelH + sp) * float(r)) / float(r));
+    if (s > cell) cell = s, cols = c;
+  }
+  cell = std::max(ui.px(60), cell);
+  (void)avail;
+  for (int i = 0; i < int(thumbs.size()); ++i) {
+    if (i % cols) ImGui::SameLine();
+    ImGui::PushID(i);
+    ImGui::BeginGroup();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##cw", ImVec2(cell, cell))) m_enlarged = i;
+    ImGui::SetItemAllowOverlap();  // the favourite and compare buttons sit on top and take their own taps
+    probe::note("@showroom.colorway." + std::to_string(i));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (m_room.chosen == i) dl->AddRect(ImVec2(p.x - 3, p.y - 3), ImVec2(p.x + cell + 3, p.y + cell + 3), color::kIndigo, 0, 0, ui.px(4));
+    fitImage(ui, "galeri:cw:" + std::to_string(i), m_version, thumbs[std::size_t(i)], p, ImVec2(cell, cell));
+    // Favourite and compare: round buttons in the cell's corners, big enough for a finger.
+    const float b = ui.px(40);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + cell - b - ui.px(4), p.y + ui.px(4)));
+    if (toggleButton(ui, std::string(m_room.isFavourite(i) ? "♥" : "♡") + "##fav", m_room.isFavourite(i), ImVec2(b, b))) m_room.toggleFavourite(i);
+    probe::note("@showroom.fav." + std::to_string(i));
+    ImGui::SetCursorScreenPos(ImVec2(p.x + ui.px(4), p.y + ui.px(4)));
+    const bool inCompare = std::find(m_room.compare().begin(), m_room.compare().end(), i) != m_room.compare().end();
+    if (toggleButton(ui, "↔##cmp", inCompare, ImVec2(b, b))) m_room.addToCompare(i);
+    probe::note("@showroom.compare." + std::to_string(i));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("showroom.compare_hint").c_str());
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + cell));
+    const std::string name = colorwayName(ui, cws[std::size_t(i)].label) + (cws[std::size_t(i)].dyeability.dyeable ? "" : " *");
+    ImGui::PushTextWrapPos(p.x + cell - ImGui::GetWindowPos().x);
+    ImGui::TextUnformatted(name.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::PopID();
+  }
+}
+
+void GaleriPanel::drawProduct(UiContext& ui) {
+  if (m_catalogue.products.empty() || m_room.motifId().empty()) {
+    ImGui::TextDisabled("%s", ui.tr("showroom.no_products").c_str());
+    return;
+  }
+  const int li = lang(ui);
+  const float side = ui.px(300);
+  ImGui::BeginChild("product_pick", ImVec2(side, 0), true);
+  heading(ui, ui.tr("showroom.product"));
+  for (int i = 0; i < int(m_catalogue.products.size()); ++i) {
+    const auto& p = m_catalogue.products[std::size_t(i)];
+    if (toggleButton(ui, p.name[li] + "##prod" + std::to_string(i), m_room.product == i, ImVec2(-1, ui.px(36)))) {
+      m_room.product = i;
+      m_room.size = std::min<int>(m_room.size, int(p.sizes.size()) - 1);
+    }
+    probe::note("@showroom.product." + p.id);
+  }
+  const auto& prod = m_catalogue.products[std::size_t(std::clamp(m_room.product, 0, int(m_catalogue.products.size()) - 1))];
+  m_room.size = std::clamp(m_room.size, 0, int(prod.sizes.size()) - 1);
+  ImGui::TextUnformatted(ui.tr("showroom.size").c_str());
+  for (int s = 0; s < int(prod.sizes.size()); ++s) {
+    if (s) ImGui::SameLine();
+    if (toggleButton(ui, prod.sizes[std::size_t(s)].label + "##size" + std::to_string(s), m_room.size == s, ImVec2(0, ui.px(44)))) m_room.size = s;
+  }
+  ImGui::Spacing();
+  // The motif's size on the cloth, in big steps a finger can hit.
+  ImGui::TextUnformatted(ui.tr("showroom.motif_cm", {{"cm", core::formatNumber(m_room.motifCm, 0, ui.wb.tr().language())}}).c_str());
+  if (ImGui::Button("-##cm", ImVec2(ui.px(64), ui.px(44)))) m_room.motifCm = std::max(2.0, m_room.motifCm - 2);
+  probe::note("@showroom.cm_minus");
+  ImGui::SameLine();
+  if (ImGui::Button("+##cm", ImVec2(ui.px(64), ui.px(44)))) m_room.motifCm = std::min(60.0, m_room.motifCm + 2);
+  probe::note("@showroom.cm_plus");
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("product_view", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+  // Under the preview: the price and the way to order, always in view.
+  const float bar = ui.px(56);
+  const ImVec2 avail(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - bar);
+  // Rendered at the size it is shown, and again only when a choice changes.
+  const int h = std::max(128, int(avail.y));
+  const std::string key = m_room.motifId() + "|" + std::to_string(m_room.chosen) + "|" + std::to_string(m_room.product) + "|" +
+                          std::to_string(m_room.size) + "|" + std::to_string(m_room.motifCm) + "|" + std::to_string(h) + "|" + std::to_string(m_version);
+  if (key != m_mockKey) {
+    m_mockKey = key;
+    if (auto m = m_room.mockup(m_catalogue, h)) {
+      m_mock = m->image;
+      m_mockPxPerCm = m->pxPerCm;
+    } else {
+      m_mock.release();
+      ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(m.error()));
+    }
+    ++m_mockVersion;
+  }
+  fitImage(ui, "galeri:mockup", m_mockVersion, m_mock, ImGui::GetCursorScreenPos(), avail);
+  ImGui::Dummy(avail);
+  probe::note("@showroom.mockup");
+  const auto& size = prod.sizes[std::size_t(m_room.size)];
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushFont(ui.fonts.heading);
+  ImGui::TextUnformatted(ui.tr("showroom.price_line", {{"price", core::formatRupiah(size.price)}, {"days", std::to_string(prod.leadDays)}}).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine(0, ui.px(24));
+  if (ImGui::Button(label(ui, "showroom.order_this").c_str(), ImVec2(ui.px(220), ui.px(48)))) m_tab = Tab::Order;
+  probe::note("@showroom.order_this");
+  ImGui::EndChild();
+}
+
+void GaleriPanel::drawOrder(UiContext& ui, rec::Desk& desk) {
+  const int li = lang(ui);
+  const core::Order o = m_room.draft(m_catalogue, m_book ? &*m_book : nullptr, li);
+  const float half = ImGui::GetContentRegionAvail().x * 0.5f;
+  ImGui::BeginChild("order_form", ImVec2(half, 0), true);
+  heading(ui, ui.tr("showroom.slip"));
+  ImGui::TextUnformatted(ui.tr("showroom.customer").c_str());
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##customer", m_customer, sizeof m_customer);
+  ImGui::TextUnformatted(ui.tr("showroom.contact").c_str());
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##contact", m_contact, sizeof m_contact);
+  ImGui::TextUnformatted(ui.tr("showroom.quantity").c_str());
+  if (ImGui::Button("-##qty", ImVec2(ui.px(56), ui.px(44)))) m_quantity = std::max(1, m_quantity - 1);
+  ImGui::SameLine();
+  ImGui::PushFont(ui.fonts.heading);
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%d", m_quantity);
+  ImGui::PopFont();
+  ImGui::SameLine();
+  if (ImGui::Button("+##qty", ImVec2(ui.px(56), ui.px(44)))) m_quantity = std::min(999, m_quantity + 1);
+  probe::note("@showroom.qty_plus");
+  ImGui::TextUnformatted(ui.tr("showroom.note").c_str());
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##note", m_note, sizeof m_note);
+  ImGui::Spacing();
+  const bool canSave = staff(desk) && m_customer[0] && !o.productId.empty();
+  ImGui::BeginDisabled(!canSave);
+  if (ImGui::Button(label(ui, "showroom.save_order").c_str(), ImVec2(-1, ui.px(52)))) {
+    core::Order order = o;
+    order.customer = m_customer;
+    order.contact = m_contact;
+    order.quantity = m_quantity;
+    order.note = m_note;
+    rec::RecordsOrderStore orders(*desk.store(), *desk.actor());
+    if (auto n = orders.place(order); !n) {
+      ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(n.error()));
+    } else {
+      // The slip is printed from a PDF kept with the orders.
+      const auto pdf = ui.wb.dataFolder() / "pesanan" / (order.number + ".pdf");
+      std::error_code ec;
+      std::filesystem::create_directories(pdf.parent_path(), ec);
+      if (auto st = rec::writeOrderSlip(order, li, pdf); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+      else ui.wb.notify(core::Notice::Kind::Info, ui.tr("showroom.order_saved", {{"number", order.number}, {"path", pdf.string()}}));
+      m_lastOrder = order.number;
+      m_customer[0] = m_contact[0] = m_note[0] = 0;
+      m_quantity = 1;
+    }
+  }
+  ImGui::EndDisabled();
+  probe::note("@showroom.save_order");
+  if (!staff(desk)) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kSoga), "%s", ui.tr("showroom.staff_needed").c_str());
+  if (!m_lastOrder.empty()) ImGui::TextUnformatted(ui.tr("showroom.last_order", {{"number", m_lastOrder}}).c_str());
+  ImGui::EndChild();
+  ImGui::SameLine();
+  // The slip as it will print: what the customer chose.
+  ImGui::BeginChild("order_summary", ImVec2(0, 0), true);
+  heading(ui, o.motifName.empty() ? "-" : o.motifName);
+  ImGui::TextUnformatted((o.colorway.empty() ? ui.tr("showroom.original") : colorwayName(ui, o.colorway)).c_str());
+  ImGui::TextWrapped("%s", ui.tr(o.dyeable ? "showroom.dyeable" : "showroom.not_dyeable").c_str());
+  for (std::size_t i = 0; i < o.swatches.size(); ++i) {
+    const auto& sw = o.swatches[i];
+    unsigned r = 0, g = 0, b = 0;
+    std::sscanf(sw.hex.c_str(), "#%02x%02x%02x", &r, &g, &b);
+    ImGui::ColorButton(("##sw" + std::to_string(i)).c_str(), ImVec4(r / 255.f, g / 255.f, b / 255.f, 1), ImGuiColorEditFlags_NoTooltip, ImVec2(ui.px(40), ui.px(26)));
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s   %s", sw.hex.c_str(), sw.dye.c_str());
+  }
+  ImGui::Separator();
+  ImGui::Text("%s", ui.tr("showroom.summary_product", {{"product", o.productName}, {"size", o.size}}).c_str());
+  core::Order withQty = o;
+  withQty.quantity = m_quantity;
+  ImGui::Text("%s", ui.tr("showroom.summary_price", {{"qty", std::to_string(m_quantity)}, {"unit", core::formatRupiah(o.unitPrice)},
+                                                     {"total", core::formatRupiah(withQty.total())}}).c_str());
+  ImGui::Text("%s", ui.tr("showroom.summary_days", {{"days", std::to_string(o.leadDays)}}).c_str());
+  ImGui::EndChild();
+}
+
+void GaleriPanel::drawOrders(UiContext& ui, rec::Desk& desk) {
+  auto list = desk.store()->orders(*desk.actor());
+  if (!list) {
+    ImGui::TextWrapped("%s", ui.wb.tr().message(list.error()).c_str());
+    return;
+  }
+  heading(ui, ui.tr("showroom.orders_n", {{"n", std::to_string(list->size())}}));
+  if (ImGui::BeginTable("orders", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const char* k : {"showroom.col.number", "showroom.col.date", "showroom.col.customer", "showroom.col.product", "showroom.col.qty", "showroom.col.total"})
+      ImGui::TableSetupColumn(ui.tr(k).c_str());
+    ImGui::TableHeadersRow();
+    for (const auto& o : *list) {
+      ImGui::TableNextRow(0, ui.px(28));
+      for (const std::string& cell : {o.number, o.createdAt.substr(0, 10), o.customer + (o.contact.empty() ? "" : " · " + o.contact),
+                                      o.productName + " " + o.size, std::to_string(o.quantity), core::formatRupiah(o.total())}) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(cell.c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+}
+
+void GaleriPanel::drawAttract(UiContext& ui) {
+  // A slow slideshow: each colourway of the motif for five seconds.
+  const auto& thumbs = m_room.thumbnails();
+  const ImVec2 p = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
+  ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + avail.x, p.y + avail.y), color::kGading);
+  if (!thumbs.empty()) {
+    const int i = int(std::fmod(ImGui::GetTime() / 5.0, double(thumbs.size())));
+    const cv::Mat img = m_room.colorwayImage(i);
+    fitImage(ui, "galeri:attract:" + std::to_string(i), m_version, img, ImVec2(p.x, p.y + ui.px(60)), ImVec2(avail.x, avail.y - ui.px(140)));
+    ImGui::PushFont(ui.fonts.heading);
+    const std::string title = m_room.motifName() + " · " + colorwayName(ui, m_room.colorways()[std::size_t(i)].label);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + ui.px(20), p.y + ui.px(16)), color::kSoga, title.c_str());
+    ImGui::PopFont();
+  }
+  const std::string hint = ui.tr("showroom.touch_to_start");
+  const ImVec2 ts = ImGui::CalcTextSize(hint.c_str());
+  ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + (avail.x - ts.x) / 2, p.y + avail.y - ui.px(50)), color::kIndigo, hint.c_str());
+  ImGui::Dummy(avail);
+  probe::note("@showroom.attract");
+}
+
+void GaleriPanel::drawStaffDialog(UiContext& ui, rec::Desk& desk) {
+  const std::string title = ui.tr(m_room.kiosk ? "showroom.leave_title" : "showroom.staff_title") + "###staff";
+  if (m_wantStaffDialog) {
+    ImGui::OpenPopup(title.c_str());
+    m_wantStaffDialog = false;
+  }
+  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!m_room.kiosk) {
+    const auto names = desk.loginNames();
+    if (names.empty()) ImGui::TextWrapped("%s", ui.tr("showroom.no_staff").c_str());
+    ImGui::BeginChild("staff_names", ImVec2(ui.px(340), ui.px(260)), true);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (ImGui::Selectable(names[i].c_str(), desk.loginName == names[i], 0, ImVec2(0, ui.px(34)))) desk.loginName = names[i];
+      probe::note("@showroom.staff_name." + std::to_string(i));
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+  } else {
+    ImGui::TextWrapped("%s", ui.tr("showroom.leave_text", {{"name", desk.actor() ? desk.actor()->name() : "-"}}).c_str());
+  }
+  drawPinPad(ui, m_pin, "pin_kiosk", ui.px(64));
+  if (m_staffError) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "%s", ui.wb.tr().message(*m_staffError).c_str());
+  if (ImGui::Button(label(ui, m_room.kiosk ? "showroom.leave_kiosk" : "training.enter").c_str(), ImVec2(ui.px(200), ui.px(48)))) {
+    imaging::Status st = imaging::Ok{};
+    if (m_room.kiosk) {
+      st = leaveKiosk(desk, m_pin);
+    } else {
+      desk.pin = m_pin;
+      st = desk.login();
+    }
+    m_pin.clear();
+    if (st) {
+      m_staffError.reset();
+      ImGui::CloseCurrentPopup();
+    } else {
+      m_staffError = st.error();
+    }
+  }
+  probe::note("@showroom.staff_ok");
+  ImGui::SameLine();
+  if (ImGui::Button(label(ui, "showroom.cancel").c_str(), ImVec2(ui.px(160), ui.px(48)))) {
+    m_pin.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace canting::gui

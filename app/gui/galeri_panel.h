@@ -1,0 +1,69 @@
+#pragma once
+// Galeri Outlet: the showroom for customers. Motifs on the left with their
+// story, the chosen motif in twelve colourways (tap to enlarge, favourites,
+// two side by side), the design on a product at true scale, and the order
+// slip. Kiosk mode fills the screen and only a staff PIN leaves it; after a
+// minute without a touch a slideshow runs. The model is core::Showroom;
+// staff log in through the training records' desk, which keeps the orders.
+
+#include <optional>
+#include <string>
+
+#include "canting/core/showroom.h"
+#include "canting/records/desk.h"
+#include "ui_context.h"
+
+namespace canting::gui {
+
+class GaleriPanel {
+ public:
+  enum class Tab { Colours, Product, Order, Orders };
+
+  void draw(UiContext& ui, records::Desk& desk);
+  core::Showroom& showroom() { return m_room; }
+  const core::Catalogue& catalogue() const { return m_catalogue; }
+  bool kiosk() const { return m_room.kiosk; }
+  void setTab(Tab t) { m_tab = t; }
+  // Loads the catalogue, palettes, dye book and the first motif once.
+  void ensureLoaded(UiContext& ui);
+  void selectMotif(UiContext& ui, const std::string& id);
+  // Leaves kiosk mode if `pin` is the PIN of the staff member who opened it.
+  imaging::Status leaveKiosk(records::Desk& desk, const std::string& pin);
+  std::string& staffPin() { return m_pin; }
+  // Fills the order form (for --show and tests).
+  void fillOrder(const std::string& customer, const std::string& contact, int quantity);
+
+ private:
+  void drawTopBar(UiContext& ui, records::Desk& desk);
+  void drawMotifs(UiContext& ui);
+  void drawColours(UiContext& ui);
+  void drawProduct(UiContext& ui);
+  void drawOrder(UiContext& ui, records::Desk& desk);
+  void drawOrders(UiContext& ui, records::Desk& desk);
+  void drawAttract(UiContext& ui);
+  void drawStaffDialog(UiContext& ui, records::Desk& desk);
+  bool staff(const records::Desk& desk) const;
+  int lang(const UiContext& ui) const;
+
+  core::Showroom m_room;
+  core::Catalogue m_catalogue;
+  std::optional<imaging::DyeBook> m_book;
+  bool m_loaded = false;
+  Tab m_tab = Tab::Colours;
+  int m_enlarged = -2;          // -2 none, -1 the original, else a colourway
+  int m_version = 0;            // bumps when the motif changes (texture keys)
+  int m_mockVersion = 0;
+  std::string m_mockKey;
+  cv::Mat m_mock;
+  double m_mockPxPerCm = 0;
+  // Staff dialog: log in, or the PIN to leave kiosk mode.
+  bool m_wantStaffDialog = false;
+  std::string m_pin;
+  std::optional<imaging::Error> m_staffError;
+  // The order form.
+  char m_customer[96] = {}, m_contact[64] = {}, m_note[160] = {};
+  int m_quantity = 1;
+  std::string m_lastOrder;
+};
+
+}  // namespace canting::gui
