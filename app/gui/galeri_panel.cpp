@@ -348,6 +348,12 @@ void GaleriPanel::drawProduct(UiContext& ui) {
   const ImVec2 avail(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - bar);
   // Rendered at the size it is shown, and again only when a choice changes.
   const int h = std::max(128, int(avail.y));
+  // Every product's scene at once, so the next tap on a product is a repaint.
+  const std::string warmKey = m_room.motifId() + "|" + std::to_string(m_room.motifCm) + "|" + std::to_string(h) + "|" + std::to_string(m_room.size);
+  if (warmKey != m_warmKey) {
+    m_warmKey = warmKey;
+    m_room.warmScenes(m_catalogue, h);
+  }
   const std::string key = m_room.motifId() + "|" + std::to_string(m_room.chosen) + "|" + std::to_string(m_room.product) + "|" +
                           std::to_string(m_room.size) + "|" + std::to_string(m_room.motifCm) + "|" + std::to_string(h) + "|" + std::to_string(m_version);
   if (key != m_mockKey) {

@@ -53,7 +53,7 @@ class GaleriPanel {
   int m_enlarged = -2;          // -2 none, -1 the original, else a colourway
   int m_version = 0;            // bumps when the motif changes (texture keys)
   int m_mockVersion = 0;
-  std::string m_mockKey;
+  std::string m_mockKey, m_warmKey;
   cv::Mat m_mock;
   double m_mockPxPerCm = 0;
   // Staff dialog: log in, or the PIN to leave kiosk mode.

@@ -287,7 +287,24 @@ int main(int argc, char** argv) {
     }
 
     int frame = 0, status = 0;
-    while (!glfwWindowShouldClose(window) && !app.quitRequested()) {
+    bool wasKiosk = false;
+    int winX = 0, winY = 0, winW = w, winH = h;
+    for (;;) {
+      // In kiosk mode the window fills the screen and cannot be closed; the
+      // staff PIN in the gallery is the only way out.
+      if (app.kiosk() && glfwWindowShouldClose(window)) glfwSetWindowShouldClose(window, GLFW_FALSE);
+      if (glfwWindowShouldClose(window) || app.quitRequested()) break;
+      if (app.kiosk() != wasKiosk && !shot) {
+        wasKiosk = app.kiosk();
+        if (GLFWmonitor* mon = glfwGetPrimaryMonitor(); mon && wasKiosk) {
+          glfwGetWindowPos(window, &winX, &winY);
+          glfwGetWindowSize(window, &winW, &winH);
+          const GLFWvidmode* mode = glfwGetVideoMode(mon);
+          glfwSetWindowMonitor(window, mon, 0, 0, mode->width, mode->height, mode->refreshRate);
+        } else if (!wasKiosk) {
+          glfwSetWindowMonitor(window, nullptr, winX, winY, winW, winH, 0);
+        }
+      }
       // Idle modest PCs: wait for input unless work is running.
       if (shot || wb.tasks().pending() > 0) glfwPollEvents();
       else glfwWaitEventsTimeout(0.25);

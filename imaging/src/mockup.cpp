@@ -42,48 +42,60 @@ std::vector<cv::Point2d> silhouette(Product p) {
   return {};
 }
 
-// Brightness of the cloth at a point (cm from the product's top left), 1 = flat light,
-// and the sideways sway of the weave there (cm), from the product's folds.
-struct Fold {
-  double shade = 1, sway = 0;
+// The folds of each product as a wave across the cloth: per row a phase, a
+// depth and a base brightness; per column the wave itself. The cloth's
+// brightness is base(y) - depth(y) * g(sin(kx * x + phase(y))), and the
+// weave sways sideways with the fold. Separable, so a scene is made in a few
+// milliseconds rather than one sine per pixel.
+struct FoldRow {
+  double phase = 0, depth = 0, base = 1, swayAmp = 0;
 };
-Fold foldAt(Product p, double x, double y, cv::Size2d size) {
-  Fold f;
+struct FoldModel {
+  double kx = 0;            // radians per cm across
+  bool squared = false;     // deep pleats (hung cloth) darken as the square of the wave
+  bool swayWithCos = false; // hung cloth sways with the slope of the pleat, not its depth
+};
+FoldModel foldModel(Product p) {
   switch (p) {
-    case Product::KainPanjang: {
-      // Hung from clips every 25 cm: pleats strongest under the rod, easing downwards.
-      const double s = std::sin(2 * kPi * x / 25.0);
-      const double depth = 0.22 * (1.0 - 0.5 * y / size.height);
-      f.shade = 1.0 - depth * (0.5 + 0.5 * s) * (0.5 + 0.5 * s);
-      f.sway = 0.25 * std::cos(2 * kPi * x / 25.0);
-      break;
-    }
-    case Product::Kemeja: {
-      const double s = std::sin(2 * kPi * x / 19.0 + 0.6 * std::sin(y / 17.0));
-      f.shade = 1.0 - 0.08 * (0.5 + 0.5 * s) - 0.06 * std::max(0.0, y / size.height - 0.75);
-      f.sway = 0.15 * s;
-      break;
-    }
-    case Product::Selendang: {
-      const double s = std::sin(2 * kPi * (x + 0.15 * y) / 16.0);
-      f.shade = 1.0 - 0.14 * (0.5 + 0.5 * s);
-      f.sway = 0.2 * s;
-      break;
-    }
-    case Product::Tas: f.shade = 1.0 - 0.10 * std::pow(y / size.height, 2.0); break;
-    case Product::Iket: {
-      const double s = std::sin(2 * kPi * (x - y) / 14.0);
-      f.shade = 1.0 - 0.10 * (0.5 + 0.5 * s);
-      f.sway = 0.12 * s;
-      break;
-    }
-    case Product::Masker: {
-      const double s = std::sin(2 * kPi * y / 3.0);  // the pleats of a cloth mask
-      f.shade = 1.0 - 0.12 * (0.5 + 0.5 * s);
-      break;
-    }
+    case Product::KainPanjang: return {2 * kPi / 25.0, true, true};
+    case Product::Kemeja: return {2 * kPi / 19.0, false, false};
+    case Product::Selendang: return {2 * kPi / 16.0, false, false};
+    case Product::Iket: return {2 * kPi / 14.0, false, false};
+    case Product::Tas:
+    case Product::Masker: return {0, false, false};
   }
-  return f;
+  return {};
+}
+FoldRow foldRow(Product p, double y, cv::Size2d size) {
+  FoldRow r;
+  switch (p) {
+    case Product::KainPanjang:  // hung from clips every 25 cm: pleats deepest under the rod
+      r.depth = 0.22 * (1.0 - 0.5 * y / size.height);
+      r.swayAmp = 0.25;
+      break;
+    case Product::Kemeja:
+      r.phase = 0.6 * std::sin(y / 17.0);
+      r.depth = 0.08;
+      r.base = 1.0 - 0.06 * std::max(0.0, y / size.height - 0.75);
+      r.swayAmp = 0.15;
+      break;
+    case Product::Selendang:
+      r.phase = 2 * kPi * 0.15 * y / 16.0;
+      r.depth = 0.14;
+      r.swayAmp = 0.2;
+      break;
+    case Product::Tas: r.base = 1.0 - 0.10 * std::pow(y / size.height, 2.0); break;
+    case Product::Iket:
+      r.phase = -2 * kPi * y / 14.0;
+      r.depth = 0.10;
+      r.swayAmp = 0.12;
+      break;
+    case Product::Masker:  // the pleats of a cloth mask run across
+      r.phase = 2 * kPi * y / 3.0;
+      r.depth = 0.12;
+      break;
+  }
+  return r;
 }
 
 const cv::Scalar kGround(214, 235, 244);  // gading cream (BGR)
@@ -118,8 +130,8 @@ cv::Size2d productDefaultSize(Product p) {
   return {50, 50};
 }
 
-Result<Mockup> renderMockup(const cv::Mat& motifIn, const MockupOptions& o) {
-  if (motifIn.empty() || motifIn.cols < 2 || motifIn.rows < 2) return makeError(ErrorCode::InvalidArgument, {{"what", "motif"}});
+Result<MockupScene> prepareMockup(cv::Size motifSize, const MockupOptions& o) {
+  if (motifSize.width < 2 || motifSize.height < 2) return makeError(ErrorCode::InvalidArgument, {{"what", "motif"}});
   if (!(o.motifWidthCm >= 0.5 && o.motifWidthCm <= 300)) return makeError(ErrorCode::InvalidArgument, {{"what", "--motif-cm (0.5..300)"}});
   if (o.heightPx < 64 || o.heightPx > 8192) return makeError(ErrorCode::InvalidArgument, {{"what", "height (64..8192 px)"}});
   cv::Size2d size = productDefaultSize(o.product);
@@ -128,22 +140,20 @@ Result<Mockup> renderMockup(const cv::Mat& motifIn, const MockupOptions& o) {
   if (size.width < 5 || size.width > 400 || size.height < 5 || size.height > 400)
     return makeError(ErrorCode::InvalidArgument, {{"what", "product size (5..400 cm)"}});
 
-  cv::Mat motif;
-  if (motifIn.channels() == 1) cv::cvtColor(motifIn, motif, cv::COLOR_GRAY2BGR);
-  else if (motifIn.channels() == 4) cv::cvtColor(motifIn, motif, cv::COLOR_BGRA2BGR);
-  else motif = motifIn;
-  if (motif.depth() != CV_8U) motif.convertTo(motif, CV_8U, motif.depth() == CV_16U ? 1.0 / 257.0 : 255.0);
-
+  MockupScene sc;
+  sc.options = o;
+  sc.sizeCm = size;
+  sc.motifAspect = double(motifSize.height) / motifSize.width;
   // The scale: the product fills about 80% of the height, or 86% of a width
   // of at most 1.6 times the height (the long kain lies across).
   const int H = o.heightPx;
   const double barRoom = o.scaleBar ? 0.08 : 0.0;
   const double pxPerCm = std::min(H * (0.84 - barRoom) / size.height, H * 1.6 * 0.86 / size.width);
   const int W = std::max(int(std::lround(H * 0.75)), int(std::lround(size.width * pxPerCm / 0.86)));
-  Mockup m;
+  Mockup& m = sc.base;
   m.pxPerCm = pxPerCm;
-  const cv::Point2d origin((W - size.width * pxPerCm) / 2, H * 0.06);
-  m.product = cv::Rect(int(std::floor(origin.x)), int(std::floor(origin.y)), int(std::ceil(size.width * pxPerCm)) + 1,
+  sc.origin = cv::Point2d((W - size.width * pxPerCm) / 2, H * 0.06);
+  m.product = cv::Rect(int(std::floor(sc.origin.x)), int(std::floor(sc.origin.y)), int(std::ceil(size.width * pxPerCm)) + 1,
                        int(std::ceil(size.height * pxPerCm)) + 1) & cv::Rect(0, 0, W, H);
   m.image = cv::Mat(H, W, CV_8UC3, kGround);
 
@@ -151,76 +161,123 @@ Result<Mockup> renderMockup(const cv::Mat& motifIn, const MockupOptions& o) {
   constexpr int kShift = 4;
   std::vector<cv::Point> poly;
   for (const auto& q : silhouette(o.product))
-    poly.emplace_back(int(std::lround((origin.x + q.x * size.width * pxPerCm) * (1 << kShift))),
-                      int(std::lround((origin.y + q.y * size.height * pxPerCm) * (1 << kShift))));
+    poly.emplace_back(int(std::lround((sc.origin.x + q.x * size.width * pxPerCm) * (1 << kShift))),
+                      int(std::lround((sc.origin.y + q.y * size.height * pxPerCm) * (1 << kShift))));
   m.mask = cv::Mat::zeros(H, W, CV_8U);
   cv::fillPoly(m.mask, std::vector<std::vector<cv::Point>>{poly}, cv::Scalar(255), cv::LINE_AA, kShift);
 
-  // A soft floor shadow under the product.
+  // A soft floor shadow under the product, blurred at a quarter of the size.
   {
-    cv::Mat shadow;
-    cv::GaussianBlur(m.mask, shadow, cv::Size(0, 0), std::max(2.0, 1.2 * pxPerCm));
-    cv::Mat shifted = cv::Mat::zeros(H, W, CV_8U);
+    cv::Mat quarter, shadow;
+    cv::resize(m.mask, quarter, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+    cv::GaussianBlur(quarter, quarter, cv::Size(0, 0), std::max(0.5, 0.3 * pxPerCm));
+    cv::resize(quarter, shadow, m.mask.size(), 0, 0, cv::INTER_LINEAR);
     const int off = std::max(2, int(0.8 * pxPerCm));
-    shadow(cv::Rect(0, 0, W - off, H - off)).copyTo(shifted(cv::Rect(off, off, W - off, H - off)));
-    for (int y = 0; y < H; ++y) {
+    for (int y = off; y < H; ++y) {
       cv::Vec3b* row = m.image.ptr<cv::Vec3b>(y);
-      const std::uint8_t* s = shifted.ptr<std::uint8_t>(y);
-      for (int x = 0; x < W; ++x) {
-        const double k = 1.0 - 0.22 * s[x] / 255.0;
+      const std::uint8_t* sh = shadow.ptr<std::uint8_t>(y - off);
+      for (int x = off; x < W; ++x) {
+        if (!sh[x - off]) continue;
+        const double k = 1.0 - 0.22 * sh[x - off] / 255.0;
         for (int c = 0; c < 3; ++c) row[x][c] = cv::saturate_cast<std::uint8_t>(row[x][c] * k);
       }
     }
   }
 
-  // The motif, prescaled once to about its size on the cloth, with a one-pixel
-  // wrapped border so interpolation across the repeat seam stays seamless.
-  const double tileW = o.motifWidthCm * pxPerCm, tileH = tileW * motif.rows / motif.cols;
-  const int tw = std::max(2, int(std::ceil(tileW))), th = std::max(2, int(std::ceil(tileH)));
-  cv::Mat tile;
-  cv::resize(motif, tile, cv::Size(tw, th), 0, 0, tw < motif.cols ? cv::INTER_AREA : cv::INTER_CUBIC);
-  cv::Mat padded;
-  cv::copyMakeBorder(tile, padded, 1, 1, 1, 1, cv::BORDER_WRAP);
-
-  // Edge darkening from the distance to the outline: cloth turns away from the light there.
-  cv::Mat inside, dist;
-  cv::threshold(m.mask, inside, 127, 255, cv::THRESH_BINARY);
-  cv::distanceTransform(inside, dist, cv::DIST_L2, 3);
-  const double edgeFall = 1.2 * pxPerCm;
-
+  // Where each pixel samples the repeat, and how bright the cloth is there.
+  const double tileW = o.motifWidthCm * pxPerCm, tileH = tileW * sc.motifAspect;
+  sc.tile = cv::Size(std::max(2, int(std::ceil(tileW))), std::max(2, int(std::ceil(tileH))));
   const cv::Rect r = m.product;
-  for (int y = r.y; y < r.y + r.height; ++y) {
-    const std::uint8_t* mk = m.mask.ptr<std::uint8_t>(y);
+  cv::Mat inside, dist;
+  cv::threshold(m.mask(r), inside, 127, 255, cv::THRESH_BINARY);
+  cv::distanceTransform(inside, dist, cv::DIST_L2, 3);
+  // Edge darkening from the distance to the outline: cloth turns away from the light there.
+  const double edgeFall = 1.2 * pxPerCm;
+  std::vector<float> edge(std::size_t(std::ceil(8 * edgeFall) * 4) + 2);
+  for (std::size_t i = 0; i < edge.size(); ++i) edge[i] = float(1.0 - 0.16 * std::exp(-(double(i) / 4) / edgeFall));
+  const FoldModel fm = o.folds ? foldModel(o.product) : FoldModel{};
+  std::vector<double> sx(std::size_t(r.width)), cx(std::size_t(r.width)), xcm(std::size_t(r.width));
+  for (int x = 0; x < r.width; ++x) {
+    xcm[std::size_t(x)] = (r.x + x + 0.5 - sc.origin.x) / pxPerCm;
+    sx[std::size_t(x)] = std::sin(fm.kx * xcm[std::size_t(x)]);
+    cx[std::size_t(x)] = std::cos(fm.kx * xcm[std::size_t(x)]);
+  }
+  sc.mapX.create(r.size(), CV_32F);
+  sc.mapY.create(r.size(), CV_32F);
+  sc.shade.create(r.size(), CV_32F);
+  for (int y = 0; y < r.height; ++y) {
+    const double ycm = (r.y + y + 0.5 - sc.origin.y) / pxPerCm;
+    const FoldRow fr = o.folds ? foldRow(o.product, ycm, size) : FoldRow{};
+    const double sp = std::sin(fr.phase), cp = std::cos(fr.phase);
+    const double light = 1.0 - 0.06 * (ycm / size.height);
+    double v = ycm / (o.motifWidthCm * sc.motifAspect);
+    v -= std::floor(v);
+    const float py = float(v * sc.tile.height + 0.5);  // +1 border, -0.5 pixel centre
+    const std::uint8_t* mk = m.mask.ptr<std::uint8_t>(r.y + y) + r.x;
     const float* dd = dist.ptr<float>(y);
-    cv::Vec3b* out = m.image.ptr<cv::Vec3b>(y);
-    const double ycm = (y + 0.5 - origin.y) / pxPerCm;
-    for (int x = r.x; x < r.x + r.width; ++x) {
+    float* mx = sc.mapX.ptr<float>(y);
+    float* my = sc.mapY.ptr<float>(y);
+    float* sh = sc.shade.ptr<float>(y);
+    for (int x = 0; x < r.width; ++x) {
+      const double S = sx[std::size_t(x)] * cp + cx[std::size_t(x)] * sp;  // sin(kx x + phase)
+      const double g = 0.5 + 0.5 * S;
+      const double fold = fr.base - fr.depth * (fm.squared ? g * g : g);
+      const double sway = fr.swayAmp * (fm.swayWithCos ? cx[std::size_t(x)] * cp - sx[std::size_t(x)] * sp : S);
+      double u = (xcm[std::size_t(x)] + sway) / o.motifWidthCm;
+      u -= std::floor(u);
+      mx[x] = float(u * sc.tile.width + 0.5);
+      my[x] = py;
+      const std::size_t e = std::min(edge.size() - 1, std::size_t(dd[x] * 4));
+      sh[x] = float(fold * edge[e] * light * (mk[x] / 255.0));
+    }
+  }
+  return sc;
+}
+
+Result<Mockup> paintMockup(const MockupScene& sc, const cv::Mat& motifIn) {
+  if (motifIn.empty() || motifIn.cols < 2 || motifIn.rows < 2) return makeError(ErrorCode::InvalidArgument, {{"what", "motif"}});
+  cv::Mat motif;
+  if (motifIn.channels() == 1) cv::cvtColor(motifIn, motif, cv::COLOR_GRAY2BGR);
+  else if (motifIn.channels() == 4) cv::cvtColor(motifIn, motif, cv::COLOR_BGRA2BGR);
+  else motif = motifIn;
+  if (motif.depth() != CV_8U) motif.convertTo(motif, CV_8U, motif.depth() == CV_16U ? 1.0 / 257.0 : 255.0);
+  // The motif, resized once to its size on the cloth, with a one-pixel wrapped
+  // border so interpolation across the repeat seam stays seamless.
+  cv::Mat tile, padded;
+  cv::resize(motif, tile, sc.tile, 0, 0, sc.tile.width < motif.cols ? cv::INTER_AREA : cv::INTER_CUBIC);
+  cv::copyMakeBorder(tile, padded, 1, 1, 1, 1, cv::BORDER_WRAP);
+  cv::Mat pattern;
+  cv::remap(padded, pattern, sc.mapX, sc.mapY, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+
+  Mockup m;
+  m.pxPerCm = sc.base.pxPerCm;
+  m.product = sc.base.product;
+  m.mask = sc.base.mask;
+  m.image = sc.base.image.clone();
+  const cv::Rect r = m.product;
+  for (int y = 0; y < r.height; ++y) {
+    const std::uint8_t* mk = m.mask.ptr<std::uint8_t>(r.y + y) + r.x;
+    const float* sh = sc.shade.ptr<float>(y);
+    const cv::Vec3b* pt = pattern.ptr<cv::Vec3b>(y);
+    cv::Vec3b* out = m.image.ptr<cv::Vec3b>(r.y + y) + r.x;
+    for (int x = 0; x < r.width; ++x) {
       if (!mk[x]) continue;
-      const double xcm = (x + 0.5 - origin.x) / pxPerCm;
-      const Fold f = o.folds ? foldAt(o.product, xcm, ycm, size) : Fold{};
-      // Position in the repeat, in tile pixels; the sway bends the weave with the fold.
-      double u = std::fmod((xcm + f.sway) / o.motifWidthCm, 1.0);
-      double v = std::fmod(ycm / (o.motifWidthCm * motif.rows / motif.cols), 1.0);
-      if (u < 0) u += 1;
-      if (v < 0) v += 1;
-      const double px = u * tileW + 0.5, py = v * tileH + 0.5;  // +1 border, -0.5 pixel centre
-      const int x0 = std::min(int(px), padded.cols - 2), y0 = std::min(int(py), padded.rows - 2);
-      const double fx = px - x0, fy = py - y0;
-      const cv::Vec3b a = padded.at<cv::Vec3b>(y0, x0), b = padded.at<cv::Vec3b>(y0, x0 + 1), c = padded.at<cv::Vec3b>(y0 + 1, x0),
-                      d = padded.at<cv::Vec3b>(y0 + 1, x0 + 1);
-      const double edge = 1.0 - 0.16 * std::exp(-dd[x] / edgeFall);
-      const double light = 1.0 - 0.06 * (ycm / size.height);
-      const double k = f.shade * edge * light;
-      const double alpha = mk[x] / 255.0;
-      for (int ch = 0; ch < 3; ++ch) {
-        const double top = a[ch] + (b[ch] - a[ch]) * fx, bottom = c[ch] + (d[ch] - c[ch]) * fx;
-        const double val = (top + (bottom - top) * fy) * k;
-        out[x][ch] = cv::saturate_cast<std::uint8_t>(out[x][ch] * (1 - alpha) + val * alpha);
-      }
+      const float keep = 1.f - mk[x] / 255.f;
+      for (int c = 0; c < 3; ++c) out[x][c] = cv::saturate_cast<std::uint8_t>(out[x][c] * keep + pt[x][c] * sh[x]);
     }
   }
 
   // Outlines and the details that say what the product is.
+  const MockupOptions& o = sc.options;
+  const cv::Size2d size = sc.sizeCm;
+  const double pxPerCm = m.pxPerCm;
+  const int H = m.image.rows;
+  const cv::Point2d origin = sc.origin;
+  constexpr int kShift = 4;
+  std::vector<cv::Point> poly;
+  for (const auto& q : silhouette(o.product))
+    poly.emplace_back(int(std::lround((origin.x + q.x * size.width * pxPerCm) * (1 << kShift))),
+                      int(std::lround((origin.y + q.y * size.height * pxPerCm) * (1 << kShift))));
   const int lw = std::max(1, int(std::lround(H / 450.0)));
   cv::polylines(m.image, std::vector<std::vector<cv::Point>>{poly}, true, kLine, lw, cv::LINE_AA, kShift);
   auto P = [&](double ux, double uy) {
@@ -268,6 +325,13 @@ Result<Mockup> renderMockup(const cv::Mat& motifIn, const MockupOptions& o) {
     cv::putText(m.image, "10 cm", b + cv::Point(lw * 6, lw * 4), cv::FONT_HERSHEY_SIMPLEX, std::max(0.4, H / 1500.0), kLine, lw, cv::LINE_AA);
   }
   return m;
+}
+
+Result<Mockup> renderMockup(const cv::Mat& motif, const MockupOptions& o) {
+  if (motif.empty() || motif.cols < 2 || motif.rows < 2) return makeError(ErrorCode::InvalidArgument, {{"what", "motif"}});
+  auto scene = prepareMockup(motif.size(), o);
+  if (!scene) return scene.error();
+  return paintMockup(*scene, motif);
 }
 
 }  // namespace canting::imaging

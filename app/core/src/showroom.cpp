@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -108,6 +109,8 @@ im::Status Showroom::selectMotif(const std::string& id, const std::string& name,
   m_palette = *pal;
   m_smallIndex = im::buildColorIndex(m_small);
   m_fullIndex.reset();
+  m_preview.release();  // made on the first product preview
+  if (m_scenes.size() > 24) m_scenes.clear();
   m_colorways.clear();
   m_thumbs.clear();
   m_favourites.clear();
@@ -156,21 +159,51 @@ void Showroom::addToCompare(int i) {
   if (m_compare.empty() || m_compare.front() != i) m_compare.push_back(i);
 }
 
-im::Result<im::Mockup> Showroom::mockup(const Catalogue& catalogue, int heightPx) {
+im::Result<const im::MockupScene*> Showroom::scene(const Catalogue& catalogue, int productIndex, int heightPx) {
   if (m_motif.empty()) return im::makeError(im::ErrorCode::InvalidArgument, {{"what", "motif"}});
-  if (product < 0 || product >= int(catalogue.products.size())) return im::makeError(im::ErrorCode::InvalidArgument, {{"what", "product"}});
-  const CatalogueProduct& p = catalogue.products[std::size_t(product)];
+  if (productIndex < 0 || productIndex >= int(catalogue.products.size())) return im::makeError(im::ErrorCode::InvalidArgument, {{"what", "product"}});
+  if (m_preview.empty()) {
+    const double ps = std::min(1.0, 1024.0 / std::max(m_motif.cols, m_motif.rows));
+    if (ps < 1) cv::resize(m_motif, m_preview, cv::Size(), ps, ps, cv::INTER_AREA);
+    else m_preview = m_motif;
+    m_previewIndex = im::buildColorIndex(m_preview);
+  }
+  const CatalogueProduct& p = catalogue.products[std::size_t(productIndex)];
   im::MockupOptions o;
   o.product = p.kind;
   o.motifWidthCm = motifCm;
   o.heightPx = heightPx;
-  if (size >= 0 && size < int(p.sizes.size())) {
-    o.widthCm = p.sizes[std::size_t(size)].widthCm;
-    o.heightCm = p.sizes[std::size_t(size)].lengthCm;
+  const int sz = std::clamp(size, 0, int(p.sizes.size()) - 1);
+  if (!p.sizes.empty()) {
+    o.widthCm = p.sizes[std::size_t(sz)].widthCm;
+    o.heightCm = p.sizes[std::size_t(sz)].lengthCm;
   }
-  // The preview does not need more pixels of the motif than it shows.
-  const cv::Mat full = colorwayImage(chosen);
-  return im::renderMockup(full, o);
+  char key[160];
+  std::snprintf(key, sizeof key, "%s|%.2f|%.2f|%.2f|%d|%dx%d", im::productId(o.product), o.widthCm, o.heightCm, o.motifWidthCm, heightPx,
+                m_preview.cols, m_preview.rows);
+  auto it = m_scenes.find(key);
+  if (it == m_scenes.end()) {
+    auto made = im::prepareMockup(m_preview.size(), o);
+    if (!made) return made.error();
+    it = m_scenes.emplace(key, std::move(*made)).first;
+  }
+  return &it->second;
+}
+
+void Showroom::warmScenes(const Catalogue& catalogue, int heightPx) {
+  for (int i = 0; i < int(catalogue.products.size()); ++i) (void)scene(catalogue, i, heightPx);
+}
+
+im::Result<im::Mockup> Showroom::mockup(const Catalogue& catalogue, int heightPx) {
+  auto sc = scene(catalogue, product, heightPx);
+  if (!sc) return sc.error();
+  // The preview needs no more of the motif than a repeat shows on screen.
+  cv::Mat motif = m_preview;
+  if (chosen >= 0 && chosen < int(m_colorways.size())) {
+    const std::vector<std::optional<im::Lab>> t(m_colorways[std::size_t(chosen)].colours.begin(), m_colorways[std::size_t(chosen)].colours.end());
+    motif = im::applyColourFn(m_previewIndex, im::recolorFn(m_palette, t));
+  }
+  return im::paintMockup(**sc, motif);
 }
 
 std::vector<OrderSwatch> Showroom::swatches(int i, const im::DyeBook* book, int language) const {

@@ -84,7 +84,7 @@ std::string addYears(const std::string& ymd, int years) {
   std::sscanf(ymd.c_str(), "%4d-%2d-%2d", &y, &m, &d);
   y += years;
   // 29 February plus three years has no such day: the certificate runs to the 28th.
-  char buf[16];
+  char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   if (!validDate(buf)) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d - 1);
   return buf;

@@ -156,3 +156,28 @@ TEST_CASE("cli: a centre's bundle moves to the regency once, and verify-audit ca
   CHECK(v.code == 0);
   CHECK(v.out.find("Audit log intact") != std::string::npos);
 }
+
+TEST_CASE("cli: showroom mockup writes a product preview whose DPI is its true scale", "[cli][showroom]") {
+  test::TempDir dir;
+  const auto out = dir.path() / "kemeja.png";
+  auto r = runCli({"--lang", "en", "showroom", "mockup", std::string(CANTING_ASSETS_DIR) + "/motifs/kawung.png", "--product", "kemeja",
+                   "--motif-cm", "10", "--height-px", "600", "-o", out.string()});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("px per cm") != std::string::npos);
+  auto info = runCli({"info", out.string(), "--json"});
+  REQUIRE(info.code == 0);
+  const auto j = nlohmann::json::parse(info.out);
+  CHECK(j["height"] == 600);
+  CHECK(runCli({"showroom", "mockup", std::string(CANTING_ASSETS_DIR) + "/motifs/kawung.png", "--product", "sarung-bantal", "-o", out.string()}).code == 1);
+  CHECK(runCli({"showroom", "mockup", std::string(CANTING_ASSETS_DIR) + "/motifs/kawung.png", "--motif-cm", "0", "-o", out.string()}).code == 2);
+  CHECK(runCli({"showroom", "mockup", (dir.path() / "none.png").string(), "-o", out.string()}).code == 2);
+}
+
+TEST_CASE("cli: showroom order list shows the outlet's orders to staff only", "[cli][showroom]") {
+  Demo d;
+  auto empty = runCli(d.as("outlet", {"--lang", "en", "showroom", "order", "list"}));
+  CHECK(empty.code == 0);
+  CHECK(empty.out == "No orders yet.\n");
+  CHECK(runCli(d.as("trainer", {"showroom", "order", "list"})).code == 2);
+  CHECK(runCli(d.as("outlet", {"showroom", "order", "list", "--json"})).out == "[]\n");
+}

@@ -45,4 +45,22 @@ cv::Size2d productDefaultSize(Product p);
 // 0.5..300 cm, a product size outside 5..400 cm or a height outside 64..8192 px.
 Result<Mockup> renderMockup(const cv::Mat& motifBgr, const MockupOptions& options);
 
+// The same in two halves, so a showroom switching colourways redraws in a
+// frame: the scene (silhouette, shadow, folds, shading and where every pixel
+// samples the repeat) depends on the product, its size and the motif's
+// width and aspect; painting it with a motif is a remap and a multiply.
+struct MockupScene {
+  MockupOptions options;
+  cv::Size2d sizeCm;
+  double motifAspect = 1;   // motif rows / cols the scene was made for
+  Mockup base;              // the ground with the shadow, the mask, the scale
+  cv::Point2d origin;       // the product's top-left corner in px
+  cv::Size tile;            // the motif is resized to this before sampling
+  cv::Mat mapX, mapY;       // CV_32F over base.product: where each pixel samples the (wrapped) tile
+  cv::Mat shade;            // CV_32F over base.product: fold x edge x light, times the mask's coverage
+};
+Result<MockupScene> prepareMockup(cv::Size motifSize, const MockupOptions& options);
+// Paints a motif of the scene's aspect (any size) onto the scene.
+Result<Mockup> paintMockup(const MockupScene& scene, const cv::Mat& motifBgr);
+
 }  // namespace canting::imaging

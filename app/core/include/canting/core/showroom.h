@@ -6,6 +6,7 @@
 // training records implement over their SQLite store.
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -114,6 +115,10 @@ class Showroom {
   int product = 0, size = 0;
   double motifCm = 10;
   imaging::Result<imaging::Mockup> mockup(const Catalogue& catalogue, int heightPx);
+  // Makes the scenes of every catalogue product at the current size choice and
+  // motif width ahead of time (the product tab calls this once), so that a
+  // tap on another product is a repaint too.
+  void warmScenes(const Catalogue& catalogue, int heightPx);
 
   // The swatches of colourway i with the dye book's nearest dye for each,
   // when the colourway can be dyed in succession.
@@ -130,10 +135,16 @@ class Showroom {
 
  private:
   std::string m_motifId, m_motifName;
-  cv::Mat m_motif, m_small;
+  cv::Mat m_motif, m_small, m_preview;  // as given; grid thumbnail; product preview (<= 1024 px)
   imaging::Palette m_palette;
   imaging::ColorIndex m_smallIndex;
   std::optional<imaging::ColorIndex> m_fullIndex;
+  imaging::ColorIndex m_previewIndex;
+  // Product scenes are kept by product, size, motif width, height and the
+  // motif's aspect, so switching colourway or going back to a product is a
+  // repaint; only a product not seen yet at this size makes a new scene.
+  std::map<std::string, imaging::MockupScene> m_scenes;
+  imaging::Result<const imaging::MockupScene*> scene(const Catalogue& catalogue, int productIndex, int heightPx);
   std::vector<imaging::Colorway> m_colorways;
   std::vector<cv::Mat> m_thumbs;
   std::set<int> m_favourites;
