@@ -237,8 +237,8 @@ void GaleriPanel::drawColours(UiContext& ui) {
     }
     probe::note("@showroom.back_to_grid");
     const std::vector<int> show = cmp.size() == 2 ? cmp : std::vector<int>{m_enlarged};
-    ImGui::SameLine();
     if (show.size() == 1 && m_enlarged >= 0) {
+      ImGui::SameLine();
       if (ImGui::Button(label(ui, m_room.isFavourite(m_enlarged) ? "showroom.unfavourite" : "showroom.favourite").c_str(), ImVec2(0, ui.px(44))))
         m_room.toggleFavourite(m_enlarged);
       ImGui::SameLine();
