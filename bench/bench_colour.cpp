@@ -3,6 +3,7 @@
 //
 //   bench_colour                       timings (median of 5), results checked
 //   bench_colour --quick               one run each (CTest uses this)
+//   bench_colour --dye [--cold]        the dye lab only; --cold without keepLargeBuffers()
 //   bench_colour --make-input OUT.png  a 6000x4000 motif photo (the demo ceplok photo, tiled)
 //   bench_colour --delta-e IN OUT      mean CIEDE2000 between two images of one size
 
@@ -20,6 +21,7 @@
 #include "canting/imaging/dye.h"
 #include "canting/imaging/motif.h"
 #include "canting/imaging/image_io.h"
+#include "canting/imaging/memory.h"
 #include "canting/imaging/palette.h"
 #include "canting/imaging/pattern.h"
 #include "canting/imaging/recolor.h"
@@ -97,7 +99,10 @@ void benchDye(int runs) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::vector<std::string> args(argv + 1, argv + argc);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  // As the app and the CLI do; `--cold` measures without it, every buffer faulted in afresh.
+  if (auto c = std::find(args.begin(), args.end(), "--cold"); c != args.end()) args.erase(c);
+  else im::keepLargeBuffers();
   if (args.size() == 2 && args[0] == "--make-input")
     return im::saveImage(motifPhoto(6000, 4000), args[1]) ? 0 : 2;
   if (args.size() == 3 && args[0] == "--delta-e") {

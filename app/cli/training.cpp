@@ -224,8 +224,8 @@ int cmdTraineeImport(Ctx& c, const ParsedArgs& a) {
   if (!rep) return c.fail(rep.error());
   if (!rep->problems.empty()) {
     for (const auto& p : rep->problems)
-      c.err << c.tr.tr("cli.training.csv_problem", {{"line", std::to_string(p.line)}, {"reason", c.tr.tr(p.reasonKey, {{"value", p.value}})}}) << "\n";
-    c.err << c.tr.tr("cli.training.csv_nothing", {{"count", std::to_string(rep->problems.size())}}) << "\n";
+      c.err << "canting-cli: " << c.tr.tr("cli.training.csv_problem", {{"line", std::to_string(p.line)}, {"reason", c.tr.tr(p.reasonKey, {{"value", p.value}})}}) << "\n";
+    c.err << "canting-cli: " << c.tr.tr("cli.training.csv_nothing", {{"count", std::to_string(rep->problems.size())}}) << "\n";
     return kBadInput;
   }
   c.out << c.tr.tr("cli.training.csv_imported", {{"count", std::to_string(rep->imported)}}) << "\n";

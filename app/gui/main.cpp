@@ -20,6 +20,7 @@
 #include "canting/core/paths.h"
 #include "canting/records/demo.h"
 #include "canting/imaging/image_io.h"
+#include "canting/imaging/memory.h"
 #include "gl_textures.h"
 
 namespace {
@@ -92,6 +93,7 @@ int writeScreenshot(const std::string& path, int w, int h) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  imaging::keepLargeBuffers();  // the lab and the studio re-render large images on every edit
   Options opt;
   if (!parseOptions(argc, argv, opt)) {
     std::cerr << kUsage;

@@ -88,7 +88,7 @@ Result<ImageHeader> probePng(const ByteReader& r) {
   // Walk every chunk: pHYs and eXIf may sit anywhere before IEND, and a file
   // whose chunks run past its end has been cut short.
   std::size_t pos = 8;
-  bool sawIdat = false;
+  bool sawIdat = false, sawPlte = false;
   for (;;) {
     std::uint32_t clen = 0;
     if (!r.u32(pos, clen) || !r.has(pos + 4, 4)) return truncated(h.format, "chunk header past end");
@@ -96,7 +96,16 @@ Result<ImageHeader> probePng(const ByteReader& r) {
     const std::size_t data = pos + 8;
     if (!r.has(data, std::size_t(clen) + 4)) return truncated(h.format, "chunk past end");
     if (r.startsWith(pos + 4, "IEND", 4)) break;
-    if (r.startsWith(pos + 4, "IDAT", 4)) sawIdat = true;
+    if (r.startsWith(pos + 4, "PLTE", 4)) {
+      // 1 to 256 RGB entries; a palette image with a broken one is refused here,
+      // before libpng would complain on stderr and give up.
+      if (clen == 0 || clen % 3 != 0 || clen > 768) return corrupt(h.format, "PLTE length");
+      sawPlte = true;
+    }
+    if (r.startsWith(pos + 4, "IDAT", 4)) {
+      if (ctype == 3 && !sawPlte) return corrupt(h.format, "palette image without PLTE before its data");
+      sawIdat = true;
+    }
     if (r.startsWith(pos + 4, "tRNS", 4)) {
       if (h.model == ColorModel::Palette) h.model = ColorModel::PaletteAlpha;
     }

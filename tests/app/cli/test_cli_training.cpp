@@ -35,7 +35,7 @@ struct Demo {
 };
 }  // namespace
 
-TEST_CASE("cli: training init --demo makes a marked demo database and prints the logins", "[cli][training]") {
+TEST_CASE("training init --demo makes a marked demo database and prints the logins", "[cli][training]") {
   test::TempDir dir;
   const std::string db = (dir.path() / "p.db").string();
   auto r = runCli({"--lang", "en", "training", "init", "--db", db, "--demo"});
@@ -55,7 +55,7 @@ TEST_CASE("cli: training init --demo makes a marked demo database and prints the
   CHECK(none.err.find("training init") != std::string::npos);
 }
 
-TEST_CASE("cli: training progress as JSON, per centre, and refused to outlet staff", "[cli][training]") {
+TEST_CASE("training progress as JSON, per centre, and refused to outlet staff", "[cli][training]") {
   Demo d;
   auto r = runCli(d.as("admin", {"training", "progress", "--json"}));
   REQUIRE(r.code == 0);
@@ -76,7 +76,7 @@ TEST_CASE("cli: training progress as JSON, per centre, and refused to outlet sta
   CHECK(runCli({"training", "progress", "--db", d.db}).code == 1);  // --user is required
 }
 
-TEST_CASE("cli: trainee import reports bad lines and imports nothing, then a clean file goes in", "[cli][training]") {
+TEST_CASE("trainee import reports bad lines and imports nothing, then a clean file goes in", "[cli][training]") {
   Demo d;
   const auto csv = d.dir.path() / "baru.csv";
   std::ofstream(csv) << "nama,nik,persetujuan,sentra\nA,3303000000000001,ya,Galuh\nB,12345,ya,Galuh\nC,3303000000000003,tidak,Galuh\n";
@@ -96,7 +96,7 @@ TEST_CASE("cli: trainee import reports bad lines and imports nothing, then a cle
   for (const auto& t : j) CHECK(t["masked"] == true);
 }
 
-TEST_CASE("cli: sessions, assessments, certificates and reports from the command line", "[cli][training]") {
+TEST_CASE("sessions, assessments, certificates and reports from the command line", "[cli][training]") {
   Demo d;
   auto s = runCli(d.as("trainer", {"--lang", "en", "training", "session", "add", "--centre", "limbasari", "--date", "2026-11-20",
                                    "--topic", "desain", "--title", "Isen cecek", "--present", "9,10", "--absent", "11"}));
@@ -132,7 +132,7 @@ TEST_CASE("cli: sessions, assessments, certificates and reports from the command
   CHECK(csv.out.rfind("\xEF\xBB\xBFpeserta,", 0) == 0);
 }
 
-TEST_CASE("cli: a centre's bundle moves to the regency once, and verify-audit catches nothing amiss", "[cli][training]") {
+TEST_CASE("a centre's bundle moves to the regency once, and verify-audit catches nothing amiss", "[cli][training]") {
   Demo centre;
   const auto bundle = (centre.dir.path() / "limbasari.bundle").string();
   REQUIRE(runCli(centre.as("trainer", {"training", "export-bundle", "-o", bundle})).code == 0);
@@ -157,7 +157,7 @@ TEST_CASE("cli: a centre's bundle moves to the regency once, and verify-audit ca
   CHECK(v.out.find("Audit log intact") != std::string::npos);
 }
 
-TEST_CASE("cli: showroom mockup writes a product preview whose DPI is its true scale", "[cli][showroom]") {
+TEST_CASE("showroom mockup writes a product preview whose DPI is its true scale", "[cli][showroom]") {
   test::TempDir dir;
   const auto out = dir.path() / "kemeja.png";
   auto r = runCli({"--lang", "en", "showroom", "mockup", std::string(CANTING_ASSETS_DIR) + "/motifs/kawung.png", "--product", "kemeja",
@@ -173,7 +173,7 @@ TEST_CASE("cli: showroom mockup writes a product preview whose DPI is its true s
   CHECK(runCli({"showroom", "mockup", (dir.path() / "none.png").string(), "-o", out.string()}).code == 2);
 }
 
-TEST_CASE("cli: showroom order list shows the outlet's orders to staff only", "[cli][showroom]") {
+TEST_CASE("showroom order list shows the outlet's orders to staff only", "[cli][showroom]") {
   Demo d;
   auto empty = runCli(d.as("outlet", {"--lang", "en", "showroom", "order", "list"}));
   CHECK(empty.code == 0);

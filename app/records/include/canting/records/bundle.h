@@ -20,7 +20,7 @@ struct BundleSummary {
 Status exportBundle(Store& store, const Actor& by, Id centre, const std::filesystem::path& out);
 // Limits against a hostile bundle (a zip bomb): bytes on disk and inflated.
 constexpr std::uint64_t kMaxBundleBytes = 512ull << 20;
-constexpr std::uint64_t kMaxBundleInflated = 1024ull << 20;
+constexpr std::uint64_t kMaxBundleInflated = 512ull << 20;
 
 Result<BundleSummary> importBundle(Store& store, const Actor& by, const std::filesystem::path& file,
                                    std::uint64_t maxInflated = kMaxBundleInflated);
