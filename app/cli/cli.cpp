@@ -80,7 +80,7 @@ int cmdInfo(Ctx& c, const ParsedArgs& a) {
       j["dpi"] = nullptr;
     }
     j["distinct_colors"] = colours;
-    c.out << j.dump(2) << "\n";
+    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return kOk;
   }
   c.out << c.tr.tr("info.file") << ": " << a.positionals[0] << "\n";
@@ -340,7 +340,7 @@ int cmdColorways(Ctx& c, const ParsedArgs& a) {
           << c.tr.tr(cw.dyeability.dyeable ? "cli.colorway.dyeable" : "cli.colorway.not_dyeable") << "\n";
   }
   const auto indexPath = std::filesystem::path(*outDir) / "colorways.json";
-  if (auto st = im::writeFileAtomic(indexPath, index.dump(2) + "\n"); !st) return c.fail(st.error());
+  if (auto st = im::writeFileAtomic(indexPath, index.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"); !st) return c.fail(st.error());
   return kOk;
 }
 
@@ -664,7 +664,7 @@ int cmdDyeList(Ctx& c, const ParsedArgs& a) {
     for (const auto& f : book->fixers)
       j["fixers"].push_back({{"id", f.id}, {"name", f.name[li]}, {"g_per_l", f.gramsPerLitre}, {"effect", f.effect[li]},
                              {"confidence", f.confidence}, {"source", f.source}});
-    c.out << j.dump(2) << "\n";
+    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return kOk;
   }
   c.out << c.tr.tr("cli.dye.dyes_heading") << "\n";

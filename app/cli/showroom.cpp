@@ -75,7 +75,7 @@ int cmdOrderList(Ctx& c, const ParsedArgs& a) {
                    {"size", o.size}, {"quantity", o.quantity}, {"unit_price", o.unitPrice}, {"total", o.total()}, {"lead_days", o.leadDays},
                    {"staff", o.staff}});
     }
-    c.out << j.dump(2) << "\n";
+    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return kOk;
   }
   for (const auto& o : *orders)

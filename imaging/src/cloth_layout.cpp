@@ -17,7 +17,7 @@ std::optional<ClothKind> parseClothKind(const std::string& id) {
   return std::nullopt;
 }
 
-Result<std::vector<ClothLayout>> loadLayouts(const std::filesystem::path& file) {
+Result<std::vector<ClothLayout>> loadLayoutFields(const std::filesystem::path& file) {
   auto bytes = readFile(file, 1u << 20);
   if (!bytes) return bytes.error();
   auto bad = [&](const std::string& where, const char* reason) {
@@ -53,6 +53,14 @@ Result<std::vector<ClothLayout>> loadLayouts(const std::filesystem::path& file) 
     out.push_back(l);
   }
   return out;
+}
+
+Result<std::vector<ClothLayout>> loadLayouts(const std::filesystem::path& file) {
+  try {
+    return loadLayoutFields(file);
+  } catch (const nlohmann::json::exception& e) {
+    return makeError(ErrorCode::MalformedFile, {{"where", "JSON"}, {"reason", "@reason.wrong_type"}, {"path", file.string()}}, e.what());
+  }
 }
 
 int cmToPx(double cm, double dpi) { return int(std::lround(cm / 2.54 * dpi)); }

@@ -71,7 +71,7 @@ const Fixer* DyeBook::fixer(const std::string& id) const {
   return nullptr;
 }
 
-Result<DyeBook> loadDyeBook(const fs::path& file) {
+Result<DyeBook> loadDyeBookFields(const fs::path& file) {
   auto bytes = readFile(file, 4u << 20);
   if (!bytes) return bytes.error();
   auto fail = [&](const std::string& where, const char* reason) {
@@ -134,9 +134,19 @@ Result<DyeBook> loadDyeBook(const fs::path& file) {
   return b;
 }
 
+Result<DyeBook> loadDyeBook(const fs::path& file) {
+  try {
+    return loadDyeBookFields(file);
+  } catch (const json::exception& e) {
+    Error err = bad("JSON", "reason.wrong_type", e.what());
+    err.args.emplace_back("path", file.string());
+    return err;
+  }
+}
+
 // --- plans -------------------------------------------------------------------------
 
-Result<Plan> parsePlan(const std::string& text, const DyeBook& book) {
+Result<Plan> parsePlanFields(const std::string& text, const DyeBook& book) {
   json j;
   try {
     j = json::parse(text);
@@ -205,6 +215,16 @@ Result<Plan> parsePlan(const std::string& text, const DyeBook& book) {
   return p;
 }
 
+// A field of the wrong type (a number where text belongs) is a malformed
+// plan, not an exception out of nlohmann::json: found by fuzzing.
+Result<Plan> parsePlan(const std::string& text, const DyeBook& book) {
+  try {
+    return parsePlanFields(text, book);
+  } catch (const json::exception& e) {
+    return bad("JSON", "reason.wrong_type", e.what());
+  }
+}
+
 Result<Plan> loadPlan(const fs::path& file, const DyeBook& book) {
   auto bytes = readFile(file, 4u << 20);
   if (!bytes) return bytes.error();
@@ -233,7 +253,7 @@ std::string planToJson(const Plan& p) {
     }
     j["steps"].push_back(o);
   }
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 // --- simulation ------------------------------------------------------------------

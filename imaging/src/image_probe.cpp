@@ -249,11 +249,15 @@ Result<ImageHeader> probeTiff(const ByteReader& r) {
   if (*w > INT32_MAX || *hh > INT32_MAX) return corrupt(h.format, "size out of range");
   h.width = int(*w);
   h.height = int(*hh);
-  h.channels = int(ifd.value(tag::kSamplesPerPixel).value_or(1));
-  h.bitDepth = int(ifd.value(tag::kBitsPerSample).value_or(1));
+  // Found by fuzzing: a tag value of 2^32 cast to int is undefined behaviour.
+  const auto spp = ifd.value(tag::kSamplesPerPixel).value_or(1), bps = ifd.value(tag::kBitsPerSample).value_or(1);
+  if (spp < 1 || spp > 16 || bps < 1 || bps > 64) return corrupt(h.format, "samples per pixel or bits per sample out of range");
+  h.channels = int(spp);
+  h.bitDepth = int(bps);
   if (ifd.value(tag::kSampleFormat).value_or(1) == 3)
     return makeError(ErrorCode::UnsupportedFormat, {{"format", "TIFF float"}}, "floating-point samples");
-  const int photometric = int(ifd.value(tag::kPhotometric).value_or(2));
+  const auto photometricTag = ifd.value(tag::kPhotometric).value_or(2);
+  const int photometric = photometricTag > 255 ? -1 : int(photometricTag);  // out-of-range tags fall to the default case
   switch (photometric) {
     case 0: case 1: h.model = h.channels >= 2 ? ColorModel::GreyAlpha : ColorModel::Grey; break;
     case 2: h.model = h.channels >= 4 ? ColorModel::Rgba : ColorModel::Rgb; break;

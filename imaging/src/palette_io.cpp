@@ -138,7 +138,7 @@ std::string paletteToJson(const Palette& p) {
     if (s.share > 0) c["share"] = s.share;
     j["colors"].push_back(c);
   }
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string paletteToGpl(const Palette& p) {

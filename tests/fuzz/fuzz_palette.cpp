@@ -1,6 +1,7 @@
 // libFuzzer: palette files, JSON and GIMP .gpl (the first byte picks which).
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 #include "canting/imaging/palette.h"
@@ -12,7 +13,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (p) {
     // What parses must write out and parse back.
     auto again = canting::imaging::parsePaletteJson(canting::imaging::paletteToJson(*p));
-    if (!again || again->swatches.size() != p->swatches.size()) __builtin_trap();
+    if (!again) {
+      std::fprintf(stderr, "round trip failed: %s\n%s\n", again.error().detail.c_str(), canting::imaging::paletteToJson(*p).c_str());
+      __builtin_trap();
+    }
+    if (again->swatches.size() != p->swatches.size()) __builtin_trap();
   }
   return 0;
 }

@@ -35,8 +35,12 @@ int main(int argc, char** argv) {
   if (!motif) return 1;
   cv::Mat small;
   cv::resize(motif->pixels, small, cv::Size(24, 24), 0, 0, cv::INTER_AREA);
+  fs::create_directories(out / "image");
   for (const char* ext : {".png", ".jpg", ".tif", ".bmp", ".webp"})
-    if (!im::saveImage(small, out / "image" / (std::string("kawung") + ext))) return 1;
+    if (auto st = im::saveImage(small, out / "image" / (std::string("kawung") + ext)); !st) {
+      std::fprintf(stderr, "fuzz_seeds: %s: %s\n", ext, st.error().detail.c_str());
+      return 1;
+    }
   cv::Mat grey, deep;
   cv::cvtColor(small, grey, cv::COLOR_BGR2GRAY);
   small.convertTo(deep, CV_16U, 257);

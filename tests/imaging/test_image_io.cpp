@@ -8,6 +8,7 @@
 
 #include "canting/imaging/file_io.h"
 #include "canting/imaging/image_io.h"
+#include "canting/imaging/palette.h"
 #include "support/image_fixtures.h"
 
 using namespace canting::imaging;
@@ -326,4 +327,29 @@ TEST_CASE("distinct colours are counted for 8-bit, 16-bit, grey and alpha images
   cv::Mat w(2, 2, CV_16UC3, cv::Scalar(1000, 2, 3));
   w.at<cv::Vec3w>(0, 1)[0] = 1001;
   CHECK(countDistinctColors(w) == 2);
+}
+
+TEST_CASE("inputs the fuzzers found are refused cleanly and stay fixed (tests/fuzz/regressions)", "[imaging][fuzz]") {
+  const std::filesystem::path dir = std::filesystem::path(CANTING_SOURCE_DIR) / "tests" / "fuzz" / "regressions";
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "image")) {
+    const auto bytes = canting::test::readAll(e.path());
+    auto img = canting::imaging::decodeImage(bytes, {.maxPixels = 4'000'000});  // UBSan once fired in the TIFF probe here
+    CHECK_FALSE(img);
+    ++n;
+  }
+  for (const auto& e : std::filesystem::directory_iterator(dir / "palette")) {
+    const auto bytes = canting::test::readAll(e.path());
+    const std::string text(bytes.begin() + 1, bytes.end());  // the fuzzer's first byte picks the format
+    auto p = (bytes[0] & 1) ? canting::imaging::parsePaletteGpl(text) : canting::imaging::parsePaletteJson(text);
+    if (p) {
+      // Writing a palette whose name is not UTF-8 used to throw out of nlohmann::json and end the program.
+      const std::string json = canting::imaging::paletteToJson(*p);
+      auto again = canting::imaging::parsePaletteJson(json);
+      REQUIRE(again);
+      CHECK(again->swatches.size() == p->swatches.size());
+    }
+    ++n;
+  }
+  CHECK(n >= 3);
 }

@@ -452,10 +452,10 @@ im::Status saveProject(const DesignSession& session, const fs::path& path, std::
     }
     j["operations"].push_back(o);
   }
-  return im::writeFileAtomic(path, j.dump(1) + "\n");
+  return im::writeFileAtomic(path, j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
-im::Result<Design> loadProject(const fs::path& path) {
+im::Result<Design> loadProjectFields(const fs::path& path) {
   auto bytes = im::readFile(path, 512u << 20);
   if (!bytes) return bytes.error();
   auto withPath = [&](im::Error e) {
@@ -597,6 +597,19 @@ im::Result<Design> loadProject(const fs::path& path) {
   d.sourcePath = sourcePath;
   d.sourceBytes = std::move(imageBytes);
   return d;
+}
+
+// All or nothing, and a value of the wrong type anywhere is a malformed
+// project rather than an exception out of nlohmann::json (found by fuzzing).
+im::Result<Design> loadProject(const fs::path& path) {
+  try {
+    return loadProjectFields(path);
+  } catch (const nlohmann::json::exception& e) {
+    im::Error err = bad("JSON", "reason.wrong_type");
+    err.detail = e.what();
+    err.args.emplace_back("path", path.string());
+    return err;
+  }
 }
 
 }  // namespace canting::core

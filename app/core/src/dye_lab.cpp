@@ -59,12 +59,16 @@ imaging::Status DyeLab::load(const fs::path& dir, int clothPx) {
     auto plan = im::parsePlan(text, m_book);
     if (!plan) continue;
     const auto j = nlohmann::json::parse(text, nullptr, false);
-    const auto ex = j.is_object() ? j.value("exercise", nlohmann::json::object()) : nlohmann::json::object();
     Exercise e;
-    e.id = f.stem().string();
-    e.title[0] = ex.value("title_id", plan->name);
-    e.title[1] = ex.value("title_en", e.title[0]);
-    e.motif = im::parseMotif(ex.value("motif", "kawung")).value_or(im::MotifKind::Kawung);
+    try {
+      const auto ex = j.is_object() ? j.value("exercise", nlohmann::json::object()) : nlohmann::json::object();
+      e.id = f.stem().string();
+      e.title[0] = ex.value("title_id", plan->name);
+      e.title[1] = ex.value("title_en", e.title[0]);
+      e.motif = im::parseMotif(ex.value("motif", "kawung")).value_or(im::MotifKind::Kawung);
+    } catch (const nlohmann::json::exception&) {
+      continue;  // an exercise block with a value of the wrong type: skipped like any broken file
+    }
     e.targetPlan = std::move(*plan);
     m_exercises.push_back(std::move(e));
   }

@@ -124,7 +124,7 @@ im::Status MotifLibrary::saveUserMeta() {
   }
   std::error_code ec;
   fs::create_directories(m_userDir, ec);
-  return im::writeFileAtomic(m_userDir / "motifs.json", j.dump(2) + "\n");
+  return im::writeFileAtomic(m_userDir / "motifs.json", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 im::Result<std::string> MotifLibrary::import(const fs::path& image, const MotifMeta& meta) {

@@ -71,7 +71,7 @@ imaging::Status saveSettings(const Settings& s, const std::filesystem::path& fil
   j["max_megapixels"] = s.maxMegapixels;
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
-  return imaging::writeFileAtomic(file, j.dump(2) + "\n");
+  return imaging::writeFileAtomic(file, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace canting::core

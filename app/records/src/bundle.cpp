@@ -259,10 +259,10 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
                                  {"plan", q.text(4)}, {"mean_de", q.f64(5)}, {"share_within_5", q.f64(6)}, {"baths", q.i64(7)},
                                  {"fewest_baths", q.i64(8)}, {"worst_layer", q.text(9)}, {"at", q.text(10)}, {"recorded_by", q.text(11)}});
     }
-    if (auto st = gzipTo(b.dump(), out); !st) return st;
+    if (auto st = gzipTo(b.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), out); !st) return st;
     Transaction tx(db);
     store.appendAudit(by.name(), "export-bundle", "centre", b["centre"]["uuid"].get<std::string>(),
-                      json{{"file", out.filename().string()}, {"trainees", b["trainees"].size()}}.dump());
+                      json{{"file", out.filename().string()}, {"trainees", b["trainees"].size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
   } catch (const DbError& e) {
     return detail::fromDb(e, store.options().file.string());
@@ -616,7 +616,7 @@ Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path
     for (Id t : touched) store.refreshUnitStatus(t);
     if (sum.added || sum.updated || sum.conflicts)
       store.appendAudit(by.name(), "import-bundle", "centre", str(c, "uuid"),
-                        json{{"file", file.filename().string()}, {"added", sum.added}, {"updated", sum.updated}, {"conflicts", sum.conflicts}}.dump());
+                        json{{"file", file.filename().string()}, {"added", sum.added}, {"updated", sum.updated}, {"conflicts", sum.conflicts}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
   } catch (const ImportFailure& f) {
     return f.error;

@@ -223,7 +223,7 @@ Result<ImportReport> importTraineesCsv(Store& store, const Actor& by, const fs::
       if (t.trainer == 0 && by.role() == Role::Trainer) t.trainer = by.id();
       detail::insertTrainee(db, t);
       detail::insertTraineeVersion(db, t, "csv");
-      store.appendAudit(by.name(), "import", "trainee", t.uuid, nlohmann::json{{"name", t.name}, {"file", file.filename().string()}}.dump());
+      store.appendAudit(by.name(), "import", "trainee", t.uuid, nlohmann::json{{"name", t.name}, {"file", file.filename().string()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     tx.commit();
     rep.imported = int(good.size());

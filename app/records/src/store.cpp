@@ -316,7 +316,7 @@ Result<Id> Store::createFirstAdmin(const std::string& name, const std::string& p
     m_db.prepare("INSERT INTO people (uuid, name, role, pin_hash, updated_at) VALUES (?1, ?2, 'admin', ?3, ?4)")
         .bind(1, uuid).bind(2, name).bind(3, hashPin(pin)).bind(4, isoTime(now())).run();
     const Id id = m_db.lastId();
-    appendAudit(name, "create", "person", uuid, json{{"name", name}, {"role", "admin"}}.dump());
+    appendAudit(name, "create", "person", uuid, json{{"name", name}, {"role", "admin"}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Result<Id>(id);
   });
@@ -374,7 +374,7 @@ Result<Id> Store::addPerson(const Actor& by, const Person& p, const std::string&
         .bind(6, hashPin(pin)).bind(7, isoTime(now())).run();
     const Id id = m_db.lastId();
     appendAudit(by.name(), "create", "person", uuid,
-                json{{"name", p.name}, {"role", roleName(p.role)}, {"centre", p.centre}, {"registration", p.registration}}.dump());
+                json{{"name", p.name}, {"role", roleName(p.role)}, {"centre", p.centre}, {"registration", p.registration}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Result<Id>(id);
   });
@@ -417,7 +417,7 @@ Result<Id> Store::addCentre(const Actor& by, const Centre& c) {
     m_db.prepare("INSERT INTO centres (uuid, name, desa, kecamatan, note, updated_at) VALUES (?1,?2,?3,?4,?5,?6)")
         .bind(1, uuid).bind(2, c.name).bind(3, c.desa).bind(4, c.kecamatan).bind(5, c.note).bind(6, isoTime(now())).run();
     const Id id = m_db.lastId();
-    appendAudit(by.name(), "create", "centre", uuid, json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}.dump());
+    appendAudit(by.name(), "create", "centre", uuid, json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Result<Id>(id);
   });
@@ -431,7 +431,7 @@ Status Store::updateCentre(const Actor& by, const Centre& c) {
     m_db.prepare("UPDATE centres SET name=?1, desa=?2, kecamatan=?3, note=?4, updated_at=?5 WHERE id=?6")
         .bind(1, c.name).bind(2, c.desa).bind(3, c.kecamatan).bind(4, c.note).bind(5, isoTime(now())).bind(6, c.id).run();
     if (m_db.changes() == 0) return Status(makeError(ErrorCode::NotFound, {{"what", "@records.entity.centre"}, {"name", c.name}}));
-    appendAudit(by.name(), "update", "centre", c.uuid, json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}.dump());
+    appendAudit(by.name(), "update", "centre", c.uuid, json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Status(imaging::Ok{});
   });
@@ -531,7 +531,7 @@ Result<Id> Store::loadScheme(const Actor& by, const fs::path& file) {
         }
       }
     }
-    appendAudit(by.name(), "load", "scheme", uuid, json{{"title", str(j, "title")}, {"version", str(j, "version")}, {"file", file.filename().string()}}.dump());
+    appendAudit(by.name(), "load", "scheme", uuid, json{{"title", str(j, "title")}, {"version", str(j, "version")}, {"file", file.filename().string()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Result<Id>(sid);
   });
@@ -633,7 +633,7 @@ Result<Id> Store::addTrainee(const Actor& by, const Trainee& in) {
     t.updatedAt = isoTime(now());
     const Id id = detail::insertTrainee(m_db, t);
     detail::insertTraineeVersion(m_db, t, "local");
-    appendAudit(by.name(), "create", "trainee", t.uuid, json{{"name", t.name}, {"centre", t.centre}}.dump());
+    appendAudit(by.name(), "create", "trainee", t.uuid, json{{"name", t.name}, {"centre", t.centre}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Result<Id>(id);
   });
@@ -650,7 +650,7 @@ void detail::insertTraineeVersion(Db& db, const Trainee& t, const std::string& o
   json j = traineeJson(t);
   j["updated_at"] = t.updatedAt;
   db.prepare("INSERT OR IGNORE INTO trainee_versions (trainee_uuid, updated_at, origin, data) VALUES (?1,?2,?3,?4)")
-      .bind(1, t.uuid).bind(2, t.updatedAt).bind(3, origin).bind(4, j.dump()).run();
+      .bind(1, t.uuid).bind(2, t.updatedAt).bind(3, origin).bind(4, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).run();
 }
 
 Status Store::updateTrainee(const Actor& by, const Trainee& in) {
@@ -672,7 +672,7 @@ Status Store::updateTrainee(const Actor& by, const Trainee& in) {
     const json a = traineeJson(*old), b = traineeJson(t);
     for (auto it = b.begin(); it != b.end(); ++it)
       if (a[it.key()] != it.value()) changed[it.key()] = (it.key() == "nik" || it.key() == "phone") ? json("(diubah)") : it.value();
-    appendAudit(by.name(), "update", "trainee", t.uuid, changed.dump());
+    appendAudit(by.name(), "update", "trainee", t.uuid, changed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Status(imaging::Ok{});
   });
@@ -745,7 +745,7 @@ Result<std::vector<std::string>> Store::traineeHistory(const Actor& by, Id id) {
         j["phone"] = maskTail(j.value("phone", ""), 3);
       }
       if (j.is_object()) j["origin"] = q.text(1);
-      out.push_back(j.dump());
+      out.push_back(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     return Result<std::vector<std::string>>(std::move(out));
   });
@@ -778,7 +778,7 @@ Result<Id> Store::addSession(const Actor& by, const Session& s) {
       insA.bind(1, id).bind(2, t).bind(3, attendanceName(a)).bind(4, isoTime(now())).run();
     }
     appendAudit(by.name(), "create", "session", uuid,
-                json{{"date", s.date}, {"topic", s.topic}, {"centre", s.centre}, {"units", s.units}, {"attendance", s.attendance.size()}}.dump());
+                json{{"date", s.date}, {"topic", s.topic}, {"centre", s.centre}, {"units", s.units}, {"attendance", s.attendance.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Result<Id>(id);
   });
@@ -797,7 +797,7 @@ Status Store::setAttendance(const Actor& by, Id session, Id trainee, Attendance 
     m_db.prepare("INSERT INTO attendance (session_id, trainee_id, status, updated_at) VALUES (?1,?2,?3,?4) "
                  "ON CONFLICT (session_id, trainee_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at")
         .bind(1, session).bind(2, trainee).bind(3, attendanceName(a)).bind(4, isoTime(now())).run();
-    appendAudit(by.name(), "attendance", "session", uuid, json{{"trainee", trainee}, {"status", attendanceName(a)}}.dump());
+    appendAudit(by.name(), "attendance", "session", uuid, json{{"trainee", trainee}, {"status", attendanceName(a)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Status(imaging::Ok{});
   });
@@ -882,7 +882,7 @@ Result<Id> Store::recordAssessment(const Actor& by, const AssessmentInput& in) {
     refreshUnitStatus(in.trainee);
     json units = json::object();
     for (const auto& [u, k] : in.units) units[std::to_string(u)] = k ? "K" : "BK";
-    appendAudit(by.name(), "assess", "trainee", tr->uuid, json{{"assessment", uuid}, {"scheme", in.scheme}, {"units", units}}.dump());
+    appendAudit(by.name(), "assess", "trainee", tr->uuid, json{{"assessment", uuid}, {"scheme", in.scheme}, {"units", units}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Result<Id>(id);
   });
@@ -891,7 +891,7 @@ Result<Id> Store::recordAssessment(const Actor& by, const AssessmentInput& in) {
 Id detail::insertAssessment(Db& db, const std::string& uuid, const AssessmentInput& in, Id assessor, const std::string& created) {
   db.prepare("INSERT INTO assessments (uuid, trainee_id, scheme_id, assessor_id, date, place, methods, follow_up, appeal, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)")
       .bind(1, uuid).bind(2, in.trainee).bind(3, in.scheme).bindIdOrNull(4, assessor).bind(5, in.date).bind(6, in.place)
-      .bind(7, json(in.methods).dump()).bind(8, in.followUp).bind(9, in.appeal).bind(10, created).run();
+      .bind(7, json(in.methods).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).bind(8, in.followUp).bind(9, in.appeal).bind(10, created).run();
   const Id id = db.lastId();
   auto insC = db.prepare("INSERT INTO assessment_criteria (assessment_id, criterion_id, ya) VALUES (?1,?2,?3)");
   for (const auto& [c, ya] : in.criteria) {
@@ -976,7 +976,7 @@ Result<Id> Store::addEvidence(const Actor& by, Id traineeId, Id unit, EvidenceTy
         .bind(1, uuid).bind(2, traineeId).bindIdOrNull(3, unit).bind(4, evidenceTypeName(type)).bind(5, name).bind(6, sha)
         .bind(7, std::int64_t(bytes->size())).bind(8, date).bind(9, note).bind(10, isoTime(now())).run();
     const Id id = m_db.lastId();
-    appendAudit(by.name(), "evidence", "trainee", tr->uuid, json{{"evidence", uuid}, {"file", name}, {"sha256", sha}, {"type", evidenceTypeName(type)}}.dump());
+    appendAudit(by.name(), "evidence", "trainee", tr->uuid, json{{"evidence", uuid}, {"file", name}, {"sha256", sha}, {"type", evidenceTypeName(type)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Result<Id>(id);
   });
@@ -1017,7 +1017,7 @@ Result<Id> Store::issueCertificate(const Actor& by, Id traineeId, Id schemeId, c
         .bind(1, uuid).bind(2, traineeId).bind(3, schemeId).bind(4, number).bind(5, issueDate)
         .bind(6, addYears(issueDate, sch->validityYears)).bind(7, isoTime(now())).run();
     const Id id = m_db.lastId();
-    appendAudit(by.name(), "certify", "trainee", tr->uuid, json{{"certificate", uuid}, {"number", number}, {"issued", issueDate}}.dump());
+    appendAudit(by.name(), "certify", "trainee", tr->uuid, json{{"certificate", uuid}, {"number", number}, {"issued", issueDate}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Result<Id>(id);
   });
@@ -1031,7 +1031,7 @@ Status Store::revokeCertificate(const Actor& by, Id certificate, const std::stri
     m_db.prepare("UPDATE certificates SET revoked = 1, revoked_reason = ?1, updated_at = ?2 WHERE id = ?3")
         .bind(1, reason).bind(2, isoTime(now())).bind(3, certificate).run();
     if (m_db.changes() == 0) return Status(makeError(ErrorCode::NotFound, {{"what", "@records.entity.certificate"}, {"name", std::to_string(certificate)}}));
-    appendAudit(by.name(), "revoke", "certificate", std::to_string(certificate), json{{"reason", reason}}.dump());
+    appendAudit(by.name(), "revoke", "certificate", std::to_string(certificate), json{{"reason", reason}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Status(imaging::Ok{});
   });
@@ -1157,9 +1157,9 @@ Result<std::string> Store::saveOrder(const Actor& by, core::Order& o) {
     m_db.prepare("INSERT INTO orders (uuid, number, created_at, customer, contact, motif_id, motif_name, colorway, swatches, dyeable, product_id, "
                  "product_name, size, quantity, unit_price, lead_days, staff, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)")
         .bind(1, uuid).bind(2, number).bind(3, now).bind(4, o.customer).bind(5, o.contact).bind(6, o.motifId).bind(7, o.motifName)
-        .bind(8, o.colorway).bind(9, sw.dump()).bind(10, o.dyeable ? 1 : 0).bind(11, o.productId).bind(12, o.productName).bind(13, o.size)
+        .bind(8, o.colorway).bind(9, sw.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).bind(10, o.dyeable ? 1 : 0).bind(11, o.productId).bind(12, o.productName).bind(13, o.size)
         .bind(14, o.quantity).bind(15, std::int64_t(o.unitPrice)).bind(16, o.leadDays).bind(17, by.name()).bind(18, o.note).run();
-    appendAudit(by.name(), "order", "order", uuid, json{{"number", number}, {"product", o.productId}, {"quantity", o.quantity}}.dump());
+    appendAudit(by.name(), "order", "order", uuid, json{{"number", number}, {"product", o.productId}, {"quantity", o.quantity}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     o.number = number;
     o.createdAt = now;
@@ -1213,7 +1213,7 @@ Result<Id> Store::saveAttempt(const Actor& by, const core::Attempt& a) {
         .bind(7, a.shareWithin5).bind(8, a.baths).bind(9, a.fewestBaths).bind(10, a.worstLayer)
         .bind(11, a.when.empty() ? isoTime(now()) : a.when).bind(12, by.name()).run();
     const Id id = m_db.lastId();
-    appendAudit(by.name(), "attempt", "attempt", uuid, json{{"trainee", a.trainee}, {"exercise", a.exercise}, {"mean_de00", a.meanDeltaE}}.dump());
+    appendAudit(by.name(), "attempt", "attempt", uuid, json{{"trainee", a.trainee}, {"exercise", a.exercise}, {"mean_de00", a.meanDeltaE}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Result<Id>(id);
   });

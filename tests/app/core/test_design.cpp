@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "canting/core/design.h"
+#include "canting/imaging/dye.h"
 #include "canting/core/workbench.h"
 #include "support/image_fixtures.h"
 #include <functional>
@@ -290,4 +291,26 @@ TEST_CASE("the design export streams the repeat at print size and reports progre
   REQUIRE(out);
   CHECK(out->pixels.size() == cv::Size(600, 270));
   CHECK(out->source.dpi->x == Approx(200));
+}
+
+TEST_CASE("projects and plans the fuzzers found are refused cleanly (tests/fuzz/regressions)", "[core][fuzz]") {
+  const std::filesystem::path dir = std::filesystem::path(CANTING_SOURCE_DIR) / "tests" / "fuzz" / "regressions";
+  int n = 0;
+  // A value of the wrong type ("format": [false], "name": 8) used to throw out of nlohmann::json.
+  for (const auto& e : std::filesystem::directory_iterator(dir / "project")) {
+    auto r = core::loadProject(e.path());
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == imaging::ErrorCode::MalformedFile);
+    ++n;
+  }
+  auto book = imaging::loadDyeBook(std::filesystem::path(CANTING_ASSETS_DIR) / "dyes" / "dyes.json");
+  REQUIRE(book);
+  for (const auto& e : std::filesystem::directory_iterator(dir / "plan")) {
+    const auto bytes = canting::test::readAll(e.path());
+    auto r = imaging::parsePlan(std::string(bytes.begin(), bytes.end()), *book);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == imaging::ErrorCode::MalformedFile);
+    ++n;
+  }
+  CHECK(n >= 2);
 }
