@@ -14,6 +14,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "canting/imaging/image_io.h"
+#include "spawn_cli.h"
 #include "support/image_fixtures.h"
 
 namespace fs = std::filesystem;
@@ -23,15 +24,7 @@ namespace {
 
 // Starts canting-cli, kills it after `delay` (if still running); true when it ran to the end.
 bool runAndMaybeKill(const std::vector<std::string>& args, std::chrono::microseconds delay) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr)) _exit(126);
-    std::vector<char*> argv{const_cast<char*>(CANTING_CLI)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(CANTING_CLI, argv.data());
-    _exit(127);
-  }
+  const pid_t pid = canting::test::spawnCli(args, "/dev/null");
   int status = 0;
   const auto until = std::chrono::steady_clock::now() + delay;
   while (waitpid(pid, &status, WNOHANG) == 0) {

@@ -18,6 +18,7 @@
 #include "canting/records/csv.h"
 #include "canting/records/reports.h"
 #include "canting/records/store.h"
+#include "spawn_cli.h"
 #include "support/image_fixtures.h"
 
 namespace fs = std::filesystem;
@@ -54,15 +55,7 @@ void fill(const fs::path& dir, std::size_t leaveBytes) {
 
 int runCli(const std::vector<std::string>& args, std::string& err) {
   const fs::path errFile = fs::temp_directory_path() / ("canting-diskfull-" + std::to_string(::getpid()) + ".err");
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!std::freopen(errFile.c_str(), "w", stderr) || !std::freopen("/dev/null", "w", stdout)) _exit(126);
-    std::vector<char*> argv{const_cast<char*>(CANTING_CLI)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(CANTING_CLI, argv.data());
-    _exit(127);
-  }
+  const pid_t pid = canting::test::spawnCli(args, errFile);
   int status = 0;
   waitpid(pid, &status, 0);
   std::ifstream in(errFile);

@@ -27,6 +27,7 @@
 #include "canting/records/bundle.h"
 #include "canting/records/csv.h"
 #include "canting/records/store.h"
+#include "spawn_cli.h"
 #include "support/image_fixtures.h"
 
 namespace fs = std::filesystem;
@@ -52,22 +53,7 @@ struct Outcome {
 
 // Runs canting-cli with the arguments under the limits; stderr is captured.
 Outcome runCli(const std::vector<std::string>& args, const fs::path& errFile) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!kSanitized) {
-      rlimit as{kMemoryCapBytes, kMemoryCapBytes};
-      setrlimit(RLIMIT_AS, &as);
-    }
-    rlimit cpu{kCpuSeconds, kCpuSeconds};
-    setrlimit(RLIMIT_CPU, &cpu);
-    if (FILE* f = std::freopen(errFile.c_str(), "w", stderr); !f) _exit(126);
-    if (!std::freopen("/dev/null", "w", stdout)) _exit(126);
-    std::vector<char*> argv{const_cast<char*>(CANTING_CLI)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(CANTING_CLI, argv.data());
-    _exit(127);
-  }
+  const pid_t pid = canting::test::spawnCli(args, errFile, kSanitized ? 0 : kMemoryCapBytes, kCpuSeconds);
   Outcome o;
   int status = 0;
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(kWallSeconds);
