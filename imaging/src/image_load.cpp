@@ -4,6 +4,8 @@
 #include "canting/imaging/file_io.h"
 #include "canting/imaging/image_io.h"
 
+#include <algorithm>
+
 namespace canting::imaging {
 
 namespace {
@@ -39,6 +41,13 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
   if (!header) return header.error();
   if (auto lim = checkLimits(*header, options); !lim) return lim.error();
   const ImageHeader& h = *header;
+  // OpenCV picks its decoder by signature, and its DICOM reader (GDCM) looks
+  // for "DICM" at byte 128, ahead of the TIFF reader and of a WebP file its
+  // own check turns down. A file that is both would be read by GDCM, which
+  // trusts a length field and allocates gigabytes (found by fuzzing). None of
+  // the formats we read puts that there on purpose, so such a file is refused.
+  if (bytes.size() >= 132 && std::equal(bytes.begin() + 128, bytes.begin() + 132, "DICM"))
+    return makeError(ErrorCode::UnsupportedFormat, {{"format", "DICOM"}}, "a DICOM signature at byte 128");
 
   cv::Mat pixels;
   try {
