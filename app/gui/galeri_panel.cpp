@@ -103,7 +103,19 @@ void GaleriPanel::fillOrder(const std::string& customer, const std::string& cont
 
 im::Status GaleriPanel::leaveKiosk(rec::Desk& desk, const std::string& pin) {
   const rec::Actor* a = desk.actor();
-  if (!a || !desk.store()) return im::makeError(im::ErrorCode::NotAllowed, {{"role", "-"}, {"what", "@showroom.action.leave_kiosk"}});
+  if (!a) {
+    // Started with --kiosk and nobody logged in: any outlet staff member or administrator may leave.
+    desk.pin = pin;
+    if (auto st = desk.login(); !st) return st;
+    if (!staff(desk)) {
+      const rec::Role r = desk.actor()->role();
+      desk.logout();
+      return im::makeError(im::ErrorCode::NotAllowed, {{"role", std::string("@records.role.") + rec::roleName(r)}, {"what", "@showroom.action.leave_kiosk"}});
+    }
+    m_room.kiosk = false;
+    return im::Ok{};
+  }
+  if (!desk.store()) return im::makeError(im::ErrorCode::NotAllowed, {{"role", "-"}, {"what", "@showroom.action.leave_kiosk"}});
   // The PIN of whoever opened the kiosk: the store checks it and counts failures.
   auto again = desk.store()->login(a->name(), pin);
   if (!again) return again.error();
@@ -512,7 +524,7 @@ void GaleriPanel::drawStaffDialog(UiContext& ui, rec::Desk& desk) {
     m_wantStaffDialog = false;
   }
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  if (!m_room.kiosk) {
+  if (!m_room.kiosk || !desk.actor()) {
     const auto names = desk.loginNames();
     if (names.empty()) ImGui::TextWrapped("%s", ui.tr("showroom.no_staff").c_str());
     ImGui::BeginChild("staff_names", ImVec2(ui.px(340), ui.px(260)), true);
@@ -549,6 +561,7 @@ void GaleriPanel::drawStaffDialog(UiContext& ui, rec::Desk& desk) {
     m_pin.clear();
     ImGui::CloseCurrentPopup();
   }
+  probe::note("@showroom.cancel");
   ImGui::EndPopup();
 }
 

@@ -35,6 +35,7 @@ struct Options {
   int frames = 3;
   int width = 0, height = 0;
   std::string show;
+  bool kiosk = false;  // start in the outlet gallery's kiosk mode (an outlet PC's autostart)
 };
 
 std::string g_glfwError;
@@ -42,7 +43,7 @@ std::vector<std::string> g_dropped;
 
 const char* kUsage =
     "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
-    "               [--screenshot FILE.png --frames N] [--size WxH] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|training-dashboard|training-trainee-N|training-assess-N|galeri-colours|galeri-product-ID|galeri-order|galeri-kiosk|...]\n";
+    "               [--screenshot FILE.png --frames N] [--size WxH] [--kiosk] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|training-dashboard|training-trainee-N|training-assess-N|galeri-colours|galeri-product-ID|galeri-order|galeri-kiosk|...]\n";
 
 bool parseOptions(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
@@ -59,6 +60,7 @@ bool parseOptions(int argc, char** argv, Options& o) {
     else if (a == "--lang") { if (!next(o.lang)) return false; }
     else if (a == "--screenshot") { if (!next(o.screenshot)) return false; }
     else if (a == "--show") { if (!next(o.show)) return false; }
+    else if (a == "--kiosk") o.kiosk = true;
     else if (a == "--frames") { if (!next(v)) return false; o.frames = std::atoi(v.c_str()); if (o.frames < 1 || o.frames > 10000) return false; }
     else if (a == "--size") {
       if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240) return false;
@@ -177,6 +179,12 @@ int main(int argc, char** argv) {
     if (wb.workspace() == core::WorkspaceId::StudioDesain && !toOpen.empty()) wb.openDesignFile(toOpen.front());
     else wb.openFiles(toOpen);
     if (shot) wb.finishAll();
+    if (opt.kiosk) {
+      // The outlet's PC starts straight into the gallery; a staff member's PIN leaves it.
+      wb.setWorkspace(core::WorkspaceId::GaleriOutlet);
+      app.galeri().ensureLoaded(app.ui());
+      app.galeri().showroom().kiosk = true;
+    }
     if (opt.show == "open-dialog") app.openFileDialog();
     else if (opt.show == "export-dialog") app.openExportDialog();
     else if (opt.show == "about") app.showAbout();

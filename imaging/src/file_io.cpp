@@ -1,5 +1,7 @@
 #include "canting/imaging/file_io.h"
 
+#include <chrono>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -77,12 +79,29 @@ Result<std::vector<std::uint8_t>> readFile(const fs::path& path, std::uint64_t m
   return buf;
 }
 
+void sweepStaleTemporaries(const fs::path& target, long olderThanSeconds) {
+  std::error_code ec;
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string name = target.filename().string();
+  if (name.empty()) return;
+  const std::string a = "." + name + ".tmp-", b = "." + name + ".part-";
+  const auto now = fs::file_time_type::clock::now();
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string f = it->path().filename().string();
+    if (f.rfind(a, 0) != 0 && f.rfind(b, 0) != 0) continue;
+    const auto t = fs::last_write_time(it->path(), ec);
+    if (ec) continue;
+    if (now - t > std::chrono::seconds(olderThanSeconds)) fs::remove(it->path(), ec);
+  }
+}
+
 Status writeFileAtomic(const fs::path& path, std::span<const std::uint8_t> bytes) {
   if (path.empty() || path.filename().empty())
     return makeError(ErrorCode::InvalidArgument, {{"path", path.string()}}, "empty file name");
   std::error_code ec;
   if (fs::is_directory(path, ec)) return writeError(EISDIR, path);
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  sweepStaleTemporaries(path);
   std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   Fd f;
   f.fd = ::mkostemp(tmpl.data(), O_CLOEXEC);

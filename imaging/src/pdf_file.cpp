@@ -1,4 +1,5 @@
 #include "canting/imaging/pdf_file.h"
+#include "canting/imaging/file_io.h"
 
 #include <cairo-pdf.h>
 
@@ -12,6 +13,7 @@ Result<PdfTarget> openPdf(const fs::path& path, double widthPt, double heightPt)
   std::error_code ec;
   if (!fs::is_directory(path.has_parent_path() ? path.parent_path() : fs::path("."), ec))
     return makeError(ErrorCode::DirectoryMissing, {{"path", path.string()}});
+  sweepStaleTemporaries(path);
   std::random_device rd;
   PdfTarget t;
   t.path = path;

@@ -1,4 +1,5 @@
 #include "canting/imaging/stream_export.h"
+#include "canting/imaging/file_io.h"
 
 #include <png.h>
 #include <sys/statvfs.h>
@@ -215,6 +216,7 @@ Status writeStreamed(const StreamedImage& img, const fs::path& path, const Strea
   // A file-size limit would otherwise kill us with SIGXFSZ before the write
   // can report EFBIG and the temporary file be removed.
   std::signal(SIGXFSZ, SIG_IGN);
+  sweepStaleTemporaries(path);
   const fs::path tmp = tempPathFor(path);
   const Status st = f == ImageFormat::Tiff ? writeTiff(img, tmp, path, o) : writePng(img, tmp, path, o);
   if (!st) {

@@ -353,3 +353,19 @@ TEST_CASE("inputs the fuzzers found are refused cleanly and stay fixed (tests/fu
   }
   CHECK(n >= 3);
 }
+
+TEST_CASE("a save sweeps temporaries a crashed save left behind, but not ones that may still be in use", "[imaging][files]") {
+  canting::test::TempDir dir;
+  const auto target = dir / "cetak.png";
+  const auto stale = dir / ".cetak.png.tmp-AbC123", staleStream = dir / ".cetak.png.part-42", fresh = dir / ".cetak.png.tmp-XyZ789";
+  const auto other = dir / ".lain.png.tmp-000000";
+  for (const auto& p : {stale, staleStream, fresh, other}) canting::test::writeAll(p, canting::test::Bytes(10, 1));
+  const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(2);
+  for (const auto& p : {stale, staleStream, other}) std::filesystem::last_write_time(p, old);
+  REQUIRE(canting::imaging::saveImage(cv::Mat(4, 4, CV_8UC3, cv::Scalar(1, 2, 3)), target));
+  CHECK_FALSE(std::filesystem::exists(stale));
+  CHECK_FALSE(std::filesystem::exists(staleStream));
+  CHECK(std::filesystem::exists(fresh));  // younger than an hour: perhaps another save still running
+  CHECK(std::filesystem::exists(other));  // another file's: not ours to touch
+  CHECK(std::filesystem::exists(target));
+}

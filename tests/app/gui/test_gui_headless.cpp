@@ -716,3 +716,31 @@ TEST_CASE("the gallery draws every tab in both languages without staff, and refu
     CHECK(h.wb.notices().empty());
   }
 }
+
+TEST_CASE("a kiosk started with nobody logged in is left by any outlet staff member's PIN, and not by a trainer's", "[gui][galeri]") {
+  Harness h;
+  records::Desk& desk = h.app->training().ensureDesk(h.app->ui());
+  REQUIRE(desk.useDemo(true));
+  h.wb.setWorkspace(core::WorkspaceId::GaleriOutlet);
+  h.app->galeri().ensureLoaded(h.app->ui());
+  h.app->galeri().showroom().kiosk = true;  // as --kiosk does
+  h.frames(2);
+  REQUIRE(h.app->kiosk());
+  auto tryLeave = [&](int who) {
+    h.click(h.centreOf("@showroom.leave_kiosk"));
+    h.frames(1);
+    const auto names = desk.loginNames();
+    const auto at = std::find(names.begin(), names.end(), std::string(records::demoLogins()[std::size_t(who)].name)) - names.begin();
+    h.click(h.centreOf("@showroom.staff_name." + std::to_string(at)));
+    for (const char* p = records::demoLogins()[std::size_t(who)].pin; *p; ++p) h.click(h.centreOf(std::string("@pin_kiosk.") + *p));
+    h.click(h.centreOf("@showroom.staff_ok"));
+    h.frames(2);
+  };
+  tryLeave(1);  // a trainer
+  CHECK(h.app->kiosk());
+  CHECK_FALSE(desk.actor());
+  h.click(h.centreOf("@showroom.cancel"));
+  h.frames(1);
+  tryLeave(4);  // outlet staff
+  CHECK_FALSE(h.app->kiosk());
+}
