@@ -1,19 +1,12 @@
 #include "pin_pad.h"
 
+#include "canting/records/desk.h"
 #include "item_probe.h"
 
 namespace canting::gui {
 
 void drawPinPad(UiContext& ui, std::string& pin, const std::string& probeId, float k) {
-  auto press = [&](char key) {
-    if (key == '<') {
-      if (!pin.empty()) pin.pop_back();
-    } else if (key == 'C') {
-      pin.clear();
-    } else if (key >= '0' && key <= '9' && pin.size() < 12) {
-      pin += key;
-    }
-  };
+  auto press = [&](char key) { records::pressPinKey(pin, key); };
   ImGui::BeginGroup();
   ImGui::TextUnformatted(ui.tr("training.pin").c_str());
   const std::string dots(pin.size(), '*');

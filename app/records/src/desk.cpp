@@ -108,7 +108,7 @@ std::vector<std::string> Desk::loginNames() {
   return names ? *names : std::vector<std::string>{};
 }
 
-void Desk::keypad(char key) {
+void pressPinKey(std::string& pin, char key) {
   if (key == '<') {
     if (!pin.empty()) pin.pop_back();
   } else if (key == 'C') {
@@ -117,6 +117,8 @@ void Desk::keypad(char key) {
     pin += key;
   }
 }
+
+void Desk::keypad(char key) { pressPinKey(pin, key); }
 
 Status Desk::login() {
   if (auto st = openStore(); !st) return st;

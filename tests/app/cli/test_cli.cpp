@@ -8,20 +8,14 @@
 #include "canting/imaging/palette.h"
 #include <fstream>
 #include "cli.h"
+#include "run_cli.h"
 #include "support/image_fixtures.h"
 
 using namespace canting;
 
 namespace {
-struct Run {
-  int code;
-  std::string out, err;
-};
-Run runCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Run = test::CliRun;
+using test::runCli;
 }  // namespace
 
 TEST_CASE("color delta-e prints CIEDE2000 with 4 decimals", "[cli]") {

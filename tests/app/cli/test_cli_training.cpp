@@ -5,20 +5,14 @@
 #include <sstream>
 
 #include "cli.h"
+#include "run_cli.h"
 #include "support/image_fixtures.h"
 
 using namespace canting;
 
 namespace {
-struct Run {
-  int code;
-  std::string out, err;
-};
-Run runCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Run = test::CliRun;
+using test::runCli;
 // A demo database in a temp folder, and the arguments to log in as each demo role.
 struct Demo {
   test::TempDir dir;

@@ -39,6 +39,10 @@ struct AssessmentForm {
   AssessmentInput toInput() const;
 };
 
+// One key of a PIN keypad: '0'..'9' add a digit (up to 12), '<' takes the
+// last one back, 'C' clears. Shared by the desk and the GUI's keypad.
+void pressPinKey(std::string& pin, char key);
+
 class Desk {
  public:
   enum class Page { Dashboard, Centre, Trainee, Session, Assessment, Matrix };
