@@ -470,11 +470,38 @@ void TrainingPanel::drawTrainee(UiContext& ui) {
   }
   ImGui::Spacing();
   heading(ui, ui.tr("training.certificates"));
+  bool active = false;
   if (auto certs = s.certificates(a, t->id)) {
     if (certs->empty()) ImGui::TextDisabled("%s", ui.tr("training.none_yet").c_str());
-    for (const auto& c : *certs)
+    for (const auto& c : *certs) {
+      active |= c.status == "active" && c.schemeTitle == (s.scheme(a, d.scheme) ? s.scheme(a, d.scheme)->title : "");
       ImGui::TextWrapped("%s", ui.tr("training.certificate_line", {{"number", c.number}, {"issued", c.issueDate}, {"expiry", c.expiryDate},
                                                                  {"status", ui.tr("records.cert." + c.status)}}).c_str());
+    }
+  }
+  // The administrator records the certificate the LSP issued, once every unit is K.
+  if (a.role() == Role::Admin && !active) {
+    auto prog = s.unitProgress(a, t->id, d.scheme);
+    const bool allK = prog && !prog->empty() && std::all_of(prog->begin(), prog->end(), [](const auto& u) { return u.second == 'K'; });
+    if (allK) {
+      if (!m_certDate[0]) std::snprintf(m_certDate, sizeof m_certDate, "%s", s.today().c_str());
+      ImGui::SetNextItemWidth(ui.px(220));
+      ImGui::InputTextWithHint("##cert_number", ui.tr("training.cert_number_hint").c_str(), m_certNumber, sizeof m_certNumber);
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(ui.px(120));
+      ImGui::InputText("##cert_date", m_certDate, sizeof m_certDate);
+      ImGui::SameLine();
+      if (ImGui::Button(label(ui, "training.issue_certificate").c_str())) {
+        if (auto id = s.issueCertificate(a, t->id, d.scheme, m_certNumber, m_certDate)) {
+          m_certNumber[0] = 0;
+          d.invalidate();
+          ui.wb.notify(core::Notice::Kind::Info, ui.tr("training.certificate_issued"));
+        } else {
+          ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(id.error()));
+        }
+      }
+      probe::note("@training.issue_certificate");
+    }
   }
   ImGui::Spacing();
   heading(ui, ui.tr("training.attempts"));

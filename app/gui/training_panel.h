@@ -62,6 +62,8 @@ class TrainingPanel {
   // Matrix filters.
   char m_matrixFilter[64] = {};
   int m_matrixStatus = 0;  // 0 all, 1 not yet all K, 2 all K
+  // Recording a certificate on the trainee page.
+  char m_certNumber[64] = {}, m_certDate[11] = {};
   // The evidence type chosen before picking a file.
   int m_evidenceType = 0;
 };

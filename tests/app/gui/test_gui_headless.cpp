@@ -744,3 +744,49 @@ TEST_CASE("a kiosk started with nobody logged in is left by any outlet staff mem
   tryLeave(4);  // outlet staff
   CHECK_FALSE(h.app->kiosk());
 }
+
+TEST_CASE("an administrator records a certificate on the page of a trainee whose units are all K", "[gui][training]") {
+  Harness h;
+  trainingLogin(h, 0);
+  records::Desk& d = *h.app->training().desk();
+  // A trainee with every unit K and no certificate yet, made here if the demo has none.
+  records::Id who = 0;
+  const auto trainees = d.store()->trainees(*d.actor());  // kept: a range-for over *temporary would dangle
+  REQUIRE(trainees);
+  for (const auto& t : *trainees) {
+    auto p = d.store()->unitProgress(*d.actor(), t.id, d.scheme);
+    REQUIRE(p);
+    const bool allK = std::all_of(p->begin(), p->end(), [](const auto& u) { return u.second == 'K'; });
+    if (allK && d.store()->certificates(*d.actor(), t.id)->empty()) who = t.id;
+  }
+  if (!who) {
+    // Make one: every unit K by the assessor, then back to the admin.
+    auto assessor = d.store()->login(records::demoLogins()[3].name, records::demoLogins()[3].pin);
+    REQUIRE(assessor);
+    who = d.store()->trainees(*d.actor()).value().back().id;
+    auto sch = *d.store()->scheme(*d.actor(), d.scheme);
+    records::AssessmentInput in{.trainee = who, .scheme = d.scheme, .date = "2026-11-01"};
+    for (const auto& u : sch.units) in.units[u.id] = true;
+    REQUIRE(d.store()->recordAssessment(*assessor, in));
+  }
+  d.openTrainee(who);
+  h.frames(2);
+  REQUIRE(gui::probe::find("@training.issue_certificate"));
+  // Without a number it is refused with a message; with one it is recorded.
+  h.click(h.centreOf("@training.issue_certificate"));
+  h.frames(1);
+  CHECK(h.wb.notices().back().kind == core::Notice::Kind::Error);
+  CHECK(d.store()->certificates(*d.actor(), who)->empty());
+  ImGui::GetIO().ClearInputCharacters();
+  h.click(ImVec2(h.centreOf("@training.issue_certificate").x - 300, h.centreOf("@training.issue_certificate").y));  // the number field
+  for (char c : std::string("LSP/77")) ImGui::GetIO().AddInputCharacter(c);
+  h.frames(2);
+  h.click(h.centreOf("@training.issue_certificate"));
+  h.frames(2);
+  auto certs = d.store()->certificates(*d.actor(), who);
+  REQUIRE(certs->size() == 1);
+  CHECK(certs->front().number == "LSP/77");
+  gui::probe::clear();
+  h.frames(1);
+  CHECK_FALSE(gui::probe::find("@training.issue_certificate"));  // an active certificate: nothing more to record
+}
