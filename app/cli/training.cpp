@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "canting/core/paths.h"
+#include "canting/imaging/file_io.h"
 #include "canting/records/bundle.h"
 #include "canting/records/csv.h"
 #include "canting/records/demo.h"
@@ -129,9 +130,7 @@ int writeText(Ctx& c, const std::string& text, const std::optional<std::string>&
     c.out << text;
     return kOk;
   }
-  std::ofstream f(*out, std::ios::binary | std::ios::trunc);
-  if (!f || !(f << text) || !f.flush())
-    return c.fail(imaging::makeError(imaging::ErrorCode::WriteFailed, {{"path", *out}}));
+  if (auto st = imaging::writeFileAtomic(*out, text); !st) return c.fail(st.error());
   c.out << c.tr.tr("cli.training.written", {{"path", *out}}) << "\n";
   return kOk;
 }

@@ -239,7 +239,6 @@ void GaleriPanel::drawColours(UiContext& ui) {
     ImGui::TextDisabled("%s", ui.tr("showroom.pick_motif").c_str());
     return;
   }
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
   const std::vector<int>& cmp = m_room.compare();
   if (m_enlarged >= -1 || cmp.size() == 2) {
     // Enlarged (one) or side by side (two), with the way back on top.
@@ -288,7 +287,6 @@ void GaleriPanel::drawColours(UiContext& ui) {
     if (s > cell) cell = s, cols = c;
   }
   cell = std::max(ui.px(60), cell);
-  (void)avail;
   for (int i = 0; i < int(thumbs.size()); ++i) {
     if (i % cols) ImGui::SameLine();
     ImGui::PushID(i);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "canting/core/paths.h"
+#include "canting/imaging/file_io.h"
 #include "canting/records/bundle.h"
 #include "canting/records/csv.h"
 #include "canting/records/reports.h"
@@ -474,7 +475,7 @@ void TrainingPanel::drawTrainee(UiContext& ui) {
   if (auto certs = s.certificates(a, t->id)) {
     if (certs->empty()) ImGui::TextDisabled("%s", ui.tr("training.none_yet").c_str());
     for (const auto& c : *certs) {
-      active |= c.status == "active" && c.schemeTitle == (s.scheme(a, d.scheme) ? s.scheme(a, d.scheme)->title : "");
+      active |= c.status == "active" && c.scheme == d.scheme;
       ImGui::TextWrapped("%s", ui.tr("training.certificate_line", {{"number", c.number}, {"issued", c.issueDate}, {"expiry", c.expiryDate},
                                                                  {"status", ui.tr("records.cert." + c.status)}}).c_str());
     }
@@ -821,11 +822,7 @@ void TrainingPanel::fileChosen(UiContext& ui, FileRequest what, const std::files
         report(ui, text.error(), path);
         break;
       }
-      std::vector<unsigned char> bytes(text->begin(), text->end());
-      std::FILE* f = std::fopen(path.c_str(), "wb");
-      const bool ok = f && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-      if (f) std::fclose(f);
-      report(ui, ok ? imaging::Status(imaging::Ok{}) : imaging::Status(imaging::makeError(imaging::ErrorCode::WriteFailed, {{"path", path.string()}})), path);
+      report(ui, imaging::writeFileAtomic(path, *text), path);
       break;
     }
     case FileRequest::ImportCsv: {

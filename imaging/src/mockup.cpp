@@ -165,6 +165,7 @@ Result<MockupScene> prepareMockup(cv::Size motifSize, const MockupOptions& o) {
                       int(std::lround((sc.origin.y + q.y * size.height * pxPerCm) * (1 << kShift))));
   m.mask = cv::Mat::zeros(H, W, CV_8U);
   cv::fillPoly(m.mask, std::vector<std::vector<cv::Point>>{poly}, cv::Scalar(255), cv::LINE_AA, kShift);
+  sc.outline = poly;
 
   // A soft floor shadow under the product, blurred at a quarter of the size.
   {
@@ -274,10 +275,7 @@ Result<Mockup> paintMockup(const MockupScene& sc, const cv::Mat& motifIn) {
   const int H = m.image.rows;
   const cv::Point2d origin = sc.origin;
   constexpr int kShift = 4;
-  std::vector<cv::Point> poly;
-  for (const auto& q : silhouette(o.product))
-    poly.emplace_back(int(std::lround((origin.x + q.x * size.width * pxPerCm) * (1 << kShift))),
-                      int(std::lround((origin.y + q.y * size.height * pxPerCm) * (1 << kShift))));
+  const std::vector<cv::Point>& poly = sc.outline;
   const int lw = std::max(1, int(std::lround(H / 450.0)));
   cv::polylines(m.image, std::vector<std::vector<cv::Point>>{poly}, true, kLine, lw, cv::LINE_AA, kShift);
   auto P = [&](double ux, double uy) {

@@ -189,8 +189,8 @@ std::vector<Case> makeHostileFiles(const fs::path& dir) {
   }
   // --- trainee CSV
   const std::string head = "nama,nik,persetujuan,sentra\n";
-  add("csv-good.csv", Bytes(), "csv");
-  writeText(dir / "csv-good.csv", head + "Siti,3303000000000001,ya,Galuh\n");
+  const std::string good = head + "Siti,3303000000000001,ya,Galuh\n";
+  add("csv-good.csv", Bytes(good.begin(), good.end()), "csv");
   {
     std::string nul = head + "A,3303000000000002,ya,Galuh\n";
     nul[head.size() + 1] = '\0';

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/imaging/file_io.h"
 #include "store_internal.h"
 
 namespace canting::records {
@@ -79,8 +80,7 @@ Status gzipTo(const std::string& text, const fs::path& out) {
   std::error_code ec;
   if (!out.parent_path().empty() && !fs::is_directory(out.parent_path(), ec))
     return makeError(ErrorCode::DirectoryMissing, {{"path", out.parent_path().string()}});
-  fs::remove(out, ec);  // storeBlob keeps an existing file of the same size
-  return detail::storeBlob(out, buf);
+  return imaging::writeFileAtomic(out, buf);  // the old bundle stays if this fails
 }
 
 std::string str(const json& o, const char* k) { return o.is_object() && o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string(); }
@@ -117,12 +117,14 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
     b["schemes"] = json::array();
     std::map<Id, std::pair<std::size_t, std::size_t>> unitRef;                 // unit id -> (scheme index, unit index)
     std::map<Id, std::array<std::size_t, 3>> critRef;                          // criterion id -> (unit, element, criterion) indices
+    std::map<Id, std::size_t> schemeIndex;                                     // scheme id -> index in b["schemes"]
     {
       auto qs = db.prepare("SELECT id, uuid, code, title, version, kind, decree, source, validity_years FROM schemes ORDER BY id");
       auto qu = db.prepare("SELECT id, code, title FROM units WHERE scheme_id = ?1 ORDER BY sort");
       auto qe = db.prepare("SELECT id, title FROM elements WHERE unit_id = ?1 ORDER BY sort");
       auto qc = db.prepare("SELECT id, text FROM criteria WHERE element_id = ?1 ORDER BY sort");
       while (qs.step()) {
+        schemeIndex[qs.i64(0)] = b["schemes"].size();
         json s = {{"uuid", qs.text(1)}, {"code", qs.text(2)}, {"title", qs.text(3)}, {"version", qs.text(4)}, {"kind", qs.text(5)},
                   {"decree", qs.text(6)}, {"source", qs.text(7)}, {"validity_years", qs.i64(8)}, {"units", json::array()}};
         qu.reset();
@@ -200,17 +202,13 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
       auto qu = db.prepare("SELECT unit_id, k FROM assessment_units WHERE assessment_id = ?1");
       q.bind(1, centreId);
       while (q.step()) {
-        std::size_t si = 0;
         json a = {{"uuid", q.text(1)}, {"trainee", traineeUuid[q.i64(2)]}, {"assessor", personUuid[q.i64(4)]}, {"date", q.text(5)},
                   {"place", q.text(6)}, {"methods", json::parse(q.text(7), nullptr, false)}, {"follow_up", q.text(8)}, {"appeal", q.text(9)},
                   {"created_at", q.text(10)}, {"criteria", json::array()}, {"units", json::array()}};
         qu.reset();
         qu.bind(1, q.i64(0));
-        while (qu.step()) {
-          si = unitRef.at(qu.i64(0)).first;
-          a["units"].push_back({unitRef.at(qu.i64(0)).second, qu.i64(1) != 0});
-        }
-        a["scheme"] = schemeKeyOf(si);
+        while (qu.step()) a["units"].push_back({unitRef.at(qu.i64(0)).second, qu.i64(1) != 0});
+        a["scheme"] = schemeKeyOf(schemeIndex.at(q.i64(3)));
         qc.reset();
         qc.bind(1, q.i64(0));
         while (qc.step()) {
@@ -226,7 +224,7 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
                           "FROM evidence e JOIN trainees t ON t.id = e.trainee_id WHERE t.centre_id = ?1 ORDER BY e.id");
       q.bind(1, centreId);
       while (q.step()) {
-        auto bytes = detail::readFileCapped(store.evidencePath(q.text(5)), detail::kMaxEvidenceBytes);
+        auto bytes = imaging::readFile(store.evidencePath(q.text(5)), detail::kMaxEvidenceBytes);
         if (!bytes) return bytes.error();
         json e = {{"uuid", q.text(0)}, {"trainee", traineeUuid[q.i64(1)]}, {"type", q.text(3)}, {"file_name", q.text(4)}, {"sha256", q.text(5)},
                   {"date", q.text(7)}, {"note", q.text(8)}, {"created_at", q.text(9)}, {"data", toBase64(*bytes)}};
@@ -239,15 +237,10 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
       auto q = db.prepare("SELECT c.uuid, c.trainee_id, c.scheme_id, c.number, c.issue_date, c.expiry_date, c.revoked, c.revoked_reason, c.updated_at "
                           "FROM certificates c JOIN trainees t ON t.id = c.trainee_id WHERE t.centre_id = ?1 ORDER BY c.id");
       q.bind(1, centreId);
-      while (q.step()) {
-        std::size_t si = 0;
-        auto qs = db.prepare("SELECT id FROM units WHERE scheme_id = ?1 LIMIT 1");
-        qs.bind(1, q.i64(2));
-        if (qs.step()) si = unitRef.at(qs.i64(0)).first;
-        b["certificates"].push_back({{"uuid", q.text(0)}, {"trainee", traineeUuid[q.i64(1)]}, {"scheme", schemeKeyOf(si)}, {"number", q.text(3)},
+      while (q.step())
+        b["certificates"].push_back({{"uuid", q.text(0)}, {"trainee", traineeUuid[q.i64(1)]}, {"scheme", schemeKeyOf(schemeIndex.at(q.i64(2)))}, {"number", q.text(3)},
                                      {"issue_date", q.text(4)}, {"expiry_date", q.text(5)}, {"revoked", q.i64(6) != 0}, {"revoked_reason", q.text(7)},
                                      {"updated_at", q.text(8)}});
-      }
     }
     b["attempts"] = json::array();
     {
@@ -367,7 +360,7 @@ struct ImportFailure {
 
 Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path& file, std::uint64_t maxInflated) {
   if (auto st = store.require(by, {Role::Admin}, "bundle_import"); !st) return st.error();
-  auto raw = detail::readFileCapped(file, kMaxBundleBytes);
+  auto raw = imaging::readFile(file, kMaxBundleBytes);
   if (!raw) return raw.error();
   if (raw->size() < 2 || (*raw)[0] != 0x1f || (*raw)[1] != 0x8b)
     return makeError(ErrorCode::MalformedFile, {{"path", file.string()}, {"where", "-"}, {"reason", "@records.bundle.not_bundle"}});

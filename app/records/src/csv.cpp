@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/imaging/file_io.h"
 #include "store_internal.h"
 
 namespace canting::records {
@@ -138,7 +139,7 @@ CsvTable parseCsv(const std::string& input, std::size_t maxLineBytes) {
 
 Result<ImportReport> importTraineesCsv(Store& store, const Actor& by, const fs::path& file) {
   if (auto st = store.require(by, {Role::Admin, Role::Trainer}, "trainees"); !st) return st.error();
-  auto bytes = detail::readFileCapped(file, 256ull << 20);
+  auto bytes = imaging::readFile(file, 256ull << 20);
   if (!bytes) return bytes.error();
   CsvTable table = parseCsv(std::string(bytes->begin(), bytes->end()));
   ImportReport rep;

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "canting/records/schema.h"
+#include "canting/imaging/file_io.h"
 #include "store_internal.h"
 
 namespace canting::records {
@@ -963,7 +964,7 @@ Result<Id> Store::addEvidence(const Actor& by, Id traineeId, Id unit, EvidenceTy
   if (!validDate(date)) return invalid("@records.field.date");
   auto tr = trainee(by, traineeId);
   if (!tr) return tr.error();
-  auto bytes = detail::readFileCapped(file, detail::kMaxEvidenceBytes);
+  auto bytes = imaging::readFile(file, detail::kMaxEvidenceBytes);
   if (!bytes) return bytes.error();
   const std::string sha = sha256Hex(bytes->data(), bytes->size());
   if (auto st = detail::storeBlob(evidencePath(sha), *bytes); !st) return st.error();

@@ -27,9 +27,8 @@ Id insertTrainee(Db& db, const Trainee& t);
 void insertTraineeVersion(Db& db, const Trainee& t, const std::string& origin);
 Id insertAssessment(Db& db, const std::string& uuid, const AssessmentInput& in, Id assessor, const std::string& created);
 
-Result<std::vector<unsigned char>> readFileCapped(const std::filesystem::path& file, std::uint64_t cap);
-// Writes bytes to path through a temporary file and a rename; an existing
-// file of the same content is left as it is.
+// Evidence under its content hash: written atomically (imaging::writeFileAtomic)
+// unless a file of that name and size is already there.
 Status storeBlob(const std::filesystem::path& path, const std::vector<unsigned char>& bytes);
 // The last component of a name, without separators, control characters or
 // a leading dot; never empty.

@@ -55,6 +55,7 @@ struct MockupScene {
   double motifAspect = 1;   // motif rows / cols the scene was made for
   Mockup base;              // the ground with the shadow, the mask, the scale
   cv::Point2d origin;       // the product's top-left corner in px
+  std::vector<cv::Point> outline;  // the silhouette in 1/16 px, drawn again over each paint
   cv::Size tile;            // the motif is resized to this before sampling
   cv::Mat mapX, mapY;       // CV_32F over base.product: where each pixel samples the (wrapped) tile
   cv::Mat shade;            // CV_32F over base.product: fold x edge x light, times the mask's coverage
