@@ -18,7 +18,9 @@
 #include "canting/records/csv.h"
 #include "canting/records/demo.h"
 #include "canting/records/reports.h"
+#include "canting/records/app_session.h"
 #include "canting/records/store.h"
+#include "canting/records/wording.h"
 #include "cli_internal.h"
 
 namespace canting::cli {
@@ -31,8 +33,7 @@ using nlohmann::json;
 
 fs::path dbPath(const ParsedArgs& a) {
   if (auto p = a.value("db")) return *p;
-  if (const char* env = std::getenv("CANTING_DB")) return env;
-  return core::dataDir() / "pelatihan.db";
+  return rec::defaultDatabasePath(core::dataDir());
 }
 
 std::unique_ptr<rec::Store> openStore(Ctx& c, const ParsedArgs& a, int& status) {
@@ -223,11 +224,11 @@ int cmdTraineeImport(Ctx& c, const ParsedArgs& a) {
   if (!rep) return c.fail(rep.error());
   if (!rep->problems.empty()) {
     for (const auto& p : rep->problems)
-      c.err << "canting-cli: " << c.tr.tr("cli.training.csv_problem", {{"line", std::to_string(p.line)}, {"reason", c.tr.tr(p.reasonKey, {{"value", p.value}})}}) << "\n";
-    c.err << "canting-cli: " << c.tr.tr("cli.training.csv_nothing", {{"count", std::to_string(rep->problems.size())}}) << "\n";
+      c.err << "canting-cli: " << rec::csvProblemText(c.tr, p) << "\n";
+    c.err << "canting-cli: " << rec::csvRefusedText(c.tr, *rep) << "\n";
     return kBadInput;
   }
-  c.out << c.tr.tr("cli.training.csv_imported", {{"count", std::to_string(rep->imported)}}) << "\n";
+  c.out << rec::csvImportedText(c.tr, *rep) << "\n";
   return kOk;
 }
 
@@ -496,9 +497,7 @@ int cmdImportBundle(Ctx& c, const ParsedArgs& a) {
   if (!by) return status;
   auto sum = rec::importBundle(*s, *by, a.positionals[0]);
   if (!sum) return c.fail(sum.error());
-  c.out << c.tr.tr("cli.training.bundle_imported", {{"centre", sum->centre}, {"added", std::to_string(sum->added)}, {"updated", std::to_string(sum->updated)},
-                                                    {"unchanged", std::to_string(sum->unchanged)}, {"conflicts", std::to_string(sum->conflicts)}})
-        << "\n";
+  c.out << rec::bundleImportedText(c.tr, *sum) << "\n";
   return kOk;
 }
 

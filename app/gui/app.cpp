@@ -6,33 +6,37 @@
 
 namespace canting::gui {
 
-namespace {
-std::string suggestedExportName(const core::Document& d) {
-  return std::filesystem::path(d.name).stem().string() + "-cetak.png";
-}
-}  // namespace
 
-void App::openFileDialog() {
-  m_browser.open(FileBrowserPanel::Mode::Open, core::startFolder(m_ui.wb.settings().lastFolder));
+App::App(UiContext ui)
+    : m_ui(std::move(ui)),
+      m_records({m_ui.wb.dataFolder(), m_ui.wb.assetsFolder() / "curriculum"}),
+      m_panels{&m_pustaka, &m_studio, &m_lab, &m_training, &m_galeri} {
+  m_ui.records = &m_records;
 }
+
+Panel& App::panel(core::WorkspaceId id) {
+  for (Panel* p : m_panels)
+    if (p->workspace() == id) return *p;
+  return m_pustaka;
+}
+
+void App::openBrowser(Panel* owner, const FileRequest& r) {
+  m_fileOwner = owner;
+  m_fileTag = r.tag;
+  m_browser.open(r.mode, r.folder.empty() ? core::startFolder(m_ui.wb.settings().lastFolder) : r.folder, r.name);
+}
+
+void App::openFileDialog() { openBrowser(nullptr, m_pustaka.Panel::openRequest(m_ui)); }
 
 void App::openExportDialog() {
   const core::Document* d = m_ui.wb.active();
   if (!d) return;
-  const std::filesystem::path folder = d->path.has_parent_path() ? d->path.parent_path() : core::startFolder({});
-  m_browser.open(FileBrowserPanel::Mode::Export, folder, suggestedExportName(*d));
+  openBrowser(nullptr, PustakaPanel::exportRequest(*d));
 }
 
-void App::openDesignDialog() {
-  m_browser.open(FileBrowserPanel::Mode::OpenDesign, core::startFolder(m_ui.wb.settings().lastFolder));
-}
+void App::openDesignDialog() { openBrowser(nullptr, m_studio.openRequest(m_ui)); }
 
 void App::frame() {
-  // The lab's attempts follow whoever is logged in to the training records.
-  if (!m_labStoreSet) {
-    m_lab.setStore(m_training.attemptStore(m_ui));
-    m_labStoreSet = true;
-  }
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -45,89 +49,49 @@ void App::frame() {
   ImGui::PopStyleVar(2);
   if (kioskMode) {
     // No menus, no workspace bar, no shortcuts: the way out is the staff PIN in the gallery.
-    m_galeri.draw(m_ui, m_training.ensureDesk(m_ui));
-    ImGui::End();
-    drawNotices();
-    return;
+    m_galeri.draw(m_ui);
+  } else {
+    drawMenuBar();
+    drawWorkspaceBar();
+    const float statusH = ImGui::GetFrameHeightWithSpacing() + m_ui.px(6);
+    ImGui::BeginChild("workspace", ImVec2(0, -statusH), false, ImGuiWindowFlags_NoScrollbar);
+    current().draw(m_ui);
+    m_ui.wb.autosaveTick(ImGui::GetTime());
+    ImGui::EndChild();
+    drawStatusBar();
+    routeFiles();
+    handleShortcuts();
+    m_browser.draw(m_ui);
+    drawAbout();
   }
-  drawMenuBar();
-  drawWorkspaceBar();
-  const float statusH = ImGui::GetFrameHeightWithSpacing() + m_ui.px(6);
-  ImGui::BeginChild("workspace", ImVec2(0, -statusH), false, ImGuiWindowFlags_NoScrollbar);
-  switch (m_ui.wb.workspace()) {
-    case core::WorkspaceId::PustakaMotif: m_pustaka.draw(m_ui); break;
-    case core::WorkspaceId::StudioDesain: m_studio.draw(m_ui); break;
-    case core::WorkspaceId::LabPewarnaan: m_lab.draw(m_ui); break;
-    case core::WorkspaceId::PelatihanSertifikasi: m_training.draw(m_ui); break;
-    case core::WorkspaceId::GaleriOutlet: m_galeri.draw(m_ui, m_training.ensureDesk(m_ui)); break;
-  }
-  m_ui.wb.autosaveTick(ImGui::GetTime());
-  if (core::DesignSession* s = m_ui.wb.design()) {
-    const std::string base = s->design().sourcePath.stem().string();
-    const std::filesystem::path folder = m_ui.wb.designFile().empty() ? core::startFolder(m_ui.wb.settings().lastFolder)
-                                                                      : m_ui.wb.designFile().parent_path();
-    switch (m_studio.takeRequest()) {
-      case StudioPanel::Request::OpenDesign: openDesignDialog(); break;
-      case StudioPanel::Request::SaveProject: m_browser.open(FileBrowserPanel::Mode::SaveProject, folder, base + ".canting"); break;
-      case StudioPanel::Request::ExportDesign: m_browser.open(FileBrowserPanel::Mode::ExportDesign, folder, base + "-desain.png"); break;
-      case StudioPanel::Request::ExportPalette: m_browser.open(FileBrowserPanel::Mode::ExportPalette, folder, base + "-palet.json"); break;
-      case StudioPanel::Request::None: break;
-    }
-  } else if (m_studio.takeRequest() == StudioPanel::Request::OpenDesign) {
-    openDesignDialog();
-  }
-  ImGui::EndChild();
-  drawStatusBar();
-  if (m_pustaka.wantsOpenDialog()) openFileDialog();
-  if (m_pustaka.wantsImportDialog())
-    m_browser.open(FileBrowserPanel::Mode::ImportMotif, core::startFolder(m_ui.wb.settings().lastFolder));
-  if (m_lab.takeRecipeRequest())
-    m_browser.open(FileBrowserPanel::Mode::SaveRecipe, core::startFolder(m_ui.wb.settings().lastFolder), m_lab.suggestedRecipeName());
-  if (auto [what, name] = m_training.takeFileRequest(); what != TrainingPanel::FileRequest::None) {
-    m_trainingFile = what;
-    const auto folder = core::startFolder(m_ui.wb.settings().lastFolder);
-    m_browser.open(m_training.requestIsPick(what) ? FileBrowserPanel::Mode::PickFile : FileBrowserPanel::Mode::SaveFile, folder, name);
-  }
-  if (auto chosen = m_browser.takeChosen()) {
-    if (m_browser.mode() == FileBrowserPanel::Mode::SaveRecipe) m_lab.writeRecipeCard(m_ui, *chosen);
-    else if (m_browser.mode() == FileBrowserPanel::Mode::SaveFile || m_browser.mode() == FileBrowserPanel::Mode::PickFile)
-      m_training.fileChosen(m_ui, std::exchange(m_trainingFile, TrainingPanel::FileRequest::None), *chosen);
-    else m_pustaka.beginImport(*chosen);
-  }
-  if (m_pustaka.wantsExportDialog()) openExportDialog();
-  handleShortcuts();
-  m_browser.draw(m_ui);
-  drawAbout();
   ImGui::End();
   drawNotices();
+  // Between frames: nothing drawn this frame is still being read.
+  m_ui.wb.applyPosted();
+}
+
+void App::routeFiles() {
+  for (Panel* p : m_panels)
+    if (auto r = p->takeFileRequest(m_ui)) openBrowser(p, *r);
+  if (auto chosen = m_browser.takeChosen())
+    if (Panel* owner = std::exchange(m_fileOwner, nullptr)) owner->fileChosen(m_ui, m_fileTag, *chosen);
 }
 
 void App::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || m_browser.isOpen()) return;
+  Panel& p = current();
   // GLFW key codes for letters are their ASCII capitals, which is what the
   // 1.86 GLFW backend writes into io.KeysDown.
-  if (m_ui.wb.workspace() == core::WorkspaceId::LabPewarnaan && io.KeyCtrl) {
-    if (ImGui::IsKeyPressed('Z') && !io.KeyShift) m_lab.lab().undo();
-    else if ((ImGui::IsKeyPressed('Z') && io.KeyShift) || ImGui::IsKeyPressed('Y')) m_lab.lab().redo();
+  if (io.KeyCtrl) {
+    if (ImGui::IsKeyPressed('Z') && !io.KeyShift) p.undo(m_ui);
+    else if ((ImGui::IsKeyPressed('Z') && io.KeyShift) || ImGui::IsKeyPressed('Y')) p.redo(m_ui);
+    if (ImGui::IsKeyPressed('O')) openBrowser(&p, p.openRequest(m_ui));
+    if (ImGui::IsKeyPressed('E')) openExportDialog();
+    if (ImGui::IsKeyPressed('W'))
+      if (const core::Document* d = m_ui.wb.active()) m_ui.wb.post([&wb = m_ui.wb, id = d->id] { wb.close(id); });
   }
-  if (m_ui.wb.workspace() == core::WorkspaceId::StudioDesain)
-    if (core::DesignSession* s = m_ui.wb.design(); s && io.KeyCtrl) {
-      if (ImGui::IsKeyPressed('Z') && !io.KeyShift) s->undo();
-      else if ((ImGui::IsKeyPressed('Z') && io.KeyShift) || ImGui::IsKeyPressed('Y')) s->redo();
-    }
-  if (io.KeyCtrl && ImGui::IsKeyPressed('O')) {
-    if (m_ui.wb.workspace() == core::WorkspaceId::StudioDesain) openDesignDialog();
-    else openFileDialog();
-  }
-  if (io.KeyCtrl && ImGui::IsKeyPressed('E')) openExportDialog();
-  if (io.KeyCtrl && ImGui::IsKeyPressed('W'))
-    if (const core::Document* d = m_ui.wb.active()) m_ui.wb.close(d->id);
-  if (core::Document* d = m_ui.wb.active()) {
-    const core::Vec2 c = m_pustaka.canvasSize();
-    if (ImGui::IsKeyPressed('0')) d->view.fit({double(d->image.pixels.cols), double(d->image.pixels.rows)}, c);
-    if (ImGui::IsKeyPressed('1')) d->view.oneToOne(c);
-  }
+  p.shortcuts(m_ui);
 }
 
 void App::drawMenuBar() {
@@ -136,7 +100,7 @@ void App::drawMenuBar() {
   core::Document* doc = ui.wb.active();
   if (ImGui::BeginMenu(label(ui, "menu.file").c_str())) {
     if (ImGui::MenuItem(label(ui, "menu.open").c_str(), "Ctrl+O")) openFileDialog();
-    if (ImGui::MenuItem(label(ui, "menu.open_demo").c_str())) m_browser.open(FileBrowserPanel::Mode::Open, ui.wb.demoFolder());
+    if (ImGui::MenuItem(label(ui, "menu.open_demo").c_str())) openBrowser(nullptr, {FileBrowserPanel::Mode::Open, ui.wb.demoFolder(), {}, 0});
     const auto& recent = ui.wb.settings().recentFiles;
     if (ImGui::BeginMenu(label(ui, "menu.recent").c_str(), !recent.empty())) {
       for (std::size_t i = 0; i < recent.size(); ++i) {
@@ -148,7 +112,8 @@ void App::drawMenuBar() {
     }
     ImGui::Separator();
     if (ImGui::MenuItem(label(ui, "menu.export").c_str(), "Ctrl+E", false, doc != nullptr)) openExportDialog();
-    if (ImGui::MenuItem(label(ui, "menu.close").c_str(), "Ctrl+W", false, doc != nullptr)) ui.wb.close(doc->id);
+    if (ImGui::MenuItem(label(ui, "menu.close").c_str(), "Ctrl+W", false, doc != nullptr))
+      ui.wb.post([&wb = ui.wb, id = doc->id] { wb.close(id); });
     ImGui::Separator();
     if (ImGui::MenuItem(label(ui, "menu.quit").c_str())) m_quit = true;
     ImGui::EndMenu();

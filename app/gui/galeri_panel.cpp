@@ -123,7 +123,8 @@ im::Status GaleriPanel::leaveKiosk(rec::Desk& desk, const std::string& pin) {
   return im::Ok{};
 }
 
-void GaleriPanel::draw(UiContext& ui, rec::Desk& desk) {
+void GaleriPanel::draw(UiContext& ui) {
+  rec::Desk& desk = ui.records->desk();
   ensureLoaded(ui);
   const ImGuiIO& io = ImGui::GetIO();
   const double now = ImGui::GetTime();
@@ -425,8 +426,8 @@ void GaleriPanel::drawOrder(UiContext& ui, rec::Desk& desk) {
     order.contact = m_contact;
     order.quantity = m_quantity;
     order.note = m_note;
-    rec::RecordsOrderStore orders(*desk.store(), *desk.actor());
-    if (auto n = orders.place(order); !n) {
+    auto orders = ui.records->orders();
+    if (auto n = orders->place(order); !n) {
       ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(n.error()));
     } else {
       // The slip is printed from a PDF kept with the orders.

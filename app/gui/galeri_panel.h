@@ -11,15 +11,17 @@
 
 #include "canting/core/showroom.h"
 #include "canting/records/desk.h"
-#include "ui_context.h"
+#include "panel.h"
 
 namespace canting::gui {
 
-class GaleriPanel {
+class GaleriPanel final : public Panel {
  public:
   enum class Tab { Colours, Product, Order, Orders };
 
-  void draw(UiContext& ui, records::Desk& desk);
+  core::WorkspaceId workspace() const override { return core::WorkspaceId::GaleriOutlet; }
+  // Staff log in through the records AppSession's desk, shared with the training workspace.
+  void draw(UiContext& ui) override;
   core::Showroom& showroom() { return m_room; }
   const core::Catalogue& catalogue() const { return m_catalogue; }
   bool kiosk() const { return m_room.kiosk; }

@@ -38,7 +38,6 @@ bool LabPanel::ensureLoaded(UiContext& ui) {
   if (!m_tried) {
     m_tried = true;
     if (auto st = m_lab.load(ui.wb.assetsFolder() / "dyes"); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
-    if (!m_store) m_store = std::make_unique<core::AttemptLog>(ui.wb.dataFolder() / "latihan-pewarnaan.jsonl");
   }
   return m_lab.loaded();
 }
@@ -377,10 +376,10 @@ void LabPanel::drawAttempt(UiContext& ui) {
   }
   probe::note("@lab.trainee");
   ImGui::SameLine();
-  ImGui::BeginDisabled(m_trainee.empty() || !m_store);
+  ImGui::BeginDisabled(m_trainee.empty() || !store(ui));
   if (ImGui::Button(label(ui, "lab.save_attempt").c_str())) {
     if (auto a = m_lab.attempt(m_trainee)) {
-      if (auto st = m_store->save(*a); !st) {
+      if (auto st = store(ui)->save(*a); !st) {
         ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
       } else {
         ui.wb.notify(core::Notice::Kind::Info, ui.tr("lab.attempt_saved", {{"name", m_trainee}}));
@@ -390,11 +389,11 @@ void LabPanel::drawAttempt(UiContext& ui) {
   }
   ImGui::EndDisabled();
   probe::note("@lab.save_attempt");
-  if (m_trainee.empty() || !m_store) return;
+  if (m_trainee.empty() || !store(ui)) return;
   if (m_savedCount < 0) {
     m_savedCount = 0;
     m_best = 1e9;
-    if (auto list = m_store->attemptsOf(m_trainee))
+    if (auto list = store(ui)->attemptsOf(m_trainee))
       for (const auto& a : *list)
         if (m_lab.exercise() >= 0 && a.exercise == m_lab.exercises()[std::size_t(m_lab.exercise())].id) {
           ++m_savedCount;
@@ -493,5 +492,20 @@ void LabPanel::writeRecipeCard(UiContext& ui, const std::filesystem::path& path)
   else
     ui.wb.notify(core::Notice::Kind::Info, ui.tr("cli.dye.card_written", {{"path", path.string()}}));
 }
+
+core::AttemptStore* LabPanel::store(UiContext& ui) {
+  if (m_store) return m_store.get();
+  return ui.records ? &ui.records->attempts() : nullptr;
+}
+
+void LabPanel::undo(UiContext&) { m_lab.undo(); }
+void LabPanel::redo(UiContext&) { m_lab.redo(); }
+
+std::optional<FileRequest> LabPanel::takeFileRequest(UiContext&) {
+  if (!std::exchange(m_wantRecipe, false)) return std::nullopt;
+  return FileRequest{FileBrowserPanel::Mode::SaveRecipe, {}, suggestedRecipeName(), 0};
+}
+
+void LabPanel::fileChosen(UiContext& ui, int, const std::filesystem::path& path) { writeRecipeCard(ui, path); }
 
 }  // namespace canting::gui

@@ -9,26 +9,30 @@
 
 #include "canting/core/attempts.h"
 #include "canting/core/dye_lab.h"
-#include "ui_context.h"
+#include "panel.h"
 
 namespace canting::gui {
 
-class LabPanel {
+class LabPanel final : public Panel {
  public:
-  void draw(UiContext& ui);
+  core::WorkspaceId workspace() const override { return core::WorkspaceId::LabPewarnaan; }
+  void draw(UiContext& ui) override;
+  void undo(UiContext& ui) override;
+  void redo(UiContext& ui) override;
+  // The recipe card: the panel asks for a PDF name, the chosen path comes back here.
+  std::optional<FileRequest> takeFileRequest(UiContext& ui) override;
+  void fileChosen(UiContext& ui, int tag, const std::filesystem::path& path) override;
   core::DyeLab& lab() { return m_lab; }
   int selectedStep() const { return m_selected; }
   // The painted layer of the selected wax or kerok step, or "" when there is none.
   std::string paintTarget() const;
-  // The recipe card: the panel asks for a file, the app opens the dialog and
-  // hands the chosen path back to writeRecipeCard.
-  bool takeRecipeRequest() { return std::exchange(m_wantRecipe, false); }
   std::string suggestedRecipeName() const;
   void writeRecipeCard(UiContext& ui, const std::filesystem::path& path);
   void setCloth(int grams, int ratio) { m_clothG = grams; m_ratio = ratio; }
   void showRecipeTab() { m_selectRecipeTab = true; }
   void selectStep(int i) { m_selected = i; }
-  // Where attempts go; by default a log in the user's data folder.
+  // Where attempts go; by default the records session's store (the records
+  // while a trainer is logged in, else a log in the user's data folder).
   void setStore(std::unique_ptr<core::AttemptStore> store) { m_store = std::move(store); }
   void setTrainee(const std::string& name) { m_trainee = name; }
   // Loads the dye book and exercises once; a failure becomes a notice.
@@ -41,6 +45,7 @@ class LabPanel {
   void drawDyes(UiContext& ui);
   void drawAttempt(UiContext& ui);
   void drawRecipe(UiContext& ui);
+  core::AttemptStore* store(UiContext& ui);
   std::string stepText(const UiContext& ui, const imaging::PlanStep& s) const;
 
   core::DyeLab m_lab;

@@ -225,7 +225,7 @@ int main(int argc, char** argv) {
       // The training workspace on the demo database (made in the data folder
       // when missing): training-login, -dashboard, -centre-N, -trainee-N,
       // -session-N, -matrix-N, -assess-N (as the demo assessor).
-      records::Desk& desk = app.training().ensureDesk(app.ui());
+      records::Desk& desk = app.records().desk();
       if (auto st = desk.useDemo(true); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
       const std::string what = opt.show.substr(9);
       if (what != "login") {
@@ -258,7 +258,7 @@ int main(int argc, char** argv) {
       // Staff are the demo records' outlet staff (made in the data folder when missing).
       gui::GaleriPanel& g = app.galeri();
       g.ensureLoaded(app.ui());
-      records::Desk& desk = app.training().ensureDesk(app.ui());
+      records::Desk& desk = app.records().desk();
       if (auto st = desk.useDemo(true); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
       desk.loginName = records::demoLogins()[4].name;
       desk.pin = records::demoLogins()[4].pin;

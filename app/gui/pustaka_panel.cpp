@@ -74,7 +74,7 @@ void PustakaPanel::drawTabs(UiContext& ui) {
   }
   ImGui::EndTabBar();
   m_lastActive = ui.wb.active() ? ui.wb.active()->id : 0;
-  if (toClose) ui.wb.close(toClose);
+  if (toClose) ui.wb.post([&wb = ui.wb, toClose] { wb.close(toClose); });
 }
 
 void PustakaPanel::drawEmptyState(UiContext& ui) {
@@ -105,7 +105,7 @@ void PustakaPanel::drawEmptyState(UiContext& ui) {
   ImGui::TextUnformatted(hint.c_str());
   const float bw = ui.px(260), gap = ImGui::GetStyle().ItemSpacing.x;
   ImGui::SetCursorScreenPos(ImVec2(p.x + (avail.x - 2 * bw - gap) / 2, ImGui::GetCursorScreenPos().y + ui.px(16)));
-  if (ImGui::Button(label(ui, "pustaka.empty.open").c_str(), ImVec2(bw, ui.px(48)))) m_wantOpen = true;
+  if (ImGui::Button(label(ui, "pustaka.empty.open").c_str(), ImVec2(bw, ui.px(48)))) m_request = openRequest(ui);
   probe::note("@pustaka.empty.open");
   ImGui::SameLine();
   const bool demo = ImGui::Button(label(ui, "pustaka.empty.demo").c_str(), ImVec2(bw, ui.px(48)));
@@ -215,9 +215,10 @@ void PustakaPanel::drawInfo(UiContext& ui, core::Document& doc) {
   if (ImGui::Button(label(ui, "pustaka.apply_dpi").c_str())) ui.wb.setActiveDpi({m_dpiEdit, m_dpiEdit});
   ImGui::Spacing();
   ImGui::Separator();
-  if (ImGui::Button(label(ui, "pustaka.export").c_str(), ImVec2(-1, ui.px(48)))) m_wantExport = true;
+  if (ImGui::Button(label(ui, "pustaka.export").c_str(), ImVec2(-1, ui.px(48)))) m_request = exportRequest(doc);
   probe::note("@pustaka.export");
-  if (ImGui::Button(label(ui, "pustaka.to_studio").c_str(), ImVec2(-1, ui.px(48)))) ui.wb.openDesignFromActive();
+  if (ImGui::Button(label(ui, "pustaka.to_studio").c_str(), ImVec2(-1, ui.px(48))))
+    ui.wb.post([&wb = ui.wb] { wb.openDesignFromActive(); });
   probe::note("@pustaka.to_studio");
   if (m_hovered) {
     ImGui::Spacing();
@@ -240,12 +241,15 @@ void PustakaPanel::drawCollection(UiContext& ui) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  if (ImGui::Button(label(ui, "library.import").c_str())) m_wantImport = true;
+  if (ImGui::Button(label(ui, "library.import").c_str()))
+    m_request = FileRequest{FileBrowserPanel::Mode::ImportMotif, {}, {}, 0};
   probe::note("@library.import");
   if (lib.canUndoRemove()) {
     ImGui::SameLine();
     if (ImGui::Button(label(ui, "library.undo_delete").c_str()))
-      if (auto st = lib.undoRemove(); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+      ui.wb.post([&wb = ui.wb] {
+        if (auto st = wb.library().undoRemove(); !st) wb.notify(core::Notice::Kind::Error, wb.tr().message(st.error()));
+      });
     probe::note("@library.undo_delete");
   }
   const auto shown = lib.filter(m_search, m_family, lang);
@@ -300,7 +304,8 @@ void PustakaPanel::drawMotifInfo(UiContext& ui, const core::LibraryMotif& m) {
   const float w = ImGui::GetContentRegionAvail().x;
   if (ImGui::Button(label(ui, "library.open").c_str(), ImVec2(w, ui.px(40)))) ui.wb.openFiles({m.image});
   probe::note("@library.open");
-  if (ImGui::Button(label(ui, "library.to_studio").c_str(), ImVec2(w, ui.px(40)))) ui.wb.openDesignFile(m.image);
+  if (ImGui::Button(label(ui, "library.to_studio").c_str(), ImVec2(w, ui.px(40))))
+    ui.wb.post([&wb = ui.wb, image = m.image] { wb.openDesignFile(image); });
   if (!m.bundled) {
     if (ImGui::Button(label(ui, "library.edit").c_str(), ImVec2(w, ui.px(40)))) {
       m_formOpen = true;
@@ -312,9 +317,11 @@ void PustakaPanel::drawMotifInfo(UiContext& ui, const core::LibraryMotif& m) {
       std::snprintf(m_formMeaning, sizeof m_formMeaning, "%s", m.meaning[0].c_str());
     }
     if (ImGui::Button(label(ui, "library.delete").c_str(), ImVec2(w, ui.px(40)))) {
-      const std::string id = m.id;  // `m` goes away with the removal
-      if (auto st = ui.wb.library().remove(id); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
-      else m_selected.clear();
+      // After the frame: the rest of this card still reads `m`.
+      ui.wb.post([this, &wb = ui.wb, id = m.id] {
+        if (auto st = wb.library().remove(id); !st) wb.notify(core::Notice::Kind::Error, wb.tr().message(st.error()));
+        else if (m_selected == id) m_selected.clear();
+      });
     }
     probe::note("@library.delete");
   }
@@ -359,13 +366,16 @@ void PustakaPanel::drawMetaForm(UiContext& ui) {
   ImGui::TextWrapped("%s", ui.tr("library.form.hint").c_str());
   const core::MotifMeta meta{m_formName, m_formFamily, m_formOrigin, m_formMeaning};
   if (ImGui::Button(label(ui, "library.form.save").c_str(), ImVec2(ui.px(160), 0))) {
-    if (m_formId.empty()) {
-      auto r = ui.wb.library().import(m_formImage, meta);
-      if (r) m_selected = *r;
-      else ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(r.error()));
-    } else if (auto st = ui.wb.library().update(m_formId, meta); !st) {
-      ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
-    }
+    // The collection drawn below this form holds pointers into the library: change it after the frame.
+    ui.wb.post([this, &wb = ui.wb, meta, image = m_formImage, id = m_formId] {
+      if (id.empty()) {
+        auto r = wb.library().import(image, meta);
+        if (r) m_selected = *r;
+        else wb.notify(core::Notice::Kind::Error, wb.tr().message(r.error()));
+      } else if (auto st = wb.library().update(id, meta); !st) {
+        wb.notify(core::Notice::Kind::Error, wb.tr().message(st.error()));
+      }
+    });
     m_formOpen = false;
     m_view = View::Collection;
     ImGui::CloseCurrentPopup();
@@ -377,6 +387,22 @@ void PustakaPanel::drawMetaForm(UiContext& ui) {
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
+}
+
+void PustakaPanel::fileChosen(UiContext&, int, const std::filesystem::path& path) { beginImport(path); }
+
+void PustakaPanel::shortcuts(UiContext& ui) {
+  core::Document* d = ui.wb.active();
+  if (!d) return;
+  if (ImGui::IsKeyPressed('0')) d->view.fit({double(d->image.pixels.cols), double(d->image.pixels.rows)}, m_canvasSize);
+  if (ImGui::IsKeyPressed('1')) d->view.oneToOne(m_canvasSize);
+}
+
+std::optional<FileRequest> PustakaPanel::takeFileRequest(UiContext&) { return std::exchange(m_request, std::nullopt); }
+
+FileRequest PustakaPanel::exportRequest(const core::Document& doc) {
+  const std::filesystem::path folder = doc.path.has_parent_path() ? doc.path.parent_path() : core::startFolder({});
+  return {FileBrowserPanel::Mode::Export, folder, std::filesystem::path(doc.name).stem().string() + "-cetak.png", 0};
 }
 
 }  // namespace canting::gui

@@ -9,27 +9,31 @@
 
 #include "canting/core/motif_library.h"
 #include "canting/core/view_transform.h"
-#include "ui_context.h"
+#include "panel.h"
 
 namespace canting::gui {
 
-class PustakaPanel {
+class PustakaPanel final : public Panel {
  public:
   enum class View { Collection, OpenImages };
   // Draws into the current window's remaining region.
-  void draw(UiContext& ui);
+  core::WorkspaceId workspace() const override { return core::WorkspaceId::PustakaMotif; }
+  void draw(UiContext& ui) override;
+  std::optional<FileRequest> takeFileRequest(UiContext& ui) override;
+  // The motif import form opens on the image chosen.
+  void fileChosen(UiContext& ui, int tag, const std::filesystem::path& path) override;
+  // 0 fits the image to the canvas, 1 shows it at 1:1.
+  void shortcuts(UiContext& ui) override;
+  // The export dialog for a document: beside it, named "<name>-cetak.png".
+  static FileRequest exportRequest(const core::Document& doc);
   View view() const { return m_view; }
   void setView(View v) { m_view = v; }
   // The collection: what is shown, and the import/edit form.
   void setSearch(const std::string& text);
   const std::string& selectedMotif() const { return m_selected; }
   void select(const std::string& id) { m_selected = id; }
-  bool wantsImportDialog() { return std::exchange(m_wantImport, false); }
   void beginImport(const std::filesystem::path& image);  // opens the metadata form
 
-  // Requests from the panel to the app (buttons in the empty state).
-  bool wantsOpenDialog() { return std::exchange(m_wantOpen, false); }
-  bool wantsExportDialog() { return std::exchange(m_wantExport, false); }
 
   // The canvas size of the last frame, for fit/1:1 from the menu.
   core::Vec2 canvasSize() const { return m_canvasSize; }
@@ -50,14 +54,12 @@ class PustakaPanel {
   char m_search[128] = {};
   std::string m_family;
   std::string m_selected;
-  bool m_wantImport = false;
   // The metadata form, for an import (path set) or an edit (id set).
   bool m_formOpen = false;
   std::filesystem::path m_formImage;
   std::string m_formId;
   char m_formName[128] = {}, m_formFamily[128] = {}, m_formOrigin[256] = {}, m_formMeaning[512] = {};
-  bool m_wantOpen = false;
-  bool m_wantExport = false;
+  std::optional<FileRequest> m_request;
   core::Vec2 m_canvasSize{800, 600};
   std::optional<cv::Point> m_hovered;
   int m_dpiDocId = -1;

@@ -112,12 +112,12 @@ void StudioPanel::drawEmpty(UiContext& ui) {
   if (fromLibrary) {
     ImGui::SameLine();
     const std::string text = ui.tr("studio.empty.from_library", {{"name", ui.wb.active()->name}}) + "###from_library";
-    if (ImGui::Button(text.c_str(), ImVec2(bw, bh))) ui.wb.openDesignFromActive();
+    if (ImGui::Button(text.c_str(), ImVec2(bw, bh))) ui.wb.post([&wb = ui.wb] { wb.openDesignFromActive(); });
     probe::note("@studio.empty.from_library");
   }
   if (recovery) {
     ImGui::SameLine();
-    if (ImGui::Button(label(ui, "studio.empty.recover").c_str(), ImVec2(bw, bh))) ui.wb.recover();
+    if (ImGui::Button(label(ui, "studio.empty.recover").c_str(), ImVec2(bw, bh))) ui.wb.post([&wb = ui.wb] { wb.recover(); });
     probe::note("@studio.empty.recover");
   }
 }
@@ -128,19 +128,22 @@ void StudioPanel::drawToolbar(UiContext& ui, core::DesignSession& s) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(name.c_str());
   ImGui::PopFont();
-  ImGui::SameLine(0, ui.px(24));
-  if (ImGui::Button(label(ui, "studio.save_project").c_str())) m_request = Request::SaveProject;
-  ImGui::SameLine();
-  if (ImGui::Button(label(ui, "studio.export_result").c_str())) m_request = Request::ExportDesign;
-  ImGui::SameLine();
-  if (ImGui::Button(label(ui, "studio.export_palette").c_str())) m_request = Request::ExportPalette;
-  ImGui::SameLine();
-  if (ImGui::Button(label(ui, "studio.open").c_str())) m_request = Request::OpenDesign;
-  ImGui::SameLine();
-  if (ImGui::Button(label(ui, "studio.close").c_str())) {
-    ui.wb.closeDesign();
-    m_session = nullptr;
-  }
+  // The toolbar wraps instead of running off a 1366-pixel screen.
+  ToolbarRow row;
+  auto button = [&](const char* key) {
+    const std::string text = label(ui, key);
+    row.next(ToolbarRow::buttonWidth(text));
+    return ImGui::Button(text.c_str());
+  };
+  if (button("studio.save_project")) m_request = Request::SaveProject;
+  if (button("studio.export_result")) m_request = Request::ExportDesign;
+  if (button("studio.export_palette")) m_request = Request::ExportPalette;
+  if (button("studio.open")) m_request = Request::OpenDesign;
+  // After the frame: the rest of this frame still draws the session.
+  if (button("studio.close")) ui.wb.post([this, &wb = ui.wb] {
+      wb.closeDesign();
+      m_session = nullptr;
+    });
   if (auto p = ui.wb.exportProgress()) {
     // A print-size export runs on a worker: its progress, and a way out.
     ImGui::SameLine(0, ui.px(24));

@@ -12,16 +12,21 @@
 #include "canting/imaging/colorway.h"
 #include "canting/imaging/pattern.h"
 #include "canting/imaging/recolor.h"
-#include "ui_context.h"
+#include "panel.h"
 
 namespace canting::gui {
 
-class StudioPanel {
+class StudioPanel final : public Panel {
  public:
   enum class Request { None, OpenDesign, SaveProject, ExportDesign, ExportPalette };
 
-  void draw(UiContext& ui);
-  Request takeRequest() { return std::exchange(m_request, Request::None); }
+  core::WorkspaceId workspace() const override { return core::WorkspaceId::StudioDesain; }
+  void draw(UiContext& ui) override;
+  // The design's history (DesignSession), and what Ctrl+O opens: an image or a .canting project.
+  void undo(UiContext& ui) override;
+  void redo(UiContext& ui) override;
+  FileRequest openRequest(UiContext& ui) const override;
+  std::optional<FileRequest> takeFileRequest(UiContext& ui) override;
 
   // For tests and the menu.
   const std::vector<imaging::Colorway>& colorways() const { return m_colorways; }

@@ -4,6 +4,9 @@
 // the assessment form (FR.IA.01 checklist and FR.AK.02 record) and the
 // trainee x unit matrix. The model is records::Desk over records::Store;
 // the store enforces the roles, this panel only hides what would be refused.
+// Split by page: training_panel.cpp (frame, login, dashboard, files),
+// training_pages.cpp (centre, trainee, session), training_forms.cpp
+// (assessment form, matrix).
 
 #include <filesystem>
 #include <memory>
@@ -11,32 +14,23 @@
 #include <string>
 #include <utility>
 
-#include "canting/core/attempts.h"
 #include "canting/records/desk.h"
-#include "ui_context.h"
+#include "panel.h"
 
 namespace canting::gui {
 
-class TrainingPanel {
+class TrainingPanel final : public Panel {
  public:
   using Id = records::Id;
 
-  void draw(UiContext& ui);
-  // Made on first draw from the workbench's folders; tests and --show may set it first.
-  void setDesk(std::unique_ptr<records::Desk> desk) { m_desk = std::move(desk); }
-  records::Desk* desk() { return m_desk.get(); }
-  records::Desk& ensureDesk(UiContext& ui);
+  core::WorkspaceId workspace() const override { return core::WorkspaceId::PelatihanSertifikasi; }
+  // The records are the App's Session (ui.records), shared with the lab and the gallery.
+  void draw(UiContext& ui) override;
 
-  // Files: the panel asks, the app opens the browser and hands the path back.
-  enum class FileRequest { None, CentreReport, Transcript, AttendanceList, Certificates, MatrixCsv, Bundle, ImportCsv, ImportBundle, AddEvidence };
-  std::pair<FileRequest, std::string> takeFileRequest() { return std::exchange(m_request, {FileRequest::None, {}}); }
-  bool requestIsPick(FileRequest r) const { return r == FileRequest::ImportCsv || r == FileRequest::ImportBundle || r == FileRequest::AddEvidence; }
-  void fileChosen(UiContext& ui, FileRequest what, const std::filesystem::path& path);
-  // Where the dye lab saves attempts: into the records while a trainer or an
-  // administrator is logged in here, else into the lab's own log file.
-  std::unique_ptr<core::AttemptStore> attemptStore(UiContext& ui);
-  FileRequest pendingFile() const { return m_pending; }
-  void setPendingFile(FileRequest r) { m_pending = r; }
+  // Files: the panel asks, the app opens the browser and hands the path back with the tag.
+  enum class File { CentreReport = 1, Transcript, AttendanceList, Certificates, MatrixCsv, Bundle, ImportCsv, ImportBundle, AddEvidence };
+  std::optional<FileRequest> takeFileRequest(UiContext& ui) override;
+  void fileChosen(UiContext& ui, int tag, const std::filesystem::path& path) override;
 
  private:
   void drawLogin(UiContext& ui);
@@ -47,13 +41,12 @@ class TrainingPanel {
   void drawSession(UiContext& ui);
   void drawAssessment(UiContext& ui);
   void drawMatrix(UiContext& ui);
-  void request(FileRequest r, std::string suggested) { m_request = {r, std::move(suggested)}; }
+  void request(File what, std::string suggested);
   void report(UiContext& ui, const imaging::Status& st, const std::filesystem::path& path);
-  std::string centreName(Id id);
+  std::string centreName(UiContext& ui, Id id);
+  void useDemo(UiContext& ui, bool demo);  // after the frame: it replaces the store being drawn
 
-  std::unique_ptr<records::Desk> m_desk;
-  std::pair<FileRequest, std::string> m_request{FileRequest::None, {}};
-  FileRequest m_pending = FileRequest::None;
+  std::optional<FileRequest> m_request;
   std::optional<imaging::Error> m_loginError, m_formError;
   char m_newAdmin[64] = {};
   // The new-session form on the centre page.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "canting/core/workbench.h"
+#include "canting/records/app_session.h"
 #include "texture_source.h"
 #include "theme.h"
 
@@ -14,6 +15,8 @@ struct UiContext {
   TextureSource& textures;
   Fonts fonts;
   float scale = 1.f;
+  // The training records, owned by the App; set before the first frame.
+  records::AppSession* records = nullptr;
 
   const std::string& tr(const std::string& key) const { return wb.tr().tr(key); }
   std::string tr(const std::string& key, const core::Args& args) const { return wb.tr().tr(key, args); }

@@ -312,4 +312,18 @@ void Workbench::finishAll() {
   }
 }
 
+int Workbench::applyPosted() {
+  int n = 0;
+  // A change may post another (closing the design before opening the next);
+  // those run in the same pass, after the ones before them.
+  while (!m_posted.empty()) {
+    auto batch = std::exchange(m_posted, {});
+    for (auto& change : batch) {
+      change();
+      ++n;
+    }
+  }
+  return n;
+}
+
 }  // namespace canting::core

@@ -475,7 +475,7 @@ void trainingLogin(Harness& h, int who) {
   h.click(h.centreOf("@training.db_demo"));
   h.frames(1);
   const auto& login = records::demoLogins()[std::size_t(who)];
-  const auto names = h.app->training().desk()->loginNames();
+  const auto names = h.app->records().desk().loginNames();
   const auto at = std::find(names.begin(), names.end(), std::string(login.name)) - names.begin();
   h.click(h.centreOf("@training.name." + std::to_string(at)));
   for (const char* p = login.pin; *p; ++p) h.click(h.centreOf(std::string("@pin_training.") + *p));
@@ -487,7 +487,7 @@ void trainingLogin(Harness& h, int who) {
 TEST_CASE("a trainer logs in with the keypad, opens a session and marks attendance by clicks", "[gui][training]") {
   Harness h;
   trainingLogin(h, 1);
-  records::Desk& d = *h.app->training().desk();
+  records::Desk& d = h.app->records().desk();
   REQUIRE(d.actor());
   CHECK(d.actor()->role() == records::Role::Trainer);
   CHECK(d.page() == records::Desk::Page::Centre);
@@ -510,7 +510,7 @@ TEST_CASE("a trainer logs in with the keypad, opens a session and marks attendan
 TEST_CASE("an assessor fills the FR.IA.01 checklist by clicks and saves K for one unit", "[gui][training]") {
   Harness h;
   trainingLogin(h, 3);
-  records::Desk& d = *h.app->training().desk();
+  records::Desk& d = h.app->records().desk();
   REQUIRE(d.actor());
   d.openTrainee(9);  // a demo trainee with no assessment yet
   h.frames(1);
@@ -537,7 +537,7 @@ TEST_CASE("outlet staff log in and see no trainee data; the dashboard opens a ce
   {
     Harness h;
     trainingLogin(h, 4);
-    records::Desk& d = *h.app->training().desk();
+    records::Desk& d = h.app->records().desk();
     REQUIRE(d.actor());
     CHECK(d.actor()->role() == records::Role::Outlet);
     h.frames(1);
@@ -546,7 +546,7 @@ TEST_CASE("outlet staff log in and see no trainee data; the dashboard opens a ce
   }
   Harness h;
   trainingLogin(h, 0);
-  records::Desk& d = *h.app->training().desk();
+  records::Desk& d = h.app->records().desk();
   CHECK(d.page() == records::Desk::Page::Dashboard);
   h.click(h.centreOf("@training.centre.0"));
   h.frames(1);
@@ -563,7 +563,7 @@ TEST_CASE("the training workspace draws every page in both languages", "[gui][tr
     Harness h;
     h.wb.setLanguage(lang);
     trainingLogin(h, 0);
-    records::Desk& d = *h.app->training().desk();
+    records::Desk& d = h.app->records().desk();
     d.openCentre(1);
     h.frames(2);
     d.openTrainee(1);
@@ -579,7 +579,7 @@ TEST_CASE("the training workspace draws every page in both languages", "[gui][tr
 TEST_CASE("while a trainer is logged in, the dye lab saves attempts into the training records", "[gui][training][lab]") {
   Harness h;
   trainingLogin(h, 1);
-  records::Desk& d = *h.app->training().desk();
+  records::Desk& d = h.app->records().desk();
   const std::string name = d.store()->trainees(*d.actor(), d.centre)->front().name;
   h.wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
   h.frames(2);
@@ -598,7 +598,7 @@ TEST_CASE("while a trainer is logged in, the dye lab saves attempts into the tra
 namespace {
 // The gallery with the demo outlet staff logged in through the staff dialog's keypad.
 void galeriAsStaff(Harness& h) {
-  records::Desk& desk = h.app->training().ensureDesk(h.app->ui());
+  records::Desk& desk = h.app->records().desk();
   REQUIRE(desk.useDemo(true));
   h.wb.setWorkspace(core::WorkspaceId::GaleriOutlet);
   h.frames(2);
@@ -671,7 +671,7 @@ TEST_CASE("a customer taps colourways, keeps a favourite, compares two, sees one
   h.click(h.centreOf("@showroom.qty_plus"));
   h.click(h.centreOf("@showroom.save_order"));
   h.frames(1);
-  records::Desk& desk = *h.app->training().desk();
+  records::Desk& desk = h.app->records().desk();
   auto orders = desk.store()->orders(*desk.actor());
   REQUIRE(orders);
   REQUIRE(orders->size() == 1);
@@ -719,7 +719,7 @@ TEST_CASE("the gallery draws every tab in both languages without staff, and refu
 
 TEST_CASE("a kiosk started with nobody logged in is left by any outlet staff member's PIN, and not by a trainer's", "[gui][galeri]") {
   Harness h;
-  records::Desk& desk = h.app->training().ensureDesk(h.app->ui());
+  records::Desk& desk = h.app->records().desk();
   REQUIRE(desk.useDemo(true));
   h.wb.setWorkspace(core::WorkspaceId::GaleriOutlet);
   h.app->galeri().ensureLoaded(h.app->ui());
@@ -748,7 +748,7 @@ TEST_CASE("a kiosk started with nobody logged in is left by any outlet staff mem
 TEST_CASE("an administrator records a certificate on the page of a trainee whose units are all K", "[gui][training]") {
   Harness h;
   trainingLogin(h, 0);
-  records::Desk& d = *h.app->training().desk();
+  records::Desk& d = h.app->records().desk();
   // A trainee with every unit K and no certificate yet, made here if the demo has none.
   records::Id who = 0;
   const auto trainees = d.store()->trainees(*d.actor());  // kept: a range-for over *temporary would dangle

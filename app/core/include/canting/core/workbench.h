@@ -7,6 +7,7 @@
 #include <atomic>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -118,6 +119,15 @@ class Workbench {
   void rememberWindowSize(int width, int height);
   void persistSettings();
 
+  // Changes that end, replace or reload something the frame may still be
+  // drawing (closing a document or the design, opening another in its place,
+  // deleting a motif, logging out) are posted by the panels and applied by the
+  // App between frames, never in the middle of one.
+  void post(std::function<void()> change) { m_posted.push_back(std::move(change)); }
+  // Runs the posted changes in order, including any they post; returns how many ran.
+  int applyPosted();
+  bool hasPosted() const { return !m_posted.empty(); }
+
   // Applies finished background work; call once per frame.
   int update() { return m_tasks.drain(); }
   TaskPool& tasks() { return m_tasks; }
@@ -139,6 +149,7 @@ class Workbench {
   int m_nextOrder = 1;
   int m_loading = 0;
   std::deque<Notice> m_notices;
+  std::vector<std::function<void()>> m_posted;
   int m_nextNotice = 1;
   std::unique_ptr<DesignSession> m_design;
   std::filesystem::path m_designFile;

@@ -1,0 +1,67 @@
+#include "canting/records/app_session.h"
+
+#include <cstdlib>
+
+namespace canting::records {
+
+std::filesystem::path defaultDatabasePath(const std::filesystem::path& dataFolder) {
+  if (const char* env = std::getenv("CANTING_DB"); env && *env) return env;
+  return dataFolder / "pelatihan.db";
+}
+
+namespace {
+// Asks the desk on every call rather than holding an Actor, because the
+// lab keeps this store for the whole run while people log in and out.
+class SessionAttempts final : public core::AttemptStore {
+ public:
+  SessionAttempts(Desk& desk, std::filesystem::path log) : m_desk(desk), m_log(std::move(log)) {}
+  imaging::Status save(const core::Attempt& a) override {
+    if (Store* s = records()) {
+      auto id = s->saveAttempt(*m_desk.actor(), a);
+      if (!id) return id.error();
+      return imaging::Ok{};
+    }
+    return m_log.save(a);
+  }
+  imaging::Result<std::vector<core::Attempt>> attemptsOf(const std::string& trainee) const override {
+    if (Store* s = records()) return s->attemptsOf(*m_desk.actor(), trainee);
+    return m_log.attemptsOf(trainee);
+  }
+
+ private:
+  Store* records() const {
+    const Actor* a = m_desk.actor();
+    return a && (a->role() == Role::Trainer || a->role() == Role::Admin) ? m_desk.store() : nullptr;
+  }
+  Desk& m_desk;
+  core::AttemptLog m_log;
+};
+}  // namespace
+
+Desk& AppSession::desk() {
+  if (!m_desk) {
+    // The demo lives beside the real file, never in it.
+    const std::filesystem::path real = defaultDatabasePath(m_folders.data);
+    m_desk = std::make_unique<Desk>(real, real.parent_path() / "pelatihan-demo.db", m_folders.curriculum);
+  }
+  return *m_desk;
+}
+
+core::AttemptStore& AppSession::attempts() {
+  // Rebuilt when the desk is replaced (tests), since the adapter holds a reference to it.
+  Desk& d = desk();
+  if (!m_attempts || m_attemptsDesk != &d) {
+    m_attempts = std::make_unique<SessionAttempts>(d, m_folders.data / "latihan-pewarnaan.jsonl");
+    m_attemptsDesk = &d;
+  }
+  return *m_attempts;
+}
+
+std::unique_ptr<core::OrderStore> AppSession::orders() {
+  Desk& d = desk();
+  const Actor* a = d.actor();
+  if (!a || !d.store() || !(a->role() == Role::Outlet || a->role() == Role::Admin)) return nullptr;
+  return std::make_unique<RecordsOrderStore>(*d.store(), *a);
+}
+
+}  // namespace canting::records
