@@ -31,7 +31,9 @@ void FileBrowserPanel::open(Mode mode, const fs::path& folder, const std::string
   navigate(folder);
 }
 
-void FileBrowserPanel::navigate(const fs::path& folder) {
+// By value: callers pass paths from m_entries, which this replaces.
+void FileBrowserPanel::navigate(fs::path folder) {
+  if (!m_root.empty() && !within(folder, m_root)) folder = m_root;
   m_selected = -1;
   m_listError.clear();
   auto list = core::listDirectory(folder, m_mode != Mode::PickFile, m_mode == Mode::OpenDesign);
@@ -43,6 +45,16 @@ void FileBrowserPanel::navigate(const fs::path& folder) {
   }
   m_folder = folder;
   m_entries = std::move(*list);
+}
+
+bool FileBrowserPanel::within(const fs::path& folder, const fs::path& root) {
+  const fs::path f = folder.lexically_normal(), r = root.lexically_normal();
+  auto fi = f.begin();
+  for (auto ri = r.begin(); ri != r.end(); ++ri, ++fi) {
+    if (ri->empty()) continue;  // a trailing separator
+    if (fi == f.end() || *fi != *ri) return false;
+  }
+  return true;
 }
 
 im::ImageFormat FileBrowserPanel::exportFormat() const { return kExportFormats[m_format]; }

@@ -38,7 +38,10 @@ class FileBrowserPanel {
   Mode mode() const { return m_mode; }
   const std::filesystem::path& folder() const { return m_folder; }
   const std::vector<core::BrowserEntry>& entries() const { return m_entries; }
-  void navigate(const std::filesystem::path& folder);
+  void navigate(std::filesystem::path folder);
+  // Keeps browsing inside `root` (a kiosk, the random-input test); empty: anywhere.
+  void confine(std::filesystem::path root) { m_root = std::move(root); }
+  static bool within(const std::filesystem::path& folder, const std::filesystem::path& root);
 
   // Export settings chosen in the dialog.
   imaging::ImageFormat exportFormat() const;
@@ -58,6 +61,7 @@ class FileBrowserPanel {
   bool m_wantOpen = false;
   bool m_open = false;
   std::filesystem::path m_folder;
+  std::filesystem::path m_root;
   std::vector<core::BrowserEntry> m_entries;
   std::string m_listError;
   int m_selected = -1;

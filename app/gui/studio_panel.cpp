@@ -133,7 +133,9 @@ void StudioPanel::drawToolbar(UiContext& ui, core::DesignSession& s) {
   auto button = [&](const char* key) {
     const std::string text = label(ui, key);
     row.next(ToolbarRow::buttonWidth(text));
-    return ImGui::Button(text.c_str());
+    const bool pressed = ImGui::Button(text.c_str());
+    probe::note(std::string("@") + key);
+    return pressed;
   };
   if (button("studio.save_project")) m_request = Request::SaveProject;
   if (button("studio.export_result")) m_request = Request::ExportDesign;
