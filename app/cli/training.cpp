@@ -2,6 +2,11 @@
 // Every command that changes data logs in with --user and --pin (or asks
 // for the PIN on a terminal); the store, not this file, decides what each
 // role may do.
+//
+// Index of this file:
+// [SECTION] opening and logging in
+// [SECTION] commands
+// [SECTION] the command table
 
 #include <termios.h>
 #include <unistd.h>
@@ -24,6 +29,8 @@
 #include "cli_internal.h"
 
 namespace canting::cli {
+
+// [SECTION] opening and logging in
 
 namespace {
 
@@ -136,7 +143,7 @@ int writeText(Ctx& c, const std::string& text, const std::optional<std::string>&
   return kOk;
 }
 
-// ------------------------------------------------------------------ commands
+// [SECTION] commands
 
 int cmdInit(Ctx& c, const ParsedArgs& a) {
   const fs::path p = dbPath(a);
@@ -516,6 +523,8 @@ int cmdVerifyAudit(Ctx& c, const ParsedArgs& a) {
 }
 
 const std::set<std::string> kLogin = {"db", "user", "pin"};
+// [SECTION] the command table
+
 std::set<std::string> with(std::set<std::string> extra) {
   extra.insert(kLogin.begin(), kLogin.end());
   return extra;

@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] navigation
+// [SECTION] export and save paths
+// [SECTION] confirm and activate
+// [SECTION] drawing
+
 #include "file_browser_panel.h"
 
 #include <cmath>
@@ -22,6 +28,8 @@ std::string humanSize(std::uint64_t bytes, core::Language l) {
   return core::formatNumber(std::max(1.0, bytes / 1024.0), 0, l) + " KB";
 }
 }  // namespace
+
+// [SECTION] navigation
 
 void FileBrowserPanel::open(Mode mode, const fs::path& folder, const std::string& suggestedName) {
   m_mode = mode;
@@ -58,6 +66,8 @@ bool FileBrowserPanel::within(const fs::path& folder, const fs::path& root) {
 }
 
 im::ImageFormat FileBrowserPanel::exportFormat() const { return kExportFormats[m_format]; }
+
+// [SECTION] export and save paths
 
 fs::path FileBrowserPanel::exportPath() const {
   fs::path name = m_name;
@@ -96,6 +106,8 @@ fs::path FileBrowserPanel::savePath() const {
   }
 }
 
+// [SECTION] confirm and activate
+
 void FileBrowserPanel::confirm(UiContext& ui) {
   switch (m_mode) {
     case Mode::Export: ui.wb.exportActive(exportPath(), exportOptions()); break;
@@ -130,6 +142,8 @@ void FileBrowserPanel::activate(UiContext& ui, const core::BrowserEntry& e) {
     std::snprintf(m_name, sizeof m_name, "%s", e.name.c_str());
   }
 }
+
+// [SECTION] drawing
 
 void FileBrowserPanel::draw(UiContext& ui) {
   if (m_wantOpen) {

@@ -1,3 +1,12 @@
+// Index of this file:
+// [SECTION] helpers
+// [SECTION] loading and staff
+// [SECTION] frame and top bar
+// [SECTION] motifs and colourways
+// [SECTION] product
+// [SECTION] order and order list
+// [SECTION] kiosk slideshow and staff dialog
+
 #include "galeri_panel.h"
 
 #include <algorithm>
@@ -13,13 +22,9 @@ namespace canting::gui {
 namespace im = imaging;
 namespace rec = records;
 
-namespace {
+// [SECTION] helpers
 
-void heading(UiContext& ui, const std::string& text) {
-  ImGui::PushFont(ui.fonts.heading);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopFont();
-}
+namespace {
 
 // A big button that reads as selected when `on`.
 bool toggleButton(UiContext& ui, const std::string& text, bool on, ImVec2 size) {
@@ -53,6 +58,8 @@ std::string colorwayName(const UiContext& ui, const std::string& label) {
 }  // namespace
 
 int GaleriPanel::lang(const UiContext& ui) const { return ui.wb.tr().language() == core::Language::English ? 1 : 0; }
+
+// [SECTION] loading and staff
 
 bool GaleriPanel::staff(const rec::Desk& desk) const {
   const rec::Actor* a = desk.actor();
@@ -122,6 +129,8 @@ im::Status GaleriPanel::leaveKiosk(rec::Desk& desk, const std::string& pin) {
   m_room.kiosk = false;
   return im::Ok{};
 }
+
+// [SECTION] frame and top bar
 
 void GaleriPanel::draw(UiContext& ui) {
   rec::Desk& desk = ui.records->desk();
@@ -204,6 +213,8 @@ void GaleriPanel::drawTopBar(UiContext& ui, rec::Desk& desk) {
   }
   ImGui::Separator();
 }
+
+// [SECTION] motifs and colourways
 
 void GaleriPanel::drawMotifs(UiContext& ui) {
   const core::Language l = ui.wb.tr().language();
@@ -319,6 +330,8 @@ void GaleriPanel::drawColours(UiContext& ui) {
   }
 }
 
+// [SECTION] product
+
 void GaleriPanel::drawProduct(UiContext& ui) {
   if (m_catalogue.products.empty() || m_room.motifId().empty()) {
     ImGui::TextDisabled("%s", ui.tr("showroom.no_products").c_str());
@@ -391,6 +404,8 @@ void GaleriPanel::drawProduct(UiContext& ui) {
   probe::note("@showroom.order_this");
   ImGui::EndChild();
 }
+
+// [SECTION] order and order list
 
 void GaleriPanel::drawOrder(UiContext& ui, rec::Desk& desk) {
   const int li = lang(ui);
@@ -494,6 +509,8 @@ void GaleriPanel::drawOrders(UiContext& ui, rec::Desk& desk) {
     ImGui::EndTable();
   }
 }
+
+// [SECTION] kiosk slideshow and staff dialog
 
 void GaleriPanel::drawAttract(UiContext& ui) {
   // A slow slideshow: each colourway of the motif for five seconds.

@@ -4,6 +4,10 @@
 //
 // Exit status: 0 ok, 1 usage error, 2 no display, 3 no window or GL context,
 // 5 blank or unwritable screenshot.
+//
+// Index of this file:
+// [SECTION] options and screenshots
+// [SECTION] main: window, --show, loop
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -22,6 +26,8 @@
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/memory.h"
 #include "gl_textures.h"
+
+// [SECTION] options and screenshots
 
 namespace {
 
@@ -93,6 +99,8 @@ int writeScreenshot(const std::string& path, int w, int h) {
 }
 
 }  // namespace
+
+// [SECTION] main: window, --show, loop
 
 int main(int argc, char** argv) {
   imaging::keepLargeBuffers();  // the lab and the studio re-render large images on every edit

@@ -1,3 +1,10 @@
+// Index of this file:
+// [SECTION] frame and open images
+// [SECTION] canvas and info
+// [SECTION] motif collection
+// [SECTION] import and edit form
+// [SECTION] keys and files
+
 #include "pustaka_panel.h"
 
 #include <cmath>
@@ -19,6 +26,8 @@ void PustakaPanel::beginImport(const std::filesystem::path& image) {
   std::snprintf(m_formName, sizeof m_formName, "%s", image.stem().string().c_str());
   m_formFamily[0] = m_formOrigin[0] = m_formMeaning[0] = 0;
 }
+
+// [SECTION] frame and open images
 
 void PustakaPanel::draw(UiContext& ui) {
   m_hovered.reset();
@@ -126,6 +135,8 @@ void PustakaPanel::drawEmptyState(UiContext& ui) {
   }
 }
 
+// [SECTION] canvas and info
+
 void PustakaPanel::drawCanvas(UiContext& ui, core::Document& doc) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const ImVec2 size = ImGui::GetContentRegionAvail();
@@ -225,6 +236,8 @@ void PustakaPanel::drawInfo(UiContext& ui, core::Document& doc) {
     ImGui::TextDisabled("%s", ui.tr("pustaka.pixel", {{"x", std::to_string(m_hovered->x)}, {"y", std::to_string(m_hovered->y)}}).c_str());
   }
 }
+
+// [SECTION] motif collection
 
 void PustakaPanel::drawCollection(UiContext& ui) {
   core::MotifLibrary& lib = ui.wb.library();
@@ -347,6 +360,8 @@ void PustakaPanel::drawMotifInfo(UiContext& ui, const core::LibraryMotif& m) {
   }
 }
 
+// [SECTION] import and edit form
+
 void PustakaPanel::drawMetaForm(UiContext& ui) {
   const char* id = "###motif_meta";
   if (m_formOpen && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
@@ -390,6 +405,8 @@ void PustakaPanel::drawMetaForm(UiContext& ui) {
 }
 
 void PustakaPanel::fileChosen(UiContext&, int, const std::filesystem::path& path) { beginImport(path); }
+
+// [SECTION] keys and files
 
 void PustakaPanel::shortcuts(UiContext& ui) {
   core::Document* d = ui.wb.active();

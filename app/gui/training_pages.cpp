@@ -1,4 +1,9 @@
 // Pelatihan & Sertifikasi: the centre, trainee and session pages.
+//
+// Index of this file:
+// [SECTION] centre
+// [SECTION] trainee
+// [SECTION] session
 
 #include "training_panel.h"
 
@@ -15,7 +20,7 @@ namespace canting::gui {
 namespace rec = records;
 using namespace training_ui;
 
-// ------------------------------------------------------------------ centre
+// [SECTION] centre
 
 void TrainingPanel::drawCentre(UiContext& ui) {
   rec::Desk& d = ui.records->desk();
@@ -125,7 +130,7 @@ void TrainingPanel::drawCentre(UiContext& ui) {
   ImGui::EndChild();
 }
 
-// ------------------------------------------------------------------ trainee
+// [SECTION] trainee
 
 void TrainingPanel::drawTrainee(UiContext& ui) {
   rec::Desk& d = ui.records->desk();
@@ -252,7 +257,7 @@ void TrainingPanel::drawTrainee(UiContext& ui) {
   ImGui::EndChild();
 }
 
-// ------------------------------------------------------------------ session
+// [SECTION] session
 
 void TrainingPanel::drawSession(UiContext& ui) {
   rec::Desk& d = ui.records->desk();

@@ -33,11 +33,6 @@ inline std::string originLabel(const UiContext& ui, const std::string& origin) {
 
 inline std::string roleLabel(const UiContext& ui, Role r) { return ui.tr(std::string("records.role.") + rec::roleName(r)); }
 
-inline void heading(UiContext& ui, const std::string& text) {
-  ImGui::PushFont(ui.fonts.heading);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopFont();
-}
 
 // A small coloured cell with K, BK or nothing, the same in the matrix and on the trainee page.
 inline void statusChip(UiContext& ui, char s, float w) {

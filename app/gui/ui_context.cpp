@@ -15,4 +15,10 @@ void drawImage(ImDrawList* dl, const std::vector<TextureTile>& tiles, int w, int
   }
 }
 
+void heading(const UiContext& ui, const std::string& text) {
+  ImGui::PushFont(ui.fonts.heading);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopFont();
+}
+
 }  // namespace canting::gui

@@ -26,6 +26,8 @@ struct UiContext {
 // "Label###id" with a translated label and a stable id, so widgets keep their
 // state when the language changes.
 std::string label(const UiContext& ui, const std::string& key, const char* id = nullptr);
+// A line of text in the heading font.
+void heading(const UiContext& ui, const std::string& text);
 // Draws an image (all its tiles) scaled into the rectangle [p0, p1].
 void drawImage(ImDrawList* dl, const std::vector<TextureTile>& tiles, int imageW, int imageH, ImVec2 p0, ImVec2 p1);
 

@@ -1,3 +1,10 @@
+// Index of this file:
+// [SECTION] the Studio design
+// [SECTION] settings and workspace
+// [SECTION] documents
+// [SECTION] notices, folders, settings
+// [SECTION] background work and posted changes
+
 #include "canting/core/workbench.h"
 
 #include <algorithm>
@@ -25,6 +32,8 @@ Workbench::Workbench(Options options) : m_options(std::move(options)), m_tasks(m
   m_library.load(m_options.assets / "motifs", m_options.dataDir / "motifs");
   for (const auto& w : m_library.warnings()) notify(Notice::Kind::Error, m_tr.tr("notice.library_damaged", {{"detail", w}}));
 }
+
+// [SECTION] the Studio design
 
 bool Workbench::openDesignFromActive() {
   Document* d = active();
@@ -165,6 +174,8 @@ bool Workbench::recover() {
   return true;
 }
 
+// [SECTION] settings and workspace
+
 void Workbench::setLanguage(Language lang) {
   m_settings.language = lang;
   m_tr.load(m_options.assets / "i18n", lang);
@@ -177,6 +188,8 @@ bool Workbench::setWorkspace(const std::string& name) {
   m_workspace = *id;
   return true;
 }
+
+// [SECTION] documents
 
 void Workbench::openFiles(const std::vector<fs::path>& paths) {
   for (const fs::path& p : paths) {
@@ -278,6 +291,8 @@ void Workbench::exportActive(const fs::path& path, imaging::SaveOptions options)
   });
 }
 
+// [SECTION] notices, folders, settings
+
 void Workbench::notify(Notice::Kind kind, std::string text) {
   m_notices.push_back(Notice{kind, std::move(text), m_nextNotice++});
   while (m_notices.size() > 5) m_notices.pop_front();
@@ -304,6 +319,8 @@ void Workbench::persistSettings() {
   if (auto st = saveSettings(m_settings, m_options.settingsFile); !st)
     notify(Notice::Kind::Error, m_tr.message(st.error()));
 }
+
+// [SECTION] background work and posted changes
 
 void Workbench::finishAll() {
   while (m_tasks.pending() > 0) {
