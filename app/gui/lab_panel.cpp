@@ -1,3 +1,15 @@
+// Lab Pewarnaan panel.
+//
+// Index:
+//   [SECTION] Loading and step text
+//   [SECTION] Layout
+//   [SECTION] Steps and the step editor
+//   [SECTION] Cloth, painting and score
+//   [SECTION] Attempts
+//   [SECTION] Dyes
+//   [SECTION] History
+//   [SECTION] Recipe card
+
 #include "lab_panel.h"
 
 #include <algorithm>
@@ -34,6 +46,8 @@ constexpr const char* kLayers[] = {"outline", "isen", "ground", "all"};
 
 }  // namespace
 
+// [SECTION] Loading and step text
+
 bool LabPanel::ensureLoaded(UiContext& ui) {
   if (!m_tried) {
     m_tried = true;
@@ -62,6 +76,8 @@ std::string LabPanel::stepText(const UiContext& ui, const im::PlanStep& s) const
   }
   return {};
 }
+
+// [SECTION] Layout
 
 void LabPanel::draw(UiContext& ui) {
   if (!ensureLoaded(ui)) {
@@ -128,10 +144,19 @@ void LabPanel::draw(UiContext& ui) {
       ImGui::EndTabItem();
     }
     probe::note("@lab.tab.recipe");
+    const std::string history = ui.tr("lab.tab.history", {{"n", std::to_string(m_lab.position())}}) + "###tab_history";
+    const ImGuiTabItemFlags hflags = std::exchange(m_selectHistoryTab, false) ? ImGuiTabItemFlags_SetSelected : 0;
+    if (ImGui::BeginTabItem(history.c_str(), nullptr, hflags)) {
+      drawHistory(ui);
+      ImGui::EndTabItem();
+    }
+    probe::note("@lab.tab.history");
     ImGui::EndTabBar();
   }
   ImGui::EndChild();
 }
+
+// [SECTION] Steps and the step editor
 
 void LabPanel::drawSteps(UiContext& ui) {
   ImGui::PushFont(ui.fonts.heading);
@@ -283,6 +308,8 @@ void LabPanel::drawStepEditor(UiContext& ui, int index) {
   if (changed) m_lab.updateStep(index, s);
 }
 
+// [SECTION] Cloth, painting and score
+
 std::string LabPanel::paintTarget() const {
   if (m_selected < 0 || m_selected >= int(m_lab.plan().steps.size())) return {};
   const im::PlanStep& s = m_lab.plan().steps[std::size_t(m_selected)];
@@ -362,6 +389,8 @@ void LabPanel::drawCloth(UiContext& ui) {
   }
 }
 
+// [SECTION] Attempts
+
 void LabPanel::drawAttempt(UiContext& ui) {
   ImGui::Spacing();
   ImGui::AlignTextToFramePadding();
@@ -406,6 +435,8 @@ void LabPanel::drawAttempt(UiContext& ui) {
                                   .c_str());
 }
 
+// [SECTION] Dyes
+
 void LabPanel::drawDyes(UiContext& ui) {
   const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
   const core::Language L = ui.wb.tr().language();
@@ -446,6 +477,37 @@ void LabPanel::drawDyes(UiContext& ui) {
     ImGui::TextDisabled("  %s", f.effect[li].c_str());
   }
 }
+
+// [SECTION] History
+
+void LabPanel::drawHistory(UiContext& ui) {
+  // As in the Studio: newest at the top, the step in effect highlighted, the
+  // steps undone greyed; a click goes back (or forward) to that step.
+  ImGui::TextDisabled("%s", ui.tr("lab.history").c_str());
+  std::size_t target = m_lab.position();
+  bool jump = false;
+  const auto& h = m_lab.history();
+  for (std::size_t i = h.size(); i-- > 0;) {
+    ImGui::PushID(int(i));
+    const bool applied = i < m_lab.position();
+    if (!applied) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (ImGui::Selectable(ui.tr(h[i].label).c_str(), i + 1 == m_lab.position())) {
+      target = i + 1;
+      jump = true;
+    }
+    if (!applied) ImGui::PopStyleColor();
+    probe::note("@lab.history." + std::to_string(i));
+    ImGui::PopID();
+  }
+  if (ImGui::Selectable(label(ui, "lab.history_start").c_str(), m_lab.position() == 0)) {
+    target = 0;
+    jump = true;
+  }
+  probe::note("@lab.history_start");
+  if (jump) m_lab.goTo(target);
+}
+
+// [SECTION] Recipe card
 
 void LabPanel::drawRecipe(UiContext& ui) {
   ImGui::SetNextItemWidth(-1);

@@ -1,7 +1,8 @@
 #pragma once
 // Lab Pewarnaan: the steps of a wax-and-dye plan on the left, the cloth in the
 // middle with a timeline over the steps and the exercise's target beside it,
-// the dyes and fixers on the right as swatches with their recipes. The model
+// the dyes and fixers on the right as swatches with their recipes, and the
+// plan's history (labelled, like the Studio's) in a tab beside them. The model
 // is core::DyeLab; this class only draws it and turns clicks into edits.
 
 #include <memory>
@@ -30,6 +31,7 @@ class LabPanel final : public Panel {
   void writeRecipeCard(UiContext& ui, const std::filesystem::path& path);
   void setCloth(int grams, int ratio) { m_clothG = grams; m_ratio = ratio; }
   void showRecipeTab() { m_selectRecipeTab = true; }
+  void showHistoryTab() { m_selectHistoryTab = true; }
   void selectStep(int i) { m_selected = i; }
   // Where attempts go; by default the records session's store (the records
   // while a trainer is logged in, else a log in the user's data folder).
@@ -46,6 +48,7 @@ class LabPanel final : public Panel {
   void drawAttempt(UiContext& ui);
   void drawRecipe(UiContext& ui);
   core::AttemptStore* store(UiContext& ui);
+  void drawHistory(UiContext& ui);
   std::string stepText(const UiContext& ui, const imaging::PlanStep& s) const;
 
   core::DyeLab m_lab;
@@ -55,13 +58,14 @@ class LabPanel final : public Panel {
   std::string m_trainee;
   int m_savedCount = -1;          // the trainee's saved attempts, -1 = not looked up yet
   double m_best = 0;
-  std::string m_dye = "indigo";
+  std::string m_dye = "indigo";  // what a new dye step uses: the last dye picked on the right
   enum class Tool { Brush, Fill, Eraser } m_tool = Tool::Brush;
   int m_brushPx = 6;
   bool m_stroking = false;
   int m_clothG = 300, m_ratio = 20;  // a 2 m mori of about 300 g, at the usual 1:20
   bool m_wantRecipe = false;
-  bool m_selectRecipeTab = false;   // what a new dye step uses: the last dye picked on the right
+  bool m_selectRecipeTab = false;
+  bool m_selectHistoryTab = false;
 };
 
 }  // namespace canting::gui

@@ -209,7 +209,7 @@ int main(int argc, char** argv) {
       }
       for (int i = std::atoi(opt.show.c_str() + 9); i > 0 && app.lab().lab().hint(); --i) app.lab().selectStep(int(app.lab().lab().plan().steps.size()) - 1);
       if (opt.show.find("-recipe") != std::string::npos) app.lab().showRecipeTab();
-    } else if (opt.show == "lab-paint") {  // a painted wax step, half filled, selected for more painting
+    } else if (opt.show.rfind("lab-paint", 0) == 0) {  // a painted wax step, half filled, selected for more painting; -history: its history
       wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
       app.lab().ensureLoaded(app.ui());
       core::DyeLab& lab = app.lab().lab();
@@ -229,6 +229,7 @@ int main(int argc, char** argv) {
       lab.addStep(dye);
       app.lab().selectStep(0);
       lab.showState(2);
+      if (opt.show == "lab-paint-history") app.lab().showHistoryTab();
     } else if (opt.show.rfind("training-", 0) == 0) {
       // The training workspace on the demo database (made in the data folder
       // when missing): training-login, -dashboard, -centre-N, -trainee-N,

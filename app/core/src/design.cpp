@@ -267,49 +267,6 @@ cv::Mat previewOutput(const Design& d, const cv::Mat& tile, int maxSide) {
   return im::renderRepeat(small, out.op->repeat, cv::Size(small.cols * across, small.rows * down));
 }
 
-// --- session and history ------------------------------------------------------------
-
-DesignSession::DesignSession(Design design) : m_design(std::move(design)) {}
-
-void DesignSession::record(const std::string& label, std::vector<Operation> opsBefore, std::vector<bool> lockedBefore) {
-  if (opsBefore == m_design.ops && lockedBefore == m_design.locked) return;  // nothing changed, nothing to undo
-  m_entries.resize(m_pos);  // a new edit drops the redo tail
-  m_entries.push_back(Entry{label, std::move(opsBefore), m_design.ops, std::move(lockedBefore), m_design.locked});
-  if (m_entries.size() > kMaxHistory) m_entries.erase(m_entries.begin());
-  m_pos = m_entries.size();
-  ++m_version;
-  m_dirty = true;
-}
-
-void DesignSession::beginLive() {
-  if (!m_live) m_live.emplace(m_design.ops, m_design.locked);
-}
-
-void DesignSession::endLive(const std::string& label) {
-  if (!m_live) return;
-  auto [ops, locked] = std::move(*m_live);
-  m_live.reset();
-  record(label, std::move(ops), std::move(locked));
-}
-
-void DesignSession::undo() {
-  if (!canUndo()) return;
-  const Entry& e = m_entries[--m_pos];
-  m_design.ops = e.opsBefore;
-  m_design.locked = e.lockedBefore;
-  ++m_version;
-  m_dirty = true;
-}
-
-void DesignSession::redo() {
-  if (!canRedo()) return;
-  const Entry& e = m_entries[m_pos++];
-  m_design.ops = e.opsAfter;
-  m_design.locked = e.lockedAfter;
-  ++m_version;
-  m_dirty = true;
-}
-
 // --- project files ------------------------------------------------------------------
 
 namespace {

@@ -1,3 +1,14 @@
+// The dye lab's model: exercises, plan edits through the app's one History
+// (masks kept as compressed changed rectangles), and the simulation.
+//
+// Index:
+//   [SECTION] Recipe lines
+//   [SECTION] Exercises
+//   [SECTION] Painted wax
+//   [SECTION] Plan edits, hints and attempts
+//   [SECTION] Undo and redo
+//   [SECTION] Simulation and timeline
+
 #include "canting/core/dye_lab.h"
 
 #include <algorithm>
@@ -11,6 +22,8 @@ namespace canting::core {
 
 namespace im = imaging;
 namespace fs = std::filesystem;
+
+// [SECTION] Recipe lines
 
 std::vector<im::CardLine> recipeLines(const Translator& tr, const im::Plan& plan, const im::DyeBook& book, const im::Recipe& recipe) {
   const Language L = tr.language();
@@ -38,6 +51,8 @@ std::vector<im::CardLine> recipeLines(const Translator& tr, const im::Plan& plan
   }
   return out;
 }
+
+// [SECTION] Exercises
 
 imaging::Status DyeLab::load(const fs::path& dir, int clothPx) {
   auto book = im::loadDyeBook(dir / "dyes.json");
@@ -97,50 +112,64 @@ void DyeLab::startExercise(int index) {
     }
   m_plan = {};
   m_layers.painted.clear();
-  m_undo.clear();
-  m_redo.clear();
+  m_history.clear();
+  m_fresh.clear();
   rerun();
 }
 
-DyeLab::Snapshot DyeLab::snapshot() const {
-  Snapshot s{m_plan, {}};
-  for (const auto& [k, m] : m_layers.painted) s.painted[k] = m.clone();
-  return s;
-}
-
-void DyeLab::restore(Snapshot s) {
-  m_plan = std::move(s.plan);
-  m_layers.painted = std::move(s.painted);
-  rerun();
-  m_shown = stateCount() - 1;
-}
+// [SECTION] Painted wax
 
 std::string DyeLab::newPaintedLayer() {
   const std::string name = std::to_string(m_nextPainted++);
   const cv::Size size = m_layers.outline.size();
   m_layers.painted[name] = cv::Mat(size, CV_8U, cv::Scalar(0));
+  m_fresh.push_back(name);
   return "painted:" + name;
 }
 
 void DyeLab::beginStroke() {
-  m_undo.push_back(snapshot());
-  m_redo.clear();
+  m_history.beginLive(LabState{m_plan, {}});
+  m_strokeLabel = "lab.history.paint";
 }
 
 void DyeLab::dab(const std::string& layer, cv::Point at, int radius, bool erase) {
   if (layer.rfind("painted:", 0) != 0) return;
   const auto it = m_layers.painted.find(layer.substr(8));
   if (it == m_layers.painted.end()) return;
+  if (!m_history.live()) beginStroke();  // paint outside a stroke is still undoable
+  // The mask as it was before the stroke, kept whole (compressed) only while
+  // the stroke lasts; endStroke keeps just the rectangle the stroke changed.
+  LabState& before = *m_history.liveBefore();
+  if (std::none_of(before.masks.begin(), before.masks.end(), [&](const MaskPatch& p) { return p.layer == it->first; }))
+    before.masks.push_back(MaskPatch::capture(it->first, it->second, cv::Rect({}, it->second.size())));
+  if (erase) m_strokeLabel = "lab.history.erase";
   cv::circle(it->second, at, std::max(1, radius), cv::Scalar(erase ? 0 : 255), cv::FILLED, cv::LINE_8);
   rerun(false);  // scoring costs more than the cloth; once per stroke is enough
 }
 
-void DyeLab::endStroke() { rerun(); }
+void DyeLab::endStroke() {
+  if (auto whole = m_history.endLive()) {
+    LabState before{whole->plan, {}}, after{m_plan, {}};
+    for (const MaskPatch& p : whole->masks) {
+      const auto it = m_layers.painted.find(p.layer);
+      if (it == m_layers.painted.end()) continue;
+      std::map<std::string, cv::Mat> old;
+      p.applyTo(old);
+      const cv::Rect r = changedRect(old[p.layer], it->second);
+      if (r.empty()) continue;
+      before.masks.push_back(MaskPatch::capture(p.layer, old[p.layer], r));
+      after.masks.push_back(MaskPatch::capture(p.layer, it->second, r));
+    }
+    if (!after.masks.empty()) m_history.record(m_strokeLabel, std::move(before), std::move(after));
+  }
+  rerun();
+}
 
 void DyeLab::fill(const std::string& layer, cv::Point at, bool erase) {
   if (layer.rfind("painted:", 0) != 0) return;
   const auto it = m_layers.painted.find(layer.substr(8));
   if (it == m_layers.painted.end() || !cv::Rect({}, it->second.size()).contains(at)) return;
+  if (m_history.live()) endStroke();
   // The region of the motif under the click: everything the outline encloses
   // around that point (or the outline itself, when the click is on a line).
   cv::Mat regions = m_layers.outline.clone();
@@ -148,14 +177,26 @@ void DyeLab::fill(const std::string& layer, cv::Point at, bool erase) {
   if (!onLine) regions = ~regions;
   cv::Mat mask(regions.rows + 2, regions.cols + 2, CV_8U, cv::Scalar(0));
   cv::floodFill(regions, mask, at, cv::Scalar(128), nullptr, cv::Scalar(0), cv::Scalar(0), 8 | cv::FLOODFILL_MASK_ONLY | (255 << 8));
-  beginStroke();
+  const cv::Mat old = it->second.clone();
   it->second.setTo(erase ? 0 : 255, mask(cv::Rect(1, 1, regions.cols, regions.rows)));
+  if (const cv::Rect r = changedRect(old, it->second); !r.empty())
+    m_history.record(erase ? "lab.history.erase" : "lab.history.fill", LabState{m_plan, {MaskPatch::capture(it->first, old, r)}},
+                     LabState{m_plan, {MaskPatch::capture(it->first, it->second, r)}});
   rerun();
 }
 
-void DyeLab::edit(im::Plan next) {
-  m_undo.push_back(snapshot());
-  m_redo.clear();
+// [SECTION] Plan edits, hints and attempts
+
+void DyeLab::edit(const char* label, im::Plan next) {
+  if (m_history.live()) endStroke();
+  LabState before{m_plan, {}}, after{next, {}};
+  // Layers made for this edit come into being with it, so undoing it removes them.
+  for (const std::string& name : std::exchange(m_fresh, {}))
+    if (const auto it = m_layers.painted.find(name); it != m_layers.painted.end()) {
+      before.masks.push_back(MaskPatch::absent(name));
+      after.masks.push_back(MaskPatch::capture(name, it->second, cv::Rect({}, it->second.size())));
+    }
+  m_history.record(label, std::move(before), std::move(after));
   m_plan = std::move(next);
   rerun();
   m_shown = stateCount() - 1;  // after an edit, show its result
@@ -164,14 +205,14 @@ void DyeLab::edit(im::Plan next) {
 void DyeLab::addStep(const im::PlanStep& step) {
   im::Plan p = m_plan;
   p.steps.push_back(step);
-  edit(std::move(p));
+  edit("lab.history.add_step", std::move(p));
 }
 
 void DyeLab::removeStep(int i) {
   if (i < 0 || i >= int(m_plan.steps.size())) return;
   im::Plan p = m_plan;
   p.steps.erase(p.steps.begin() + i);
-  edit(std::move(p));
+  edit("lab.history.remove_step", std::move(p));
 }
 
 void DyeLab::moveStep(int i, int delta) {
@@ -179,14 +220,14 @@ void DyeLab::moveStep(int i, int delta) {
   if (i < 0 || j < 0 || i >= int(m_plan.steps.size()) || j >= int(m_plan.steps.size())) return;
   im::Plan p = m_plan;
   std::swap(p.steps[std::size_t(i)], p.steps[std::size_t(j)]);
-  edit(std::move(p));
+  edit("lab.history.move_step", std::move(p));
 }
 
 void DyeLab::updateStep(int i, const im::PlanStep& step) {
   if (i < 0 || i >= int(m_plan.steps.size())) return;
   im::Plan p = m_plan;
   p.steps[std::size_t(i)] = step;
-  edit(std::move(p));
+  edit("lab.history.change_step", std::move(p));
 }
 
 bool DyeLab::hint() {
@@ -196,7 +237,9 @@ bool DyeLab::hint() {
   if (have.size() >= want.size()) return false;
   for (std::size_t i = 0; i < have.size(); ++i)
     if (im::planToJson({"", {have[i]}}) != im::planToJson({"", {want[i]}})) return false;
-  addStep(want[have.size()]);
+  im::Plan p = m_plan;
+  p.steps.push_back(want[have.size()]);
+  edit("lab.history.hint", std::move(p));
   return true;
 }
 
@@ -215,21 +258,43 @@ std::optional<Attempt> DyeLab::attempt(const std::string& trainee) const {
   return a;
 }
 
+// [SECTION] Undo and redo
+
+std::size_t LabState::bytes() const {
+  std::size_t n = sizeof(LabState) + plan.name.capacity() + plan.steps.capacity() * sizeof(im::PlanStep);
+  for (const auto& st : plan.steps) n += st.layer.capacity() + st.dye.capacity() + st.fixer.capacity();
+  for (const auto& m : masks) n += m.bytes();
+  return n;
+}
+
+void DyeLab::restore(const LabState& s) {
+  m_plan = s.plan;
+  for (const MaskPatch& p : s.masks) p.applyTo(m_layers.painted);
+}
+
+// An open stroke is ended before the position is read, so undo takes back
+// that stroke and no more.
 void DyeLab::undo() {
-  if (m_undo.empty()) return;
-  m_redo.push_back(snapshot());
-  Snapshot s = std::move(m_undo.back());
-  m_undo.pop_back();
-  restore(std::move(s));
+  if (m_history.live()) endStroke();
+  if (canUndo()) goTo(m_history.position() - 1);
 }
 
 void DyeLab::redo() {
-  if (m_redo.empty()) return;
-  m_undo.push_back(snapshot());
-  Snapshot s = std::move(m_redo.back());
-  m_redo.pop_back();
-  restore(std::move(s));
+  if (m_history.live()) endStroke();
+  goTo(m_history.position() + 1);
 }
+
+void DyeLab::goTo(std::size_t position) {
+  if (m_history.live()) endStroke();
+  bool moved = false;
+  for (; m_history.position() > position && m_history.canUndo(); moved = true) restore(*m_history.undo());
+  for (; m_history.position() < position && m_history.canRedo(); moved = true) restore(*m_history.redo());
+  if (!moved) return;
+  rerun();  // once, however far the jump
+  m_shown = stateCount() - 1;
+}
+
+// [SECTION] Simulation and timeline
 
 void DyeLab::rerun(bool score) {
   ++m_version;

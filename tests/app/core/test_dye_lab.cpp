@@ -171,3 +171,144 @@ TEST_CASE("painted wax blocks the dye where it is painted, fills a whole part, a
   lab.startExercise(lab.exercise());
   CHECK(lab.layers().painted.empty());
 }
+
+namespace {
+// The plan and every painted mask, to compare states bit for bit.
+struct LabPicture {
+  std::string plan;
+  std::map<std::string, cv::Mat> masks;
+  bool operator==(const LabPicture& o) const {
+    if (plan != o.plan || masks.size() != o.masks.size()) return false;
+    for (const auto& [k, m] : masks) {
+      const auto it = o.masks.find(k);
+      if (it == o.masks.end() || m.size() != it->second.size() || cv::countNonZero(m != it->second)) return false;
+    }
+    return true;
+  }
+};
+LabPicture picture(const core::DyeLab& lab) {
+  LabPicture p{imaging::planToJson(lab.plan()), {}};
+  for (const auto& [k, m] : lab.layers().painted) p.masks[k] = m.clone();
+  return p;
+}
+}  // namespace
+
+TEST_CASE("lab edits are labelled, and undo and redo give back bit-identical plans and masks", "[core][lab][history]") {
+  core::DyeLab lab = loadedLab();
+  std::vector<LabPicture> seen{picture(lab)};
+  const std::string layer = lab.newPaintedLayer();
+  lab.addStep(step(Op::Wax, layer));
+  seen.push_back(picture(lab));
+  lab.beginStroke();
+  for (int x = 10; x < 150; x += 4) lab.dab(layer, {x, 30 + x / 5}, 5, false);
+  lab.endStroke();
+  seen.push_back(picture(lab));
+  lab.beginStroke();
+  lab.dab(layer, {50, 40}, 8, true);
+  lab.endStroke();
+  seen.push_back(picture(lab));
+  lab.fill(layer, {1, 1}, false);
+  seen.push_back(picture(lab));
+  lab.addStep(step(Op::Dye, "indigo"));
+  seen.push_back(picture(lab));
+  lab.updateStep(1, step(Op::Dye, "tingi"));
+  seen.push_back(picture(lab));
+  lab.moveStep(1, -1);
+  seen.push_back(picture(lab));
+  lab.removeStep(0);
+  seen.push_back(picture(lab));
+  std::vector<std::string> labels;
+  for (const auto& e : lab.history()) labels.push_back(e.label);
+  CHECK(labels == std::vector<std::string>{"lab.history.add_step", "lab.history.paint", "lab.history.erase", "lab.history.fill",
+                                           "lab.history.add_step", "lab.history.change_step", "lab.history.move_step",
+                                           "lab.history.remove_step"});
+  REQUIRE(lab.position() == seen.size() - 1);
+  CHECK(picture(lab) == seen.back());
+  for (std::size_t i = seen.size() - 1; i-- > 0;) {
+    lab.undo();
+    CHECK(lab.position() == i);
+    CHECK(picture(lab) == seen[i]);
+  }
+  CHECK(lab.layers().painted.empty());  // the layer came with the first edit and went with it
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    lab.redo();
+    CHECK(picture(lab) == seen[i]);
+  }
+  lab.goTo(2);
+  CHECK(picture(lab) == seen[2]);
+  lab.goTo(seen.size() - 1);
+  CHECK(picture(lab) == seen.back());
+  lab.startExercise(lab.exercise());  // hints start from an empty plan
+  CHECK(lab.history().empty());
+  lab.hint();
+  CHECK(lab.history().back().label == "lab.history.hint");
+}
+
+TEST_CASE("a brush stroke is one lab history entry, and an open stroke ends before undo", "[core][lab][history]") {
+  core::DyeLab lab = loadedLab();
+  const std::string layer = lab.newPaintedLayer();
+  lab.addStep(step(Op::Wax, layer));
+  lab.beginStroke();
+  for (int i = 0; i < 50; ++i) lab.dab(layer, {20 + 2 * i, 80}, 4, false);
+  lab.endStroke();
+  CHECK(lab.history().size() == 2);
+  lab.beginStroke();
+  lab.endStroke();  // a stroke that changed nothing leaves no entry
+  CHECK(lab.history().size() == 2);
+  lab.beginStroke();
+  lab.dab(layer, {80, 20}, 4, false);
+  lab.undo();  // Ctrl+Z mid-drag: the stroke so far is one entry, and that is what goes
+  CHECK(lab.position() == 2);
+  CHECK(lab.history().size() == 3);
+  CHECK(lab.layers().painted.at("1").at<std::uint8_t>(20, 80) == 0);
+  CHECK(lab.layers().painted.at("1").at<std::uint8_t>(80, 40) == 255);
+}
+
+TEST_CASE("the lab's history is capped like the Studio's, dropping the oldest", "[core][lab][history]") {
+  core::DyeLab lab = loadedLab();
+  lab.startExercise(-1);  // free practice: no score on every one of the 203 edits
+  for (std::size_t i = 0; i < core::DyeLab::kMaxHistory / 2 + 1; ++i) {
+    lab.addStep(step(Op::Lorod));
+    lab.removeStep(0);
+  }
+  lab.addStep(step(Op::Lorod));  // 203 edits: the oldest three (add, remove, add) go
+  REQUIRE(lab.history().size() == core::DyeLab::kMaxHistory);
+  CHECK(lab.history().front().label == "lab.history.remove_step");
+  std::size_t undone = 0;
+  while (lab.canUndo()) {
+    lab.undo();
+    ++undone;
+  }
+  CHECK(undone == core::DyeLab::kMaxHistory);
+  CHECK(lab.plan().steps.size() == 1);  // as far back as the cap keeps: after the oldest add that is left
+}
+
+TEST_CASE("100 brush strokes on a 1024-pixel cloth keep the lab history far below 100 masks", "[core][lab][history]") {
+  core::DyeLab lab;
+  REQUIRE(lab.load(core::assetsDir() / "dyes", 1024));
+  lab.startExercise(-1);  // free practice: no target to score against on every stroke
+  const std::string layer = lab.newPaintedLayer();
+  lab.addStep(step(Op::Wax, layer));
+  const LabPicture start = picture(lab);
+  const std::size_t afterAdd = lab.historyBytes();
+  cv::RNG rng(12);
+  cv::Point from;
+  for (int i = 0; i < 100; ++i) {
+    // Every seventh stroke erases over the one before it, the rest paint somewhere new.
+    const bool erase = i % 7 == 6;
+    if (!erase) from = cv::Point(rng.uniform(0, 1024), rng.uniform(0, 1024));
+    lab.beginStroke();
+    for (int k = 0; k < 3; ++k) lab.dab(layer, from + cv::Point(40 * k, 10 * k), erase ? 8 : 12, erase);
+    lab.endStroke();
+  }
+  const LabPicture end = picture(lab);
+  const std::size_t bytes = lab.historyBytes();
+  const std::size_t wholeMasks = 100u * 1024 * 1024;
+  INFO("history bytes: " << bytes << " (after the add: " << afterAdd << "), 100 whole masks: " << wholeMasks);
+  CHECK(lab.history().size() == 101);
+  CHECK(bytes < wholeMasks / 100);
+  while (lab.position() > 1) lab.undo();
+  CHECK(picture(lab) == start);
+  lab.goTo(101);
+  CHECK(picture(lab) == end);
+}

@@ -348,6 +348,41 @@ TEST_CASE("a trainee paints wax with the brush and the fill tool on the cloth", 
   CHECK(cv::countNonZero(lab.layers().painted.at(target.substr(8))) > afterStroke);
 }
 
+TEST_CASE("the lab's history lists labelled steps, goes back on a click, and redoes with Ctrl+Shift+Z and Ctrl+Y", "[gui][lab]") {
+  Harness h;
+  h.wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+  h.frames(2);
+  core::DyeLab& lab = h.app->lab().lab();
+  for (int i = 0; i < 3; ++i) lab.hint();
+  imaging::PlanStep lorod;
+  lorod.op = imaging::PlanStep::Op::Lorod;
+  lab.addStep(lorod);
+  REQUIRE(lab.history().size() == 4);
+  h.click(h.centreOf("@lab.tab.history"));
+  h.frames(1);
+  h.click(h.centreOf("@lab.history.1"));  // back to after the second hint
+  h.frames(1);
+  CHECK(lab.position() == 2);
+  CHECK(lab.plan().steps.size() == 2);
+  h.click(h.centreOf("@lab.history_start"));
+  h.frames(1);
+  CHECK(lab.position() == 0);
+  CHECK(lab.plan().steps.empty());
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyShift = true;
+  h.ctrlKey('Z');
+  io.KeyShift = false;
+  CHECK(lab.position() == 1);
+  h.ctrlKey('Y');
+  CHECK(lab.position() == 2);
+  h.ctrlKey('Z');
+  CHECK(lab.position() == 1);
+  h.click(h.centreOf("@lab.history.3"));  // a greyed, undone step: forward to it
+  h.frames(1);
+  CHECK(lab.position() == 4);
+  CHECK(lab.plan().steps.size() == 4);
+}
+
 TEST_CASE("the lab's recipe follows the plan and prints a card through the save dialog", "[gui][lab]") {
   Harness h;
   h.wb.rememberFolder(h.dir.path());

@@ -87,55 +87,7 @@ cv::Mat previewOutput(const Design& design, const cv::Mat& tile, int maxSide);
 // The first Recolor operation, created (at the top of the stack) when missing.
 Operation& recolorOp(Design& design);
 
-class DesignSession {
- public:
-  struct Entry {
-    std::string label;  // translation key of what was done
-    std::vector<Operation> opsBefore, opsAfter;
-    std::vector<bool> lockedBefore, lockedAfter;
-  };
-  static constexpr std::size_t kMaxHistory = 200;
-
-  explicit DesignSession(Design design);
-
-  Design& design() { return m_design; }
-  const Design& design() const { return m_design; }
-  int version() const { return m_version; }   // bumps on every change: renders key on it
-  bool dirty() const { return m_dirty; }
-  void markSaved() { m_dirty = false; }
-
-  // Every edit goes through here: `change` mutates ops and locks, the
-  // session records the parameters before and after under `labelKey`.
-  template <class Fn>
-  void edit(const std::string& labelKey, Fn change) {
-    const auto opsBefore = m_design.ops;
-    const auto lockedBefore = m_design.locked;
-    change(m_design);
-    record(labelKey, opsBefore, lockedBefore);
-  }
-  // For sliders: the live value changes every frame without history; the
-  // drag is recorded once, with the state from before it began.
-  void beginLive();
-  void touch() { ++m_version; }
-  void endLive(const std::string& labelKey);
-
-  bool canUndo() const { return m_pos > 0; }
-  bool canRedo() const { return m_pos < m_entries.size(); }
-  void undo();
-  void redo();
-  const std::vector<Entry>& history() const { return m_entries; }
-  std::size_t position() const { return m_pos; }  // entries before this are applied
-
- private:
-  void record(const std::string& label, std::vector<Operation> opsBefore, std::vector<bool> lockedBefore);
-
-  Design m_design;
-  std::vector<Entry> m_entries;
-  std::size_t m_pos = 0;
-  int m_version = 1;
-  bool m_dirty = false;
-  std::optional<std::pair<std::vector<Operation>, std::vector<bool>>> m_live;
-};
+class DesignSession;  // design_session.h, included at the end
 
 // .canting project files: JSON holding the operations, locks, palette and
 // the source image, embedded (base64) when up to `embedLimit` bytes, else
@@ -146,3 +98,6 @@ imaging::Status saveProject(const DesignSession& session, const std::filesystem:
 imaging::Result<Design> loadProject(const std::filesystem::path& path);
 
 }  // namespace canting::core
+
+// Callers of design.h have always had the session with it.
+#include "canting/core/design_session.h"

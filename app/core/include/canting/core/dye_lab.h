@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "canting/core/attempts.h"
+#include "canting/core/history.h"
 #include "canting/core/i18n.h"
 #include "canting/imaging/dye.h"
 #include "canting/imaging/motif.h"
@@ -28,6 +29,15 @@ struct Exercise {
 std::vector<imaging::CardLine> recipeLines(const Translator& tr, const imaging::Plan& plan, const imaging::DyeBook& book,
                                            const imaging::Recipe& recipe);
 
+// What one lab edit changes: the whole plan (a few steps, a few hundred
+// bytes) and, for painted wax, only the rectangle of each mask the edit
+// touched, compressed. Before and after cover the same rectangles.
+struct LabState {
+  imaging::Plan plan;
+  std::vector<MaskPatch> masks;
+  std::size_t bytes() const;
+};
+
 class DyeLab {
  public:
   // Loads the dye book and the exercises (assets/dyes/dyes.json, assets/dyes/plans/*.json).
@@ -40,7 +50,7 @@ class DyeLab {
   void startExercise(int index);  // a fresh, empty plan on the exercise's motif
 
   const imaging::Plan& plan() const { return m_plan; }
-  // Edits: each makes one undo step and re-runs the simulation.
+  // Edits: each makes one labelled undo step ("lab.history.*") and re-runs the simulation.
   void addStep(const imaging::PlanStep& step);
   void removeStep(int index);
   void moveStep(int index, int delta);
@@ -50,7 +60,8 @@ class DyeLab {
   bool hint();
   // The current plan and its score as an attempt by `trainee` (needs an exercise).
   std::optional<Attempt> attempt(const std::string& trainee) const;
-  // Painted wax: a new empty layer "painted:N" for a wax or kerok step, then
+  // Painted wax: a new empty layer "painted:N" for a wax or kerok step (it
+  // becomes part of the next edit, so undoing that edit removes it), then
   // brush strokes (begin, dabs, end: one undo step) and region fills, in
   // cloth pixels. The cloth re-runs as the brush moves.
   std::string newPaintedLayer();
@@ -58,10 +69,19 @@ class DyeLab {
   void dab(const std::string& layer, cv::Point at, int radius, bool erase);  // cloth only; the score waits for endStroke
   void endStroke();
   void fill(const std::string& layer, cv::Point at, bool erase);
-  bool canUndo() const { return !m_undo.empty(); }
-  bool canRedo() const { return !m_redo.empty(); }
+  // Undo and redo; an open stroke is ended first. goTo(n) undoes or redoes
+  // until n entries are applied (the history list's click).
+  bool canUndo() const { return m_history.canUndo(); }
+  bool canRedo() const { return m_history.canRedo(); }
   void undo();
   void redo();
+  void goTo(std::size_t position);
+  using Entry = History<LabState>::Entry;
+  const std::vector<Entry>& history() const { return m_history.entries(); }
+  std::size_t position() const { return m_history.position(); }
+  std::size_t historyBytes() const { return m_history.bytes(); }
+  static constexpr std::size_t kMaxHistory = History<LabState>::kDefaultCap;  // the Studio's cap
+  static constexpr std::size_t kHistoryBudget = 64u << 20;  // a safety net; strokes cost kilobytes
 
   // The timeline: state 0 is the bare cloth, state i is after step i.
   int stateCount() const { return int(m_states.size()); }
@@ -75,13 +95,8 @@ class DyeLab {
   const std::string& error() const { return m_error; }
 
  private:
-  struct Snapshot {
-    imaging::Plan plan;
-    std::map<std::string, cv::Mat> painted;
-  };
-  Snapshot snapshot() const;
-  void restore(Snapshot s);
-  void edit(imaging::Plan next);
+  void edit(const char* label, imaging::Plan next);
+  void restore(const LabState& s);
   void rerun(bool score = true);
 
   imaging::DyeBook m_book;
@@ -90,7 +105,9 @@ class DyeLab {
   int m_clothPx = 480;
   imaging::Layers m_layers;
   imaging::Plan m_plan;
-  std::vector<Snapshot> m_undo, m_redo;
+  History<LabState> m_history{kMaxHistory, kHistoryBudget};
+  std::vector<std::string> m_fresh;  // painted layers made since the last edit, not yet in the history
+  const char* m_strokeLabel = "lab.history.paint";
   int m_nextPainted = 1;
   std::vector<imaging::ClothState> m_states;
   int m_shown = 0;
