@@ -128,6 +128,9 @@ Result<std::vector<Assessment>> Store::assessmentsOf(const Actor& by, Id trainee
   });
 }
 
+// Evidence: the file is copied once under its SHA-256 (evidence_files.cpp);
+// the row names it, the trainee and, when given, the unit.
+
 fs::path Store::evidencePath(const std::string& sha) const { return m_opt.evidenceDir / sha.substr(0, 2) / sha; }
 
 Result<Id> Store::addEvidence(const Actor& by, Id traineeId, Id unit, EvidenceType type, const fs::path& file, const std::string& date,

@@ -8,7 +8,6 @@
 
 namespace canting::records {
 
-
 Result<std::vector<CentreProgress>> Store::dashboard(const Actor& by) {
   if (auto st = require(by, {Role::Admin, Role::Trainer, Role::Assessor}, "trainees_view"); !st) return st.error();
   return guarded("dashboard", [&]() -> Result<std::vector<CentreProgress>> {
