@@ -16,15 +16,11 @@ class SessionAttempts final : public core::AttemptStore {
  public:
   SessionAttempts(Desk& desk, std::filesystem::path log) : m_desk(desk), m_log(std::move(log)) {}
   imaging::Status save(const core::Attempt& a) override {
-    if (Store* s = records()) {
-      auto id = s->saveAttempt(*m_desk.actor(), a);
-      if (!id) return id.error();
-      return imaging::Ok{};
-    }
+    if (Store* s = records()) return RecordsAttemptStore(*s, *m_desk.actor()).save(a);
     return m_log.save(a);
   }
   imaging::Result<std::vector<core::Attempt>> attemptsOf(const std::string& trainee) const override {
-    if (Store* s = records()) return s->attemptsOf(*m_desk.actor(), trainee);
+    if (Store* s = records()) return RecordsAttemptStore(*s, *m_desk.actor()).attemptsOf(trainee);
     return m_log.attemptsOf(trainee);
   }
 

@@ -229,7 +229,7 @@ Result<ImportReport> importTraineesCsv(Store& store, const Actor& by, const fs::
     tx.commit();
     rep.imported = int(good.size());
   } catch (const DbError& e) {
-    return detail::fromDb(e, store.options().file.string());
+    return detail::fromDb(e, store.options().file.string(), "importTrainees");
   }
   return rep;
 }

@@ -29,7 +29,7 @@ Status makeDemo(Store& store, const fs::path& curriculumDir) {
   try {
     store.db().exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')");
   } catch (const DbError& e) {
-    return detail::fromDb(e, store.options().file.string());
+    return detail::fromDb(e, store.options().file.string(), "makeDemo");
   }
   auto n = store.loadCurriculum(a, curriculumDir);
   if (!n) return n.error();

@@ -1,3 +1,12 @@
+// The printed records (cairo PDF, A4): what an LSP, a centre or a customer
+// takes away on paper.
+//
+// [SECTION] page writer: running header, page breaks, A4 set-up
+// [SECTION] centre report: the progress matrix of one centre and scheme
+// [SECTION] transcript: one trainee's units, assessments and certificates
+// [SECTION] session papers: attendance list, participation certificates
+// [SECTION] order slip: the outlet's order for the customer
+
 #include "canting/records/reports.h"
 
 #include <cairo.h>
@@ -15,6 +24,8 @@ using imaging::ErrorCode;
 using imaging::makeError;
 
 namespace {
+
+// [SECTION] page writer: running header, page breaks, A4 set-up
 
 constexpr double kPt = 72.0 / 25.4;
 
@@ -137,6 +148,8 @@ std::string personName(Store& store, const Actor& by, Id id) {
 
 }  // namespace
 
+// [SECTION] centre report: the progress matrix of one centre and scheme
+
 Status writeCentreReport(Store& store, const Actor& by, Id centre, Id schemeId, const fs::path& out) {
   auto dash = store.dashboard(by);
   if (!dash) return dash.error();
@@ -186,6 +199,8 @@ Status writeCentreReport(Store& store, const Actor& by, Id centre, Id schemeId, 
                   return imaging::Ok{};
                 });
 }
+
+// [SECTION] transcript: one trainee's units, assessments and certificates
 
 Status writeTranscript(Store& store, const Actor& by, Id traineeId, const fs::path& out) {
   auto t = store.trainee(by, traineeId);
@@ -246,6 +261,8 @@ Status writeTranscript(Store& store, const Actor& by, Id traineeId, const fs::pa
     return imaging::Ok{};
   });
 }
+
+// [SECTION] session papers: attendance list, participation certificates
 
 Status writeAttendanceList(Store& store, const Actor& by, Id sessionId, const fs::path& out) {
   auto s = store.session(by, sessionId);
@@ -320,6 +337,8 @@ Status writeParticipationCertificates(Store& store, const Actor& by, Id sessionI
   cairo_destroy(cr);
   return imaging::closePdf(*target);
 }
+
+// [SECTION] order slip: the outlet's order for the customer
 
 Status writeOrderSlip(const core::Order& o, int language, const fs::path& out) {
   const bool en = language == 1;

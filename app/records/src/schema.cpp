@@ -174,7 +174,8 @@ Status migrate(Db& db, int target, const std::filesystem::path& backupDir, const
       tx.commit();
     }
   } catch (const DbError& e) {
-    return imaging::makeError(imaging::ErrorCode::DatabaseDamaged, {{"reason", e.message}, {"backups", backupDir.string()}});
+    return imaging::makeError(imaging::ErrorCode::DatabaseDamaged, {{"reason", e.message}, {"backups", backupDir.string()}},
+                              "migrate: " + e.describe());
   }
   return imaging::Ok{};
 }

@@ -1,5 +1,6 @@
 #pragma once
-// Shared between the store, the CSV import and the bundles; not public API.
+// What several of the store's area files (and the CSV import, the bundles and
+// the demo) share; not public API. An area's own helpers stay in its file.
 
 #include <cstdint>
 #include <filesystem>
@@ -19,13 +20,24 @@ namespace detail {
 constexpr std::uint64_t kMaxEvidenceBytes = 64ull << 20;  // a phone video clip is not evidence we copy
 
 std::string isoTime(std::int64_t secondsSinceEpoch);
-Error fromDb(const DbError& e, const std::string& path);
+// The one mapping from SQLite's codes to the Error the user sees; the detail
+// keeps both codes ("sqlite 19/2067 SQLITE_CONSTRAINT_UNIQUE: ..."), after
+// `what` (the store call that failed) when given.
+Error fromDb(const DbError& e, const std::string& path, const char* what = nullptr);
 Error invalid(const std::string& what);
+// A trainer bound to one centre may not touch another centre's records.
+Status ownCentre(const Actor& by, Id centre);
 
 Status validateTrainee(const Trainee& t);
 Id insertTrainee(Db& db, const Trainee& t);
 void insertTraineeVersion(Db& db, const Trainee& t, const std::string& origin);
 Id insertAssessment(Db& db, const std::string& uuid, const AssessmentInput& in, Id assessor, const std::string& created);
+
+// A scheme's unit tree (units, elements, criteria, in their order), with ids.
+std::vector<Unit> readUnits(Db& db, Id scheme);
+// Inserts a scheme version and its unit tree (the ids in `s` are ignored);
+// returns the new scheme's id. The caller holds the transaction.
+Id insertScheme(Db& db, const Scheme& s, const std::string& loadedAt);
 
 // Evidence under its content hash: written atomically (imaging::writeFileAtomic)
 // unless a file of that name and size is already there.
@@ -35,4 +47,23 @@ Status storeBlob(const std::filesystem::path& path, const std::vector<unsigned c
 std::string safeFileName(const std::string& name);
 
 }  // namespace detail
+
+// The names every area file uses, spelled once.
+using detail::invalid;
+using detail::isoTime;
+using detail::ownCentre;
+using imaging::ErrorCode;
+using imaging::makeError;
+
+// Runs f; a DbError thrown inside becomes the returned Error (see fromDb).
+// Every store call that touches the database goes through this boundary.
+template <class F>
+auto Store::guarded(const char* what, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const DbError& e) {
+    return detail::fromDb(e, m_opt.file.string(), what);
+  }
+}
+
 }  // namespace canting::records

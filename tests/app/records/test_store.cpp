@@ -74,6 +74,7 @@ TEST_CASE("a damaged or foreign file is refused with a clear error and is not ch
   auto s = Store::open({.file = file});
   REQUIRE_FALSE(s);
   CHECK(s.error().code == ErrorCode::DatabaseDamaged);
+  CHECK_THAT(s.error().detail, Catch::Contains("sqlite 26/26 SQLITE_NOTADB: file is not a database"));
   CHECK(canting::test::readAll(file).size() == 4096);
 
   // A database from a newer Canting is not downgraded.
@@ -190,6 +191,26 @@ TEST_CASE("NIK must be exactly 16 digits, unique, and consent is required", "[re
   noConsent.nik = "3303123456789013";
   noConsent.consent = false;
   CHECK(f.store->addTrainee(*f.admin, noConsent).error().arg("what") == "@records.field.consent");
+}
+
+TEST_CASE("a database failure keeps SQLite's result codes in the Error's detail", "[records]") {
+  CHECK(sqliteCodeName(SQLITE_CONSTRAINT_UNIQUE) == "SQLITE_CONSTRAINT_UNIQUE");
+  CHECK(sqliteCodeName(SQLITE_NOTADB) == "SQLITE_NOTADB");
+  CHECK(sqliteCodeName(99999) == "SQLITE_99999");
+
+  // An edit to another trainee's NIK is caught by the unique index, not by a
+  // check before it: the store call, both codes and SQLite's words survive.
+  RecordsFixture f;
+  const Id first = f.addTrainee(1, f.centreA);
+  const Id second = f.addTrainee(2, f.centreA);
+  Trainee t = *f.store->trainee(*f.admin, second);
+  t.nik = f.store->trainee(*f.admin, first)->nik;
+  auto clash = f.store->updateTrainee(*f.admin, t);
+  REQUIRE_FALSE(clash);
+  CHECK(clash.error().code == ErrorCode::InvalidArgument);
+  CHECK(clash.error().detail ==
+        "updateTrainee: sqlite 19/2067 SQLITE_CONSTRAINT_UNIQUE: UNIQUE constraint failed: trainees.nik");
+  CHECK(f.store->trainee(*f.admin, second)->nik != t.nik);  // rolled back
 }
 
 TEST_CASE("nothing is hard-deleted and a correction keeps the earlier version", "[records]") {

@@ -57,11 +57,21 @@ class Stmt {
   sqlite3_stmt* m_s = nullptr;
 };
 
-// Thrown inside the store only; never crosses its public API.
+// Thrown inside the records library only; never crosses the store's public
+// API. It keeps both of SQLite's result codes: the primary one decides which
+// Error the user sees, the extended one tells a bug report which constraint
+// or I/O step failed.
 struct DbError {
-  int code;
+  int code;          // primary, e.g. 19 (SQLITE_CONSTRAINT)
+  int extendedCode;  // e.g. 2067 (SQLITE_CONSTRAINT_UNIQUE); equals code when SQLite gives no more
   std::string message;
+
+  // "sqlite 19/2067 SQLITE_CONSTRAINT_UNIQUE: UNIQUE constraint failed: trainees.nik"
+  std::string describe() const;
 };
+// SQLite's name for a result code ("SQLITE_CONSTRAINT_UNIQUE"), or
+// "SQLITE_<n>" for one this build does not name.
+std::string sqliteCodeName(int code);
 
 class Db {
  public:

@@ -1,3 +1,6 @@
+// Evidence files in managed storage: written once under their content hash,
+// with names from other machines reduced to a safe last component.
+
 #include "canting/imaging/file_io.h"
 #include "store_internal.h"
 

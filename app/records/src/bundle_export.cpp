@@ -1,0 +1,213 @@
+// Bundle export: one centre's records, its people (without PIN hashes) and
+// every scheme whole, written atomically as gzip-compressed JSON.
+
+#include "canting/records/bundle.h"
+
+#include <sodium.h>
+#include <zlib.h>
+
+#include <array>
+#include <map>
+
+#include "bundle_internal.h"
+#include "canting/imaging/file_io.h"
+#include "store_internal.h"
+
+namespace canting::records {
+
+namespace fs = std::filesystem;
+using bundle::kFormat;
+using nlohmann::json;
+
+namespace {
+
+std::string toBase64(const std::vector<unsigned char>& b) {
+  std::string out(sodium_base64_encoded_len(b.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), b.data(), b.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.pop_back();  // the terminating NUL
+  return out;
+}
+
+Status gzipTo(const std::string& text, const fs::path& out) {
+  z_stream zs{};
+  if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return makeError(ErrorCode::OutOfMemory, {{"path", out.string()}});
+  std::vector<unsigned char> buf(deflateBound(&zs, uLong(text.size())));
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  zs.avail_in = uInt(text.size());
+  zs.next_out = buf.data();
+  zs.avail_out = uInt(buf.size());
+  const int rc = deflate(&zs, Z_FINISH);
+  buf.resize(buf.size() - zs.avail_out);
+  deflateEnd(&zs);
+  if (rc != Z_STREAM_END) return makeError(ErrorCode::WriteFailed, {{"path", out.string()}});
+  std::error_code ec;
+  if (!out.parent_path().empty() && !fs::is_directory(out.parent_path(), ec))
+    return makeError(ErrorCode::DirectoryMissing, {{"path", out.parent_path().string()}});
+  return imaging::writeFileAtomic(out, buf);  // the old bundle stays if this fails
+}
+
+}  // namespace
+
+Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& out) {
+  if (auto st = store.require(by, {Role::Admin, Role::Trainer}, "bundle"); !st) return st;
+  if (auto st = detail::ownCentre(by, centreId); !st) return st;
+  try {
+    Db& db = store.db();
+    json b = {{"format", kFormat}, {"version", 1}, {"exported_at", detail::isoTime(store.now())}, {"exported_by", by.name()}};
+    {
+      auto q = db.prepare("SELECT uuid, name, desa, kecamatan, note, updated_at FROM centres WHERE id = ?1");
+      q.bind(1, centreId);
+      if (!q.step()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.centre"}, {"name", std::to_string(centreId)}});
+      b["centre"] = {{"uuid", q.text(0)}, {"name", q.text(1)}, {"desa", q.text(2)}, {"kecamatan", q.text(3)}, {"note", q.text(4)}, {"updated_at", q.text(5)}};
+    }
+    // People: PIN hashes stay home; an imported person cannot log in elsewhere.
+    b["people"] = json::array();
+    {
+      auto q = db.prepare("SELECT uuid, name, role, registration FROM people WHERE role IN ('trainer','assessor')");
+      while (q.step()) b["people"].push_back({{"uuid", q.text(0)}, {"name", q.text(1)}, {"role", q.text(2)}, {"registration", q.text(3)}});
+    }
+    // Schemes whole, so the regency can read the records without the same files.
+    b["schemes"] = json::array();
+    std::map<Id, std::pair<std::size_t, std::size_t>> unitRef;                 // unit id -> (scheme index, unit index)
+    std::map<Id, std::array<std::size_t, 3>> critRef;                          // criterion id -> (unit, element, criterion) indices
+    std::map<Id, std::size_t> schemeIndex;                                     // scheme id -> index in b["schemes"]
+    {
+      auto qs = db.prepare("SELECT id, uuid, code, title, version, kind, decree, source, validity_years FROM schemes ORDER BY id");
+      while (qs.step()) {
+        const std::size_t si = b["schemes"].size();
+        schemeIndex[qs.i64(0)] = si;
+        json s = {{"uuid", qs.text(1)}, {"code", qs.text(2)}, {"title", qs.text(3)}, {"version", qs.text(4)}, {"kind", qs.text(5)},
+                  {"decree", qs.text(6)}, {"source", qs.text(7)}, {"validity_years", qs.i64(8)}, {"units", json::array()}};
+        for (const Unit& unit : detail::readUnits(db, qs.i64(0))) {
+          const std::size_t ui = s["units"].size();
+          unitRef[unit.id] = {si, ui};
+          json u = {{"code", unit.code}, {"title", unit.title}, {"elements", json::array()}};
+          for (const Element& element : unit.elements) {
+            json e = {{"title", element.title}, {"criteria", json::array()}};
+            for (const Criterion& c : element.criteria) {
+              critRef[c.id] = {ui, u["elements"].size(), e["criteria"].size()};
+              e["criteria"].push_back(c.text);
+            }
+            u["elements"].push_back(std::move(e));
+          }
+          s["units"].push_back(std::move(u));
+        }
+        b["schemes"].push_back(std::move(s));
+      }
+    }
+    auto schemeKeyOf = [&](std::size_t si) {
+      const json& s = b["schemes"][si];
+      return json{{"code", s["code"]}, {"title", s["title"]}, {"version", s["version"]}};
+    };
+    std::map<Id, std::string> traineeUuid, personUuid, schemeUuid;
+    {
+      auto q = db.prepare("SELECT id, uuid FROM people");
+      while (q.step()) personUuid[q.i64(0)] = q.text(1);
+    }
+    b["trainees"] = json::array();
+    {
+      auto q = db.prepare("SELECT id, uuid, name, nik, birth_date, sex, phone, consent, IFNULL(trainer_id,0), updated_at FROM trainees WHERE centre_id = ?1 ORDER BY id");
+      q.bind(1, centreId);
+      while (q.step()) {
+        traineeUuid[q.i64(0)] = q.text(1);
+        b["trainees"].push_back({{"uuid", q.text(1)}, {"name", q.text(2)}, {"nik", q.text(3)}, {"birth_date", q.text(4)}, {"sex", q.text(5)},
+                                 {"phone", q.text(6)}, {"consent", q.i64(7) != 0}, {"trainer", personUuid[q.i64(8)]}, {"updated_at", q.text(9)}});
+      }
+    }
+    auto unitJson = [&](Id unit) {
+      const auto [si, ui] = unitRef.at(unit);
+      json k = schemeKeyOf(si);
+      k["unit"] = ui;
+      return k;
+    };
+    b["sessions"] = json::array();
+    {
+      auto q = db.prepare("SELECT id, uuid, date, topic, title, IFNULL(trainer_id,0), updated_at FROM sessions WHERE centre_id = ?1 ORDER BY id");
+      auto qu = db.prepare("SELECT unit_id FROM session_units WHERE session_id = ?1");
+      auto qa = db.prepare("SELECT trainee_id, status, updated_at FROM attendance WHERE session_id = ?1");
+      q.bind(1, centreId);
+      while (q.step()) {
+        json s = {{"uuid", q.text(1)}, {"date", q.text(2)}, {"topic", q.text(3)}, {"title", q.text(4)}, {"trainer", personUuid[q.i64(5)]},
+                  {"updated_at", q.text(6)}, {"units", json::array()}, {"attendance", json::array()}};
+        qu.reset();
+        qu.bind(1, q.i64(0));
+        while (qu.step()) s["units"].push_back(unitJson(qu.i64(0)));
+        qa.reset();
+        qa.bind(1, q.i64(0));
+        while (qa.step())
+          if (traineeUuid.count(qa.i64(0))) s["attendance"].push_back({{"trainee", traineeUuid[qa.i64(0)]}, {"status", qa.text(1)}, {"updated_at", qa.text(2)}});
+        b["sessions"].push_back(std::move(s));
+      }
+    }
+    b["assessments"] = json::array();
+    {
+      auto q = db.prepare("SELECT a.id, a.uuid, a.trainee_id, a.scheme_id, IFNULL(a.assessor_id,0), a.date, a.place, a.methods, a.follow_up, a.appeal, a.created_at "
+                          "FROM assessments a JOIN trainees t ON t.id = a.trainee_id WHERE t.centre_id = ?1 ORDER BY a.id");
+      auto qc = db.prepare("SELECT criterion_id, ya FROM assessment_criteria WHERE assessment_id = ?1");
+      auto qu = db.prepare("SELECT unit_id, k FROM assessment_units WHERE assessment_id = ?1");
+      q.bind(1, centreId);
+      while (q.step()) {
+        json a = {{"uuid", q.text(1)}, {"trainee", traineeUuid[q.i64(2)]}, {"assessor", personUuid[q.i64(4)]}, {"date", q.text(5)},
+                  {"place", q.text(6)}, {"methods", json::parse(q.text(7), nullptr, false)}, {"follow_up", q.text(8)}, {"appeal", q.text(9)},
+                  {"created_at", q.text(10)}, {"criteria", json::array()}, {"units", json::array()}};
+        qu.reset();
+        qu.bind(1, q.i64(0));
+        while (qu.step()) a["units"].push_back({unitRef.at(qu.i64(0)).second, qu.i64(1) != 0});
+        a["scheme"] = schemeKeyOf(schemeIndex.at(q.i64(3)));
+        qc.reset();
+        qc.bind(1, q.i64(0));
+        while (qc.step()) {
+          const auto& r = critRef.at(qc.i64(0));
+          a["criteria"].push_back({r[0], r[1], r[2], qc.i64(1) != 0});
+        }
+        b["assessments"].push_back(std::move(a));
+      }
+    }
+    b["evidence"] = json::array();
+    {
+      auto q = db.prepare("SELECT e.uuid, e.trainee_id, IFNULL(e.unit_id,0), e.type, e.file_name, e.sha256, e.size, e.date, e.note, e.created_at "
+                          "FROM evidence e JOIN trainees t ON t.id = e.trainee_id WHERE t.centre_id = ?1 ORDER BY e.id");
+      q.bind(1, centreId);
+      while (q.step()) {
+        auto bytes = imaging::readFile(store.evidencePath(q.text(5)), detail::kMaxEvidenceBytes);
+        if (!bytes) return bytes.error();
+        json e = {{"uuid", q.text(0)}, {"trainee", traineeUuid[q.i64(1)]}, {"type", q.text(3)}, {"file_name", q.text(4)}, {"sha256", q.text(5)},
+                  {"date", q.text(7)}, {"note", q.text(8)}, {"created_at", q.text(9)}, {"data", toBase64(*bytes)}};
+        if (q.i64(2)) e["unit"] = unitJson(q.i64(2));
+        b["evidence"].push_back(std::move(e));
+      }
+    }
+    b["certificates"] = json::array();
+    {
+      auto q = db.prepare("SELECT c.uuid, c.trainee_id, c.scheme_id, c.number, c.issue_date, c.expiry_date, c.revoked, c.revoked_reason, c.updated_at "
+                          "FROM certificates c JOIN trainees t ON t.id = c.trainee_id WHERE t.centre_id = ?1 ORDER BY c.id");
+      q.bind(1, centreId);
+      while (q.step())
+        b["certificates"].push_back({{"uuid", q.text(0)}, {"trainee", traineeUuid[q.i64(1)]}, {"scheme", schemeKeyOf(schemeIndex.at(q.i64(2)))}, {"number", q.text(3)},
+                                     {"issue_date", q.text(4)}, {"expiry_date", q.text(5)}, {"revoked", q.i64(6) != 0}, {"revoked_reason", q.text(7)},
+                                     {"updated_at", q.text(8)}});
+    }
+    b["attempts"] = json::array();
+    {
+      auto q = db.prepare("SELECT a.uuid, a.trainee_id, a.trainee_name, a.exercise, a.plan, a.mean_de, a.share_within_5, a.baths, a.fewest_baths, "
+                          "a.worst_layer, a.at, a.recorded_by FROM attempts a JOIN trainees t ON t.id = a.trainee_id WHERE t.centre_id = ?1 ORDER BY a.id");
+      q.bind(1, centreId);
+      while (q.step())
+        b["attempts"].push_back({{"uuid", q.text(0)}, {"trainee", traineeUuid[q.i64(1)]}, {"trainee_name", q.text(2)}, {"exercise", q.text(3)},
+                                 {"plan", q.text(4)}, {"mean_de", q.f64(5)}, {"share_within_5", q.f64(6)}, {"baths", q.i64(7)},
+                                 {"fewest_baths", q.i64(8)}, {"worst_layer", q.text(9)}, {"at", q.text(10)}, {"recorded_by", q.text(11)}});
+    }
+    if (auto st = gzipTo(b.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), out); !st) return st;
+    Transaction tx(db);
+    store.appendAudit(by.name(), "export-bundle", "centre", b["centre"]["uuid"].get<std::string>(),
+                      json{{"file", out.filename().string()}, {"trainees", b["trainees"].size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    tx.commit();
+  } catch (const DbError& e) {
+    return detail::fromDb(e, store.options().file.string(), "exportBundle");
+  } catch (const std::exception& e) {
+    return makeError(ErrorCode::WriteFailed, {{"path", out.string()}}, e.what());
+  }
+  return imaging::Ok{};
+}
+
+}  // namespace canting::records

@@ -1,0 +1,90 @@
+// Bundle validation: the shape of a whole bundle, checked before an import
+// writes anything, so that a bad bundle changes nothing at all.
+
+#include <set>
+
+#include "bundle_internal.h"
+#include "store_internal.h"
+
+namespace canting::records::bundle {
+
+using nlohmann::json;
+
+std::optional<Bad> validate(const json& b) {
+  if (!b.is_object() || str(b, "format") != kFormat) return Bad{"format", "not a Canting bundle"};
+  if (!b.contains("version") || !b["version"].is_number_integer() || b["version"].get<int>() != 1) return Bad{"version", "unsupported"};
+  if (!b.contains("centre") || str(b["centre"], "uuid").empty() || str(b["centre"], "name").empty()) return Bad{"centre", "missing uuid or name"};
+  for (const char* k : {"people", "schemes", "trainees", "sessions", "assessments", "evidence", "certificates", "attempts"})
+    if (!b.contains(k) || !b[k].is_array()) return Bad{k, "missing list"};
+  for (std::size_t i = 0; i < b["people"].size(); ++i) {
+    const json& p = b["people"][i];
+    if (str(p, "uuid").empty() || str(p, "name").empty() || !parseRole(str(p, "role"))) return Bad{"people[" + std::to_string(i) + "]", "uuid, name or role"};
+  }
+  for (std::size_t i = 0; i < b["schemes"].size(); ++i) {
+    const json& s = b["schemes"][i];
+    const std::string w = "schemes[" + std::to_string(i) + "]";
+    if (str(s, "title").empty() || str(s, "version").empty() || !s.contains("units") || !s["units"].is_array()) return Bad{w, "title, version or units"};
+    for (const json& u : s["units"]) {
+      if (str(u, "title").empty() || !u.contains("elements") || !u["elements"].is_array()) return Bad{w, "unit"};
+      for (const json& e : u["elements"])
+        if (str(e, "title").empty() || !e.contains("criteria") || !e["criteria"].is_array()) return Bad{w, "element"};
+    }
+  }
+  std::set<std::string> trainees;
+  for (std::size_t i = 0; i < b["trainees"].size(); ++i) {
+    const json& t = b["trainees"][i];
+    const std::string w = "trainees[" + std::to_string(i) + "]";
+    if (str(t, "uuid").empty() || str(t, "name").empty()) return Bad{w, "uuid or name"};
+    if (!validNik(str(t, "nik"))) return Bad{w + ".nik", "not 16 digits"};
+    if (!str(t, "birth_date").empty() && !validDate(str(t, "birth_date"))) return Bad{w + ".birth_date", "not a date"};
+    if (str(t, "updated_at").empty()) return Bad{w + ".updated_at", "missing"};
+    if (!t.contains("consent") || !t["consent"].is_boolean()) return Bad{w + ".consent", "missing"};
+    trainees.insert(str(t, "uuid"));
+  }
+  auto schemeRef = [](const json& k) { return k.is_object() && !str(k, "title").empty() && !str(k, "version").empty(); };
+  for (std::size_t i = 0; i < b["sessions"].size(); ++i) {
+    const json& s = b["sessions"][i];
+    const std::string w = "sessions[" + std::to_string(i) + "]";
+    if (str(s, "uuid").empty() || !validDate(str(s, "date")) || str(s, "topic").empty()) return Bad{w, "uuid, date or topic"};
+    if (!s.contains("units") || !s["units"].is_array() || !s.contains("attendance") || !s["attendance"].is_array()) return Bad{w, "units or attendance"};
+    for (const json& u : s["units"])
+      if (!schemeRef(u) || !u.contains("unit") || !u["unit"].is_number_unsigned()) return Bad{w + ".units", "reference"};
+    for (const json& a : s["attendance"])
+      if (!trainees.count(str(a, "trainee")) || !parseAttendance(str(a, "status"))) return Bad{w + ".attendance", "trainee or status"};
+  }
+  for (std::size_t i = 0; i < b["assessments"].size(); ++i) {
+    const json& a = b["assessments"][i];
+    const std::string w = "assessments[" + std::to_string(i) + "]";
+    if (str(a, "uuid").empty() || !trainees.count(str(a, "trainee")) || !validDate(str(a, "date")) || !a.contains("scheme") || !schemeRef(a["scheme"]))
+      return Bad{w, "uuid, trainee, date or scheme"};
+    if (!a.contains("units") || !a["units"].is_array() || !a.contains("criteria") || !a["criteria"].is_array()) return Bad{w, "units or criteria"};
+    for (const json& u : a["units"])
+      if (!u.is_array() || u.size() != 2 || !u[0].is_number_unsigned() || !u[1].is_boolean()) return Bad{w + ".units", "[unit, K]"};
+    for (const json& c : a["criteria"])
+      if (!c.is_array() || c.size() != 4 || !c[0].is_number_unsigned() || !c[1].is_number_unsigned() || !c[2].is_number_unsigned() || !c[3].is_boolean())
+        return Bad{w + ".criteria", "[unit, element, criterion, Ya]"};
+  }
+  for (std::size_t i = 0; i < b["evidence"].size(); ++i) {
+    const json& e = b["evidence"][i];
+    const std::string w = "evidence[" + std::to_string(i) + "]";
+    if (str(e, "uuid").empty() || !trainees.count(str(e, "trainee")) || !parseEvidenceType(str(e, "type")) || !validDate(str(e, "date")))
+      return Bad{w, "uuid, trainee, type or date"};
+    const std::string sha = str(e, "sha256");
+    if (sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos) return Bad{w + ".sha256", "not a SHA-256"};
+  }
+  for (std::size_t i = 0; i < b["certificates"].size(); ++i) {
+    const json& c = b["certificates"][i];
+    const std::string w = "certificates[" + std::to_string(i) + "]";
+    if (str(c, "uuid").empty() || !trainees.count(str(c, "trainee")) || str(c, "number").empty() || !validDate(str(c, "issue_date")) ||
+        !validDate(str(c, "expiry_date")) || !c.contains("scheme") || !schemeRef(c["scheme"]) || str(c, "updated_at").empty())
+      return Bad{w, "uuid, trainee, number, dates or scheme"};
+  }
+  for (std::size_t i = 0; i < b["attempts"].size(); ++i) {
+    const json& a = b["attempts"][i];
+    if (str(a, "uuid").empty() || str(a, "trainee_name").empty() || !a.contains("mean_de") || !a["mean_de"].is_number())
+      return Bad{"attempts[" + std::to_string(i) + "]", "uuid, trainee_name or mean_de"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace canting::records::bundle

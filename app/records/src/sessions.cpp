@@ -1,0 +1,103 @@
+// Sessions: the bintek training days and their attendance.
+
+#include "store_internal.h"
+
+#include <nlohmann/json.hpp>
+
+namespace canting::records {
+
+using nlohmann::json;
+
+const char* attendanceName(Attendance a) {
+  switch (a) {
+    case Attendance::Present: return "present";
+    case Attendance::Absent: return "absent";
+    case Attendance::Excused: return "excused";
+  }
+  return "absent";
+}
+std::optional<Attendance> parseAttendance(std::string_view t) {
+  for (Attendance a : {Attendance::Present, Attendance::Absent, Attendance::Excused})
+    if (t == attendanceName(a)) return a;
+  return std::nullopt;
+}
+
+Result<Id> Store::addSession(const Actor& by, const Session& s) {
+  if (auto st = require(by, {Role::Admin, Role::Trainer}, "sessions"); !st) return st.error();
+  if (!validDate(s.date)) return invalid("@records.field.date");
+  if (s.topic.empty()) return invalid("@records.field.topic");
+  if (s.centre <= 0) return invalid("@records.field.centre");
+  if (auto st = ownCentre(by, s.centre); !st) return st.error();
+  return guarded("addSession", [&]() -> Result<Id> {
+    Transaction tx(m_db);
+    const std::string uuid = s.uuid.empty() ? newUuid() : s.uuid;
+    const Id trainer = s.trainer ? s.trainer : (by.role() == Role::Trainer ? by.id() : 0);
+    m_db.prepare("INSERT INTO sessions (uuid, centre_id, trainer_id, date, topic, title, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7)")
+        .bind(1, uuid).bind(2, s.centre).bindIdOrNull(3, trainer).bind(4, s.date).bind(5, s.topic).bind(6, s.title).bind(7, isoTime(now())).run();
+    const Id id = m_db.lastId();
+    auto insU = m_db.prepare("INSERT OR IGNORE INTO session_units (session_id, unit_id) VALUES (?1, ?2)");
+    for (Id u : s.units) {
+      insU.reset();
+      insU.bind(1, id).bind(2, u).run();
+    }
+    auto insA = m_db.prepare("INSERT INTO attendance (session_id, trainee_id, status, updated_at) VALUES (?1,?2,?3,?4)");
+    for (const auto& [t, a] : s.attendance) {
+      insA.reset();
+      insA.bind(1, id).bind(2, t).bind(3, attendanceName(a)).bind(4, isoTime(now())).run();
+    }
+    appendAudit(by.name(), "create", "session", uuid,
+                json{{"date", s.date}, {"topic", s.topic}, {"centre", s.centre}, {"units", s.units}, {"attendance", s.attendance.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    tx.commit();
+    return id;
+  });
+}
+
+Status Store::setAttendance(const Actor& by, Id session, Id trainee, Attendance a) {
+  if (auto st = require(by, {Role::Admin, Role::Trainer}, "sessions"); !st) return st.error();
+  return guarded("setAttendance", [&]() -> Status {
+    Transaction tx(m_db);
+    auto q = m_db.prepare("SELECT uuid, centre_id FROM sessions WHERE id = ?1");
+    q.bind(1, session);
+    if (!q.step()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(session)}});
+    const std::string uuid = q.text(0);
+    if (auto st = ownCentre(by, q.i64(1)); !st) return st.error();
+    m_db.prepare("INSERT INTO attendance (session_id, trainee_id, status, updated_at) VALUES (?1,?2,?3,?4) "
+                 "ON CONFLICT (session_id, trainee_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at")
+        .bind(1, session).bind(2, trainee).bind(3, attendanceName(a)).bind(4, isoTime(now())).run();
+    appendAudit(by.name(), "attendance", "session", uuid, json{{"trainee", trainee}, {"status", attendanceName(a)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    tx.commit();
+    return imaging::Ok{};
+  });
+}
+
+Result<std::vector<Session>> Store::sessions(const Actor& by, Id centre) {
+  if (auto st = require(by, {Role::Admin, Role::Trainer, Role::Assessor}, "sessions_view"); !st) return st.error();
+  if (by.role() == Role::Trainer && by.centre() != 0) centre = by.centre();
+  return guarded("sessions", [&]() -> Result<std::vector<Session>> {
+    std::vector<Session> out;
+    auto q = m_db.prepare(std::string("SELECT id, uuid, date, topic, title, centre_id, IFNULL(trainer_id,0) FROM sessions") +
+                          (centre ? " WHERE centre_id = ?1" : "") + " ORDER BY date DESC, id DESC");
+    if (centre) q.bind(1, centre);
+    while (q.step()) out.push_back({q.i64(0), q.text(1), q.text(2), q.text(3), q.text(4), q.i64(5), q.i64(6), {}, {}});
+    return out;
+  });
+}
+
+Result<Session> Store::session(const Actor& by, Id id) {
+  if (auto st = require(by, {Role::Admin, Role::Trainer, Role::Assessor}, "sessions_view"); !st) return st.error();
+  return guarded("session", [&]() -> Result<Session> {
+    auto q = m_db.prepare("SELECT id, uuid, date, topic, title, centre_id, IFNULL(trainer_id,0) FROM sessions WHERE id = ?1");
+    q.bind(1, id);
+    if (!q.step()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(id)}});
+    Session s{q.i64(0), q.text(1), q.text(2), q.text(3), q.text(4), q.i64(5), q.i64(6), {}, {}};
+    auto qu = m_db.prepare("SELECT unit_id FROM session_units WHERE session_id = ?1");
+    qu.bind(1, id);
+    while (qu.step()) s.units.push_back(qu.i64(0));
+    auto qa = m_db.prepare("SELECT trainee_id, status FROM attendance WHERE session_id = ?1");
+    qa.bind(1, id);
+    while (qa.step()) s.attendance[qa.i64(0)] = parseAttendance(qa.text(1)).value_or(Attendance::Absent);
+    return s;
+  });
+}
+
+}  // namespace canting::records
