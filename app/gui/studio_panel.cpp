@@ -153,7 +153,7 @@ void StudioPanel::drawEmpty(UiContext& ui) {
 }
 
 void StudioPanel::drawToolbar(UiContext& ui, core::DesignSession& s) {
-  const std::string name = s.design().sourcePath.filename().string() + (s.dirty() ? " *" : "");
+  const std::string name = std::as_const(s).design().sourcePath.filename().string() + (s.dirty() ? " *" : "");
   ImGui::PushFont(ui.fonts.heading);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(name.c_str());
@@ -190,7 +190,7 @@ void StudioPanel::drawOperations(UiContext& ui, core::DesignSession& s) {
         if (auto* t = op.as<core::ToneOp>(); t && !ui.wb.namedPalettes().empty()) t->paletteId = ui.wb.namedPalettes().front().id;
         d.ops.push_back(std::move(op));
       });
-      m_selectedOp = int(s.design().ops.size()) - 1;
+      m_selectedOp = int(std::as_const(s).design().ops.size()) - 1;
     }
     probe::note(std::string("@studio.add.") + core::operationKey(k));
   }
@@ -224,7 +224,7 @@ void StudioPanel::drawOperations(UiContext& ui, core::DesignSession& s) {
     s.edit("studio.edit.remove", [&](core::Design& d) { d.ops.erase(d.ops.begin() + remove); });
     m_selectedOp = -1;
   }
-  if (m_selectedOp >= 0 && m_selectedOp < int(s.design().ops.size())) {
+  if (m_selectedOp >= 0 && m_selectedOp < int(std::as_const(s).design().ops.size())) {
     ImGui::Separator();
     drawOperationEditor(ui, s, m_selectedOp);
   }

@@ -128,3 +128,24 @@ TEST_CASE("the CLI and the Studio give bit-identical pixels for the same action"
          }));
   }
 }
+
+TEST_CASE("adjust, tone and transform refuse values the Studio's operations refuse", "[cli][identity]") {
+  test::TempDir dir;
+  const std::string path = motif(dir).string(), out = (dir / "x.png").string();
+  for (auto args : std::vector<std::vector<std::string>>{
+           {"adjust", path, "--hue", "400", "-o", out},
+           {"adjust", path, "--contrast", "-1", "-o", out},
+           {"tone", path, "--palette", "plaid", "-o", out},
+           {"tone", path, "--palette", "sogan", "--strength", "2", "-o", out},
+           {"transform", path, "--turns", "4", "-o", out},
+           {"transform", path, "--turns", "1.5", "-o", out},
+           {"transform", path, "--scale", "9", "-o", out},
+           {"transform", path, "--turns", "1"},  // no -o
+       }) {
+    INFO(args[0] + " " + args[2]);
+    const auto r = test::runCli(args);
+    CHECK(r.code == 1);
+    CHECK_FALSE(r.err.empty());
+  }
+  CHECK(test::runCli({"transform", (dir / "missing.png").string(), "-o", out}).code == 2);
+}

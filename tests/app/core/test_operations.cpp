@@ -11,10 +11,10 @@ namespace fs = std::filesystem;
 namespace im = imaging;
 
 namespace {
+// Two flat colours, soga on cream: enough for a palette and every operation.
 fs::path motif(const test::TempDir& dir) {
-  cv::Mat m(90, 120, CV_8UC3, cv::Scalar(204, 228, 239));
-  cv::circle(m, cv::Point(40, 45), 25, cv::Scalar(43, 90, 139), cv::FILLED, cv::LINE_AA);
-  cv::rectangle(m, cv::Rect(75, 20, 30, 50), cv::Scalar(102, 58, 43), cv::FILLED);
+  cv::Mat m(80, 100, CV_8UC3, cv::Scalar(204, 228, 239));
+  m(cv::Rect(20, 10, 50, 60)).setTo(cv::Scalar(43, 90, 139));
   REQUIRE(im::saveImage(m, dir / "motif.png", {.dpi = im::Dpi{200, 200}}));
   return dir / "motif.png";
 }
