@@ -7,8 +7,13 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "args.h"
+#include "canting/core/design.h"
 #include "canting/core/i18n.h"
+#include "canting/imaging/image_io.h"
+#include "canting/imaging/stream_export.h"
 #include "cli.h"
 
 namespace canting::cli {
@@ -37,8 +42,40 @@ struct Command {
   std::function<int(Ctx&, const ParsedArgs&)> run;
 };
 
-// app/cli/training.cpp, app/cli/showroom.cpp
+// The command lists by area: image.cpp, colour.cpp, pattern.cpp, dye.cpp,
+// training.cpp, showroom.cpp.
+std::vector<Command> imageCommands();
+std::vector<Command> colourCommands();
+std::vector<Command> patternCommands();
+std::vector<Command> dyeCommands();
 std::vector<Command> trainingCommands();
 std::vector<Command> showroomCommands();
+
+// Argument helpers (cli.cpp). Each returns nothing (or false) after writing
+// a usage error into `status`.
+std::optional<double> parsePositive(const std::string& s);
+std::optional<long> parseInt(const std::string& s, long lo, long hi);  // whole numbers for -k, -n, --seed
+std::optional<imaging::LoadOptions> loadOptions(Ctx& c, const ParsedArgs& a, const std::string& helpKey, int& status);  // --max-mp
+std::optional<std::string> requireOut(Ctx& c, const ParsedArgs& a, const std::string& helpKey, int& status);
+// --KEY N within [lo, hi] into v; v keeps its default when the option is absent.
+bool readNumber(Ctx& c, const ParsedArgs& a, const char* key, double lo, double hi, const std::string& help, int& status, double& v);
+// "300x200" pixels, or "250x105cm" centimetres.
+struct SizeArg {
+  double w = 0, h = 0;
+  bool cm = false;
+};
+std::optional<SizeArg> parseSize(std::string s);
+std::string hex(const imaging::Lab& l);
+std::optional<std::vector<imaging::Palette>> shippedPalettes(Ctx& c, int& status);
+
+// Writes rows (PNG and TIFF band by band) and says what was written.
+int writeRows(Ctx& c, const imaging::StreamedImage& img, const std::string& out, std::optional<double> dpi);
+// The Studio's path: validates the design's operations, renders its stack,
+// makes its output (tile, repeat or cloth) and exports it.
+int writeDesign(Ctx& c, const core::Design& d, const std::string& out, const std::vector<imaging::Palette>& named = {});
+// A stack command: opens IMAGE (the first positional; --max-mp) as the Studio does, puts `ops` on its stack
+// and writes it to -o with writeDesign.
+int runStack(Ctx& c, const ParsedArgs& a, const std::string& help, std::vector<core::Operation> ops,
+             const std::vector<imaging::Palette>& named = {});
 
 }  // namespace canting::cli

@@ -347,19 +347,10 @@ void FileBrowserPanel::drawExportFields(UiContext& ui) {
   if (m_mode == Mode::ExportDesign && ui.wb.design()) {
     // The design's output at print size: the tile, its repeat or the cloth.
     const core::Design& des = ui.wb.design()->design();
-    const core::DesignOutput out = core::designOutput(des);
-    const int tw = des.source.pixels.cols, th = des.source.pixels.rows;
-    if (out.kind == core::DesignOutput::Kind::Cloth) {
-      w = imaging::cmToPx(out.op->lengthCm, out.op->dpi);
-      h = imaging::cmToPx(out.op->heightCm, out.op->dpi);
-      m_dpi = float(out.op->dpi);
-    } else if (out.kind == core::DesignOutput::Kind::Repeat) {
-      w = tw * out.op->across;
-      h = th * out.op->down;
-    } else {
-      w = tw;
-      h = th;
-    }
+    const core::ExportSize size = core::exportSize(des, des.source.pixels.size());
+    w = size.width;
+    h = size.height;
+    if (core::designOutput(des).layout) m_dpi = float(*size.dpi);
     bytesPerPx = 3;
   }
   if (w > 0) {

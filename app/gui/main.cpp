@@ -297,10 +297,7 @@ int main(int argc, char** argv) {
     } else if (opt.show.rfind("motif-", 0) == 0) app.pustaka().select(opt.show.substr(6));  // a motif of the collection
     else if ((opt.show == "repeat" || opt.show == "seams") && wb.design()) {
       wb.design()->edit("studio.edit.add", [](core::Design& d) {
-        core::Operation op;
-        op.kind = core::Operation::Kind::Repeat;
-        op.repeat = {imaging::RepeatLayout::HalfDrop, 0.5};
-        d.ops.push_back(op);
+        d.ops.emplace_back(core::RepeatOp{.repeat = {imaging::RepeatLayout::HalfDrop, 0.5}});
       });
       app.studio().showSeams(opt.show == "seams");
     }

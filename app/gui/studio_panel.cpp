@@ -1,6 +1,18 @@
+// Studio Desain's panel: draws the core::StudioPreview of the open design
+// and turns clicks and drags into DesignSession edits.
+//
+// [SECTION] helpers
+// [SECTION] frame and toolbar
+// [SECTION] operation stack and editor
+// [SECTION] canvas
+// [SECTION] palette and colourways
+// [SECTION] history
+
 #include "studio_panel.h"
 
 #include <cmath>
+#include <cstdint>
+#include <utility>
 
 #include <opencv2/imgproc.hpp>
 
@@ -14,6 +26,8 @@ namespace canting::gui {
 namespace im = imaging;
 using core::Operation;
 
+// [SECTION] helpers
+
 namespace {
 
 ImVec4 toImVec(const im::Lab& lab) {
@@ -21,45 +35,61 @@ ImVec4 toImVec(const im::Lab& lab) {
   return ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1.f);
 }
 
-constexpr const char* kSchemes[] = {"harmony", "sogan", "indigo", "pesisiran", "natural", "random"};
-constexpr const char* kSchemeKeys[] = {"studio.scheme.harmony", "studio.scheme.sogan", "studio.scheme.indigo",
-                                       "studio.scheme.pesisiran", "studio.scheme.natural", "studio.scheme.random"};
+// A slider on one number of operation `index`, of kind Op: the preview
+// follows the drag through live edits, and the whole drag becomes one
+// history entry when the mouse is released. `field` gives the number.
+template <class Op, class Field>
+void slider(UiContext& ui, core::DesignSession& s, std::size_t index, const char* key, float lo, float hi, const char* fmt, Field field,
+            ImGuiSliderFlags flags = 0) {
+  Op cur = *std::as_const(s).design().ops[index].template as<Op>();
+  auto& value = field(cur);
+  bool changed = false;
+  if constexpr (std::is_same_v<std::decay_t<decltype(value)>, int>) {
+    changed = ImGui::SliderInt(label(ui, key).c_str(), &value, int(lo), int(hi));
+  } else {
+    float f = float(value);
+    changed = ImGui::SliderFloat(label(ui, key).c_str(), &f, lo, hi, fmt, flags);
+    value = f;
+  }
+  if (ImGui::IsItemActivated()) s.beginLive();
+  if (changed) s.liveEdit([&](core::Design& d) { field(*d.ops[index].template as<Op>()) = value; });
+  if (ImGui::IsItemDeactivated()) s.endLive("studio.edit.adjust");
+}
+
+// An edit of operation `index`, of kind Op, as one history entry.
+template <class Op, class Fn>
+void editOp(core::DesignSession& s, std::size_t index, const char* labelKey, Fn change) {
+  s.edit(labelKey, [&](core::Design& d) { change(*d.ops[index].template as<Op>()); });
+}
+
+const std::vector<im::Colorway> kNoColorways;
+const cv::Mat kNoImage;
 
 }  // namespace
 
-void StudioPanel::syncPreview(UiContext& ui, core::DesignSession& s) {
-  if (m_session != &s) {
-    m_session = &s;
-    m_preview = core::makeThumbnail(s.design().source.pixels, 1400);
-    m_small = core::makeThumbnail(s.design().source.pixels, 220);
-    m_index = im::buildColorIndex(m_preview);
-    m_smallIndex = im::buildColorIndex(m_small);
-    m_resultVersion = -1;
+const std::vector<im::Colorway>& StudioPanel::colorways() const { return m_preview ? m_preview->colorways() : kNoColorways; }
+const cv::Mat& StudioPanel::result() const { return m_preview ? m_preview->result() : kNoImage; }
+const cv::Mat& StudioPanel::output() const { return m_preview ? m_preview->output() : kNoImage; }
+
+// [SECTION] frame and toolbar
+
+void StudioPanel::syncPreview(UiContext& ui, core::DesignSession* s) {
+  if (!m_preview) m_preview = std::make_unique<core::StudioPreview>(ui.wb.tasks());
+  m_preview->update(s, ui.wb.namedPalettes());
+  if (m_preview->takeSessionChanged()) {
     m_needsFit = true;
     m_editSwatch = -1;
     m_selectedOp = -1;
-    m_cwKey.clear();
-  }
-  if (m_resultVersion != s.version()) {
-    m_result = core::renderDesign(m_index, m_preview, s.design(), ui.wb.namedPalettes());
-    m_resultVersion = s.version();
-    const core::DesignOutput out = core::designOutput(s.design());
-    m_output = out.kind == core::DesignOutput::Kind::Tile ? cv::Mat() : core::previewOutput(s.design(), m_result, 1600);
-    const imaging::RepeatSpec spec = out.kind == core::DesignOutput::Kind::Tile ? imaging::RepeatSpec{} : out.op->repeat;
-    cv::Mat small = core::makeThumbnail(m_result, 360);
-    if (small.channels() == 4) cv::cvtColor(small, small, cv::COLOR_BGRA2BGR);
-    m_seamCheck = imaging::checkSeams(small, spec);
   }
 }
 
 void StudioPanel::draw(UiContext& ui) {
   core::DesignSession* s = ui.wb.design();
+  syncPreview(ui, s);
   if (!s) {
-    m_session = nullptr;
     drawEmpty(ui);
     return;
   }
-  syncPreview(ui, *s);
   drawToolbar(ui, *s);
   const float left = ui.px(300), right = ui.px(380), gap = ImGui::GetStyle().ItemSpacing.x;
   ImGui::BeginChild("studio_ops", ImVec2(left, 0), true);
@@ -123,7 +153,7 @@ void StudioPanel::drawEmpty(UiContext& ui) {
 }
 
 void StudioPanel::drawToolbar(UiContext& ui, core::DesignSession& s) {
-  const std::string name = s.design().sourcePath.filename().string() + (s.dirty() ? " *" : "");
+  const std::string name = std::as_const(s).design().sourcePath.filename().string() + (s.dirty() ? " *" : "");
   ImGui::PushFont(ui.fonts.heading);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(name.c_str());
@@ -142,10 +172,7 @@ void StudioPanel::drawToolbar(UiContext& ui, core::DesignSession& s) {
   if (button("studio.export_palette")) m_request = Request::ExportPalette;
   if (button("studio.open")) m_request = Request::OpenDesign;
   // After the frame: the rest of this frame still draws the session.
-  if (button("studio.close")) ui.wb.post([this, &wb = ui.wb] {
-      wb.closeDesign();
-      m_session = nullptr;
-    });
+  if (button("studio.close")) ui.wb.post([&wb = ui.wb] { wb.closeDesign(); });
   if (auto p = ui.wb.exportProgress()) {
     // A print-size export runs on a worker: its progress, and a way out.
     ImGui::SameLine(0, ui.px(24));
@@ -155,26 +182,25 @@ void StudioPanel::drawToolbar(UiContext& ui, core::DesignSession& s) {
   }
 }
 
+// [SECTION] operation stack and editor
+
 void StudioPanel::drawOperations(UiContext& ui, core::DesignSession& s) {
   ImGui::TextDisabled("%s", ui.tr("studio.operations").c_str());
-  const Operation::Kind kinds[] = {Operation::Kind::Recolor, Operation::Kind::Adjust, Operation::Kind::Quantize, Operation::Kind::Tone,
-                                   Operation::Kind::Transform, Operation::Kind::Symmetry, Operation::Kind::Repeat, Operation::Kind::Layout};
-  for (Operation::Kind k : kinds) {
+  for (Operation::Kind k : core::operationKinds()) {
     const std::string text = "+ " + ui.tr(core::operationKey(k)) + "###add" + std::to_string(int(k));
     if (ImGui::Button(text.c_str(), ImVec2(-1, 0))) {
       s.edit("studio.edit.add", [&](core::Design& d) {
-        Operation op;
-        op.kind = k;
-        if (k == Operation::Kind::Recolor) op.targets.resize(d.palette.swatches.size());
-        if (k == Operation::Kind::Tone && !ui.wb.namedPalettes().empty()) op.paletteId = ui.wb.namedPalettes().front().id;
-        d.ops.push_back(op);
+        Operation op = Operation::make(k);
+        if (auto* r = op.as<core::RecolorOp>()) r->targets.resize(d.palette.swatches.size());
+        if (auto* t = op.as<core::ToneOp>(); t && !ui.wb.namedPalettes().empty()) t->paletteId = ui.wb.namedPalettes().front().id;
+        d.ops.push_back(std::move(op));
       });
-      m_selectedOp = int(s.design().ops.size()) - 1;
+      m_selectedOp = int(std::as_const(s).design().ops.size()) - 1;
     }
     probe::note(std::string("@studio.add.") + core::operationKey(k));
   }
   ImGui::Spacing();
-  auto& ops = s.design().ops;
+  const auto& ops = std::as_const(s).design().ops;
   if (ops.empty()) ImGui::TextWrapped("%s", ui.tr("studio.no_operations").c_str());
   int moveFrom = -1, moveTo = -1, remove = -1;
   for (int i = 0; i < int(ops.size()); ++i) {
@@ -184,7 +210,7 @@ void StudioPanel::drawOperations(UiContext& ui, core::DesignSession& s) {
       s.edit("studio.edit.toggle", [&](core::Design& d) { d.ops[std::size_t(i)].enabled = enabled; });
     ImGui::SameLine();
     const float bw = ImGui::GetFrameHeight();
-    if (ImGui::Selectable(ui.tr(core::operationKey(ops[std::size_t(i)].kind)).c_str(), m_selectedOp == i, 0,
+    if (ImGui::Selectable(ui.tr(core::operationKey(ops[std::size_t(i)].kind())).c_str(), m_selectedOp == i, 0,
                           ImVec2(ImGui::GetContentRegionAvail().x - 3 * (bw + ImGui::GetStyle().ItemSpacing.x), 0)))
       m_selectedOp = i;
     ImGui::SameLine();
@@ -203,160 +229,119 @@ void StudioPanel::drawOperations(UiContext& ui, core::DesignSession& s) {
     s.edit("studio.edit.remove", [&](core::Design& d) { d.ops.erase(d.ops.begin() + remove); });
     m_selectedOp = -1;
   }
-  if (m_selectedOp >= 0 && m_selectedOp < int(s.design().ops.size())) {
+  if (m_selectedOp >= 0 && m_selectedOp < int(std::as_const(s).design().ops.size())) {
     ImGui::Separator();
     drawOperationEditor(ui, s, m_selectedOp);
   }
 }
 
-void StudioPanel::drawOperationEditor(UiContext& ui, core::DesignSession& s, int index) {
-  Operation& op = s.design().ops[std::size_t(index)];
-  // Sliders edit live (the preview follows while dragging); the whole drag
-  // becomes one history entry when the mouse is released.
-  auto live = [&](bool changed) {
-    if (ImGui::IsItemActivated()) s.beginLive();
-    if (changed) s.touch();
-    if (ImGui::IsItemDeactivated()) s.endLive("studio.edit.adjust");
-  };
-  float f = 0;
-  switch (op.kind) {
-    case Operation::Kind::Recolor: {
-      int mode = op.mode == im::RecolorMode::Flat ? 1 : 0;
-      if (ImGui::RadioButton(label(ui, "studio.mode.shading").c_str(), mode == 0) && mode != 0)
-        s.edit("studio.edit.mode", [&](core::Design& d) { d.ops[std::size_t(index)].mode = im::RecolorMode::ShadingPreserving; });
-      if (ImGui::RadioButton(label(ui, "studio.mode.flat").c_str(), mode == 1) && mode != 1)
-        s.edit("studio.edit.mode", [&](core::Design& d) { d.ops[std::size_t(index)].mode = im::RecolorMode::Flat; });
-      ImGui::TextWrapped("%s", ui.tr("studio.recolor_hint").c_str());
-      break;
+void StudioPanel::drawOperationEditor(UiContext& ui, core::DesignSession& s, int at) {
+  const std::size_t index = std::size_t(at);
+  const Operation& op = std::as_const(s).design().ops[index];
+  const core::Language lang = ui.wb.tr().language();
+  if (const auto* r = op.as<core::RecolorOp>()) {
+    using Mode = im::RecolorMode;
+    for (auto [mode, key] : {std::pair{Mode::ShadingPreserving, "studio.mode.shading"}, std::pair{Mode::Flat, "studio.mode.flat"}})
+      if (ImGui::RadioButton(label(ui, key).c_str(), r->mode == mode) && r->mode != mode)
+        editOp<core::RecolorOp>(s, index, "studio.edit.mode", [mode = mode](core::RecolorOp& o) { o.mode = mode; });
+    ImGui::TextWrapped("%s", ui.tr("studio.recolor_hint").c_str());
+  } else if (op.as<core::AdjustOp>()) {
+    using A = core::AdjustOp;
+    slider<A>(ui, s, index, "studio.hue", -180, 180, "%.0f\xc2\xb0", [](A& o) -> double& { return o.adjust.hueShift; });
+    slider<A>(ui, s, index, "studio.chroma", 0, 2, "%.2f", [](A& o) -> double& { return o.adjust.chromaScale; });
+    slider<A>(ui, s, index, "studio.lightness", 0.5f, 1.5f, "%.2f", [](A& o) -> double& { return o.adjust.lightnessScale; });
+    slider<A>(ui, s, index, "studio.contrast", 0.5f, 2, "%.2f", [](A& o) -> double& { return o.adjust.contrast; });
+  } else if (op.as<core::QuantizeOp>()) {
+    slider<core::QuantizeOp>(ui, s, index, "studio.colours", 2, 16, nullptr, [](core::QuantizeOp& o) -> int& { return o.colours; });
+  } else if (const auto* t = op.as<core::TransformOp>()) {
+    using T = core::TransformOp;
+    ImGui::TextUnformatted(ui.tr("studio.rotate").c_str());
+    for (int q = 0; q < 4; ++q) {
+      if (q) ImGui::SameLine();
+      const std::string text = std::to_string(q * 90) + "\xc2\xb0###rot" + std::to_string(q);
+      if (ImGui::RadioButton(text.c_str(), t->quarterTurns == q) && t->quarterTurns != q)
+        editOp<T>(s, index, "studio.edit.adjust", [q](T& o) { o.quarterTurns = q; });
     }
-    case Operation::Kind::Adjust:
-      f = float(op.adjust.hueShift);
-      live(ImGui::SliderFloat(label(ui, "studio.hue").c_str(), &f, -180, 180, "%.0f\xc2\xb0"));
-      op.adjust.hueShift = f;
-      f = float(op.adjust.chromaScale);
-      live(ImGui::SliderFloat(label(ui, "studio.chroma").c_str(), &f, 0, 2, "%.2f"));
-      op.adjust.chromaScale = f;
-      f = float(op.adjust.lightnessScale);
-      live(ImGui::SliderFloat(label(ui, "studio.lightness").c_str(), &f, 0.5f, 1.5f, "%.2f"));
-      op.adjust.lightnessScale = f;
-      f = float(op.adjust.contrast);
-      live(ImGui::SliderFloat(label(ui, "studio.contrast").c_str(), &f, 0.5f, 2, "%.2f"));
-      op.adjust.contrast = f;
-      break;
-    case Operation::Kind::Quantize:
-      live(ImGui::SliderInt(label(ui, "studio.colours").c_str(), &op.colours, 2, 16));
-      break;
-    case Operation::Kind::Transform: {
-      ImGui::TextUnformatted(ui.tr("studio.rotate").c_str());
-      for (int q = 0; q < 4; ++q) {
-        if (q) ImGui::SameLine();
-        const std::string t = std::to_string(q * 90) + "\xc2\xb0###rot" + std::to_string(q);
-        if (ImGui::RadioButton(t.c_str(), op.quarterTurns == q) && op.quarterTurns != q)
-          s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].quarterTurns = q; });
-      }
-      bool fh = op.flipH, fv = op.flipV;
-      if (ImGui::Checkbox(label(ui, "studio.flip_h").c_str(), &fh)) s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].flipH = fh; });
-      if (ImGui::Checkbox(label(ui, "studio.flip_v").c_str(), &fv)) s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].flipV = fv; });
-      f = float(op.scale);
-      live(ImGui::SliderFloat(label(ui, "studio.scale").c_str(), &f, 0.25f, 4.f, "%.2f\xc3\x97", ImGuiSliderFlags_Logarithmic));
-      op.scale = f;
-      bool seam = op.seamless;
-      if (ImGui::Checkbox(label(ui, "studio.seamless").c_str(), &seam))
-        s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].seamless = seam; });
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("studio.seamless_hint").c_str());
-      break;
+    bool fh = t->flipH, fv = t->flipV, seam = t->seamless;
+    if (ImGui::Checkbox(label(ui, "studio.flip_h").c_str(), &fh)) editOp<T>(s, index, "studio.edit.adjust", [fh](T& o) { o.flipH = fh; });
+    if (ImGui::Checkbox(label(ui, "studio.flip_v").c_str(), &fv)) editOp<T>(s, index, "studio.edit.adjust", [fv](T& o) { o.flipV = fv; });
+    slider<T>(ui, s, index, "studio.scale", 0.25f, 4.f, "%.2f\xc3\x97", [](T& o) -> double& { return o.scale; }, ImGuiSliderFlags_Logarithmic);
+    if (ImGui::Checkbox(label(ui, "studio.seamless").c_str(), &seam))
+      editOp<T>(s, index, "studio.edit.adjust", [seam](T& o) { o.seamless = seam; });
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("studio.seamless_hint").c_str());
+  } else if (const auto* sym = op.as<core::SymmetryOp>()) {
+    if (ImGui::BeginCombo(label(ui, "studio.group").c_str(), sym->name().c_str())) {
+      for (const core::SymmetryOp& g : core::SymmetryOp::all())
+        if (ImGui::Selectable(g.name().c_str(), g == *sym)) editOp<core::SymmetryOp>(s, index, "studio.edit.adjust", [&g](auto& o) { o = g; });
+      ImGui::EndCombo();
     }
-    case Operation::Kind::Symmetry: {
-      static const char* groups[] = {"p1", "p2", "pm", "pg", "cm", "pmm", "pmg", "pgg", "cmm", "p4", "p4m", "p4g",
-                                     "p3", "p3m1", "p31m", "p6", "p6m", "kaleido-2", "kaleido-4", "kaleido-6", "kaleido-8"};
-      if (ImGui::BeginCombo(label(ui, "studio.group").c_str(), op.group.c_str())) {
-        for (const char* g : groups)
-          if (ImGui::Selectable(g, op.group == g)) s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].group = g; });
+    ImGui::TextWrapped("%s", ui.tr("studio.symmetry_hint").c_str());
+  } else if (op.as<core::RepeatOp>() || op.as<core::LayoutOp>()) {
+    const auto* rep = op.as<core::RepeatOp>();
+    const auto* lay = op.as<core::LayoutOp>();
+    const im::RepeatSpec spec = rep ? rep->repeat : lay->repeat;
+    // The body's repeat, the same control for both kinds.
+    auto setSpec = [&](auto change) {
+      s.edit("studio.edit.adjust", [&](core::Design& d) {
+        if (auto* r = d.ops[index].as<core::RepeatOp>()) change(r->repeat);
+        if (auto* l = d.ops[index].as<core::LayoutOp>()) change(l->repeat);
+      });
+    };
+    if (ImGui::BeginCombo(label(ui, "studio.repeat_layout").c_str(), ui.tr(std::string("studio.repeat.") + im::repeatName(spec.layout)).c_str())) {
+      for (auto l : core::repeatLayouts())
+        if (ImGui::Selectable(ui.tr(std::string("studio.repeat.") + im::repeatName(l)).c_str(), l == spec.layout))
+          setSpec([l](im::RepeatSpec& r) { r.layout = l; });
+      ImGui::EndCombo();
+    }
+    const bool drops = spec.layout == im::RepeatLayout::HalfDrop || spec.layout == im::RepeatLayout::HalfBrick;
+    if (drops && rep) slider<core::RepeatOp>(ui, s, index, "studio.drop", 0.1f, 0.9f, "%.2f", [](core::RepeatOp& o) -> double& { return o.repeat.drop; });
+    if (drops && lay) slider<core::LayoutOp>(ui, s, index, "studio.drop", 0.1f, 0.9f, "%.2f", [](core::LayoutOp& o) -> double& { return o.repeat.drop; });
+    if (rep) {
+      slider<core::RepeatOp>(ui, s, index, "studio.across", 1, 12, nullptr, [](core::RepeatOp& o) -> int& { return o.across; });
+      slider<core::RepeatOp>(ui, s, index, "studio.down", 1, 12, nullptr, [](core::RepeatOp& o) -> int& { return o.down; });
+    } else {
+      using L = core::LayoutOp;
+      if (ImGui::BeginCombo(label(ui, "studio.cloth").c_str(), ui.tr(std::string("studio.cloth.") + core::clothName(lay->cloth)).c_str())) {
+        for (im::ClothKind c : core::clothKinds())
+          if (ImGui::Selectable(ui.tr(std::string("studio.cloth.") + core::clothName(c)).c_str(), lay->cloth == c))
+            editOp<L>(s, index, "studio.edit.adjust", [c](L& o) { o.cloth = c; });
         ImGui::EndCombo();
       }
-      ImGui::TextWrapped("%s", ui.tr("studio.symmetry_hint").c_str());
-      break;
+      slider<L>(ui, s, index, "studio.length_cm", 20, 400, "%.0f cm", [](L& o) -> double& { return o.lengthCm; });
+      slider<L>(ui, s, index, "studio.height_cm", 20, 200, "%.0f cm", [](L& o) -> double& { return o.heightCm; });
+      slider<L>(ui, s, index, "studio.print_dpi", 72, 600, "%.0f", [](L& o) -> double& { return o.dpi; });
     }
-    case Operation::Kind::Repeat:
-    case Operation::Kind::Layout: {
-      static const imaging::RepeatLayout layouts[] = {imaging::RepeatLayout::Straight, imaging::RepeatLayout::HalfDrop,
-                                                      imaging::RepeatLayout::HalfBrick, imaging::RepeatLayout::Mirror,
-                                                      imaging::RepeatLayout::Centre};
-      const std::string current = ui.tr(std::string("studio.repeat.") + imaging::repeatName(op.repeat.layout));
-      if (ImGui::BeginCombo(label(ui, "studio.repeat_layout").c_str(), current.c_str())) {
-        for (auto l : layouts)
-          if (ImGui::Selectable(ui.tr(std::string("studio.repeat.") + imaging::repeatName(l)).c_str(), l == op.repeat.layout))
-            s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].repeat.layout = l; });
-        ImGui::EndCombo();
-      }
-      if (op.repeat.layout == imaging::RepeatLayout::HalfDrop || op.repeat.layout == imaging::RepeatLayout::HalfBrick) {
-        f = float(op.repeat.drop);
-        live(ImGui::SliderFloat(label(ui, "studio.drop").c_str(), &f, 0.1f, 0.9f, "%.2f"));
-        op.repeat.drop = f;
-      }
-      if (op.kind == Operation::Kind::Repeat) {
-        live(ImGui::SliderInt(label(ui, "studio.across").c_str(), &op.across, 1, 12));
-        live(ImGui::SliderInt(label(ui, "studio.down").c_str(), &op.down, 1, 12));
-      } else {
-        static const char* cloths[] = {"kain-panjang", "sarung", "selendang", "iket"};
-        if (ImGui::BeginCombo(label(ui, "studio.cloth").c_str(), ui.tr("studio.cloth." + op.cloth).c_str())) {
-          for (const char* c : cloths)
-            if (ImGui::Selectable(ui.tr(std::string("studio.cloth.") + c).c_str(), op.cloth == c))
-              s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].cloth = c; });
-          ImGui::EndCombo();
-        }
-        f = float(op.lengthCm);
-        live(ImGui::SliderFloat(label(ui, "studio.length_cm").c_str(), &f, 20, 400, "%.0f cm"));
-        op.lengthCm = f;
-        f = float(op.heightCm);
-        live(ImGui::SliderFloat(label(ui, "studio.height_cm").c_str(), &f, 20, 200, "%.0f cm"));
-        op.heightCm = f;
-        f = float(op.dpi);
-        live(ImGui::SliderFloat(label(ui, "studio.print_dpi").c_str(), &f, 72, 600, "%.0f"));
-        op.dpi = f;
-      }
-      // What the export will write: pixels, centimetres, raw megabytes.
-      const imaging::StreamedImage img = core::outputImage(s.design(), m_result.empty() ? m_preview : m_result);
-      const double dpi = op.kind == Operation::Kind::Layout ? op.dpi : (s.design().source.dpi ? s.design().source.dpi->x : 300.0);
-      if (op.kind == Operation::Kind::Layout) {
-        const int w = imaging::cmToPx(op.lengthCm, op.dpi), h = imaging::cmToPx(op.heightCm, op.dpi);
-        ImGui::TextWrapped("%s", ui.tr("studio.output_size", {{"w", std::to_string(w)}, {"h", std::to_string(h)},
-                                                               {"wcm", core::formatNumber(op.lengthCm, 0, ui.wb.tr().language())},
-                                                               {"hcm", core::formatNumber(op.heightCm, 0, ui.wb.tr().language())},
-                                                               {"mb", core::formatNumber(double(w) * h * 3 / 1048576.0, 0, ui.wb.tr().language())}}).c_str());
-      } else {
-        // The preview tile is smaller than the source: scale to the export's pixels.
-        const double k = double(s.design().source.pixels.cols) / std::max(1, m_preview.cols);
-        const int w = int(img.size.width * k), h = int(img.size.height * k);
-        ImGui::TextWrapped("%s", ui.tr("studio.output_size", {{"w", std::to_string(w)}, {"h", std::to_string(h)},
-                                                               {"wcm", core::formatNumber(w / dpi * 2.54, 1, ui.wb.tr().language())},
-                                                               {"hcm", core::formatNumber(h / dpi * 2.54, 1, ui.wb.tr().language())},
-                                                               {"mb", core::formatNumber(double(w) * h * 3 / 1048576.0, 0, ui.wb.tr().language())}}).c_str());
-      }
-      break;
-    }
-    case Operation::Kind::Tone: {
-      const auto& pals = ui.wb.namedPalettes();
-      std::string current = op.paletteId;
+    // What the export will write: pixels, centimetres, raw megabytes.
+    const core::ExportSize& e = m_preview->exportSize();
+    const double dpi = e.dpi.value_or(300.0);
+    const double wcm = lay ? lay->lengthCm : e.width / dpi * 2.54, hcm = lay ? lay->heightCm : e.height / dpi * 2.54;
+    ImGui::TextWrapped("%s", ui.tr("studio.output_size", {{"w", std::to_string(e.width)}, {"h", std::to_string(e.height)},
+                                                           {"wcm", core::formatNumber(wcm, lay ? 0 : 1, lang)},
+                                                           {"hcm", core::formatNumber(hcm, lay ? 0 : 1, lang)},
+                                                           {"mb", core::formatNumber(double(e.width) * e.height * 3 / 1048576.0, 0, lang)}}).c_str());
+  } else if (const auto* tone = op.as<core::ToneOp>()) {
+    const auto& pals = ui.wb.namedPalettes();
+    std::string current = tone->paletteId;
+    for (const auto& p : pals)
+      if (p.id == tone->paletteId) current = p.name;
+    if (ImGui::BeginCombo(label(ui, "studio.tone_palette").c_str(), current.c_str())) {
       for (const auto& p : pals)
-        if (p.id == op.paletteId) current = p.name;
-      if (ImGui::BeginCombo(label(ui, "studio.tone_palette").c_str(), current.c_str())) {
-        for (const auto& p : pals)
-          if (ImGui::Selectable(p.name.c_str(), p.id == op.paletteId))
-            s.edit("studio.edit.adjust", [&](core::Design& d) { d.ops[std::size_t(index)].paletteId = p.id; });
-        ImGui::EndCombo();
-      }
-      f = float(op.strength);
-      live(ImGui::SliderFloat(label(ui, "studio.strength").c_str(), &f, 0, 1, "%.2f"));
-      op.strength = f;
-      break;
+        if (ImGui::Selectable(p.name.c_str(), p.id == tone->paletteId))
+          editOp<core::ToneOp>(s, index, "studio.edit.adjust", [&p](core::ToneOp& o) { o.paletteId = p.id; });
+      ImGui::EndCombo();
     }
+    slider<core::ToneOp>(ui, s, index, "studio.strength", 0, 1, "%.2f", [](core::ToneOp& o) -> double& { return o.strength; });
   }
 }
 
+// [SECTION] canvas
+
 void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
   // The before/after slider only means something while the tile itself is shown.
-  if (m_output.empty() && !m_seams) {
+  const core::StudioPreview& pv = *m_preview;
+  const cv::Mat& before = pv.before();
+  const cv::Mat& after = pv.result().empty() ? before : pv.result();
+  if (pv.output().empty() && !m_seams) {
     ImGui::SetNextItemWidth(ui.px(150));
     ImGui::SliderFloat(label(ui, "studio.split").c_str(), &m_split, 0.f, 1.f, "");
     ImGui::SameLine();
@@ -368,8 +353,8 @@ void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
   probe::note("@studio.check_seams");
   if (m_seams) {
     ImGui::SameLine();
-    ImGui::TextUnformatted(ui.tr(m_seamCheck.score < 1.5 ? "studio.seams_ok" : "studio.seams_visible",
-                                 {{"score", core::formatNumber(m_seamCheck.score, 1, ui.wb.tr().language())}}).c_str());
+    ImGui::TextUnformatted(ui.tr(pv.seams().score < 1.5 ? "studio.seams_ok" : "studio.seams_visible",
+                                 {{"score", core::formatNumber(pv.seams().score, 1, ui.wb.tr().language())}}).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("studio.seams_hint").c_str());
   }
   ImGui::SameLine();
@@ -377,9 +362,9 @@ void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
   ImGui::SameLine();
   if (ImGui::Button("1:1##studio_one")) m_view.oneToOne({ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y});
   const ImVec2 p = ImGui::GetCursorScreenPos(), size = ImGui::GetContentRegionAvail();
-  if (size.x < 2 || size.y < 2) return;
+  if (size.x < 2 || size.y < 2 || before.empty()) return;  // the preview lands from the task pool
   // The view works in source pixels; the preview is a scaled copy of them.
-  const cv::Mat& src = s.design().source.pixels;
+  const cv::Mat& src = std::as_const(s).design().source.pixels;
   const core::Vec2 imgSize{double(src.cols), double(src.rows)};
   if (m_needsFit) {
     m_view.fit(imgSize, {size.x, size.y});
@@ -398,12 +383,11 @@ void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
     const core::Vec2 ip = m_view.screenToImage(mouse);
     if (ip.x >= 0 && ip.y >= 0 && ip.x < imgSize.x && ip.y < imgSize.y) {
       // Pick from what is shown: the result if the cursor is right of the split.
-      const bool after = mouse.x > size.x * m_split;
-      const cv::Mat& shown = after ? m_result : m_preview;
+      const cv::Mat& shown = mouse.x > size.x * m_split ? after : before;
       const int x = std::min(shown.cols - 1, int(ip.x * shown.cols / imgSize.x)), y = std::min(shown.rows - 1, int(ip.y * shown.rows / imgSize.y));
       const std::uint8_t* px = shown.ptr<std::uint8_t>(y) + x * shown.channels();
       const im::Lab lab = shown.channels() == 1 ? im::srgbToLab(im::Rgb8{px[0], px[0], px[0]}) : im::srgbToLab(im::Rgb8{px[2], px[1], px[0]});
-      const im::Palette cur = core::currentPalette(s.design());
+      const im::Palette cur = core::currentPalette(std::as_const(s).design());
       double best = 1e9;
       for (std::size_t i = 0; i < cur.swatches.size(); ++i)
         if (const double d = im::deltaE2000(lab, cur.swatches[i].lab); d < best) { best = d; m_editSwatch = int(i); }
@@ -416,29 +400,29 @@ void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
   const float splitX = p.x + size.x * m_split;
   dl->PushClipRect(p, ImVec2(p.x + size.x, p.y + size.y), true);
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color::kCanvas);
-  const std::string id = std::to_string(reinterpret_cast<std::uintptr_t>(m_session));
-  if (m_seams || !m_output.empty()) {
+  const std::string id = std::to_string(reinterpret_cast<std::uintptr_t>(&s));
+  if ((m_seams && !pv.seams().heat.empty()) || !pv.output().empty()) {
     // The repeat or the cloth (or the seam heat map), fitted in the canvas.
-    cv::Mat shown = m_output;
-    if (m_seams) {
+    cv::Mat shown = pv.output();
+    if (m_seams && !pv.seams().heat.empty()) {
       cv::Mat heat;
-      m_seamCheck.heat.convertTo(heat, CV_8U, 255.0 / 30.0);  // 30 dE00 and more: full red
+      pv.seams().heat.convertTo(heat, CV_8U, 255.0 / 30.0);  // 30 dE00 and more: full red
       cv::Mat red;
       cv::applyColorMap(heat, red, cv::COLORMAP_HOT);
       shown = red;
     }
     const float sc = std::min(size.x / shown.cols, size.y / shown.rows);
     const ImVec2 a(p.x + (size.x - shown.cols * sc) / 2, p.y + (size.y - shown.rows * sc) / 2);
-    drawImage(dl, ui.textures.tiles((m_seams ? "studio:seams:" : "studio:output:") + id, m_resultVersion, shown), shown.cols, shown.rows, a,
+    drawImage(dl, ui.textures.tiles((m_seams ? "studio:seams:" : "studio:output:") + id, pv.resultVersion(), shown), shown.cols, shown.rows, a,
               ImVec2(a.x + shown.cols * sc, a.y + shown.rows * sc));
     dl->PopClipRect();
     return;
   }
   dl->PushClipRect(p, ImVec2(splitX, p.y + size.y), true);
-  drawImage(dl, ui.textures.tiles("studio:before:" + id, 1, m_preview), m_preview.cols, m_preview.rows, ia, ib);
+  drawImage(dl, ui.textures.tiles("studio:before:" + id, 1, before), before.cols, before.rows, ia, ib);
   dl->PopClipRect();
   dl->PushClipRect(ImVec2(splitX, p.y), ImVec2(p.x + size.x, p.y + size.y), true);
-  drawImage(dl, ui.textures.tiles("studio:after:" + id, m_resultVersion, m_result), m_result.cols, m_result.rows, ia, ib);
+  drawImage(dl, ui.textures.tiles("studio:after:" + id, pv.resultVersion(), after), after.cols, after.rows, ia, ib);
   dl->PopClipRect();
   if (m_split > 0.f && m_split < 1.f) {
     dl->AddLine(ImVec2(splitX, p.y), ImVec2(splitX, p.y + size.y), color::kGading, ui.px(3));
@@ -450,9 +434,11 @@ void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
   if (m_eyedropper && hovered) ImGui::SetTooltip("%s", ui.tr("studio.eyedropper_hint").c_str());
 }
 
+// [SECTION] palette and colourways
+
 void StudioPanel::drawPalette(UiContext& ui, core::DesignSession& s) {
   ImGui::TextDisabled("%s", ui.tr("studio.palette").c_str());
-  core::Design& d = s.design();
+  const core::Design& d = std::as_const(s).design();
   const im::Palette cur = core::currentPalette(d);
   const core::Language l = ui.wb.tr().language();
   // Two swatches per row: colour, share and a lock, each a large target.
@@ -503,8 +489,7 @@ void StudioPanel::drawPalette(UiContext& ui, core::DesignSession& s) {
   if (ImGui::IsItemActivated()) s.beginLive();
   if (changed) {
     const im::Lab lab = im::srgbToLab(im::Rgb{rgb[0], rgb[1], rgb[2]});
-    core::recolorOp(d).targets[i] = lab;
-    s.touch();
+    s.liveEdit([&](core::Design& dd) { core::recolorOp(dd).targets[i] = lab; });
   }
   if (ImGui::IsItemDeactivated()) s.endLive("studio.edit.recolor");
   for (const im::Palette& p : ui.wb.namedPalettes()) {
@@ -525,8 +510,8 @@ void StudioPanel::drawPalette(UiContext& ui, core::DesignSession& s) {
 
 void StudioPanel::adoptColorway(UiContext& ui, int index) {
   core::DesignSession* session = ui.wb.design();
-  if (index < 0 || index >= int(m_colorways.size()) || !session) return;
-  const im::Colorway cw = m_colorways[std::size_t(index)];
+  if (index < 0 || index >= int(colorways().size()) || !session) return;
+  const im::Colorway cw = colorways()[std::size_t(index)];
   session->edit("studio.edit.adopt", [&](core::Design& d) {
     auto& op = core::recolorOp(d);
     for (std::size_t i = 0; i < op.targets.size() && i < cw.colours.size(); ++i)
@@ -534,69 +519,49 @@ void StudioPanel::adoptColorway(UiContext& ui, int index) {
   });
 }
 
-void StudioPanel::drawColorways(UiContext& ui, core::DesignSession& s) {
+void StudioPanel::drawColorways(UiContext& ui, core::DesignSession&) {
   ImGui::TextDisabled("%s", ui.tr("studio.colorways").c_str());
   ImGui::SetNextItemWidth(ui.px(200));
-  if (ImGui::BeginCombo("##scheme", ui.tr(kSchemeKeys[m_scheme]).c_str())) {
-    for (int i = 0; i < 6; ++i)
-      if (ImGui::Selectable(ui.tr(kSchemeKeys[i]).c_str(), m_scheme == i)) m_scheme = i;
+  core::ColorwaysAction action = m_preview->colorwaysAction();
+  const auto schemeKey = [](core::ColorwaysAction::Scheme sc) { return std::string("studio.scheme.") + core::schemeName(sc); };
+  if (ImGui::BeginCombo("##scheme", ui.tr(schemeKey(action.scheme)).c_str())) {
+    for (auto sc : core::schemes())
+      if (ImGui::Selectable(ui.tr(schemeKey(sc)).c_str(), action.scheme == sc)) action.scheme = sc;
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  if (ImGui::Button(label(ui, "studio.new_colorways").c_str())) ++m_seed;
-  // Variations of the design's own colours, so adopting one leaves the other
-  // eight on offer; a locked swatch keeps the colour it has now.
-  const core::Design& d = s.design();
-  std::string key = std::string(kSchemes[m_scheme]) + ":" + std::to_string(m_seed);
-  for (bool b : d.locked) key += b ? '1' : '0';
-  im::Palette base = d.palette;
-  const im::Palette cur = core::currentPalette(d);
-  for (std::size_t i = 0; i < base.swatches.size() && i < d.locked.size(); ++i)
-    if (d.locked[i]) base.swatches[i].lab = cur.swatches[i].lab;
-  for (const auto& sw : base.swatches) key += im::formatColor(sw.lab, im::ColorNotation::Hex);
-  if (key != m_cwKey) {
-    m_cwKey = key;
-    auto opts = im::schemeOptions(kSchemes[m_scheme], ui.wb.namedPalettes());
-    m_colorways.clear();
-    m_cwThumbs.clear();
-    if (opts) {
-      opts->count = 9;
-      opts->seed = m_seed;
-      opts->locked = d.locked;
-      m_colorways = im::generateColorways(base, *opts);
-      for (const auto& cw : m_colorways) {
-        const std::vector<std::optional<im::Lab>> t(cw.colours.begin(), cw.colours.end());
-        m_cwThumbs.push_back(im::applyColourFn(m_smallIndex, im::recolorFn(d.palette, t)));
-      }
-    }
-    ++m_cwThumbVersion;
-  }
+  if (ImGui::Button(label(ui, "studio.new_colorways").c_str())) ++action.seed;
+  m_preview->setColorways(action);  // the grid follows on the preview's next update
+  const auto& thumbs = m_preview->colorwayThumbs();
   // Three rows must fit below, so the cell is the smaller of a third of the width and of the height.
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float cell = std::max(ui.px(48), std::min((ImGui::GetContentRegionAvail().x - 2 * spacing) / 3,
                                                   (ImGui::GetContentRegionAvail().y - 2 * spacing) / 3));
-  for (int i = 0; i < int(m_cwThumbs.size()); ++i) {
+  for (int i = 0; i < int(thumbs.size()); ++i) {
     if (i % 3) ImGui::SameLine();
     ImGui::PushID(i);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton("##cw", ImVec2(cell, cell))) adoptColorway(ui, i);
     probe::note("@studio.colorway." + std::to_string(i));
-    const cv::Mat& t = m_cwThumbs[std::size_t(i)];
+    const cv::Mat& t = thumbs[std::size_t(i)];
     const float sc = std::min(cell / t.cols, cell / t.rows);
     const ImVec2 a(p.x + (cell - t.cols * sc) / 2, p.y + (cell - t.rows * sc) / 2);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    drawImage(dl, ui.textures.tiles("studio:cw:" + std::to_string(i), m_cwThumbVersion, t), t.cols, t.rows, a,
+    drawImage(dl, ui.textures.tiles("studio:cw:" + std::to_string(i), m_preview->colorwaysVersion(), t), t.cols, t.rows, a,
               ImVec2(a.x + t.cols * sc, a.y + t.rows * sc));
     if (ImGui::IsItemHovered()) dl->AddRect(p, ImVec2(p.x + cell, p.y + cell), color::kIndigo, 0, 0, ui.px(3));
     // A small mark: can this colourway be dyed bath after bath?
-    const bool ok = m_colorways[std::size_t(i)].dyeability.dyeable;
+    const im::Colorway& cw = m_preview->colorways()[std::size_t(i)];
+    const bool ok = cw.dyeability.dyeable;
     dl->AddCircleFilled(ImVec2(p.x + cell - ui.px(10), p.y + ui.px(10)), ui.px(7), ok ? IM_COL32(0x3E, 0x8E, 0x5A, 0xFF) : color::kError);
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s\n%s", m_colorways[std::size_t(i)].label.c_str(),
+      ImGui::SetTooltip("%s\n%s", cw.label.c_str(),
                         ui.tr(ok ? "studio.dyeable" : "studio.not_dyeable").c_str());
     ImGui::PopID();
   }
 }
+
+// [SECTION] history
 
 void StudioPanel::drawHistory(UiContext& ui, core::DesignSession& s) {
   ImGui::TextDisabled("%s", ui.tr("studio.history").c_str());

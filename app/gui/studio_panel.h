@@ -2,16 +2,17 @@
 // Studio Desain: the design's canvas with a before/after split, the
 // operation stack, the palette with per-swatch remapping, a 3x3 grid of
 // colourways and the history list. All changes go through DesignSession
-// edits, so every one can be undone.
+// edits (sliders through live edits), so every one can be undone. What is
+// shown (renders, colourways, seam check, export size) comes from
+// core::StudioPreview; this panel only draws it.
 
-#include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "canting/core/design.h"
+#include "canting/core/studio_preview.h"
 #include "canting/core/view_transform.h"
 #include "canting/imaging/colorway.h"
-#include "canting/imaging/pattern.h"
-#include "canting/imaging/recolor.h"
 #include "panel.h"
 
 namespace canting::gui {
@@ -29,15 +30,15 @@ class StudioPanel final : public Panel {
   std::optional<FileRequest> takeFileRequest(UiContext& ui) override;
 
   // For tests and the menu.
-  const std::vector<imaging::Colorway>& colorways() const { return m_colorways; }
+  const std::vector<imaging::Colorway>& colorways() const;
   int editingSwatch() const { return m_editSwatch; }
   void adoptColorway(UiContext& ui, int index);
-  const cv::Mat& result() const { return m_result; }
-  const cv::Mat& output() const { return m_output; }
+  const cv::Mat& result() const;
+  const cv::Mat& output() const;
   void showSeams(bool on) { m_seams = on; }
 
  private:
-  void syncPreview(UiContext& ui, core::DesignSession& s);
+  void syncPreview(UiContext& ui, core::DesignSession* s);
   void drawEmpty(UiContext& ui);
   void drawToolbar(UiContext& ui, core::DesignSession& s);
   void drawOperations(UiContext& ui, core::DesignSession& s);
@@ -48,28 +49,14 @@ class StudioPanel final : public Panel {
   void drawHistory(UiContext& ui, core::DesignSession& s);
 
   Request m_request = Request::None;
-  const void* m_session = nullptr;  // which session the cached images belong to
-  cv::Mat m_preview;                // the source, at most ~1400 px, 8-bit
-  cv::Mat m_small;                  // the source for colourway thumbnails
-  imaging::ColorIndex m_index;      // of the preview: re-renders map only its distinct colours
-  imaging::ColorIndex m_smallIndex;
-  cv::Mat m_result;
-  int m_resultVersion = -1;
-  cv::Mat m_output;                 // the repeat or the cloth, when the design has one
-  bool m_seams = false;             // show the seam check instead of the output
-  imaging::SeamCheck m_seamCheck;
+  std::unique_ptr<core::StudioPreview> m_preview;  // made on the first draw, on the workbench's task pool
   core::ViewTransform m_view;
   bool m_needsFit = true;
+  bool m_seams = false;             // show the seam check instead of the output
   float m_split = 0.5f;             // share of the canvas showing "before"
   int m_selectedOp = -1;
   int m_editSwatch = -1;
   bool m_eyedropper = false;
-  int m_scheme = 0;
-  std::uint32_t m_seed = 1;
-  std::vector<imaging::Colorway> m_colorways;
-  std::vector<cv::Mat> m_cwThumbs;
-  std::string m_cwKey;              // what the grid was made from
-  int m_cwThumbVersion = 0;
 };
 
 }  // namespace canting::gui

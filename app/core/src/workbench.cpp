@@ -7,6 +7,8 @@
 
 #include "canting/core/workbench.h"
 
+#include "canting/core/actions.h"
+
 #include <algorithm>
 
 #include "canting/core/paths.h"
@@ -79,41 +81,17 @@ bool Workbench::saveDesign(const fs::path& project) {
 
 void Workbench::exportDesign(const fs::path& path, imaging::SaveOptions options) {
   if (!m_design) return;
-  const bool streamed = [&] {
-    const auto f = options.format ? *options.format : imaging::formatFromExtension(path.string());
-    return f == imaging::ImageFormat::Png || f == imaging::ImageFormat::Tiff;
-  }();
   // A copy of the parameters: the user may keep editing while this renders.
   auto design = std::make_shared<Design>(m_design->design());
-  const DesignOutput out = designOutput(*design);
-  if (out.kind == DesignOutput::Kind::Cloth) options.dpi = imaging::Dpi{out.op->dpi, out.op->dpi};
-  else if (!options.dpi) options.dpi = design->source.dpi;
+  if (designOutput(*design).layout || !options.dpi) options.dpi = exportDpi(*design);
   const auto palettes = m_palettes;
   auto progress = m_exportProgress;
   progress->store(0.0);
   m_exportCancel = false;
-  m_tasks.run([this, path, options, design, palettes, streamed, progress]() -> TaskPool::Completion {
-    const cv::Mat tile = renderDesign(design->source.pixels, *design, palettes);
-    const imaging::StreamedImage img = outputImage(*design, tile);
-    imaging::Status st = imaging::Ok{};
-    if (streamed) {
-      imaging::StreamOptions so;
-      so.format = options.format;
-      so.compression = options.tiffCompression;
-      so.dpi = options.dpi;
-      so.progress = [progress](double p) { progress->store(p); };
-      so.cancel = &m_exportCancel;
-      st = imaging::writeStreamed(img, path, so);
-    } else if (imaging::uncompressedBytes(img) > (1ull << 31)) {
-      st = imaging::makeError(imaging::ErrorCode::TooManyPixels,
-                              {{"width", std::to_string(img.size.width)}, {"height", std::to_string(img.size.height)},
-                               {"megapixels", std::to_string(img.size.area() / 1000000)}, {"limit", "700"}});
-    } else {
-      cv::Mat all;
-      img.rows(0, img.size.height, all);
-      st = imaging::saveImage(all, path, options);
-    }
-    return [this, path, st, progress] {
+  ExportAction action{path, options, [progress](double p) { progress->store(p); }, &m_exportCancel};
+  m_tasks.run([this, action, design, palettes, progress]() -> TaskPool::Completion {
+    const imaging::Status st = action.run(renderOutput(*design, palettes));
+    return [this, path = action.path, st, progress] {
       progress->store(-1.0);
       if (st) notify(Notice::Kind::Info, m_tr.tr("notice.exported", {{"path", path.string()}}));
       else notify(Notice::Kind::Error, m_tr.message(st.error()));

@@ -38,17 +38,14 @@ core::DesignSession busySession(const fs::path& image) {
   core::DesignSession s(*core::designFromFile(image));
   s.edit("studio.edit.recolor", [](core::Design& d) { core::recolorOp(d).targets[1] = im::Lab{30, 20, -40}; });
   s.edit("studio.edit.add", [](core::Design& d) {
-    core::Operation a;
-    a.kind = core::Operation::Kind::Adjust;
+    core::AdjustOp a;
     a.adjust.hueShift = 25;
     a.adjust.contrast = 1.2;
-    d.ops.push_back(a);
-    core::Operation t;
-    t.kind = core::Operation::Kind::Tone;
+    d.ops.emplace_back(a);
+    core::ToneOp t;
     t.paletteId = "sogan";
     t.strength = 0.3;
-    t.enabled = false;
-    d.ops.push_back(t);
+    d.ops.emplace_back(t, false);
   });
   s.edit("studio.edit.lock", [](core::Design& d) { d.locked[0] = true; });
   return s;
@@ -87,20 +84,20 @@ TEST_CASE("undo and redo of every edit return bit-identical renders", "[core][de
 TEST_CASE("a slider drag is one history entry holding the state from before it", "[core][design]") {
   test::TempDir dir;
   core::DesignSession s(*core::designFromFile(motif(dir)));
-  s.edit("studio.edit.add", [](core::Design& d) { d.ops.push_back(core::Operation{.kind = core::Operation::Kind::Adjust}); });
+  s.edit("studio.edit.add", [](core::Design& d) { d.ops.emplace_back(core::AdjustOp{}); });
   const int v0 = s.version();
   s.beginLive();
   for (int i = 1; i <= 10; ++i) {
-    s.design().ops[0].adjust.hueShift = i * 5;
+    s.design().ops[0].as<core::AdjustOp>()->adjust.hueShift = i * 5;
     s.touch();
   }
   s.endLive("studio.edit.adjust");
   CHECK(s.version() > v0);
   CHECK(s.history().size() == 2);
   s.undo();
-  CHECK(s.design().ops[0].adjust.hueShift == 0);
+  CHECK(s.design().ops[0].as<core::AdjustOp>()->adjust.hueShift == 0);
   s.redo();
-  CHECK(s.design().ops[0].adjust.hueShift == 50);
+  CHECK(s.design().ops[0].as<core::AdjustOp>()->adjust.hueShift == 50);
 }
 
 TEST_CASE("a project saves and opens exactly, embedded or beside its image", "[core][design][project]") {
@@ -198,7 +195,7 @@ TEST_CASE("autosave writes a dirty design and a later start recovers it", "[core
   CHECK(again.hasRecovery());
   REQUIRE(again.recover());
   REQUIRE(again.design());
-  CHECK(again.design()->design().ops.front().targets[0]->L == 20);
+  CHECK(again.design()->design().ops.front().as<core::RecolorOp>()->targets[0]->L == 20);
   again.closeDesign();
   CHECK_FALSE(again.hasRecovery());
 }
@@ -231,17 +228,15 @@ TEST_CASE("pattern operations round-trip through projects and shape the output",
   test::TempDir dir;
   core::DesignSession s(*core::designFromFile(motif(dir)));
   s.edit("studio.edit.add", [](core::Design& d) {
-    core::Operation t;
-    t.kind = core::Operation::Kind::Transform;
+    core::TransformOp t;
     t.quarterTurns = 1;
     t.flipH = true;
-    d.ops.push_back(t);
-    core::Operation r;
-    r.kind = core::Operation::Kind::Repeat;
+    d.ops.emplace_back(t);
+    core::RepeatOp r;
     r.repeat = {im::RepeatLayout::HalfDrop, 1.0 / 3};
     r.across = 4;
     r.down = 2;
-    d.ops.push_back(r);
+    d.ops.emplace_back(r);
   });
   REQUIRE(core::saveProject(s, dir / "p.canting"));
   auto back = core::loadProject(dir / "p.canting");
@@ -258,13 +253,12 @@ TEST_CASE("pattern operations round-trip through projects and shape the output",
   CHECK(cv::norm(all, im::renderRepeat(tile, {im::RepeatLayout::HalfDrop, 1.0 / 3}, {360, 240}), cv::NORM_INF) == 0);
   // A cloth layout decides the size in cm at its DPI.
   s.edit("studio.edit.add", [](core::Design& d) {
-    core::Operation l;
-    l.kind = core::Operation::Kind::Layout;
-    l.cloth = "sarung";
+    core::LayoutOp l;
+    l.cloth = im::ClothKind::Sarung;
     l.lengthCm = 100;
     l.heightCm = 50;
     l.dpi = 30;
-    d.ops.push_back(l);
+    d.ops.emplace_back(l);
   });
   CHECK(core::designOutput(s.design()).kind == core::DesignOutput::Kind::Cloth);
   CHECK(core::outputImage(s.design(), tile).size == cv::Size(im::cmToPx(100, 30), im::cmToPx(50, 30)));
@@ -277,11 +271,10 @@ TEST_CASE("the design export streams the repeat at print size and reports progre
   core::Workbench wb(o);
   REQUIRE(wb.openDesignFile(motif(dir)));
   wb.design()->edit("studio.edit.add", [](core::Design& d) {
-    core::Operation r;
-    r.kind = core::Operation::Kind::Repeat;
+    core::RepeatOp r;
     r.across = 5;
     r.down = 3;
-    d.ops.push_back(r);
+    d.ops.emplace_back(r);
   });
   CHECK_FALSE(wb.exportProgress());
   wb.exportDesign(dir / "cloth.tif", {});

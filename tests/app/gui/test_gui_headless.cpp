@@ -162,7 +162,7 @@ TEST_CASE("a motif goes from the library to the Studio, takes a colourway, and C
   h.frames(1);
   REQUIRE(h.wb.design()->history().size() == 1);
   const auto& cw = h.app->studio().colorways()[2];
-  const auto& op = h.wb.design()->design().ops.front();
+  const auto& op = *h.wb.design()->design().ops.front().as<core::RecolorOp>();
   REQUIRE(op.targets.size() == cw.colours.size());
   CHECK(imaging::deltaE2000(*op.targets[1], cw.colours[1]) < 1e-9);
   h.ctrlKey('Z');
@@ -179,7 +179,7 @@ TEST_CASE("adding an operation in the Studio is recorded and the eyedropper pick
   h.frames(3);
   h.click(h.centreOf("@studio.add.studio.op.adjust"));
   REQUIRE(h.wb.design()->design().ops.size() == 1);
-  CHECK(h.wb.design()->design().ops[0].kind == core::Operation::Kind::Adjust);
+  CHECK(h.wb.design()->design().ops[0].kind() == core::Operation::Kind::Adjust);
   // Eyedropper on, then a click in the middle of the dark circle picks its swatch.
   h.click(h.centreOf("@studio.eyedropper"));
   auto canvas = gui::probe::find("@studio.canvas");

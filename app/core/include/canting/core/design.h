@@ -9,40 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "canting/imaging/cloth_layout.h"
+#include "canting/core/operations.h"
 #include "canting/imaging/image_io.h"
-#include "canting/imaging/palette.h"
-#include "canting/imaging/recolor.h"
+#include "canting/imaging/stream_export.h"
 
 namespace canting::core {
-
-struct Operation {
-  // Colour operations change the tile's colours; Transform and Symmetry
-  // change its geometry; Repeat and Layout decide what is made of the tile
-  // (a repeated length, a whole cloth) for the preview and the export.
-  enum class Kind { Recolor, Adjust, Quantize, Tone, Transform, Symmetry, Repeat, Layout };
-  Kind kind = Kind::Recolor;
-  bool enabled = true;
-  imaging::RecolorMode mode = imaging::RecolorMode::ShadingPreserving;   // Recolor
-  std::vector<std::optional<imaging::Lab>> targets;                      // Recolor: one per design swatch
-  imaging::LchAdjust adjust;                                             // Adjust
-  int colours = 8;                                                       // Quantize
-  std::string paletteId;                                                 // Tone: a shipped palette's id
-  double strength = 0.5;                                                 // Tone
-  int quarterTurns = 0;                                                  // Transform: clockwise
-  bool flipH = false, flipV = false;                                     // Transform
-  double scale = 1.0;                                                    // Transform
-  bool seamless = false;                                                 // Transform: the make-seamless aid
-  std::string group = "p4m";                                             // Symmetry: wallpaper group or kaleido-N
-  imaging::RepeatSpec repeat;                                            // Repeat and Layout (the body)
-  int across = 3, down = 3;                                              // Repeat: tiles
-  std::string cloth = "kain-panjang";                                    // Layout
-  double lengthCm = 250, heightCm = 105, dpi = 300;                      // Layout: size and print DPI
-
-  bool operator==(const Operation& o) const;
-};
-
-const char* operationKey(Operation::Kind kind);  // translation key, e.g. "studio.op.recolor"
 
 struct Design {
   std::filesystem::path sourcePath;
@@ -53,9 +24,16 @@ struct Design {
   std::vector<Operation> ops;
 };
 
-// Builds a design from an image file: loads it and extracts up to 6 colours.
-imaging::Result<Design> designFromFile(const std::filesystem::path& path);
-imaging::Result<Design> designFromImage(imaging::Image image, std::filesystem::path path, std::vector<std::uint8_t> bytes);
+// The "open" action: an image becomes a design with its palette extracted
+// (kDesignColours colours, this seed), no operations yet.
+struct OpenOptions {
+  int colours = kDesignColours;
+  std::uint32_t seed = 1;
+  imaging::LoadOptions load;
+};
+imaging::Result<Design> designFromFile(const std::filesystem::path& path, const OpenOptions& options = {});
+imaging::Result<Design> designFromImage(imaging::Image image, std::filesystem::path path, std::vector<std::uint8_t> bytes,
+                                        const OpenOptions& options = {});
 
 // Runs the enabled operations in order on `input` (any size: the preview or
 // the full image). Tone needs the shipped palettes to find its palette id.
@@ -71,11 +49,21 @@ cv::Mat renderDesign(const imaging::ColorIndex& index, const cv::Mat& input, con
 imaging::Palette currentPalette(const Design& design);
 
 // What the design makes: the tile itself, the tile repeated, or a cloth.
+// The last enabled Repeat or Layout decides it.
 struct DesignOutput {
   enum class Kind { Tile, Repeat, Cloth } kind = Kind::Tile;
-  const Operation* op = nullptr;  // the enabled Repeat or Layout that decides it (the last one)
+  const RepeatOp* repeat = nullptr;  // Kind::Repeat
+  const LayoutOp* layout = nullptr;  // Kind::Cloth
 };
 DesignOutput designOutput(const Design& design);
+
+// What the export writes: pixels and the DPI it records (the layout's, else
+// the source's, else none), for a rendered tile of `tile` pixels.
+struct ExportSize {
+  int width = 0, height = 0;
+  std::optional<double> dpi;
+};
+ExportSize exportSize(const Design& design, cv::Size tile);
 
 // The whole output as rows, ready to stream to disk: `tile` is the design's
 // tile at full resolution (renderDesign of the source). Cloth motifs keep
@@ -85,7 +73,7 @@ imaging::StreamedImage outputImage(const Design& design, const cv::Mat& tile);
 cv::Mat previewOutput(const Design& design, const cv::Mat& tile, int maxSide);
 
 // The first Recolor operation, created (at the top of the stack) when missing.
-Operation& recolorOp(Design& design);
+RecolorOp& recolorOp(Design& design);
 
 class DesignSession;  // design_session.h, included at the end
 

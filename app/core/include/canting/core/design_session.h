@@ -46,6 +46,13 @@ class DesignSession {
   // drag is recorded once, with the state from before it began.
   void beginLive();
   void touch() { m_history.touch(); }
+  // One step of a live change: begins the live edit if needed, applies `change`, bumps the version.
+  template <class Fn>
+  void liveEdit(Fn change) {
+    beginLive();
+    change(m_design);
+    touch();
+  }
   void endLive(const std::string& labelKey);
 
   bool canUndo() const { return m_history.canUndo(); }

@@ -1,0 +1,181 @@
+// canting-cli's dye lab: the dye book, wax-and-dye simulation, recipes.
+
+#include <opencv2/imgproc.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli_internal.h"
+#include "canting/core/actions.h"
+#include "canting/core/dye_lab.h"
+#include "canting/core/paths.h"
+#include "canting/imaging/color.h"
+#include "canting/imaging/dye.h"
+#include "canting/imaging/image_io.h"
+
+namespace canting::cli {
+
+namespace {
+
+using core::Language;
+namespace im = imaging;
+
+// --dyes FILE lets an administrator try an edited dye book without replacing the bundled one.
+std::optional<im::DyeBook> dyeBook(Ctx& c, const ParsedArgs& a, int& status) {
+  const std::filesystem::path file = a.value("dyes").value_or((core::assetsDir() / "dyes" / "dyes.json").string());
+  auto b = im::loadDyeBook(file);
+  if (!b) {
+    status = c.fail(b.error());
+    return std::nullopt;
+  }
+  return std::move(*b);
+}
+
+std::string hexOf(const im::Lab& lab) {
+  const im::Rgb8 c = im::labToSrgb8(lab);
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", c.r, c.g, c.b);
+  return buf;
+}
+
+int cmdDyeList(Ctx& c, const ParsedArgs& a) {
+  int status = 0;
+  auto book = dyeBook(c, a, status);
+  if (!book) return status;
+  const int li = c.tr.language() == Language::Indonesian ? 0 : 1;
+  if (a.flag("json")) {
+    nlohmann::json j;
+    j["cloth"] = hexOf(book->cloth);
+    for (const auto& d : book->dyes)
+      j["dyes"].push_back({{"id", d.id}, {"name", d.name[li]}, {"kind", d.kind}, {"colour", hexOf(d.colour)},
+                           {"reference_g_per_l", d.refConcentration}, {"reference_dips", d.refDips}, {"recipe_g_per_l", d.gramsPerLitre},
+                           {"liquor_ratio", d.liquorRatio}, {"temperature_c", d.temperatureC}, {"confidence", d.confidence}, {"source", d.source}});
+    for (const auto& f : book->fixers)
+      j["fixers"].push_back({{"id", f.id}, {"name", f.name[li]}, {"g_per_l", f.gramsPerLitre}, {"effect", f.effect[li]},
+                             {"confidence", f.confidence}, {"source", f.source}});
+    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return kOk;
+  }
+  c.out << c.tr.tr("cli.dye.dyes_heading") << "\n";
+  for (const auto& d : book->dyes)
+    c.out << "  " << d.id << "  " << hexOf(d.colour) << "  " << d.name[li] << "  (" << d.kind << ", "
+          << c.tr.tr("cli.dye.confidence", {{"value", d.confidence}}) << ")\n";
+  c.out << c.tr.tr("cli.dye.fixers_heading") << "\n";
+  for (const auto& f : book->fixers) c.out << "  " << f.id << "  " << f.name[li] << ": " << f.effect[li] << "\n";
+  return kOk;
+}
+
+
+int cmdDyeSimulate(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.dye_simulate";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  auto book = dyeBook(c, a, status);
+  if (!book) return status;
+  core::DyeSimulateAction action;
+  double& dpi = action.dpi;
+  if (!readNumber(c, a, "dpi", core::DyeSimulateAction::kMinDpi, core::DyeSimulateAction::kMaxDpi, help, status, dpi)) return status;
+  const auto motif = a.value("motif"), layersDir = a.value("layers");
+  if (!motif == !layersDir) return c.usage("cli.usage.missing_option", {{"arg", "--motif | --layers"}}, help);
+  im::Layers layers;
+  if (motif) {
+    auto img = im::loadImage(*motif);
+    if (!img) return c.fail(img.error());
+    if (!a.value("dpi") && img->dpi && img->dpi->x >= 10 && img->dpi->x <= 2400) dpi = img->dpi->x;
+    auto l = im::layersFromImage(img->pixels, dpi);
+    if (!l) return c.fail(l.error());
+    layers = std::move(*l);
+  } else {
+    auto l = im::loadLayers(*layersDir);
+    if (!l) return c.fail(l.error());
+    layers = std::move(*l);
+  }
+  const std::filesystem::path planFile = a.positionals[0];
+  auto plan = im::loadPlan(planFile, *book);
+  if (!plan) return c.fail(plan.error());
+  action.planDir = planFile.parent_path();
+  auto states = action.run(*plan, layers, *book);
+  if (!states) return c.fail(states.error());
+  const cv::Mat result = im::renderCloth(states->back());
+  if (auto st = im::saveImage(result, *out, {.dpi = im::Dpi{dpi, dpi}}); !st) return c.fail(st.error());
+  if (auto dir = a.value("steps")) {
+    std::error_code ec;
+    std::filesystem::create_directories(*dir, ec);
+    for (std::size_t i = 0; i < states->size(); ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, "step-%02zu.png", i);
+      if (auto st = im::saveImage(im::renderCloth((*states)[i], true), std::filesystem::path(*dir) / name); !st) return c.fail(st.error());
+    }
+  }
+  c.out << c.tr.tr("cli.dye.simulated", {{"path", *out}, {"steps", std::to_string(plan->steps.size())}}) << "\n";
+  if (auto t = a.value("target")) {
+    auto target = im::loadImage(*t);
+    if (!target) return c.fail(target.error());
+    cv::Mat tp = target->pixels;
+    if (tp.depth() != CV_8U) tp.convertTo(tp, CV_8U, tp.depth() == CV_16U ? 1.0 / 257 : 255.0);
+    if (tp.channels() == 1) cv::cvtColor(tp, tp, cv::COLOR_GRAY2BGR);
+    const im::Score sc = im::scoreAgainst(result, tp, layers, *plan);
+    const Language L = c.tr.language();
+    c.out << c.tr.tr("cli.dye.score", {{"mean", core::formatNumber(sc.meanDeltaE, 2, L)},
+                                        {"share", core::formatNumber(100 * sc.shareWithin5, 1, L)},
+                                        {"baths", std::to_string(sc.bathsUsed)}, {"fewest", std::to_string(sc.fewestBaths)}})
+          << "\n";
+    if (!sc.worstLayer.empty() && sc.worstLayerDeltaE > 5)
+      c.out << c.tr.tr("cli.dye.worst_layer", {{"layer", c.tr.tr("dye.layer." + sc.worstLayer)},
+                                                {"de", core::formatNumber(sc.worstLayerDeltaE, 1, L)}})
+            << "\n";
+  }
+  return kOk;
+}
+
+int cmdDyeRecipe(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.dye_recipe";
+  int status = 0;
+  auto book = dyeBook(c, a, status);
+  if (!book) return status;
+  // The cloth's weight, or its size and weight per square metre (the mori's
+  // gsm on the bolt's label): 250 x 105 cm at 110 g/m2 is 289 g.
+  std::optional<double> grams;
+  if (a.value("cloth-g")) {
+    double g = 0;
+    if (!readNumber(c, a, "cloth-g", 1, 100000, help, status, g)) return status;
+    grams = g;
+  } else if (auto size = a.value("cloth-cm")) {
+    double w = 0, h = 0;
+    char x = 0, extra = 0;
+    if (std::sscanf(size->c_str(), "%lf%c%lf%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || !(w >= 1 && w <= 10000) || !(h >= 1 && h <= 10000))
+      return c.usage("cli.usage.bad_value", {{"arg", "--cloth-cm"}, {"value", *size}}, help);
+    if (!a.value("gsm")) return c.usage("cli.usage.missing_option", {{"arg", "--gsm"}}, help);
+    double gsm = 0;
+    if (!readNumber(c, a, "gsm", 10, 1000, help, status, gsm)) return status;
+    grams = w / 100 * h / 100 * gsm;
+  } else {
+    return c.usage("cli.usage.missing_option", {{"arg", "--cloth-g | --cloth-cm"}}, help);
+  }
+  core::DyeRecipeAction action{.clothGrams = *grams};
+  if (!readNumber(c, a, "ratio", core::DyeRecipeAction::kMinRatio, core::DyeRecipeAction::kMaxRatio, help, status, action.liquorRatio))
+    return status;
+  auto plan = im::loadPlan(a.positionals[0], *book);
+  if (!plan) return c.fail(plan.error());
+  auto recipe = action.run(*plan, *book);
+  if (!recipe) return c.fail(recipe.error());
+  const std::vector<im::CardLine> card = core::recipeLines(c.tr, *plan, *book, *recipe);
+  for (const auto& line : card) c.out << (line.heading ? "" : "  ") << line.text << "\n";
+  if (auto pdf = a.value("pdf")) {
+    const std::string title = c.tr.tr("cli.dye.recipe_title", {{"plan", plan->name.empty() ? std::filesystem::path(a.positionals[0]).stem().string() : plan->name}});
+    if (auto st = im::writeRecipeCard(title, card, *pdf); !st) return c.fail(st.error());
+    c.out << c.tr.tr("cli.dye.card_written", {{"path", *pdf}}) << "\n";
+  }
+  return kOk;
+}
+
+}  // namespace
+
+std::vector<Command> dyeCommands() {
+  return {
+      {"dye list", {{}, {"json"}, {"dyes"}}, "cli.help.dye_list", cmdDyeList},
+      {"dye simulate", {{"PLAN"}, {}, {"motif", "layers", "target", "steps", "dpi", "dyes", "o"}, {'o'}}, "cli.help.dye_simulate", cmdDyeSimulate},
+      {"dye recipe", {{"PLAN"}, {}, {"cloth-g", "cloth-cm", "gsm", "ratio", "pdf", "dyes"}}, "cli.help.dye_recipe", cmdDyeRecipe},
+  };
+}
+
+}  // namespace canting::cli

@@ -1,0 +1,271 @@
+// canting-cli's pattern commands: transform, symmetry, repeat, layout,
+// motif, pola. transform, symmetry and repeat put the Studio's TransformOp,
+// SymmetryOp and RepeatOp on a design's stack and render it as the Studio
+// does; layout keeps the cloth proportions of assets/layouts/kain.json and
+// takes a border image, which the Studio's LayoutOp does not.
+//
+// [SECTION] tile helpers
+// [SECTION] transform, symmetry, repeat
+// [SECTION] layout
+// [SECTION] motif and pola
+
+#include <cmath>
+#include <filesystem>
+
+#include "cli_internal.h"
+#include "canting/core/actions.h"
+#include "canting/core/paths.h"
+#include "canting/imaging/cloth_layout.h"
+#include "canting/imaging/image_io.h"
+#include "canting/imaging/motif.h"
+#include "canting/imaging/pattern.h"
+#include "canting/imaging/pola.h"
+
+namespace canting::cli {
+
+namespace {
+
+namespace im = imaging;
+
+// [SECTION] tile helpers
+
+// The tile at the print scale: --tile-cm sets its width; otherwise a tile
+// that knows its DPI keeps its physical size at the output DPI.
+std::optional<cv::Mat> tileAtScale(Ctx& c, const ParsedArgs& a, const im::Image& img, std::optional<double> outDpi,
+                                   const std::string& helpKey, int& status) {
+  cv::Mat tile = core::toBgr8(img.pixels);
+  double factor = 1;
+  if (auto tc = a.value("tile-cm")) {
+    auto v = parsePositive(*tc);
+    if (!v || !outDpi) {
+      status = c.usage("cli.usage.bad_value", {{"arg", "--tile-cm"}, {"value", *tc}}, helpKey);
+      return std::nullopt;
+    }
+    factor = im::cmToPx(*v, *outDpi) / double(tile.cols);
+  } else if (outDpi && img.dpi) {
+    factor = *outDpi / img.dpi->x;
+  }
+  if (std::fabs(factor - 1) > 1e-6) tile = im::scaleTile(tile, factor);
+  return tile;
+}
+
+// A design of the tile alone: geometry needs no palette.
+core::Design tileDesign(cv::Mat tile, std::optional<im::Dpi> dpi, const std::string& path) {
+  im::Image img;
+  img.pixels = std::move(tile);
+  img.dpi = dpi;
+  return *core::designFromImage(std::move(img), path, {}, {.colours = 0});
+}
+
+// [SECTION] transform, symmetry, repeat
+
+int cmdTransform(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.transform";
+  int status = 0;
+  core::TransformOp op;
+  double turns = op.quarterTurns;
+  if (!readNumber(c, a, "turns", 0, 3, help, status, turns) ||
+      !readNumber(c, a, "scale", core::TransformOp::kMinScale, core::TransformOp::kMaxScale, help, status, op.scale))
+    return status;
+  if (turns != std::floor(turns)) return c.usage("cli.usage.bad_value", {{"arg", "--turns"}, {"value", *a.value("turns")}}, help);
+  op.quarterTurns = int(turns);
+  op.flipH = a.flag("flip-h");
+  op.flipV = a.flag("flip-v");
+  op.seamless = a.flag("seamless");
+  return runStack(c, a, help, {core::Operation(op)});
+}
+
+int cmdSymmetry(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.symmetry";
+  int status = 0;
+  if (!requireOut(c, a, help, status)) return status;
+  auto group = a.value("group");
+  if (!group) return c.usage("cli.usage.missing_option", {{"arg", "--group"}}, help);
+  auto sym = core::SymmetryOp::parse(*group);
+  if (!sym) return c.usage("cli.usage.bad_value", {{"arg", "--group"}, {"value", *group}}, help);
+  std::vector<core::Operation> ops = {core::Operation(*sym)};
+  if (auto px = a.value("out-px")) {
+    // The cell repeated straight up to this size.
+    auto s = parseSize(*px);
+    if (!s || s->cm) return c.usage("cli.usage.bad_value", {{"arg", "--out-px"}, {"value", *px}}, help);
+    ops.emplace_back(core::RepeatOp{.widthPx = int(s->w), .heightPx = int(s->h)});
+  }
+  return runStack(c, a, help, std::move(ops));
+}
+
+int cmdRepeat(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.repeat";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  core::RepeatOp op;
+  const std::string layout = a.value("layout").value_or(im::repeatName(op.repeat.layout));
+  auto l = im::parseRepeat(layout);
+  if (!l) return c.usage("cli.usage.bad_value", {{"arg", "--layout"}, {"value", layout}}, help);
+  op.repeat.layout = *l;
+  if (auto d = a.value("drop")) {
+    auto f = im::parseFraction(*d);
+    if (!f) return c.usage("cli.usage.bad_value", {{"arg", "--drop"}, {"value", *d}}, help);
+    op.repeat.drop = *f;
+  }
+  std::optional<double> dpi;
+  if (auto d = a.value("dpi")) {
+    auto v = parsePositive(*d);
+    if (!v || *v > 2400) return c.usage("cli.usage.bad_value", {{"arg", "--dpi"}, {"value", *d}}, help);
+    dpi = *v;
+  }
+  if (auto px = a.value("out-px")) {
+    auto s = parseSize(*px);
+    if (!s || s->cm) return c.usage("cli.usage.bad_value", {{"arg", "--out-px"}, {"value", *px}}, help);
+    op.widthPx = int(s->w);
+    op.heightPx = int(s->h);
+  } else if (auto cm = a.value("size")) {
+    auto s = parseSize(*cm);
+    if (!s || !s->cm || !dpi) return c.usage("cli.usage.bad_value", {{"arg", "--size"}, {"value", *cm}}, help);
+    op.widthPx = im::cmToPx(s->w, *dpi);
+    op.heightPx = im::cmToPx(s->h, *dpi);
+  } else {
+    return c.usage("cli.usage.missing_option", {{"arg", "--out-px | --size --dpi"}}, help);
+  }
+  auto img = im::loadImage(a.positionals[0]);
+  if (!img) return c.fail(img.error());
+  auto tile = tileAtScale(c, a, *img, dpi, help, status);
+  if (!tile) return status;
+  const std::optional<double> outDpi = dpi ? dpi : (img->dpi ? std::optional(img->dpi->x) : std::nullopt);
+  core::Design d = tileDesign(*tile, img->dpi, a.positionals[0]);
+  if (a.flag("seamless")) d.ops.emplace_back(core::TransformOp{.seamless = true});
+  d.ops.emplace_back(op);
+  if (auto st = op.validate(); !st) return c.fail(st.error());
+  const cv::Mat rendered = core::renderDesign(d.source.pixels, d, {});
+  if (auto st = im::checkRepeat(rendered, op.repeat, op.size(rendered.size())); !st) return c.fail(st.error());
+  return writeRows(c, core::outputImage(d, rendered), *out, outDpi);
+}
+
+// [SECTION] layout
+
+int cmdLayout(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.layout";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  auto layouts = im::loadLayouts(core::assetsDir() / "layouts" / "kain.json");
+  if (!layouts) return c.fail(layouts.error());
+  const std::string kind = a.positionals[0];
+  const im::ClothLayout* base = nullptr;
+  for (const auto& l : *layouts)
+    if (l.id == kind) base = &l;
+  if (!base) return c.usage("cli.usage.bad_value", {{"arg", "KAIN"}, {"value", kind}}, help);
+  im::ClothRender cloth;
+  cloth.layout = *base;
+  auto motifPath = a.value("motif");
+  if (!motifPath) return c.usage("cli.usage.missing_option", {{"arg", "--motif"}}, help);
+  auto d = a.value("dpi");
+  auto sz = a.value("size");
+  if (!d) return c.usage("cli.usage.missing_option", {{"arg", "--dpi"}}, help);
+  auto dpi = parsePositive(*d);
+  if (!dpi || *dpi > 2400) return c.usage("cli.usage.bad_value", {{"arg", "--dpi"}, {"value", *d}}, help);
+  cloth.dpi = *dpi;
+  if (sz) {
+    auto s = parseSize(*sz);
+    if (!s || !s->cm) return c.usage("cli.usage.bad_value", {{"arg", "--size"}, {"value", *sz}}, help);
+    cloth.layout.lengthCm = s->w;
+    cloth.layout.heightCm = s->h;
+  }
+  if (auto l = a.value("layout")) {
+    auto r = im::parseRepeat(*l);
+    if (!r) return c.usage("cli.usage.bad_value", {{"arg", "--layout"}, {"value", *l}}, help);
+    cloth.repeat.layout = *r;
+  }
+  auto motif = im::loadImage(*motifPath);
+  if (!motif) return c.fail(motif.error());
+  auto tile = tileAtScale(c, a, *motif, cloth.dpi, help, status);
+  if (!tile) return status;
+  cloth.motif = *tile;
+  if (auto b = a.value("border")) {
+    auto border = im::loadImage(*b);
+    if (!border) return c.fail(border.error());
+    cloth.border = core::toBgr8(border->pixels);
+  }
+  if (auto st = im::checkCloth(cloth); !st) return c.fail(st.error());
+  return writeRows(c, im::clothImage(cloth), *out, cloth.dpi);
+}
+
+// [SECTION] motif and pola
+
+int cmdMotif(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.motif";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  auto kind = im::parseMotif(a.positionals[0]);
+  if (!kind) return c.usage("cli.usage.bad_value", {{"arg", "NAME"}, {"value", a.positionals[0]}}, help);
+  im::MotifParams p;
+  auto num = [&](const char* key, double lo, double hi, double& v) { return readNumber(c, a, key, lo, hi, help, status, v); };
+  double size = p.size, seed = p.seed;
+  if (!num("size", 32, 20000, size) || !num("seed", 0, 2147483647, seed) || !num("dpi", 10, 2400, p.dpi) ||
+      !num("line-mm", 0.1, 20, p.lineMm) || !num("isen-mm", 0.1, 20, p.isenMm) || !num("density", 0.25, 4, p.density))
+    return status;
+  p.size = int(size);
+  p.seed = std::uint32_t(seed);
+  auto layers = im::generateMotif(*kind, p);
+  if (!layers) return c.fail(layers.error());
+  const im::SaveOptions so{.dpi = im::Dpi{p.dpi, p.dpi}};
+  if (auto st = im::saveImage(layers->picture, *out, so); !st) return c.fail(st.error());
+  if (auto dir = a.value("layers")) {
+    std::error_code ec;
+    std::filesystem::create_directories(*dir, ec);
+    for (const auto& [name, mask] : {std::pair{"outline", &layers->outline}, std::pair{"isen", &layers->isen}, std::pair{"ground", &layers->ground}})
+      if (auto st = im::saveImage(*mask, std::filesystem::path(*dir) / (std::string(name) + ".png"), so); !st) return c.fail(st.error());
+  }
+  c.out << c.tr.tr("cli.converted", {{"path", *out}, {"w", std::to_string(p.size)}, {"h", std::to_string(p.size)},
+                                     {"dpi", core::formatNumber(p.dpi, 0, c.tr.language())}})
+        << "\n";
+  return kOk;
+}
+
+int cmdPola(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.pola";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  auto w = a.value("width-cm");
+  if (!w) return c.usage("cli.usage.missing_option", {{"arg", "--width-cm"}}, help);
+  core::PolaAction action;
+  auto widthCm = parsePositive(*w);
+  if (!widthCm || *widthCm > core::PolaAction::kMaxWidthCm) return c.usage("cli.usage.bad_value", {{"arg", "--width-cm"}, {"value", *w}}, help);
+  action.widthCm = *widthCm;
+  if (auto l = a.value("line-mm")) {
+    auto v = parsePositive(*l);
+    if (!v || *v > core::PolaAction::kMaxLineMm) return c.usage("cli.usage.bad_value", {{"arg", "--line-mm"}, {"value", *l}}, help);
+    action.pola.lineMm = *v;
+  }
+  action.pola.thin = a.flag("thin");
+  if (auto p = a.value("paper")) {
+    if (*p == "A4" || *p == "a4") action.print.paper = im::Paper::A4;
+    else if (*p == "F4" || *p == "f4") action.print.paper = im::Paper::F4;
+    else return c.usage("cli.usage.bad_value", {{"arg", "--paper"}, {"value", *p}}, help);
+  }
+  auto img = im::loadImage(a.positionals[0]);
+  if (!img) return c.fail(img.error());
+  auto plan = action.run(img->pixels, *out);
+  if (!plan) return c.fail(plan.error());
+  c.out << c.tr.tr("cli.pola_written", {{"path", *out}, {"pages", std::to_string(plan->pages())}, {"cols", std::to_string(plan->cols)},
+                                        {"rows", std::to_string(plan->rows)}})
+        << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+std::vector<Command> patternCommands() {
+  return {
+      {"transform", {{"IMAGE"}, {"flip-h", "flip-v", "seamless"}, {"turns", "scale", "o", "max-mp"}, {'o'}}, "cli.help.transform", cmdTransform},
+      {"motif", {{"NAME"}, {}, {"size", "seed", "dpi", "line-mm", "isen-mm", "density", "layers", "o"}, {'o'}}, "cli.help.motif", cmdMotif},
+      {"pola", {{"IMAGE"}, {"thin"}, {"width-cm", "line-mm", "paper", "o"}, {'o'}}, "cli.help.pola", cmdPola},
+      {"repeat", {{"TILE"}, {"seamless"}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},
+      {"symmetry", {{"TILE"}, {}, {"group", "out-px", "o"}, {'o'}}, "cli.help.symmetry", cmdSymmetry},
+      {"layout", {{"KAIN"}, {}, {"motif", "border", "size", "dpi", "layout", "tile-cm", "o"}, {'o'}}, "cli.help.layout", cmdLayout},
+  };
+}
+
+}  // namespace canting::cli
