@@ -1,5 +1,6 @@
 # Fails when code below the GUI level includes ImGui, GLFW or GL, or when
-# imaging includes SQLite or app code: the levels in app/README.md.
+# imaging includes SQLite or app code, or when base includes anything of
+# imaging or the app: the levels in app/README.md.
 set(bad "")
 function(forbid dirs pattern)
   foreach(dir IN LISTS dirs)
@@ -14,6 +15,7 @@ function(forbid dirs pattern)
 endfunction()
 forbid("imaging;app/core;app/cli" "imgui|GLFW/|GL/|backends/")
 forbid("imaging" "sqlite3|canting/core|canting/records")
+forbid("imaging/base" "canting/imaging|canting/core|canting/records|canting/gui|canting/cli|opencv2|sqlite3")
 if(bad)
   message(FATAL_ERROR "seam violations:${bad}")
 endif()
