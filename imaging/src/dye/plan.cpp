@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
 #include "canting/imaging/file_io.h"
 #include "malformed.h"
 
@@ -119,7 +120,7 @@ std::string planToJson(const Plan& p) {
     }
     j["steps"].push_back(o);
   }
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return base::dumpJson(j, 2) + "\n";
 }
 
 }  // namespace canting::imaging
