@@ -26,11 +26,6 @@ constexpr base::CodeKey<ErrorCode> kKeys[] = {
     {ErrorCode::OutOfMemory, "error.out_of_memory"},
     {ErrorCode::MalformedFile, "error.malformed_file"},
     {ErrorCode::Cancelled, "error.cancelled"},
-    {ErrorCode::DatabaseDamaged, "error.database_damaged"},
-    {ErrorCode::NotAllowed, "error.not_allowed"},
-    {ErrorCode::LoginFailed, "error.login_failed"},
-    {ErrorCode::AccountLocked, "error.account_locked"},
-    {ErrorCode::NotFound, "error.not_found"},
 };
 }  // namespace
 

@@ -97,14 +97,14 @@ struct SchemeKey {
 Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& out) {
   if (auto st = store.require(by, {Role::Admin, Role::Trainer}, "bundle"); !st) return st;
   if (by.role() == Role::Trainer && by.centre() != 0 && centreId != by.centre())
-    return makeError(ErrorCode::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}});
+    return makeError(canting::records::RecordsError::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}});
   try {
     Db& db = store.db();
     json b = {{"format", kFormat}, {"version", 1}, {"exported_at", detail::isoTime(store.now())}, {"exported_by", by.name()}};
     {
       auto q = db.prepare("SELECT uuid, name, desa, kecamatan, note, updated_at FROM centres WHERE id = ?1");
       q.bind(1, centreId);
-      if (!q.step()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.centre"}, {"name", std::to_string(centreId)}});
+      if (!q.step()) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.centre"}, {"name", std::to_string(centreId)}});
       b["centre"] = {{"uuid", q.text(0)}, {"name", q.text(1)}, {"desa", q.text(2)}, {"kecamatan", q.text(3)}, {"note", q.text(4)}, {"updated_at", q.text(5)}};
     }
     // People: PIN hashes stay home; an imported person cannot log in elsewhere.

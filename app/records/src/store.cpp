@@ -125,7 +125,7 @@ Error fromDb(const DbError& e, const std::string& path) {
   if (primary == SQLITE_FULL) return makeError(ErrorCode::DiskFull, {{"path", path}}, e.message);
   if (primary == SQLITE_CONSTRAINT) return makeError(ErrorCode::InvalidArgument, {{"what", e.message}});
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    return makeError(ErrorCode::DatabaseDamaged, {{"reason", e.message}, {"path", path}, {"backups", ""}});
+    return makeError(canting::records::RecordsError::DatabaseDamaged, {{"reason", e.message}, {"path", path}, {"backups", ""}});
   if (primary == SQLITE_READONLY || primary == SQLITE_PERM || primary == SQLITE_CANTOPEN)
     return makeError(ErrorCode::PermissionDenied, {{"path", path}}, e.message);
   return makeError(ErrorCode::WriteFailed, {{"path", path}}, e.message);
@@ -168,13 +168,13 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions opt) {
     std::string first;
     if (check.step()) first = check.text(0);
     if (first != "ok")
-      return makeError(ErrorCode::DatabaseDamaged, {{"reason", "integrity_check: " + first}, {"path", opt.file.string()},
+      return makeError(canting::records::RecordsError::DatabaseDamaged, {{"reason", "integrity_check: " + first}, {"path", opt.file.string()},
                                                     {"backups", backups.string()}});
     check = Stmt();
     db->exec("PRAGMA journal_mode = WAL");
     db->exec("PRAGMA synchronous = NORMAL");
   } catch (const DbError& e) {
-    return makeError(ErrorCode::DatabaseDamaged, {{"reason", e.message}, {"path", opt.file.string()}, {"backups", backups.string()}});
+    return makeError(canting::records::RecordsError::DatabaseDamaged, {{"reason", e.message}, {"path", opt.file.string()}, {"backups", backups.string()}});
   }
   char stamp[32];
   const std::time_t t = std::time_t(opt.clock());
@@ -216,7 +216,7 @@ Actor Store::systemActor() const { return Actor(0, "sistem", Role::Admin, 0); }
 Status Store::require(const Actor& by, std::initializer_list<Role> roles, const char* what) const {
   for (Role r : roles)
     if (by.role() == r) return imaging::Ok{};
-  return makeError(ErrorCode::NotAllowed, {{"role", std::string("@records.role.") + roleName(by.role())}, {"what", std::string("@records.action.") + what}});
+  return makeError(canting::records::RecordsError::NotAllowed, {{"role", std::string("@records.role.") + roleName(by.role())}, {"what", std::string("@records.action.") + what}});
 }
 
 // ---------------------------------------------------------------- audit
@@ -312,7 +312,7 @@ Result<Id> Store::createFirstAdmin(const std::string& name, const std::string& p
     Transaction tx(m_db);
     auto q = m_db.prepare("SELECT COUNT(*) FROM people");
     q.step();
-    if (q.i64(0) > 0) return Result<Id>(makeError(ErrorCode::NotAllowed, {{"role", "-"}, {"what", "@records.action.first_admin"}}));
+    if (q.i64(0) > 0) return Result<Id>(makeError(canting::records::RecordsError::NotAllowed, {{"role", "-"}, {"what", "@records.action.first_admin"}}));
     const std::string uuid = newUuid();
     m_db.prepare("INSERT INTO people (uuid, name, role, pin_hash, updated_at) VALUES (?1, ?2, 'admin', ?3, ?4)")
         .bind(1, uuid).bind(2, name).bind(3, hashPin(pin)).bind(4, isoTime(now())).run();
@@ -328,7 +328,7 @@ Result<Actor> Store::login(const std::string& name, const std::string& pin) {
     auto q = m_db.prepare("SELECT id, uuid, role, IFNULL(centre_id, 0), pin_hash, failed, locked_until FROM people WHERE name = ?1");
     q.bind(1, name);
     // An unknown name costs the same answer as a wrong PIN.
-    if (!q.step()) return Result<Actor>(makeError(ErrorCode::LoginFailed, {{"left", std::to_string(m_opt.maxFailedLogins)}}));
+    if (!q.step()) return Result<Actor>(makeError(canting::records::RecordsError::LoginFailed, {{"left", std::to_string(m_opt.maxFailedLogins)}}));
     const Id id = q.i64(0);
     const std::string uuid = q.text(1), hash = q.text(4);
     const Role role = parseRole(q.text(2)).value_or(Role::Outlet);
@@ -336,7 +336,7 @@ Result<Actor> Store::login(const std::string& name, const std::string& pin) {
     int failed = int(q.i64(5));
     const std::int64_t lockedUntil = q.i64(6);
     q = Stmt();
-    if (lockedUntil > now()) return Result<Actor>(makeError(ErrorCode::AccountLocked, {{"until", isoTime(lockedUntil).substr(11, 5) + " UTC"}}));
+    if (lockedUntil > now()) return Result<Actor>(makeError(canting::records::RecordsError::AccountLocked, {{"until", isoTime(lockedUntil).substr(11, 5) + " UTC"}}));
     if (hash.empty() || crypto_pwhash_str_verify(hash.c_str(), pin.c_str(), pin.size()) != 0) {
       ++failed;
       Transaction tx(m_db);
@@ -345,8 +345,8 @@ Result<Actor> Store::login(const std::string& name, const std::string& pin) {
           .bind(1, lock ? 0 : failed).bind(2, lock ? now() + m_opt.lockSeconds : std::int64_t(0)).bind(3, id).run();
       appendAudit(name, lock ? "locked" : "login-failed", "person", uuid, "{}");
       tx.commit();
-      if (lock) return Result<Actor>(makeError(ErrorCode::AccountLocked, {{"until", isoTime(now() + m_opt.lockSeconds).substr(11, 5) + " UTC"}}));
-      return Result<Actor>(makeError(ErrorCode::LoginFailed, {{"left", std::to_string(m_opt.maxFailedLogins - failed)}}));
+      if (lock) return Result<Actor>(makeError(canting::records::RecordsError::AccountLocked, {{"until", isoTime(now() + m_opt.lockSeconds).substr(11, 5) + " UTC"}}));
+      return Result<Actor>(makeError(canting::records::RecordsError::LoginFailed, {{"left", std::to_string(m_opt.maxFailedLogins - failed)}}));
     }
     if (failed > 0) m_db.prepare("UPDATE people SET failed = 0 WHERE id = ?1").bind(1, id).run();
     return Result<Actor>(Actor(id, name, role, centre));
@@ -397,7 +397,7 @@ Status Store::unlock(const Actor& by, Id person) {
   GUARD({
     Transaction tx(m_db);
     m_db.prepare("UPDATE people SET failed = 0, locked_until = 0 WHERE id = ?1").bind(1, person).run();
-    if (m_db.changes() == 0) return Status(makeError(ErrorCode::NotFound, {{"what", "@records.entity.person"}, {"name", std::to_string(person)}}));
+    if (m_db.changes() == 0) return Status(makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.person"}, {"name", std::to_string(person)}}));
     appendAudit(by.name(), "unlock", "person", std::to_string(person), "{}");
     tx.commit();
     return Status(imaging::Ok{});
@@ -431,7 +431,7 @@ Status Store::updateCentre(const Actor& by, const Centre& c) {
     Transaction tx(m_db);
     m_db.prepare("UPDATE centres SET name=?1, desa=?2, kecamatan=?3, note=?4, updated_at=?5 WHERE id=?6")
         .bind(1, c.name).bind(2, c.desa).bind(3, c.kecamatan).bind(4, c.note).bind(5, isoTime(now())).bind(6, c.id).run();
-    if (m_db.changes() == 0) return Status(makeError(ErrorCode::NotFound, {{"what", "@records.entity.centre"}, {"name", c.name}}));
+    if (m_db.changes() == 0) return Status(makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.centre"}, {"name", c.name}}));
     appendAudit(by.name(), "update", "centre", c.uuid, json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Status(imaging::Ok{});
@@ -462,7 +462,7 @@ Result<Centre> Store::centreByName(const Actor& by, const std::string& key) {
   for (const auto& c : *all)
     if (lower(c.name).find(lower(key)) != std::string::npos) hits.push_back(c);
   if (hits.size() == 1) return hits.front();
-  return makeError(ErrorCode::NotFound, {{"what", "@records.entity.centre"}, {"name", key}});
+  return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.centre"}, {"name", key}});
 }
 
 // ---------------------------------------------------------------- schemes
@@ -572,7 +572,7 @@ Result<Scheme> Store::scheme(const Actor& by, Id id) {
   auto all = schemes(by);
   if (!all) return all.error();
   auto it = std::find_if(all->begin(), all->end(), [&](const Scheme& s) { return s.id == id; });
-  if (it == all->end()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.scheme"}, {"name", std::to_string(id)}});
+  if (it == all->end()) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.scheme"}, {"name", std::to_string(id)}});
   Scheme s = *it;
   GUARD({
     auto qu = m_db.prepare("SELECT id, code, title FROM units WHERE scheme_id = ?1 ORDER BY sort");
@@ -622,7 +622,7 @@ Result<Id> Store::addTrainee(const Actor& by, const Trainee& in) {
   if (auto st = require(by, {Role::Admin, Role::Trainer}, "trainees"); !st) return st.error();
   if (auto st = detail::validateTrainee(in); !st) return st.error();
   if (by.role() == Role::Trainer && by.centre() != 0 && in.centre != by.centre())
-    return makeError(ErrorCode::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}});
+    return makeError(canting::records::RecordsError::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}});
   GUARD({
     Transaction tx(m_db);
     auto dup = m_db.prepare("SELECT COUNT(*) FROM trainees WHERE nik = ?1");
@@ -659,7 +659,7 @@ Status Store::updateTrainee(const Actor& by, const Trainee& in) {
   if (auto st = detail::validateTrainee(in); !st) return st.error();
   auto old = trainee(by, in.id);
   if (!old) return old.error();
-  if (old->masked) return makeError(ErrorCode::NotAllowed, {{"role", std::string("@records.role.") + roleName(by.role())}, {"what", "@records.action.private"}});
+  if (old->masked) return makeError(canting::records::RecordsError::NotAllowed, {{"role", std::string("@records.role.") + roleName(by.role())}, {"what", "@records.action.private"}});
   GUARD({
     Transaction tx(m_db);
     Trainee t = in;
@@ -719,10 +719,10 @@ Result<Trainee> Store::trainee(const Actor& by, Id id) {
   GUARD({
     auto q = m_db.prepare(std::string(kTraineeCols) + " WHERE id = ?1");
     q.bind(1, id);
-    if (!q.step()) return Result<Trainee>(makeError(ErrorCode::NotFound, {{"what", "@records.entity.trainee"}, {"name", std::to_string(id)}}));
+    if (!q.step()) return Result<Trainee>(makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.trainee"}, {"name", std::to_string(id)}}));
     Trainee t = readTrainee(q);
     if (by.role() == Role::Trainer && by.centre() != 0 && t.centre != by.centre())
-      return Result<Trainee>(makeError(ErrorCode::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}}));
+      return Result<Trainee>(makeError(canting::records::RecordsError::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}}));
     if (!canSeePrivate(by, t)) {
       t.nik = maskTail(t.nik, 4);
       t.phone = maskTail(t.phone, 3);
@@ -760,7 +760,7 @@ Result<Id> Store::addSession(const Actor& by, const Session& s) {
   if (s.topic.empty()) return invalid("@records.field.topic");
   if (s.centre <= 0) return invalid("@records.field.centre");
   if (by.role() == Role::Trainer && by.centre() != 0 && s.centre != by.centre())
-    return makeError(ErrorCode::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}});
+    return makeError(canting::records::RecordsError::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}});
   GUARD({
     Transaction tx(m_db);
     const std::string uuid = s.uuid.empty() ? newUuid() : s.uuid;
@@ -791,10 +791,10 @@ Status Store::setAttendance(const Actor& by, Id session, Id trainee, Attendance 
     Transaction tx(m_db);
     auto q = m_db.prepare("SELECT uuid, centre_id FROM sessions WHERE id = ?1");
     q.bind(1, session);
-    if (!q.step()) return Status(makeError(ErrorCode::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(session)}}));
+    if (!q.step()) return Status(makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(session)}}));
     const std::string uuid = q.text(0);
     if (by.role() == Role::Trainer && by.centre() != 0 && q.i64(1) != by.centre())
-      return Status(makeError(ErrorCode::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}}));
+      return Status(makeError(canting::records::RecordsError::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}}));
     m_db.prepare("INSERT INTO attendance (session_id, trainee_id, status, updated_at) VALUES (?1,?2,?3,?4) "
                  "ON CONFLICT (session_id, trainee_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at")
         .bind(1, session).bind(2, trainee).bind(3, attendanceName(a)).bind(4, isoTime(now())).run();
@@ -822,7 +822,7 @@ Result<Session> Store::session(const Actor& by, Id id) {
   GUARD({
     auto q = m_db.prepare("SELECT id, uuid, date, topic, title, centre_id, IFNULL(trainer_id,0) FROM sessions WHERE id = ?1");
     q.bind(1, id);
-    if (!q.step()) return Result<Session>(makeError(ErrorCode::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(id)}}));
+    if (!q.step()) return Result<Session>(makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(id)}}));
     Session s{q.i64(0), q.text(1), q.text(2), q.text(3), q.text(4), q.i64(5), q.i64(6), {}, {}};
     auto qu = m_db.prepare("SELECT unit_id FROM session_units WHERE session_id = ?1");
     qu.bind(1, id);
@@ -1031,7 +1031,7 @@ Status Store::revokeCertificate(const Actor& by, Id certificate, const std::stri
     Transaction tx(m_db);
     m_db.prepare("UPDATE certificates SET revoked = 1, revoked_reason = ?1, updated_at = ?2 WHERE id = ?3")
         .bind(1, reason).bind(2, isoTime(now())).bind(3, certificate).run();
-    if (m_db.changes() == 0) return Status(makeError(ErrorCode::NotFound, {{"what", "@records.entity.certificate"}, {"name", std::to_string(certificate)}}));
+    if (m_db.changes() == 0) return Status(makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.certificate"}, {"name", std::to_string(certificate)}}));
     appendAudit(by.name(), "revoke", "certificate", std::to_string(certificate), json{{"reason", reason}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return Status(imaging::Ok{});
@@ -1105,7 +1105,7 @@ Result<std::vector<CentreProgress>> Store::dashboard(const Actor& by) {
 Result<Matrix> Store::matrix(const Actor& by, Id centre, Id schemeId) {
   if (auto st = require(by, {Role::Admin, Role::Trainer, Role::Assessor}, "trainees_view"); !st) return st.error();
   if (by.role() == Role::Trainer && by.centre() != 0 && centre != by.centre())
-    return makeError(ErrorCode::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}});
+    return makeError(canting::records::RecordsError::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}});
   GUARD({
     Matrix m;
     std::map<Id, std::size_t> col;

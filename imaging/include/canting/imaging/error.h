@@ -31,12 +31,6 @@ enum class ErrorCode {
   OutOfMemory,
   MalformedFile,       // a data file (palette, project, plan) that breaks its format
   Cancelled,           // the user stopped it; nothing was left behind
-  // The training records (app/records) share this one error type.
-  DatabaseDamaged,     // integrity_check failed or the file is not a database
-  NotAllowed,          // the logged-in role may not do this
-  LoginFailed,
-  AccountLocked,
-  NotFound,            // a record named by id, uuid or name does not exist
 };
 
 // Imaging's domain: its name and keys; a base::Code knows it by this.
