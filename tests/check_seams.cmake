@@ -1,5 +1,6 @@
 # Fails when code below the GUI level includes ImGui, GLFW or GL, when
-# imaging includes SQLite or app code, or when records reaches up into the
+# imaging includes SQLite or app code, when base includes anything of imaging
+# or the app, or when records reaches up into the
 # GUI or the CLI: the levels in app/README.md. The CMake link graph enforces
 # the same table; this is a second look at the #include lines.
 set(bad "")
@@ -27,6 +28,7 @@ forbid("app/records" "canting/gui|canting/cli")
 # Records' public headers keep their C libraries to themselves (db.h
 # forward-declares the SQLite handle), so users never see <sqlite3.h>.
 forbid("app/records/include" "sqlite3|sodium|zlib|cairo")
+forbid("imaging/base" "canting/imaging|canting/core|canting/records|canting/gui|canting/cli|opencv2|sqlite3")
 if(bad)
   message(FATAL_ERROR "seam violations:${bad}")
 endif()

@@ -127,7 +127,7 @@ std::optional<rec::Id> schemeFrom(Ctx& c, rec::Store& s, const rec::Actor& by, c
     return std::nullopt;
   }
   if (all->empty()) {
-    status = c.fail(imaging::makeError(imaging::ErrorCode::NotFound, {{"what", "@records.entity.scheme"}, {"name", "-"}}));
+    status = c.fail(imaging::makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.scheme"}, {"name", "-"}}));
     return std::nullopt;
   }
   return all->front().id;

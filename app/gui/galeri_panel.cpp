@@ -117,12 +117,12 @@ im::Status GaleriPanel::leaveKiosk(rec::Desk& desk, const std::string& pin) {
     if (!staff(desk)) {
       const rec::Role r = desk.actor()->role();
       desk.logout();
-      return im::makeError(im::ErrorCode::NotAllowed, {{"role", std::string("@records.role.") + rec::roleName(r)}, {"what", "@showroom.action.leave_kiosk"}});
+      return im::makeError(canting::records::RecordsError::NotAllowed, {{"role", std::string("@records.role.") + rec::roleName(r)}, {"what", "@showroom.action.leave_kiosk"}});
     }
     m_room.kiosk = false;
     return im::Ok{};
   }
-  if (!desk.store()) return im::makeError(im::ErrorCode::NotAllowed, {{"role", "-"}, {"what", "@showroom.action.leave_kiosk"}});
+  if (!desk.store()) return im::makeError(canting::records::RecordsError::NotAllowed, {{"role", "-"}, {"what", "@showroom.action.leave_kiosk"}});
   // The PIN of whoever opened the kiosk: the store checks it and counts failures.
   auto again = desk.store()->login(a->name(), pin);
   if (!again) return again.error();

@@ -3,12 +3,8 @@
 namespace canting::imaging {
 
 namespace {
-struct CodeKey {
-  ErrorCode code;
-  const char* key;
-};
 // One table so that code, key and the list of all codes cannot drift apart.
-constexpr CodeKey kKeys[] = {
+constexpr base::CodeKey<ErrorCode> kKeys[] = {
     {ErrorCode::FileNotFound, "error.file_not_found"},
     {ErrorCode::IsDirectory, "error.is_directory"},
     {ErrorCode::PermissionDenied, "error.permission_denied"},
@@ -30,13 +26,13 @@ constexpr CodeKey kKeys[] = {
     {ErrorCode::OutOfMemory, "error.out_of_memory"},
     {ErrorCode::MalformedFile, "error.malformed_file"},
     {ErrorCode::Cancelled, "error.cancelled"},
-    {ErrorCode::DatabaseDamaged, "error.database_damaged"},
-    {ErrorCode::NotAllowed, "error.not_allowed"},
-    {ErrorCode::LoginFailed, "error.login_failed"},
-    {ErrorCode::AccountLocked, "error.account_locked"},
-    {ErrorCode::NotFound, "error.not_found"},
 };
 }  // namespace
+
+const base::ErrorDomain& errorDomain(ErrorCode) {
+  static const base::TableDomain<ErrorCode> domain("imaging", kKeys);
+  return domain;
+}
 
 const std::vector<ErrorCode>& allErrorCodes() {
   static const std::vector<ErrorCode> codes = [] {
@@ -45,23 +41,6 @@ const std::vector<ErrorCode>& allErrorCodes() {
     return v;
   }();
   return codes;
-}
-
-const char* errorKey(ErrorCode code) {
-  for (const auto& ck : kKeys)
-    if (ck.code == code) return ck.key;
-  return "error.unknown";
-}
-
-std::string Error::arg(const std::string& name) const {
-  for (const auto& [k, v] : args)
-    if (k == name) return v;
-  return {};
-}
-
-Error makeError(ErrorCode code, std::vector<std::pair<std::string, std::string>> args,
-                std::string detail) {
-  return Error{code, std::move(args), std::move(detail)};
 }
 
 }  // namespace canting::imaging

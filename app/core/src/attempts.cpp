@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+
 namespace canting::core {
 
 namespace fs = std::filesystem;
@@ -30,7 +32,7 @@ imaging::Status AttemptLog::save(const Attempt& a) {
   const json j = {{"trainee", a.trainee}, {"exercise", a.exercise}, {"plan", json::parse(a.planJson, nullptr, false)},
                   {"mean_de00", a.meanDeltaE}, {"share_within_5", a.shareWithin5}, {"baths", a.baths},
                   {"fewest_baths", a.fewestBaths}, {"worst_layer", a.worstLayer}, {"when", a.when}};
-  std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::string line = base::dumpJson(j) + "\n";
   // If an earlier write was cut short (a crash mid-line), start afresh on a
   // new line so this attempt is not glued onto the broken one.
   if (std::ifstream last(m_file, std::ios::binary | std::ios::ate); last && last.tellg() > 0) {
@@ -64,7 +66,7 @@ imaging::Result<std::vector<Attempt>> AttemptLog::attemptsOf(const std::string& 
       Attempt a;
       a.trainee = trainee;
       a.exercise = j.value("exercise", "");
-      a.planJson = j.value("plan", json::object()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      a.planJson = base::dumpJson(j.value("plan", json::object()));
       a.meanDeltaE = j.value("mean_de00", 0.0);
       a.shareWithin5 = j.value("share_within_5", 0.0);
       a.baths = j.value("baths", 0);

@@ -3,21 +3,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "canting/base/text.h"
 #include "canting/core/paths.h"
 
 namespace canting::core {
 
 namespace fs = std::filesystem;
 
-namespace {
-std::string lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-}  // namespace
+using base::asciiLower;
 
 bool hasImageExtension(const fs::path& p) {
-  const std::string e = lower(p.extension().string());
+  const std::string e = asciiLower(p.extension().string());
   return e == ".png" || e == ".jpg" || e == ".jpeg" || e == ".jpe" || e == ".tif" || e == ".tiff" || e == ".bmp" ||
          e == ".webp";
 }
@@ -41,7 +37,7 @@ imaging::Result<std::vector<BrowserEntry>> listDirectory(const fs::path& dir, bo
     b.isDirectory = e.is_directory(ec2);
     if (!b.isDirectory) {
       b.isImage = hasImageExtension(b.path);
-      const bool project = includeProjects && lower(b.path.extension().string()) == ".canting";
+      const bool project = includeProjects && asciiLower(b.path.extension().string()) == ".canting";
       if (imagesOnly && !b.isImage && !project) continue;
       b.size = e.file_size(ec2);
       if (ec2) b.size = 0;
@@ -50,7 +46,7 @@ imaging::Result<std::vector<BrowserEntry>> listDirectory(const fs::path& dir, bo
   }
   std::sort(out.begin(), out.end(), [](const BrowserEntry& a, const BrowserEntry& b) {
     if (a.isDirectory != b.isDirectory) return a.isDirectory;
-    return lower(a.name) < lower(b.name);
+    return asciiLower(a.name) < asciiLower(b.name);
   });
   return out;
 }

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+#include "canting/base/text.h"
 #include "canting/imaging/file_io.h"
 #include "canting/imaging/image_io.h"
 
@@ -16,11 +18,6 @@ namespace im = imaging;
 using nlohmann::json;
 
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string text(const json& j, const char* key, int lang) {
   if (!j.contains(key)) return {};
@@ -53,7 +50,7 @@ LibraryMotif fromJson(const json& e, const fs::path& dir, bool bundled) {
 
 std::string newId(const std::string& name) {
   std::string slug;
-  for (char c : lower(name)) slug += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  for (char c : base::asciiLower(name)) slug += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
   slug.erase(std::unique(slug.begin(), slug.end(), [](char a, char b) { return a == '-' && b == '-'; }), slug.end());
   if (slug.empty() || slug == "-") slug = "motif";
   std::random_device rd;
@@ -96,11 +93,11 @@ const LibraryMotif* MotifLibrary::find(const std::string& id) const {
 
 std::vector<const LibraryMotif*> MotifLibrary::filter(const std::string& q, const std::string& family, Language lang) const {
   std::vector<const LibraryMotif*> out;
-  const std::string needle = lower(q);
+  const std::string needle = base::asciiLower(q);
   for (const auto& m : m_motifs) {
     if (!family.empty() && m.familyIn(lang) != family) continue;
-    std::string hay = lower(m.name + " " + m.id);
-    for (int l = 0; l < 2; ++l) hay += " " + lower(m.family[l] + " " + m.origin[l] + " " + m.meaning[l]);
+    std::string hay = base::asciiLower(m.name + " " + m.id);
+    for (int l = 0; l < 2; ++l) hay += " " + base::asciiLower(m.family[l] + " " + m.origin[l] + " " + m.meaning[l]);
     if (needle.empty() || hay.find(needle) != std::string::npos) out.push_back(&m);
   }
   return out;
@@ -124,7 +121,7 @@ im::Status MotifLibrary::saveUserMeta() {
   }
   std::error_code ec;
   fs::create_directories(m_userDir, ec);
-  return im::writeFileAtomic(m_userDir / "motifs.json", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  return im::writeFileAtomic(m_userDir / "motifs.json", base::dumpJson(j, 2) + "\n");
 }
 
 im::Result<std::string> MotifLibrary::import(const fs::path& image, const MotifMeta& meta) {
@@ -140,7 +137,7 @@ im::Result<std::string> MotifLibrary::import(const fs::path& image, const MotifM
   LibraryMotif m;
   m.name = meta.name.empty() ? image.stem().string() : meta.name;
   m.id = newId(m.name);
-  std::string ext = lower(image.extension().string());
+  std::string ext = base::asciiLower(image.extension().string());
   m.image = m_userDir / (m.id + ext);
   for (int l = 0; l < 2; ++l) {
     m.family[l] = meta.family;

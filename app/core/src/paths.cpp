@@ -23,6 +23,13 @@ fs::path homeDir() {
 fs::path configDir() { return xdg("XDG_CONFIG_HOME", ".config"); }
 fs::path dataDir() { return xdg("XDG_DATA_HOME", ".local/share"); }
 
+fs::path recordsDatabase() { return recordsDatabase(dataDir()); }
+
+fs::path recordsDatabase(const fs::path& dataFolder) {
+  if (const char* env = std::getenv("CANTING_DB")) return env;
+  return dataFolder / "pelatihan.db";
+}
+
 fs::path assetsDir() {
   std::error_code ec;
   if (const char* v = std::getenv("CANTING_ASSETS"); v && *v) return v;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
 #include "canting/core/paths.h"
 #include "canting/imaging/file_io.h"
 
@@ -71,7 +72,7 @@ imaging::Status saveSettings(const Settings& s, const std::filesystem::path& fil
   j["max_megapixels"] = s.maxMegapixels;
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
-  return imaging::writeFileAtomic(file, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  return imaging::writeFileAtomic(file, base::dumpJson(j, 2) + "\n");
 }
 
 }  // namespace canting::core

@@ -218,7 +218,7 @@ std::vector<OrderSwatch> Showroom::swatches(int i, const im::DyeBook* book, int 
     dyeable = im::checkDyeableInSuccession(colours).dyeable;
   }
   for (const auto& lab : colours) {
-    OrderSwatch s{im::formatColor(lab, im::ColorNotation::Hex), ""};
+    OrderSwatch s{im::formatHex(lab), ""};
     // The nearest dye, named only where the colourway can be dyed bath after
     // bath and a dye of the book comes within ΔE00 15: a hint for the dyer, not a recipe.
     if (dyeable && book) {

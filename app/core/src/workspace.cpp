@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "canting/base/text.h"
+
 namespace canting::core {
 
 const std::vector<WorkspaceInfo>& workspaces() {
@@ -19,8 +21,7 @@ const std::vector<WorkspaceInfo>& workspaces() {
 }
 
 std::optional<WorkspaceId> findWorkspace(const std::string& name) {
-  std::string n;
-  for (char c : name) n.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+  const std::string n = base::asciiLower(name);
   for (const auto& w : workspaces()) {
     if (w.name == n) return w.id;
     if (std::find(w.aliases.begin(), w.aliases.end(), n) != w.aliases.end()) return w.id;

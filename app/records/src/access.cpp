@@ -53,7 +53,7 @@ Result<Id> Store::createFirstAdmin(const std::string& name, const std::string& p
     Transaction tx(m_db);
     auto q = m_db.prepare("SELECT COUNT(*) FROM people");
     q.step();
-    if (q.i64(0) > 0) return makeError(ErrorCode::NotAllowed, {{"role", "-"}, {"what", "@records.action.first_admin"}});
+    if (q.i64(0) > 0) return makeError(canting::records::RecordsError::NotAllowed, {{"role", "-"}, {"what", "@records.action.first_admin"}});
     const std::string uuid = newUuid();
     m_db.prepare("INSERT INTO people (uuid, name, role, pin_hash, updated_at) VALUES (?1, ?2, 'admin', ?3, ?4)")
         .bind(1, uuid).bind(2, name).bind(3, hashPin(pin)).bind(4, isoTime(now())).run();
@@ -69,7 +69,7 @@ Result<Actor> Store::login(const std::string& name, const std::string& pin) {
     auto q = m_db.prepare("SELECT id, uuid, role, IFNULL(centre_id, 0), pin_hash, failed, locked_until FROM people WHERE name = ?1");
     q.bind(1, name);
     // An unknown name costs the same answer as a wrong PIN.
-    if (!q.step()) return makeError(ErrorCode::LoginFailed, {{"left", std::to_string(m_opt.maxFailedLogins)}});
+    if (!q.step()) return makeError(canting::records::RecordsError::LoginFailed, {{"left", std::to_string(m_opt.maxFailedLogins)}});
     const Id id = q.i64(0);
     const std::string uuid = q.text(1), hash = q.text(4);
     const Role role = parseRole(q.text(2)).value_or(Role::Outlet);
@@ -77,7 +77,7 @@ Result<Actor> Store::login(const std::string& name, const std::string& pin) {
     int failed = int(q.i64(5));
     const std::int64_t lockedUntil = q.i64(6);
     q = Stmt();
-    if (lockedUntil > now()) return makeError(ErrorCode::AccountLocked, {{"until", isoTime(lockedUntil).substr(11, 5) + " UTC"}});
+    if (lockedUntil > now()) return makeError(canting::records::RecordsError::AccountLocked, {{"until", isoTime(lockedUntil).substr(11, 5) + " UTC"}});
     if (hash.empty() || crypto_pwhash_str_verify(hash.c_str(), pin.c_str(), pin.size()) != 0) {
       ++failed;
       Transaction tx(m_db);
@@ -86,8 +86,8 @@ Result<Actor> Store::login(const std::string& name, const std::string& pin) {
           .bind(1, lock ? 0 : failed).bind(2, lock ? now() + m_opt.lockSeconds : std::int64_t(0)).bind(3, id).run();
       appendAudit(name, lock ? "locked" : "login-failed", "person", uuid, "{}");
       tx.commit();
-      if (lock) return makeError(ErrorCode::AccountLocked, {{"until", isoTime(now() + m_opt.lockSeconds).substr(11, 5) + " UTC"}});
-      return makeError(ErrorCode::LoginFailed, {{"left", std::to_string(m_opt.maxFailedLogins - failed)}});
+      if (lock) return makeError(canting::records::RecordsError::AccountLocked, {{"until", isoTime(now() + m_opt.lockSeconds).substr(11, 5) + " UTC"}});
+      return makeError(canting::records::RecordsError::LoginFailed, {{"left", std::to_string(m_opt.maxFailedLogins - failed)}});
     }
     if (failed > 0) m_db.prepare("UPDATE people SET failed = 0 WHERE id = ?1").bind(1, id).run();
     return Actor(id, name, role, centre);
@@ -138,7 +138,7 @@ Status Store::unlock(const Actor& by, Id person) {
   return guarded("unlock", [&]() -> Status {
     Transaction tx(m_db);
     m_db.prepare("UPDATE people SET failed = 0, locked_until = 0 WHERE id = ?1").bind(1, person).run();
-    if (m_db.changes() == 0) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.person"}, {"name", std::to_string(person)}});
+    if (m_db.changes() == 0) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.person"}, {"name", std::to_string(person)}});
     appendAudit(by.name(), "unlock", "person", std::to_string(person), "{}");
     tx.commit();
     return imaging::Ok{};

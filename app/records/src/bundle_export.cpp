@@ -57,7 +57,7 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
     {
       auto q = db.prepare("SELECT uuid, name, desa, kecamatan, note, updated_at FROM centres WHERE id = ?1");
       q.bind(1, centreId);
-      if (!q.step()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.centre"}, {"name", std::to_string(centreId)}});
+      if (!q.step()) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.centre"}, {"name", std::to_string(centreId)}});
       b["centre"] = {{"uuid", q.text(0)}, {"name", q.text(1)}, {"desa", q.text(2)}, {"kecamatan", q.text(3)}, {"note", q.text(4)}, {"updated_at", q.text(5)}};
     }
     // People: PIN hashes stay home; an imported person cannot log in elsewhere.

@@ -35,7 +35,7 @@ Status Store::updateCentre(const Actor& by, const Centre& c) {
     Transaction tx(m_db);
     m_db.prepare("UPDATE centres SET name=?1, desa=?2, kecamatan=?3, note=?4, updated_at=?5 WHERE id=?6")
         .bind(1, c.name).bind(2, c.desa).bind(3, c.kecamatan).bind(4, c.note).bind(5, isoTime(now())).bind(6, c.id).run();
-    if (m_db.changes() == 0) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.centre"}, {"name", c.name}});
+    if (m_db.changes() == 0) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.centre"}, {"name", c.name}});
     appendAudit(by.name(), "update", "centre", c.uuid, json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return imaging::Ok{};
@@ -66,7 +66,7 @@ Result<Centre> Store::centreByName(const Actor& by, const std::string& key) {
   for (const auto& c : *all)
     if (lower(c.name).find(lower(key)) != std::string::npos) hits.push_back(c);
   if (hits.size() == 1) return hits.front();
-  return makeError(ErrorCode::NotFound, {{"what", "@records.entity.centre"}, {"name", key}});
+  return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.centre"}, {"name", key}});
 }
 
 }  // namespace canting::records

@@ -41,7 +41,7 @@ Status Store::revokeCertificate(const Actor& by, Id certificate, const std::stri
     Transaction tx(m_db);
     m_db.prepare("UPDATE certificates SET revoked = 1, revoked_reason = ?1, updated_at = ?2 WHERE id = ?3")
         .bind(1, reason).bind(2, isoTime(now())).bind(3, certificate).run();
-    if (m_db.changes() == 0) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.certificate"}, {"name", std::to_string(certificate)}});
+    if (m_db.changes() == 0) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.certificate"}, {"name", std::to_string(certificate)}});
     appendAudit(by.name(), "revoke", "certificate", std::to_string(certificate), json{{"reason", reason}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     tx.commit();
     return imaging::Ok{};

@@ -118,7 +118,7 @@ Result<Scheme> Store::scheme(const Actor& by, Id id) {
   auto all = schemes(by);
   if (!all) return all.error();
   auto it = std::find_if(all->begin(), all->end(), [&](const Scheme& s) { return s.id == id; });
-  if (it == all->end()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.scheme"}, {"name", std::to_string(id)}});
+  if (it == all->end()) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.scheme"}, {"name", std::to_string(id)}});
   Scheme s = *it;
   return guarded("scheme", [&]() -> Result<Scheme> {
     s.units = detail::readUnits(m_db, id);

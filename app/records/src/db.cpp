@@ -128,7 +128,7 @@ Result<Db> Db::open(const std::filesystem::path& file) {
   Db db;
   const int rc = sqlite3_open_v2(file.c_str(), &db.m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK)
-    return imaging::makeError(rc == SQLITE_CANTOPEN ? imaging::ErrorCode::PermissionDenied : imaging::ErrorCode::DatabaseDamaged,
+    return imaging::makeError(rc == SQLITE_CANTOPEN ? canting::base::Code(imaging::ErrorCode::PermissionDenied) : canting::base::Code(canting::records::RecordsError::DatabaseDamaged),
                               {{"path", file.string()}}, makeDbError(db.m_db, rc, db.m_db ? sqlite3_errmsg(db.m_db) : sqlite3_errstr(rc)).describe());
   // Another process (the CLI beside the GUI) may hold the write lock briefly.
   sqlite3_busy_timeout(db.m_db, 5000);

@@ -165,7 +165,7 @@ bool Desk::back() {
 }
 
 Status Desk::startAssessment(Id traineeId, Id schemeId) {
-  if (!m_store || !m_actor) return imaging::makeError(imaging::ErrorCode::NotAllowed, {{"role", "-"}, {"what", "@records.action.assess"}});
+  if (!m_store || !m_actor) return imaging::makeError(canting::records::RecordsError::NotAllowed, {{"role", "-"}, {"what", "@records.action.assess"}});
   if (auto st = m_store->require(*m_actor, {Role::Assessor}, "assess"); !st) return st;
   const Id sid = schemeId ? schemeId : scheme;
   auto s = m_store->scheme(*m_actor, sid);
@@ -187,7 +187,7 @@ Status Desk::startAssessment(Id traineeId, Id schemeId) {
 }
 
 Result<Id> Desk::submitAssessment() {
-  if (!m_store || !m_actor) return imaging::makeError(imaging::ErrorCode::NotAllowed, {{"role", "-"}, {"what", "@records.action.assess"}});
+  if (!m_store || !m_actor) return imaging::makeError(canting::records::RecordsError::NotAllowed, {{"role", "-"}, {"what", "@records.action.assess"}});
   auto id = m_store->recordAssessment(*m_actor, form.toInput());
   if (id) {
     invalidate();

@@ -298,7 +298,7 @@ Status writeParticipationCertificates(Store& store, const Actor& by, Id sessionI
     auto it = s->attendance.find(t.id);
     if (it != s->attendance.end() && it->second == Attendance::Present && (only == 0 || only == t.id)) who.push_back(t);
   }
-  if (who.empty()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.present_trainee"}, {"name", s->date}});
+  if (who.empty()) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.present_trainee"}, {"name", s->date}});
   const double w = 297 * kPt, h = 210 * kPt;
   auto target = imaging::openPdf(out, w, h);
   if (!target) return target.error();

@@ -157,7 +157,7 @@ Status migrate(Db& db, int target, const std::filesystem::path& backupDir, const
     int version = int(q.i64(0));
     q = Stmt();
     if (version > target)
-      return imaging::makeError(imaging::ErrorCode::DatabaseDamaged,
+      return imaging::makeError(canting::records::RecordsError::DatabaseDamaged,
                                 {{"reason", "@records.newer_schema"}, {"backups", backupDir.string()}},
                                 "schema " + std::to_string(version) + " is newer than this program");
     for (; version < target; ++version) {
@@ -174,7 +174,7 @@ Status migrate(Db& db, int target, const std::filesystem::path& backupDir, const
       tx.commit();
     }
   } catch (const DbError& e) {
-    return imaging::makeError(imaging::ErrorCode::DatabaseDamaged, {{"reason", e.message}, {"backups", backupDir.string()}},
+    return imaging::makeError(canting::records::RecordsError::DatabaseDamaged, {{"reason", e.message}, {"backups", backupDir.string()}},
                               "migrate: " + e.describe());
   }
   return imaging::Ok{};

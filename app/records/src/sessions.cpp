@@ -58,7 +58,7 @@ Status Store::setAttendance(const Actor& by, Id session, Id trainee, Attendance 
     Transaction tx(m_db);
     auto q = m_db.prepare("SELECT uuid, centre_id FROM sessions WHERE id = ?1");
     q.bind(1, session);
-    if (!q.step()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(session)}});
+    if (!q.step()) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(session)}});
     const std::string uuid = q.text(0);
     if (auto st = ownCentre(by, q.i64(1)); !st) return st.error();
     m_db.prepare("INSERT INTO attendance (session_id, trainee_id, status, updated_at) VALUES (?1,?2,?3,?4) "
@@ -88,7 +88,7 @@ Result<Session> Store::session(const Actor& by, Id id) {
   return guarded("session", [&]() -> Result<Session> {
     auto q = m_db.prepare("SELECT id, uuid, date, topic, title, centre_id, IFNULL(trainer_id,0) FROM sessions WHERE id = ?1");
     q.bind(1, id);
-    if (!q.step()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(id)}});
+    if (!q.step()) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(id)}});
     Session s{q.i64(0), q.text(1), q.text(2), q.text(3), q.text(4), q.i64(5), q.i64(6), {}, {}};
     auto qu = m_db.prepare("SELECT unit_id FROM session_units WHERE session_id = ?1");
     qu.bind(1, id);

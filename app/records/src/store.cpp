@@ -25,7 +25,7 @@ Error fromDb(const DbError& e, const std::string& path, const char* what) {
   if (e.code == SQLITE_FULL) return makeError(ErrorCode::DiskFull, {{"path", path}}, detail);
   if (e.code == SQLITE_CONSTRAINT) return makeError(ErrorCode::InvalidArgument, {{"what", e.message}}, detail);
   if (e.code == SQLITE_CORRUPT || e.code == SQLITE_NOTADB)
-    return makeError(ErrorCode::DatabaseDamaged, {{"reason", e.message}, {"path", path}, {"backups", ""}}, detail);
+    return makeError(canting::records::RecordsError::DatabaseDamaged, {{"reason", e.message}, {"path", path}, {"backups", ""}}, detail);
   if (e.code == SQLITE_READONLY || e.code == SQLITE_PERM || e.code == SQLITE_CANTOPEN)
     return makeError(ErrorCode::PermissionDenied, {{"path", path}}, detail);
   return makeError(ErrorCode::WriteFailed, {{"path", path}}, detail);
@@ -35,7 +35,7 @@ Error invalid(const std::string& what) { return makeError(ErrorCode::InvalidArgu
 
 Status ownCentre(const Actor& by, Id centre) {
   if (by.role() == Role::Trainer && by.centre() != 0 && centre != by.centre())
-    return makeError(ErrorCode::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}});
+    return makeError(canting::records::RecordsError::NotAllowed, {{"role", "@records.role.trainer"}, {"what", "@records.action.other_centre"}});
   return imaging::Ok{};
 }
 
@@ -57,13 +57,13 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions opt) {
     std::string first;
     if (check.step()) first = check.text(0);
     if (first != "ok")
-      return makeError(ErrorCode::DatabaseDamaged, {{"reason", "integrity_check: " + first}, {"path", opt.file.string()},
+      return makeError(canting::records::RecordsError::DatabaseDamaged, {{"reason", "integrity_check: " + first}, {"path", opt.file.string()},
                                                     {"backups", backups.string()}});
     check = Stmt();
     db->exec("PRAGMA journal_mode = WAL");
     db->exec("PRAGMA synchronous = NORMAL");
   } catch (const DbError& e) {
-    return makeError(ErrorCode::DatabaseDamaged, {{"reason", e.message}, {"path", opt.file.string()}, {"backups", backups.string()}},
+    return makeError(canting::records::RecordsError::DatabaseDamaged, {{"reason", e.message}, {"path", opt.file.string()}, {"backups", backups.string()}},
                      "open: " + e.describe());
   }
   char stamp[32];
@@ -106,7 +106,7 @@ Actor Store::systemActor() const { return Actor(0, "sistem", Role::Admin, 0); }
 Status Store::require(const Actor& by, std::initializer_list<Role> roles, const char* what) const {
   for (Role r : roles)
     if (by.role() == r) return imaging::Ok{};
-  return makeError(ErrorCode::NotAllowed, {{"role", std::string("@records.role.") + roleName(by.role())}, {"what", std::string("@records.action.") + what}});
+  return makeError(canting::records::RecordsError::NotAllowed, {{"role", std::string("@records.role.") + roleName(by.role())}, {"what", std::string("@records.action.") + what}});
 }
 
 }  // namespace canting::records

@@ -70,7 +70,7 @@ Status Store::updateTrainee(const Actor& by, const Trainee& in) {
   if (auto st = detail::validateTrainee(in); !st) return st.error();
   auto old = trainee(by, in.id);
   if (!old) return old.error();
-  if (old->masked) return makeError(ErrorCode::NotAllowed, {{"role", std::string("@records.role.") + roleName(by.role())}, {"what", "@records.action.private"}});
+  if (old->masked) return makeError(canting::records::RecordsError::NotAllowed, {{"role", std::string("@records.role.") + roleName(by.role())}, {"what", "@records.action.private"}});
   return guarded("updateTrainee", [&]() -> Status {
     Transaction tx(m_db);
     Trainee t = in;
@@ -130,7 +130,7 @@ Result<Trainee> Store::trainee(const Actor& by, Id id) {
   return guarded("trainee", [&]() -> Result<Trainee> {
     auto q = m_db.prepare(std::string(kTraineeCols) + " WHERE id = ?1");
     q.bind(1, id);
-    if (!q.step()) return makeError(ErrorCode::NotFound, {{"what", "@records.entity.trainee"}, {"name", std::to_string(id)}});
+    if (!q.step()) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.trainee"}, {"name", std::to_string(id)}});
     Trainee t = readTrainee(by, q);
     if (auto st = ownCentre(by, t.centre); !st) return st.error();
     return t;

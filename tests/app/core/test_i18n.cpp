@@ -8,6 +8,7 @@
 
 #include "canting/core/i18n.h"
 #include "canting/imaging/error.h"
+#include "canting/records/errors.h"
 #include "support/image_fixtures.h"
 
 using namespace canting;
@@ -64,11 +65,17 @@ TEST_CASE("every key used in the code exists in both languages", "[core][i18n]")
     CHECK(id.has(k));
     CHECK(en.has(k));
   }
-  // Keys built at run time: every error code, every colour model.
-  for (auto code : imaging::allErrorCodes()) {
-    INFO(imaging::errorKey(code));
-    CHECK(id.has(imaging::errorKey(code)));
-    CHECK(en.has(imaging::errorKey(code)));
+  // Keys built at run time: every error code of every domain, every colour model.
+  REQUIRE(imaging::allErrorCodes().size() == imaging::errorDomain(imaging::ErrorCode{}).allCodes().size());
+  for (const canting::base::ErrorDomain* domain :
+       {&imaging::errorDomain(imaging::ErrorCode{}), &canting::records::errorDomain(canting::records::RecordsError{})}) {
+    REQUIRE_FALSE(domain->allCodes().empty());
+    for (const canting::base::Code& code : domain->allCodes()) {
+      INFO(code);
+      CHECK(std::string(code.key()) != "error.unknown");
+      CHECK(id.has(imaging::errorKey(code)));
+      CHECK(en.has(imaging::errorKey(code)));
+    }
   }
   for (const char* r : {"straight", "half-drop", "half-brick", "mirror", "centre"}) {
     CHECK(id.has(std::string("studio.repeat.") + r));

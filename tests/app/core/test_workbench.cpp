@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include "canting/core/file_browser.h"
+#include "canting/core/paths.h"
 #include "canting/core/settings.h"
 #include "canting/core/workbench.h"
 #include "canting/core/workspace.h"
@@ -165,4 +168,16 @@ TEST_CASE("thumbnails are made small, in 8 bits, keeping the aspect", "[core][br
   CHECK(t.cols == 50);
   CHECK(t.depth() == CV_8U);
   CHECK(t.at<cv::Vec3b>(10, 10)[0] == 255);
+}
+
+TEST_CASE("the records database is pelatihan.db in the data folder unless CANTING_DB names another", "[core][paths]") {
+  const char* old = std::getenv("CANTING_DB");
+  const std::string saved = old ? old : "";
+  unsetenv("CANTING_DB");
+  CHECK(core::recordsDatabase("/data/canting") == fs::path("/data/canting/pelatihan.db"));
+  CHECK(core::recordsDatabase() == core::dataDir() / "pelatihan.db");
+  setenv("CANTING_DB", "/elsewhere/records.db", 1);
+  CHECK(core::recordsDatabase("/data/canting") == fs::path("/elsewhere/records.db"));
+  if (old) setenv("CANTING_DB", saved.c_str(), 1);
+  else unsetenv("CANTING_DB");
 }

@@ -45,7 +45,7 @@ TEST_CASE("a centre's bundle imports whole at the regency, and importing it agai
   const auto bundle = centre.dir.path() / "limbasari.canting-bundle";
   REQUIRE(exportBundle(*centre.store, *centre.trainer, centre.centreA, bundle));
   // A trainer may not export another centre.
-  CHECK(exportBundle(*centre.store, *centre.trainer, centre.centreB, centre.dir.path() / "x").error().code == ErrorCode::NotAllowed);
+  CHECK(exportBundle(*centre.store, *centre.trainer, centre.centreB, centre.dir.path() / "x").error().code == canting::records::RecordsError::NotAllowed);
 
   RecordsFixture regency;  // its own admin, centres and curriculum
   auto sum = importBundle(*regency.store, *regency.admin, bundle);
@@ -76,7 +76,7 @@ TEST_CASE("a centre's bundle imports whole at the regency, and importing it agai
             count(*regency.store, "audit_log") == before);
   CHECK(regency.store->verifyAudit()->intact);
   // Only the regency office imports.
-  CHECK(importBundle(*regency.store, *regency.trainer, bundle).error().code == ErrorCode::NotAllowed);
+  CHECK(importBundle(*regency.store, *regency.trainer, bundle).error().code == canting::records::RecordsError::NotAllowed);
 }
 
 TEST_CASE("a record edited in both places keeps both versions and shows the newer", "[records][bundle]") {

@@ -89,7 +89,7 @@ TEST_CASE("a good trainee CSV goes in whole, in one transaction, and a second im
   CHECK(f.store->trainees(*f.admin)->size() == 50);
   // A trainer may not import into another centre.
   CHECK(importTraineesCsv(*f.store, *f.trainer, file)->problems.at(0).reasonKey == "records.csv.other_centre");
-  CHECK(importTraineesCsv(*f.store, *f.outlet, file).error().code == canting::imaging::ErrorCode::NotAllowed);
+  CHECK(importTraineesCsv(*f.store, *f.outlet, file).error().code == canting::records::RecordsError::NotAllowed);
 }
 
 TEST_CASE("the matrix CSV marks K and BK per unit", "[records][csv]") {

@@ -51,7 +51,7 @@ TEST_CASE("the keypad builds the PIN, a wrong PIN is cleared, and a trainer star
   CHECK(d.desk.pin.empty());
   d.desk.loginName = "Pelatih Sri (demo)";
   for (char c : std::string("9999")) d.desk.keypad(c);
-  CHECK(d.desk.login().error().code == ErrorCode::LoginFailed);
+  CHECK(d.desk.login().error().code == canting::records::RecordsError::LoginFailed);
   CHECK(d.desk.pin.empty());
   d.loginAs(1);
   CHECK(d.desk.page() == Desk::Page::Centre);
@@ -71,7 +71,7 @@ TEST_CASE("the keypad builds the PIN, a wrong PIN is cleared, and a trainer star
 TEST_CASE("the assessment form allows K only when every criterion is Ya, and saves through the store", "[records][desk]") {
   DemoDesk d;
   d.loginAs(0);
-  CHECK(d.desk.startAssessment(9).error().code == ErrorCode::NotAllowed);  // administrators do not assess
+  CHECK(d.desk.startAssessment(9).error().code == canting::records::RecordsError::NotAllowed);  // administrators do not assess
   d.desk.logout();
   d.loginAs(3);
   d.desk.openTrainee(9);

@@ -79,7 +79,7 @@ TEST_CASE("the transcript shows units, assessment, certificate and masks the NIK
   CHECK(pages(text) == 1);
   // Outlet staff get no transcript, and no file is left behind.
   const auto denied = f.dir.path() / "denied.pdf";
-  CHECK(writeTranscript(*f.store, *f.outlet, f.siti, denied).error().code == ErrorCode::NotAllowed);
+  CHECK(writeTranscript(*f.store, *f.outlet, f.siti, denied).error().code == canting::records::RecordsError::NotAllowed);
   CHECK_FALSE(std::filesystem::exists(denied));
 }
 
@@ -103,7 +103,7 @@ TEST_CASE("the attendance list and the participation certificates cover the sess
   REQUIRE(writeParticipationCertificates(*f.store, *f.admin, f.session, f.siti, one));
   CHECK(pages(pdfText(one)) == 1);
   // Someone absent gets no certificate; a missing folder is a clear error.
-  CHECK(writeParticipationCertificates(*f.store, *f.admin, f.session, f.siti + 2, one).error().code == ErrorCode::NotFound);
+  CHECK(writeParticipationCertificates(*f.store, *f.admin, f.session, f.siti + 2, one).error().code == canting::records::RecordsError::NotFound);
   CHECK(writeAttendanceList(*f.store, *f.admin, f.session, f.dir.path() / "no" / "x.pdf").error().code == ErrorCode::DirectoryMissing);
 }
 

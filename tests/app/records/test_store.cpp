@@ -73,7 +73,7 @@ TEST_CASE("a damaged or foreign file is refused with a clear error and is not ch
   canting::test::writeText(file, std::string(4096, 'x'));
   auto s = Store::open({.file = file});
   REQUIRE_FALSE(s);
-  CHECK(s.error().code == ErrorCode::DatabaseDamaged);
+  CHECK(s.error().code == canting::records::RecordsError::DatabaseDamaged);
   CHECK_THAT(s.error().detail, Catch::Contains("sqlite 26/26 SQLITE_NOTADB: file is not a database"));
   CHECK(canting::test::readAll(file).size() == 4096);
 
@@ -82,7 +82,7 @@ TEST_CASE("a damaged or foreign file is refused with a clear error and is not ch
   rawExec(newer, "PRAGMA user_version = 99");
   auto n = Store::open({.file = newer});
   REQUIRE_FALSE(n);
-  CHECK(n.error().code == ErrorCode::DatabaseDamaged);
+  CHECK(n.error().code == canting::records::RecordsError::DatabaseDamaged);
 }
 
 TEST_CASE("PINs are stored as Argon2id hashes, wrong PINs count down and then lock the account", "[records][access]") {
@@ -95,23 +95,23 @@ TEST_CASE("PINs are stored as Argon2id hashes, wrong PINs count down and then lo
   for (int i = 1; i < 5; ++i) {
     auto r = f.store->login("sri", "0000");
     REQUIRE_FALSE(r);
-    CHECK(r.error().code == ErrorCode::LoginFailed);
+    CHECK(r.error().code == canting::records::RecordsError::LoginFailed);
     CHECK(r.error().arg("left") == std::to_string(5 - i));
   }
   auto locked = f.store->login("sri", "0000");
   REQUIRE_FALSE(locked);
-  CHECK(locked.error().code == ErrorCode::AccountLocked);
+  CHECK(locked.error().code == canting::records::RecordsError::AccountLocked);
   // Even the right PIN waits out the lock.
-  CHECK(f.store->login("sri", "2345").error().code == ErrorCode::AccountLocked);
+  CHECK(f.store->login("sri", "2345").error().code == canting::records::RecordsError::AccountLocked);
   f.clock += 16 * 60;
   CHECK(f.store->login("sri", "2345"));
   // An unknown name gets the same answer as a wrong PIN.
-  CHECK(f.store->login("nobody", "1234").error().code == ErrorCode::LoginFailed);
+  CHECK(f.store->login("nobody", "1234").error().code == canting::records::RecordsError::LoginFailed);
   // Short or non-digit PINs are refused when a person is made.
   CHECK_FALSE(f.store->addPerson(*f.admin, {0, "", "x", Role::Trainer, 0, "", false}, "12"));
   CHECK_FALSE(f.store->addPerson(*f.admin, {0, "", "y", Role::Trainer, 0, "", false}, "abcd"));
   // Only one first administrator.
-  CHECK(f.store->createFirstAdmin("second", "9999").error().code == ErrorCode::NotAllowed);
+  CHECK(f.store->createFirstAdmin("second", "9999").error().code == canting::records::RecordsError::NotAllowed);
 }
 
 TEST_CASE("roles are enforced by the store, not only by the screens", "[records][access]") {
@@ -119,26 +119,26 @@ TEST_CASE("roles are enforced by the store, not only by the screens", "[records]
   const Id t = f.addTrainee(1, f.centreA);
 
   // Outlet staff see no trainee data at all.
-  CHECK(f.store->trainees(*f.outlet).error().code == ErrorCode::NotAllowed);
-  CHECK(f.store->trainee(*f.outlet, t).error().code == ErrorCode::NotAllowed);
-  CHECK(f.store->dashboard(*f.outlet).error().code == ErrorCode::NotAllowed);
+  CHECK(f.store->trainees(*f.outlet).error().code == canting::records::RecordsError::NotAllowed);
+  CHECK(f.store->trainee(*f.outlet, t).error().code == canting::records::RecordsError::NotAllowed);
+  CHECK(f.store->dashboard(*f.outlet).error().code == canting::records::RecordsError::NotAllowed);
   CHECK(f.store->centres(*f.outlet));  // the list of centres is public
 
   // Only assessors record K/BK.
   auto sch = f.store->scheme(*f.admin, f.scheme);
   REQUIRE(sch);
   AssessmentInput in{.trainee = t, .scheme = f.scheme, .date = "2026-06-01", .units = {{sch->units[0].id, true}}};
-  CHECK(f.store->recordAssessment(*f.trainer, in).error().code == ErrorCode::NotAllowed);
-  CHECK(f.store->recordAssessment(*f.admin, in).error().code == ErrorCode::NotAllowed);
+  CHECK(f.store->recordAssessment(*f.trainer, in).error().code == canting::records::RecordsError::NotAllowed);
+  CHECK(f.store->recordAssessment(*f.admin, in).error().code == canting::records::RecordsError::NotAllowed);
   CHECK(f.store->recordAssessment(*f.assessor, in));
 
   // A trainer works in their own centre only.
   Trainee other{.name = "Lain", .nik = "3303000000000099", .centre = f.centreB, .consent = true};
-  CHECK(f.store->addTrainee(*f.trainer, other).error().code == ErrorCode::NotAllowed);
-  CHECK(f.store->addSession(*f.trainer, {.date = "2026-05-01", .topic = "desain", .centre = f.centreB}).error().code == ErrorCode::NotAllowed);
+  CHECK(f.store->addTrainee(*f.trainer, other).error().code == canting::records::RecordsError::NotAllowed);
+  CHECK(f.store->addSession(*f.trainer, {.date = "2026-05-01", .topic = "desain", .centre = f.centreB}).error().code == canting::records::RecordsError::NotAllowed);
   // Only the administrator issues certificates, adds centres and people.
-  CHECK(f.store->addCentre(*f.trainer, {0, "", "Baru"}).error().code == ErrorCode::NotAllowed);
-  CHECK(f.store->issueCertificate(*f.assessor, t, f.scheme, "X/1", "2026-07-01").error().code == ErrorCode::NotAllowed);
+  CHECK(f.store->addCentre(*f.trainer, {0, "", "Baru"}).error().code == canting::records::RecordsError::NotAllowed);
+  CHECK(f.store->issueCertificate(*f.assessor, t, f.scheme, "X/1", "2026-07-01").error().code == canting::records::RecordsError::NotAllowed);
 }
 
 TEST_CASE("NIK and phone are masked except for administrators and the trainee's own trainer", "[records][access]") {
@@ -403,9 +403,9 @@ TEST_CASE("order numbers are unique, run on per year and survive a restart; only
   CHECK(list->back().number == "PSN-2026-0001");
   CHECK(list->back().total() == 700000);
   CHECK(list->back().swatches.at(0).dye == "Soga tingi");
-  CHECK(f.store->orders(*f.trainer).error().code == ErrorCode::NotAllowed);
+  CHECK(f.store->orders(*f.trainer).error().code == canting::records::RecordsError::NotAllowed);
   auto e = order();
-  CHECK(f.store->saveOrder(*f.assessor, e).error().code == ErrorCode::NotAllowed);
+  CHECK(f.store->saveOrder(*f.assessor, e).error().code == canting::records::RecordsError::NotAllowed);
   e.customer.clear();
   CHECK(f.store->saveOrder(outlet, e).error().arg("what") == "@showroom.field.customer");
   e = order();

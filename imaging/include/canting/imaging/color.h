@@ -9,6 +9,7 @@
 // CV_32FC3; Lab and LCh images hold (L,a,b) and (L,C,h) in that order.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -81,5 +82,11 @@ Result<Lab> parseColor(std::string_view text);
 Result<ColorNotation> parseNotation(std::string_view name);  // "hex", "rgb", "lab", "lch"
 // hex and rgb are clamped to the sRGB gamut; `inGamut` reports whether that was needed.
 std::string formatColor(const Lab& lab, ColorNotation notation, bool* inGamut = nullptr);
+
+// The hex colour, the one way it is written and read everywhere: "#RRGGBB"
+// in capitals; reading takes #RRGGBB or #RGB in any case, nothing around it.
+std::string formatHex(const Rgb8& c);
+std::string formatHex(const Lab& lab);  // clamped to the sRGB gamut
+std::optional<Rgb8> parseHex(std::string_view text);
 
 }  // namespace canting::imaging

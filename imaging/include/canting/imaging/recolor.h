@@ -1,6 +1,6 @@
 #pragma once
 // Recolouring an image by its palette, and global adjustments in LCh. Every
-// function maps each distinct colour once (see src/color_cache.h) and keeps
+// function maps each distinct colour once (see src/colour/color_cache.h) and keeps
 // an alpha channel as it was. Output: 8-bit BGR, or BGRA with alpha.
 
 #include <cstdint>

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "canting/imaging/error.h"
+#include "canting/records/errors.h"
 
 struct sqlite3;
 struct sqlite3_stmt;

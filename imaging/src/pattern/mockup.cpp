@@ -1,3 +1,10 @@
+// Product mockups drawn by code: silhouettes, folds, the pattern at real scale.
+// Index:
+//   [SECTION] products: shapes and folds
+//   [SECTION] product ids and sizes
+//   [SECTION] scene: the product laid out
+//   [SECTION] painting the motif onto a scene
+
 #include "canting/imaging/mockup.h"
 
 #include <algorithm>
@@ -9,6 +16,7 @@ namespace canting::imaging {
 
 namespace {
 
+// [SECTION] products: shapes and folds
 constexpr double kPi = 3.14159265358979323846;
 
 struct ProductInfo {
@@ -103,6 +111,7 @@ const cv::Scalar kLine(36, 74, 122);      // soga brown (BGR)
 
 }  // namespace
 
+// [SECTION] product ids and sizes
 const char* productId(Product p) {
   for (const auto& i : kProducts)
     if (i.product == p) return i.id;
@@ -130,6 +139,7 @@ cv::Size2d productDefaultSize(Product p) {
   return {50, 50};
 }
 
+// [SECTION] scene: the product laid out
 Result<MockupScene> prepareMockup(cv::Size motifSize, const MockupOptions& o) {
   if (motifSize.width < 2 || motifSize.height < 2) return makeError(ErrorCode::InvalidArgument, {{"what", "motif"}});
   if (!(o.motifWidthCm >= 0.5 && o.motifWidthCm <= 300)) return makeError(ErrorCode::InvalidArgument, {{"what", "--motif-cm (0.5..300)"}});
@@ -235,6 +245,7 @@ Result<MockupScene> prepareMockup(cv::Size motifSize, const MockupOptions& o) {
   return sc;
 }
 
+// [SECTION] painting the motif onto a scene
 Result<Mockup> paintMockup(const MockupScene& sc, const cv::Mat& motifIn) {
   if (motifIn.empty() || motifIn.cols < 2 || motifIn.rows < 2) return makeError(ErrorCode::InvalidArgument, {{"what", "motif"}});
   cv::Mat motif;

@@ -1,3 +1,10 @@
+// Colour science: sRGB, XYZ, CIELAB, LCh and CIEDE2000, for one colour and whole images.
+// Index:
+//   [SECTION] constants and tables
+//   [SECTION] image helpers
+//   [SECTION] single colours
+//   [SECTION] whole images
+
 #include "canting/imaging/color.h"
 
 #include <algorithm>
@@ -10,6 +17,7 @@ namespace canting::imaging {
 
 namespace {
 
+// [SECTION] constants and tables
 using M3 = std::array<std::array<double, 3>, 3>;
 
 // IEC 61966-2-1 linear sRGB -> XYZ, D65.
@@ -88,6 +96,7 @@ const EightBitEncoder& encoder() {
   return e;
 }
 
+// [SECTION] image helpers
 template <class Fn>
 void forEachRow(const cv::Mat& m, Fn fn) {
   cv::parallel_for_(cv::Range(0, m.rows), [&](const cv::Range& r) {
@@ -174,6 +183,7 @@ void writeSrgb(cv::Mat& out, int y, int x, const Rgb& lin) {
 
 }  // namespace
 
+// [SECTION] single colours
 double srgbToLinear(double v) {
   const double a = std::fabs(v);
   const double l = a <= 0.04045 ? a / 12.92 : std::pow((a + 0.055) / 1.055, 2.4);
@@ -288,7 +298,7 @@ double deltaE2000(const Lab& p, const Lab& q) {
   return std::sqrt(xl * xl + xc * xc + xh * xh + rt * xc * xh);
 }
 
-// --- whole images -------------------------------------------------------------
+// [SECTION] whole images
 
 cv::Mat srgbToLinear(const cv::Mat& bgr) {
   const cv::Mat& in = checkedSrgbInput(bgr);

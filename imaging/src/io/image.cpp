@@ -1,5 +1,7 @@
 #include "canting/imaging/image.h"
 
+#include "canting/base/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -33,8 +35,7 @@ const char* colorModelName(ColorModel m) {
 }
 
 ImageFormat formatFromExtension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  const std::string ext = base::asciiLower(std::filesystem::path(path).extension().string());
   if (ext == ".png") return ImageFormat::Png;
   if (ext == ".jpg" || ext == ".jpeg" || ext == ".jpe") return ImageFormat::Jpeg;
   if (ext == ".tif" || ext == ".tiff") return ImageFormat::Tiff;

@@ -1,3 +1,11 @@
+// Palettes: extraction, index assignment, quantisation and refinement.
+// Index:
+//   [SECTION] shared with recolour
+//   [SECTION] nearest swatch
+//   [SECTION] extraction
+//   [SECTION] assignment and quantisation
+//   [SECTION] refinement
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -11,6 +19,7 @@
 
 namespace canting::imaging {
 
+// [SECTION] shared with recolour
 namespace detail {
 cv::Mat toBgr8(const cv::Mat& image, cv::Mat* alpha) {
   cv::Mat m = image;
@@ -31,6 +40,7 @@ cv::Mat toBgr8(const cv::Mat& image, cv::Mat* alpha) {
 }
 }  // namespace detail
 
+// [SECTION] nearest swatch
 namespace {
 
 using detail::bgrKey;
@@ -101,6 +111,7 @@ std::vector<V3> centres(const Palette& p) {
 
 }  // namespace
 
+// [SECTION] extraction
 Result<Palette> extractPalette(const cv::Mat& image, const PaletteOptions& o) {
   if (image.empty()) return makeError(ErrorCode::InvalidArgument, {{"what", "image"}}, "empty image");
   if (o.k < 1 || o.k > 64) return makeError(ErrorCode::InvalidArgument, {{"what", "k"}}, "k must be 1..64");
@@ -271,6 +282,7 @@ Result<Palette> extractPalette(const cv::Mat& image, const PaletteOptions& o) {
   return pal;
 }
 
+// [SECTION] assignment and quantisation
 cv::Mat assignIndices(const cv::Mat& image, const Palette& palette) {
   CV_Assert(!palette.swatches.empty() && palette.swatches.size() <= 255);
   const cv::Mat bgr = detail::toBgr8(image);
@@ -368,6 +380,7 @@ cv::Mat quantize(const cv::Mat& image, const Palette& palette) {
   return out;
 }
 
+// [SECTION] refinement
 Palette refineForQuantization(const cv::Mat& image, const Palette& palette, int iterations, std::uint32_t seed) {
   Palette out = palette;
   if (out.swatches.empty()) return out;

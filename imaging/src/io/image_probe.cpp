@@ -2,6 +2,15 @@
 // "is this an image, which, how big, is it whole" before any decoder sees the
 // bytes, so hostile sizes are refused before allocation and short files get
 // an honest "truncated" instead of a half-grey picture.
+//
+// Index:
+//   [SECTION] shared readers
+//   [SECTION] PNG
+//   [SECTION] JPEG
+//   [SECTION] BMP
+//   [SECTION] TIFF
+//   [SECTION] WebP
+//   [SECTION] dispatch and limits
 
 #include <stb_image.h>
 
@@ -21,6 +30,7 @@ namespace tag = detail::tiff_tag;
 
 namespace {
 
+// [SECTION] shared readers
 Error truncated(ImageFormat f, const std::string& why) {
   return makeError(ErrorCode::Truncated, {{"format", formatName(f)}}, why);
 }
@@ -66,6 +76,7 @@ Status stbAgrees(std::span<const std::uint8_t> b, const ImageHeader& h) {
   return Ok{};
 }
 
+// [SECTION] PNG
 Result<ImageHeader> probePng(const ByteReader& r) {
   ImageHeader h;
   h.format = ImageFormat::Png;
@@ -124,6 +135,7 @@ Result<ImageHeader> probePng(const ByteReader& r) {
   return h;
 }
 
+// [SECTION] JPEG
 bool isSof(std::uint32_t m) {
   return (m >= 0xC0 && m <= 0xC3) || (m >= 0xC5 && m <= 0xC7) || (m >= 0xC9 && m <= 0xCB) ||
          (m >= 0xCD && m <= 0xCF);
@@ -197,6 +209,7 @@ Result<ImageHeader> probeJpeg(const ByteReader& r) {
   return h;
 }
 
+// [SECTION] BMP
 Result<ImageHeader> probeBmp(const ByteReader& in) {
   ByteReader r({in.data(), in.size()}, true);
   ImageHeader h;
@@ -239,6 +252,7 @@ Result<ImageHeader> probeBmp(const ByteReader& in) {
   return h;
 }
 
+// [SECTION] TIFF
 Result<ImageHeader> probeTiff(const ByteReader& r) {
   ImageHeader h;
   h.format = ImageFormat::Tiff;
@@ -277,6 +291,7 @@ Result<ImageHeader> probeTiff(const ByteReader& r) {
   return h;
 }
 
+// [SECTION] WebP
 Result<ImageHeader> probeWebp(const ByteReader& in) {
   ByteReader r({in.data(), in.size()}, true);
   ImageHeader h;
@@ -332,6 +347,7 @@ Result<ImageHeader> probeWebp(const ByteReader& in) {
 
 }  // namespace
 
+// [SECTION] dispatch and limits
 Result<ImageHeader> probeImage(std::span<const std::uint8_t> bytes) {
   if (bytes.empty()) return makeError(ErrorCode::EmptyFile, {}, "zero bytes");
   ByteReader r(bytes);

@@ -128,3 +128,19 @@ TEST_CASE("colour text parses every notation and rejects malformed text", "[imag
   CHECK(parseNotation("LAB"));
   CHECK_FALSE(parseNotation("cmyk"));
 }
+
+TEST_CASE("hex colours are written #RRGGBB and read back, short form and any case too", "[imaging][color]") {
+  CHECK(formatHex(Rgb8{255, 8, 170}) == "#FF08AA");
+  CHECK(formatHex(srgbToLab(Rgb8{12, 34, 56})) == "#0C2238");
+  const auto full = parseHex("#ff08Aa");
+  REQUIRE(full);
+  CHECK((full->r == 255 && full->g == 8 && full->b == 170));
+  const auto shortForm = parseHex("#1aF");
+  REQUIRE(shortForm);
+  CHECK((shortForm->r == 0x11 && shortForm->g == 0xAA && shortForm->b == 0xFF));
+  for (const char* bad : {"", "#", "ff08aa", "#12345", "#GGGGGG", " #ffffff", "#ffffff "}) {
+    INFO(bad);
+    CHECK_FALSE(parseHex(bad));
+  }
+  for (int v : {0, 1, 127, 254, 255}) CHECK(*parseHex(formatHex(Rgb8{std::uint8_t(v), 0, std::uint8_t(255 - v)})) == Rgb8{std::uint8_t(v), 0, std::uint8_t(255 - v)});
+}

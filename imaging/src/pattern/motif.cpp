@@ -1,3 +1,11 @@
+// Motifs generated as seamless tiles: outline and isen layers.
+// Index:
+//   [SECTION] drawing helpers
+//   [SECTION] the motifs (kawung, parang, ceplok, stars, nitik, mega mendung, semen)
+//   [SECTION] names and parameters
+//   [SECTION] isen fill
+//   [SECTION] layers and generation
+
 #include "canting/imaging/motif.h"
 
 #include <cmath>
@@ -10,6 +18,7 @@ namespace canting::imaging {
 
 namespace {
 
+// [SECTION] drawing helpers
 constexpr double kPi = std::numbers::pi;
 const cv::Scalar kOn(255);
 
@@ -35,6 +44,7 @@ struct Canvas {
   explicit Canvas(int s) : size(s), lines(s, s, CV_8U, cv::Scalar(0)), shapes(s, s, CV_8U, cv::Scalar(0)) {}
 };
 
+// [SECTION] the motifs (kawung, parang, ceplok, stars, nitik, mega mendung, semen)
 void kawung(Canvas& c, const MotifParams& p, int lw) {
   const int n = std::max(1, int(std::lround(2 * p.density)));
   const double cell = double(c.size) / n;
@@ -217,6 +227,7 @@ void semen(Canvas& c, const MotifParams& p, int lw) {
 
 }  // namespace
 
+// [SECTION] names and parameters
 const char* motifName(MotifKind k) {
   static const char* names[] = {"kawung", "parang", "ceplok", "truntum", "nitik", "mega-mendung", "semen"};
   return names[int(k)];
@@ -247,6 +258,7 @@ Status checkMotifParams(const MotifParams& p) {
   return Ok{};
 }
 
+// [SECTION] isen fill
 cv::Mat fillIsen(const cv::Mat& region, IsenKind kind, double spacingMm, double strokeMm, double dpi, std::uint32_t seed) {
   const int sp = std::max(3, px(spacingMm, dpi)), st = px(strokeMm, dpi);
   cv::Mat strokes(region.size(), CV_8U, cv::Scalar(0));
@@ -297,6 +309,7 @@ cv::Mat fillIsen(const cv::Mat& region, IsenKind kind, double spacingMm, double 
   return strokes & inner;
 }
 
+// [SECTION] layers and generation
 cv::Mat drawLayers(const cv::Mat& outline, const cv::Mat& isen) {
   cv::Mat pic(outline.size(), CV_8UC3, cv::Scalar(204, 228, 239));  // gading
   pic.setTo(cv::Scalar(58, 106, 154), isen);                         // soga

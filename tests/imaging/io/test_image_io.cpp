@@ -31,7 +31,7 @@ Bytes encode(const cv::Mat& m, ImageFormat f, SaveOptions o = {}) {
   return *r;
 }
 
-ErrorCode decodeError(const Bytes& b, LoadOptions o = {}) {
+Code decodeError(const Bytes& b, LoadOptions o = {}) {
   auto r = decodeImage(b, o);
   REQUIRE_FALSE(r);
   return r.error().code;
@@ -199,7 +199,7 @@ TEST_CASE("wrong magic, zero bytes and named unsupported formats get their own e
   CHECK(r.error().arg("format") == "HEIC");
   // A PNG signature followed by garbage.
   Bytes png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-  const ErrorCode e = decodeError(png);
+  const Code e = decodeError(png);
   CHECK((e == ErrorCode::CorruptImage || e == ErrorCode::Truncated));
 }
 

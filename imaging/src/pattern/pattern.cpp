@@ -1,3 +1,10 @@
+// Tile transforms, repeats and symmetry.
+// Index:
+//   [SECTION] helpers
+//   [SECTION] transforms
+//   [SECTION] repeats
+//   [SECTION] symmetry
+
 #include "canting/imaging/pattern.h"
 
 #include <cmath>
@@ -10,6 +17,7 @@
 
 namespace canting::imaging {
 
+// [SECTION] helpers
 namespace {
 inline int posMod(long long a, int m) {
   const long long r = a % m;
@@ -17,7 +25,7 @@ inline int posMod(long long a, int m) {
 }
 }  // namespace
 
-// --- transforms ------------------------------------------------------------------
+// [SECTION] transforms
 
 cv::Mat rotateTile(const cv::Mat& tile, double degrees, const cv::Scalar& fill) {
   const double d = std::fmod(std::fmod(degrees, 360.0) + 360.0, 360.0);
@@ -70,7 +78,7 @@ cv::Mat offsetTile(const cv::Mat& tile, int dx, int dy) {
   return out;
 }
 
-// --- repeats ---------------------------------------------------------------------
+// [SECTION] repeats
 
 const char* repeatName(RepeatLayout l) {
   switch (l) {
@@ -251,7 +259,7 @@ cv::Mat makeSeamless(const cv::Mat& tile, double border) {
   return out;
 }
 
-// --- symmetry --------------------------------------------------------------------
+// [SECTION] symmetry
 
 const char* wallpaperName(WallpaperGroup g) {
   static const char* names[] = {"p1", "p2", "pm", "pg", "cm", "pmm", "pmg", "pgg", "cmm",

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+#include "canting/base/text.h"
 #include "canting/imaging/file_io.h"
 #include "canting/imaging/palette.h"
 
@@ -22,8 +24,6 @@ std::string trim(const std::string& s) {
   const auto b = s.find_last_not_of(" \t\r\n");
   return s.substr(a, b - a + 1);
 }
-
-std::string hexOf(const Lab& lab) { return formatColor(lab, ColorNotation::Hex); }
 
 }  // namespace
 
@@ -133,12 +133,12 @@ std::string paletteToJson(const Palette& p) {
   for (const Swatch& s : p.swatches) {
     nlohmann::json c;
     if (!s.name.empty()) c["name"] = s.name;
-    c["hex"] = hexOf(s.lab);
+    c["hex"] = formatHex(s.lab);
     c["lab"] = {s.lab.L, s.lab.a, s.lab.b};  // full precision: files round-trip exactly
     if (s.share > 0) c["share"] = s.share;
     j["colors"].push_back(c);
   }
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return base::dumpJson(j, 2) + "\n";
 }
 
 std::string paletteToGpl(const Palette& p) {
@@ -147,7 +147,7 @@ std::string paletteToGpl(const Palette& p) {
   for (const Swatch& s : p.swatches) {
     const Rgb8 c = labToSrgb8(s.lab);
     std::snprintf(buf, sizeof buf, "%3d %3d %3d\t", c.r, c.g, c.b);
-    out += buf + (s.name.empty() ? hexOf(s.lab) : s.name) + "\n";
+    out += buf + (s.name.empty() ? formatHex(s.lab) : s.name) + "\n";
   }
   return out;
 }
@@ -156,8 +156,7 @@ Result<Palette> loadPalette(const std::filesystem::path& path) {
   auto bytes = readFile(path, 4u << 20);
   if (!bytes) return bytes.error();
   const std::string text(bytes->begin(), bytes->end());
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  const std::string ext = base::asciiLower(path.extension().string());
   Result<Palette> p = ext == ".gpl" ? parsePaletteGpl(text) : parsePaletteJson(text);
   if (!p) {
     Error e = p.error();
@@ -169,8 +168,7 @@ Result<Palette> loadPalette(const std::filesystem::path& path) {
 }
 
 Status savePalette(const Palette& palette, const std::filesystem::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  const std::string ext = base::asciiLower(path.extension().string());
   if (ext != ".json" && ext != ".gpl")
     return makeError(ErrorCode::UnsupportedOutputFormat, {{"format", ext}, {"path", path.string()}});
   return writeFileAtomic(path, ext == ".gpl" ? paletteToGpl(palette) : paletteToJson(palette));
@@ -215,10 +213,10 @@ cv::Mat renderSwatchSheet(const Palette& p, double dpi) {
     cv::rectangle(sheet, cv::Rect(o.x, o.y, size, size), cv::Scalar(150, 150, 150), 1);
     char lab[64];
     std::snprintf(lab, sizeof lab, "L %.1f  a %.1f  b %.1f", p.swatches[i].lab.L, p.swatches[i].lab.a, p.swatches[i].lab.b);
-    const std::string name = p.swatches[i].name.empty() ? formatColor(p.swatches[i].lab, ColorNotation::Hex) : p.swatches[i].name;
+    const std::string name = p.swatches[i].name.empty() ? formatHex(p.swatches[i].lab) : p.swatches[i].name;
     // Hershey fonts are ASCII: names keep their letters where they can.
     cv::putText(sheet, name, cv::Point(o.x, o.y + size + mm(5)), cv::FONT_HERSHEY_SIMPLEX, 0.5 * scale, ink, std::max(1, int(scale)), cv::LINE_AA);
-    cv::putText(sheet, formatColor(p.swatches[i].lab, ColorNotation::Hex), cv::Point(o.x, o.y + size + mm(9)), cv::FONT_HERSHEY_SIMPLEX,
+    cv::putText(sheet, formatHex(p.swatches[i].lab), cv::Point(o.x, o.y + size + mm(9)), cv::FONT_HERSHEY_SIMPLEX,
                 0.45 * scale, ink, std::max(1, int(scale)), cv::LINE_AA);
     cv::putText(sheet, lab, cv::Point(o.x, o.y + size + mm(13)), cv::FONT_HERSHEY_SIMPLEX, 0.4 * scale, ink, 1, cv::LINE_AA);
   }

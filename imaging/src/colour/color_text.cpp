@@ -5,17 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "canting/base/text.h"
 #include "canting/imaging/color.h"
 
 namespace canting::imaging {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(char(std::tolower(static_cast<unsigned char>(c))));
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -59,17 +54,13 @@ int hexDigit(char c) {
 }  // namespace
 
 Result<Lab> parseColor(std::string_view text) {
-  const std::string s = lower(trim(text));
+  const std::string s = base::asciiLower(trim(text));
   if (s.empty()) return bad(text, "empty");
   if (s[0] == '#') {
-    const std::string h = s.substr(1);
-    if (h.size() != 6 && h.size() != 3) return bad(text, "hex needs 3 or 6 digits");
-    int v[6];
-    for (std::size_t i = 0; i < h.size(); ++i)
-      if ((v[i] = hexDigit(h[i])) < 0) return bad(text, "not a hex digit");
-    Rgb8 c = h.size() == 6 ? Rgb8{std::uint8_t(v[0] * 16 + v[1]), std::uint8_t(v[2] * 16 + v[3]), std::uint8_t(v[4] * 16 + v[5])}
-                           : Rgb8{std::uint8_t(v[0] * 17), std::uint8_t(v[1] * 17), std::uint8_t(v[2] * 17)};
-    return srgbToLab(c);
+    if (s.size() != 7 && s.size() != 4) return bad(text, "hex needs 3 or 6 digits");
+    const auto c = parseHex(s);
+    if (!c) return bad(text, "not a hex digit");
+    return srgbToLab(*c);
   }
   const auto open = s.find('(');
   if (open == std::string::npos || s.back() != ')') return bad(text, "expected #RRGGBB or name(...)");
@@ -93,7 +84,7 @@ Result<Lab> parseColor(std::string_view text) {
 }
 
 Result<ColorNotation> parseNotation(std::string_view name) {
-  const std::string s = lower(trim(name));
+  const std::string s = base::asciiLower(trim(name));
   if (s == "hex") return ColorNotation::Hex;
   if (s == "rgb") return ColorNotation::Rgb;
   if (s == "lab") return ColorNotation::Lab;
@@ -105,11 +96,7 @@ std::string formatColor(const Lab& lab, ColorNotation notation, bool* inGamut) {
   char buf[96];
   if (inGamut) *inGamut = true;
   switch (notation) {
-    case ColorNotation::Hex: {
-      const Rgb8 c = labToSrgb8(lab, inGamut);
-      std::snprintf(buf, sizeof buf, "#%02X%02X%02X", c.r, c.g, c.b);
-      break;
-    }
+    case ColorNotation::Hex: return formatHex(labToSrgb8(lab, inGamut));
     case ColorNotation::Rgb: {
       const Rgb8 c = labToSrgb8(lab, inGamut);
       std::snprintf(buf, sizeof buf, "rgb(%d, %d, %d)", c.r, c.g, c.b);
@@ -128,6 +115,25 @@ std::string formatColor(const Lab& lab, ColorNotation notation, bool* inGamut) {
     }
   }
   return buf;
+}
+
+std::string formatHex(const Rgb8& c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", c.r, c.g, c.b);
+  return buf;
+}
+
+std::string formatHex(const Lab& lab) { return formatHex(labToSrgb8(lab)); }
+
+std::optional<Rgb8> parseHex(std::string_view text) {
+  if (text.empty() || text[0] != '#') return std::nullopt;
+  const std::string h = base::asciiLower(text.substr(1));
+  if (h.size() != 6 && h.size() != 3) return std::nullopt;
+  int v[6];
+  for (std::size_t i = 0; i < h.size(); ++i)
+    if ((v[i] = hexDigit(h[i])) < 0) return std::nullopt;
+  return h.size() == 6 ? Rgb8{std::uint8_t(v[0] * 16 + v[1]), std::uint8_t(v[2] * 16 + v[3]), std::uint8_t(v[4] * 16 + v[5])}
+                       : Rgb8{std::uint8_t(v[0] * 17), std::uint8_t(v[1] * 17), std::uint8_t(v[2] * 17)};
 }
 
 }  // namespace canting::imaging

@@ -1,0 +1,32 @@
+#pragma once
+// The training records' own error codes: a damaged database, a right the
+// logged-in role lacks, a failed or locked login, a record that is not there.
+// Imaging keeps the file and image codes; these travel in the same
+// base::Error, and translate through the same error.* keys.
+
+#include "canting/base/error.h"
+
+namespace canting::records {
+
+enum class RecordsError {
+  DatabaseDamaged,  // integrity_check failed or the file is not a database
+  NotAllowed,       // the logged-in role may not do this
+  LoginFailed,
+  AccountLocked,
+  NotFound,         // a record named by id, uuid or name does not exist
+};
+
+// Header-only so that a test can walk its codes without linking the store.
+inline const base::ErrorDomain& errorDomain(RecordsError) {
+  static constexpr base::CodeKey<RecordsError> kKeys[] = {
+      {RecordsError::DatabaseDamaged, "error.database_damaged"},
+      {RecordsError::NotAllowed, "error.not_allowed"},
+      {RecordsError::LoginFailed, "error.login_failed"},
+      {RecordsError::AccountLocked, "error.account_locked"},
+      {RecordsError::NotFound, "error.not_found"},
+  };
+  static const base::TableDomain<RecordsError> domain("records", kKeys);
+  return domain;
+}
+
+}  // namespace canting::records
