@@ -484,27 +484,7 @@ void LabPanel::drawHistory(UiContext& ui) {
   // As in the Studio: newest at the top, the step in effect highlighted, the
   // steps undone greyed; a click goes back (or forward) to that step.
   ImGui::TextDisabled("%s", ui.tr("lab.history").c_str());
-  std::size_t target = m_lab.position();
-  bool jump = false;
-  const auto& h = m_lab.history();
-  for (std::size_t i = h.size(); i-- > 0;) {
-    ImGui::PushID(int(i));
-    const bool applied = i < m_lab.position();
-    if (!applied) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    if (ImGui::Selectable(ui.tr(h[i].label).c_str(), i + 1 == m_lab.position())) {
-      target = i + 1;
-      jump = true;
-    }
-    if (!applied) ImGui::PopStyleColor();
-    probe::note("@lab.history." + std::to_string(i));
-    ImGui::PopID();
-  }
-  if (ImGui::Selectable(label(ui, "lab.history_start").c_str(), m_lab.position() == 0)) {
-    target = 0;
-    jump = true;
-  }
-  probe::note("@lab.history_start");
-  if (jump) m_lab.goTo(target);
+  if (auto target = historyList(ui, m_lab.history(), m_lab.position(), "lab.history_start", "@lab.history")) m_lab.goTo(*target);
 }
 
 // [SECTION] Recipe card

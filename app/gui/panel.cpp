@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "canting/core/file_browser.h"
+#include "item_probe.h"
 
 namespace canting::gui {
 
@@ -22,9 +23,34 @@ void ToolbarRow::next(float width) {
   m_first = false;
 }
 
-float ToolbarRow::buttonWidth(const std::string& label, float minWidth) {
+float ToolbarRow::textWidth(const std::string& label) {
   const std::string shown = label.substr(0, label.find("##"));
-  return std::max(minWidth, ImGui::CalcTextSize(shown.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x);
+  return ImGui::CalcTextSize(shown.c_str()).x;
+}
+
+float ToolbarRow::buttonWidth(const std::string& label, float minWidth) {
+  return std::max(minWidth, textWidth(label) + 2 * ImGui::GetStyle().FramePadding.x);
+}
+
+float ToolbarRow::checkboxWidth(const std::string& label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + textWidth(label);
+}
+
+std::optional<std::size_t> historyList(UiContext& ui, const std::vector<std::string>& labelKeys, std::size_t position,
+                                       const char* startKey, const std::string& probePrefix) {
+  std::optional<std::size_t> target;
+  for (std::size_t i = labelKeys.size(); i-- > 0;) {
+    ImGui::PushID(int(i));
+    const bool applied = i < position;
+    if (!applied) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (ImGui::Selectable(ui.tr(labelKeys[i]).c_str(), i + 1 == position)) target = i + 1;
+    if (!applied) ImGui::PopStyleColor();
+    probe::note(probePrefix + "." + std::to_string(i));
+    ImGui::PopID();
+  }
+  if (ImGui::Selectable(label(ui, startKey).c_str(), position == 0)) target = 0;
+  probe::note(probePrefix + "_start");
+  return target;
 }
 
 }  // namespace canting::gui

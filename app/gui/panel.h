@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "canting/core/workspace.h"
 #include "file_browser_panel.h"
@@ -51,12 +52,29 @@ class ToolbarRow {
   ToolbarRow();
   // Call before each item with its width.
   void next(float width);
-  // The width a button with this label takes.
+  // The width a button, a checkbox or a text with this label takes ("Label###id" counts as "Label").
   static float buttonWidth(const std::string& label, float minWidth = 0);
+  static float checkboxWidth(const std::string& label);
+  static float textWidth(const std::string& label);
 
  private:
   bool m_first = true;
   float m_right = 0;
 };
+
+// The history list both the Studio and the lab show: newest at the top, the
+// step in effect highlighted, the steps undone greyed, and a first row for
+// "before any edit". Returns the position clicked (entries before it applied).
+std::optional<std::size_t> historyList(UiContext& ui, const std::vector<std::string>& labelKeys, std::size_t position,
+                                       const char* startKey, const std::string& probePrefix);
+
+template <class Entries>
+std::optional<std::size_t> historyList(UiContext& ui, const Entries& entries, std::size_t position, const char* startKey,
+                                       const std::string& probePrefix) {
+  std::vector<std::string> keys;
+  keys.reserve(entries.size());
+  for (const auto& e : entries) keys.push_back(e.label);
+  return historyList(ui, keys, position, startKey, probePrefix);
+}
 
 }  // namespace canting::gui

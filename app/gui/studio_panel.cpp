@@ -341,26 +341,35 @@ void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
   const core::StudioPreview& pv = *m_preview;
   const cv::Mat& before = pv.before();
   const cv::Mat& after = pv.result().empty() ? before : pv.result();
+  // One row when it fits, wrapped on a narrow window: nothing is cut off at 1366 px.
+  ToolbarRow row;
   if (pv.output().empty() && !m_seams) {
+    const std::string split = label(ui, "studio.split");
+    row.next(ui.px(150) + ImGui::GetStyle().ItemInnerSpacing.x + ToolbarRow::textWidth(split));
     ImGui::SetNextItemWidth(ui.px(150));
-    ImGui::SliderFloat(label(ui, "studio.split").c_str(), &m_split, 0.f, 1.f, "");
-    ImGui::SameLine();
+    ImGui::SliderFloat(split.c_str(), &m_split, 0.f, 1.f, "");
   }
-  if (ImGui::Checkbox(label(ui, "studio.eyedropper").c_str(), &m_eyedropper)) {}
+  const std::string eyedropper = label(ui, "studio.eyedropper"), seams = label(ui, "studio.check_seams");
+  row.next(ToolbarRow::checkboxWidth(eyedropper));
+  ImGui::Checkbox(eyedropper.c_str(), &m_eyedropper);
   probe::note("@studio.eyedropper");
-  ImGui::SameLine();
-  ImGui::Checkbox(label(ui, "studio.check_seams").c_str(), &m_seams);
+  row.next(ToolbarRow::checkboxWidth(seams));
+  ImGui::Checkbox(seams.c_str(), &m_seams);
   probe::note("@studio.check_seams");
   if (m_seams) {
-    ImGui::SameLine();
-    ImGui::TextUnformatted(ui.tr(pv.seams().score < 1.5 ? "studio.seams_ok" : "studio.seams_visible",
-                                 {{"score", core::formatNumber(pv.seams().score, 1, ui.wb.tr().language())}}).c_str());
+    const std::string verdict = ui.tr(pv.seams().score < 1.5 ? "studio.seams_ok" : "studio.seams_visible",
+                                      {{"score", core::formatNumber(pv.seams().score, 1, ui.wb.tr().language())}});
+    row.next(ToolbarRow::textWidth(verdict));
+    ImGui::TextUnformatted(verdict.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("studio.seams_hint").c_str());
   }
-  ImGui::SameLine();
-  if (ImGui::Button(label(ui, "view.fit").c_str())) m_needsFit = true;
-  ImGui::SameLine();
+  const std::string fit = label(ui, "view.fit");
+  row.next(ToolbarRow::buttonWidth(fit));
+  if (ImGui::Button(fit.c_str())) m_needsFit = true;
+  probe::note("@studio.fit");
+  row.next(ToolbarRow::buttonWidth("1:1"));
   if (ImGui::Button("1:1##studio_one")) m_view.oneToOne({ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y});
+  probe::note("@studio.one_to_one");
   const ImVec2 p = ImGui::GetCursorScreenPos(), size = ImGui::GetContentRegionAvail();
   if (size.x < 2 || size.y < 2 || before.empty()) return;  // the preview lands from the task pool
   // The view works in source pixels; the preview is a scaled copy of them.
@@ -572,22 +581,9 @@ void StudioPanel::drawHistory(UiContext& ui, core::DesignSession& s) {
   if (!s.canRedo()) ImGui::BeginDisabled();
   if (ImGui::Button(label(ui, "studio.redo").c_str())) s.redo();
   if (!s.canRedo()) ImGui::EndDisabled();
-  // Newest at the top; the step in effect is highlighted; a click goes there.
-  std::size_t target = s.position();
-  bool jump = false;
-  const auto& h = s.history();
-  for (std::size_t i = h.size(); i-- > 0;) {
-    ImGui::PushID(int(i));
-    const bool applied = i < s.position();
-    if (!applied) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    if (ImGui::Selectable(ui.tr(h[i].label).c_str(), i + 1 == s.position())) { target = i + 1; jump = true; }
-    if (!applied) ImGui::PopStyleColor();
-    ImGui::PopID();
-  }
-  if (ImGui::Selectable(label(ui, "studio.history_start").c_str(), s.position() == 0)) { target = 0; jump = true; }
-  if (jump) {
-    while (s.position() > target) s.undo();
-    while (s.position() < target) s.redo();
+  if (auto target = historyList(ui, s.history(), s.position(), "studio.history_start", "@studio.history")) {
+    while (s.position() > *target) s.undo();
+    while (s.position() < *target) s.redo();
   }
 }
 
