@@ -17,6 +17,7 @@
 #include <random>
 #include <sstream>
 
+#include "canting/imaging/memory.h"
 #include "canting/records/demo.h"
 #include "harness.h"
 
@@ -307,6 +308,7 @@ void runSeed(unsigned seed, int eventsPerWorkspace) {
 TEST_CASE("random clicks, drags, keys and workspace switches in every workspace leave no crash, assert or sanitizer report",
           "[gui][random]") {
   if (__sanitizer_set_death_callback) __sanitizer_set_death_callback(onDeath);
+  imaging::keepLargeBuffers();  // as the app does at start
   for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL}) signal(sig, onSignal);
   const int events = envInt("CANTING_RANDOM_EVENTS", 400);
   for (unsigned seed : envSeeds({1, 2, 3})) {
