@@ -6,7 +6,6 @@
 #include "canting/core/showroom.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/mockup.h"
-#include "canting/records/app_session.h"
 #include "canting/records/store.h"
 #include "cli_internal.h"
 
@@ -53,7 +52,7 @@ int cmdMockup(Ctx& c, const ParsedArgs& a) {
 
 int cmdOrderList(Ctx& c, const ParsedArgs& a) {
   const std::string help = "cli.help.showroom_order_list";
-  std::filesystem::path db = records::defaultDatabasePath(core::dataDir());
+  std::filesystem::path db = core::recordsDatabase();
   if (auto p = a.value("db")) db = *p;
   std::error_code ec;
   if (!std::filesystem::exists(db, ec)) return c.fail(im::makeError(im::ErrorCode::FileNotFound, {{"path", db.string()}}));

@@ -23,7 +23,6 @@
 #include "canting/records/csv.h"
 #include "canting/records/demo.h"
 #include "canting/records/reports.h"
-#include "canting/records/app_session.h"
 #include "canting/records/store.h"
 #include "canting/records/wording.h"
 #include "cli_internal.h"
@@ -40,7 +39,7 @@ using nlohmann::json;
 
 fs::path dbPath(const ParsedArgs& a) {
   if (auto p = a.value("db")) return *p;
-  return rec::defaultDatabasePath(core::dataDir());
+  return core::recordsDatabase();
 }
 
 std::unique_ptr<rec::Store> openStore(Ctx& c, const ParsedArgs& a, int& status) {
