@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_internal.h"
+#include "canting/base/json.h"
 #include "canting/core/actions.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/colorway.h"
@@ -226,7 +227,7 @@ int cmdColorways(Ctx& c, const ParsedArgs& a) {
     c.out << name << "  " << cw.label << "  " << c.tr.tr(cw.dyeability.dyeable ? "cli.colorway.dyeable" : "cli.colorway.not_dyeable") << "\n";
   }
   const auto indexPath = std::filesystem::path(*outDir) / "colorways.json";
-  if (auto st = im::writeFileAtomic(indexPath, index.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"); !st)
+  if (auto st = im::writeFileAtomic(indexPath, base::dumpJson(index, 2) + "\n"); !st)
     return c.fail(st.error());
   return kOk;
 }

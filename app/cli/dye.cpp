@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_internal.h"
+#include "canting/base/json.h"
 #include "canting/core/actions.h"
 #include "canting/core/dye_lab.h"
 #include "canting/core/paths.h"
@@ -44,7 +45,7 @@ int cmdDyeList(Ctx& c, const ParsedArgs& a) {
     for (const auto& f : book->fixers)
       j["fixers"].push_back({{"id", f.id}, {"name", f.name[li]}, {"g_per_l", f.gramsPerLitre}, {"effect", f.effect[li]},
                              {"confidence", f.confidence}, {"source", f.source}});
-    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    c.out << base::dumpJson(j, 2) << "\n";
     return kOk;
   }
   c.out << c.tr.tr("cli.dye.dyes_heading") << "\n";

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
 #include "canting/core/paths.h"
 #include "canting/core/showroom.h"
 #include "canting/imaging/image_io.h"
@@ -74,7 +75,7 @@ int cmdOrderList(Ctx& c, const ParsedArgs& a) {
                    {"size", o.size}, {"quantity", o.quantity}, {"unit_price", o.unitPrice}, {"total", o.total()}, {"lead_days", o.leadDays},
                    {"staff", o.staff}});
     }
-    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    c.out << base::dumpJson(j, 2) << "\n";
     return kOk;
   }
   for (const auto& o : *orders)
