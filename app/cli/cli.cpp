@@ -90,8 +90,6 @@ std::optional<SizeArg> parseSize(std::string s) {
   return a;
 }
 
-std::string hex(const im::Lab& l) { return im::formatColor(l, im::ColorNotation::Hex); }
-
 // [SECTION] writing
 
 int writeRows(Ctx& c, const im::StreamedImage& img, const std::string& out, std::optional<double> dpi) {

@@ -65,7 +65,6 @@ struct SizeArg {
   bool cm = false;
 };
 std::optional<SizeArg> parseSize(std::string s);
-std::string hex(const imaging::Lab& l);
 std::optional<std::vector<imaging::Palette>> shippedPalettes(Ctx& c, int& status);
 
 // Writes rows (PNG and TIFF band by band) and says what was written.

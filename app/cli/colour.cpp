@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_internal.h"
+#include "canting/base/json.h"
 #include "canting/core/actions.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/colorway.h"
@@ -88,7 +89,7 @@ int cmdPalette(Ctx& c, const ParsedArgs& a) {
   char buf[160];
   for (std::size_t i = 0; i < pal->swatches.size(); ++i) {
     const im::Swatch& s = pal->swatches[i];
-    std::snprintf(buf, sizeof buf, "%2zu  %s  lab(%.2f, %.2f, %.2f)  ", i + 1, hex(s.lab).c_str(), s.lab.L, s.lab.a, s.lab.b);
+    std::snprintf(buf, sizeof buf, "%2zu  %s  lab(%.2f, %.2f, %.2f)  ", i + 1, im::formatHex(s.lab).c_str(), s.lab.L, s.lab.a, s.lab.b);
     c.out << buf << core::formatNumber(s.share * 100.0, 1, l) << "%\n";
   }
   return kOk;
@@ -204,7 +205,7 @@ int cmdColorways(Ctx& c, const ParsedArgs& a) {
   index["scheme"] = scheme;
   index["seed"] = ca.seed;
   for (const im::Swatch& s : d->palette.swatches)
-    index["design"].push_back({{"hex", hex(s.lab)}, {"lab", {s.lab.L, s.lab.a, s.lab.b}}, {"share", s.share}});
+    index["design"].push_back({{"hex", im::formatHex(s.lab)}, {"lab", {s.lab.L, s.lab.a, s.lab.b}}, {"share", s.share}});
   char name[48];
   for (std::size_t i = 0; i < colorways->size(); ++i) {
     const im::Colorway& cw = (*colorways)[i];
@@ -216,17 +217,17 @@ int cmdColorways(Ctx& c, const ParsedArgs& a) {
     nlohmann::json e;
     e["file"] = name;
     e["label"] = cw.label;
-    for (const im::Lab& l : cw.colours) e["colors"].push_back({{"hex", hex(l)}, {"lab", {l.L, l.a, l.b}}});
+    for (const im::Lab& l : cw.colours) e["colors"].push_back({{"hex", im::formatHex(l)}, {"lab", {l.L, l.a, l.b}}});
     e["dyeable_in_succession"] = cw.dyeability.dyeable;
-    for (int idx : cw.dyeability.order) e["dyeing_order"].push_back(hex(cw.colours[std::size_t(idx)]));
+    for (int idx : cw.dyeability.order) e["dyeing_order"].push_back(im::formatHex(cw.colours[std::size_t(idx)]));
     e["not_dyeable_at"] = cw.dyeability.failAt >= 0
-                              ? nlohmann::json(hex(cw.colours[std::size_t(cw.dyeability.order[std::size_t(cw.dyeability.failAt)])]))
+                              ? nlohmann::json(im::formatHex(cw.colours[std::size_t(cw.dyeability.order[std::size_t(cw.dyeability.failAt)])]))
                               : nlohmann::json();
     index["colorways"].push_back(e);
     c.out << name << "  " << cw.label << "  " << c.tr.tr(cw.dyeability.dyeable ? "cli.colorway.dyeable" : "cli.colorway.not_dyeable") << "\n";
   }
   const auto indexPath = std::filesystem::path(*outDir) / "colorways.json";
-  if (auto st = im::writeFileAtomic(indexPath, index.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"); !st)
+  if (auto st = im::writeFileAtomic(indexPath, base::dumpJson(index, 2) + "\n"); !st)
     return c.fail(st.error());
   return kOk;
 }

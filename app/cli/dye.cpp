@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_internal.h"
+#include "canting/base/json.h"
 #include "canting/core/actions.h"
 #include "canting/core/dye_lab.h"
 #include "canting/core/paths.h"
@@ -29,13 +30,6 @@ std::optional<im::DyeBook> dyeBook(Ctx& c, const ParsedArgs& a, int& status) {
   return std::move(*b);
 }
 
-std::string hexOf(const im::Lab& lab) {
-  const im::Rgb8 c = im::labToSrgb8(lab);
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", c.r, c.g, c.b);
-  return buf;
-}
-
 int cmdDyeList(Ctx& c, const ParsedArgs& a) {
   int status = 0;
   auto book = dyeBook(c, a, status);
@@ -43,20 +37,20 @@ int cmdDyeList(Ctx& c, const ParsedArgs& a) {
   const int li = c.tr.language() == Language::Indonesian ? 0 : 1;
   if (a.flag("json")) {
     nlohmann::json j;
-    j["cloth"] = hexOf(book->cloth);
+    j["cloth"] = im::formatHex(book->cloth);
     for (const auto& d : book->dyes)
-      j["dyes"].push_back({{"id", d.id}, {"name", d.name[li]}, {"kind", d.kind}, {"colour", hexOf(d.colour)},
+      j["dyes"].push_back({{"id", d.id}, {"name", d.name[li]}, {"kind", d.kind}, {"colour", im::formatHex(d.colour)},
                            {"reference_g_per_l", d.refConcentration}, {"reference_dips", d.refDips}, {"recipe_g_per_l", d.gramsPerLitre},
                            {"liquor_ratio", d.liquorRatio}, {"temperature_c", d.temperatureC}, {"confidence", d.confidence}, {"source", d.source}});
     for (const auto& f : book->fixers)
       j["fixers"].push_back({{"id", f.id}, {"name", f.name[li]}, {"g_per_l", f.gramsPerLitre}, {"effect", f.effect[li]},
                              {"confidence", f.confidence}, {"source", f.source}});
-    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    c.out << base::dumpJson(j, 2) << "\n";
     return kOk;
   }
   c.out << c.tr.tr("cli.dye.dyes_heading") << "\n";
   for (const auto& d : book->dyes)
-    c.out << "  " << d.id << "  " << hexOf(d.colour) << "  " << d.name[li] << "  (" << d.kind << ", "
+    c.out << "  " << d.id << "  " << im::formatHex(d.colour) << "  " << d.name[li] << "  (" << d.kind << ", "
           << c.tr.tr("cli.dye.confidence", {{"value", d.confidence}}) << ")\n";
   c.out << c.tr.tr("cli.dye.fixers_heading") << "\n";
   for (const auto& f : book->fixers) c.out << "  " << f.id << "  " << f.name[li] << ": " << f.effect[li] << "\n";

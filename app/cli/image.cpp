@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_internal.h"
+#include "canting/base/json.h"
 #include "canting/core/image_facts.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/image_io.h"
@@ -43,7 +44,7 @@ int cmdInfo(Ctx& c, const ParsedArgs& a) {
       j["dpi"] = nullptr;
     }
     j["distinct_colors"] = colours;
-    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    c.out << base::dumpJson(j, 2) << "\n";
     return kOk;
   }
   c.out << c.tr.tr("info.file") << ": " << a.positionals[0] << "\n";

@@ -2,11 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
 #include "canting/core/paths.h"
 #include "canting/core/showroom.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/mockup.h"
-#include "canting/records/app_session.h"
 #include "canting/records/store.h"
 #include "cli_internal.h"
 
@@ -53,7 +53,7 @@ int cmdMockup(Ctx& c, const ParsedArgs& a) {
 
 int cmdOrderList(Ctx& c, const ParsedArgs& a) {
   const std::string help = "cli.help.showroom_order_list";
-  std::filesystem::path db = records::defaultDatabasePath(core::dataDir());
+  std::filesystem::path db = core::recordsDatabase();
   if (auto p = a.value("db")) db = *p;
   std::error_code ec;
   if (!std::filesystem::exists(db, ec)) return c.fail(im::makeError(im::ErrorCode::FileNotFound, {{"path", db.string()}}));
@@ -75,7 +75,7 @@ int cmdOrderList(Ctx& c, const ParsedArgs& a) {
                    {"size", o.size}, {"quantity", o.quantity}, {"unit_price", o.unitPrice}, {"total", o.total()}, {"lead_days", o.leadDays},
                    {"staff", o.staff}});
     }
-    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    c.out << base::dumpJson(j, 2) << "\n";
     return kOk;
   }
   for (const auto& o : *orders)

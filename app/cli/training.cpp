@@ -17,13 +17,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
 #include "canting/core/paths.h"
 #include "canting/imaging/file_io.h"
 #include "canting/records/bundle.h"
 #include "canting/records/csv.h"
 #include "canting/records/demo.h"
 #include "canting/records/reports.h"
-#include "canting/records/app_session.h"
 #include "canting/records/store.h"
 #include "canting/records/wording.h"
 #include "cli_internal.h"
@@ -40,7 +40,7 @@ using nlohmann::json;
 
 fs::path dbPath(const ParsedArgs& a) {
   if (auto p = a.value("db")) return *p;
-  return rec::defaultDatabasePath(core::dataDir());
+  return core::recordsDatabase();
 }
 
 std::unique_ptr<rec::Store> openStore(Ctx& c, const ParsedArgs& a, int& status) {
@@ -181,7 +181,7 @@ int cmdCentreList(Ctx& c, const ParsedArgs& a) {
   if (a.flag("json")) {
     json j = json::array();
     for (const auto& ce : *all) j.push_back({{"id", ce.id}, {"uuid", ce.uuid}, {"name", ce.name}, {"desa", ce.desa}, {"kecamatan", ce.kecamatan}});
-    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    c.out << base::dumpJson(j, 2) << "\n";
     return kOk;
   }
   for (const auto& ce : *all)
@@ -262,7 +262,7 @@ int cmdTraineeList(Ctx& c, const ParsedArgs& a) {
     for (const auto& t : *list)
       j.push_back({{"id", t.id}, {"uuid", t.uuid}, {"name", t.name}, {"nik", t.nik}, {"birth_date", t.birthDate}, {"sex", t.sex},
                    {"phone", t.phone}, {"centre", t.centre}, {"consent", t.consent}, {"masked", t.masked}});
-    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    c.out << base::dumpJson(j, 2) << "\n";
     return kOk;
   }
   for (const auto& t : *list) c.out << t.id << "  " << t.nik << "  " << t.name << "\n";
@@ -379,7 +379,7 @@ int cmdProgress(Ctx& c, const ParsedArgs& a) {
         for (char ch : m->cells[r]) cells.push_back(ch == 'K' ? "K" : ch == 'B' ? "BK" : "");
         j["trainees"].push_back({{"id", m->trainees[r].first}, {"name", m->trainees[r].second}, {"units", cells}});
       }
-      c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      c.out << base::dumpJson(j, 2) << "\n";
       return kOk;
     }
     for (std::size_t u = 0; u < m->units.size(); ++u) c.out << "U" << u + 1 << " = " << m->units[u].title << "\n";
@@ -397,7 +397,7 @@ int cmdProgress(Ctx& c, const ParsedArgs& a) {
     for (const auto& p : *d)
       j.push_back({{"centre", p.name}, {"trainees", p.trainees}, {"sessions", p.sessions}, {"units_achieved", p.unitsAchieved},
                    {"certified", p.certified}, {"expiring_90_days", p.expiring90}});
-    c.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    c.out << base::dumpJson(j, 2) << "\n";
     return kOk;
   }
   c.out << c.tr.tr("cli.training.progress_head") << "\n";

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "canting/imaging/color.h"
 #include "canting/imaging/image_io.h"
 #include "canting/records/reports.h"
 #include "item_probe.h"
@@ -469,8 +470,7 @@ void GaleriPanel::drawOrder(UiContext& ui, rec::Desk& desk) {
   ImGui::TextWrapped("%s", ui.tr(o.dyeable ? "showroom.dyeable" : "showroom.not_dyeable").c_str());
   for (std::size_t i = 0; i < o.swatches.size(); ++i) {
     const auto& sw = o.swatches[i];
-    unsigned r = 0, g = 0, b = 0;
-    std::sscanf(sw.hex.c_str(), "#%02x%02x%02x", &r, &g, &b);
+    const auto [r, g, b] = im::parseHex(sw.hex).value_or(im::Rgb8{});
     ImGui::ColorButton(("##sw" + std::to_string(i)).c_str(), ImVec4(r / 255.f, g / 255.f, b / 255.f, 1), ImGuiColorEditFlags_NoTooltip, ImVec2(ui.px(40), ui.px(26)));
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();

@@ -490,12 +490,14 @@ void LabPanel::drawHistory(UiContext& ui) {
 // [SECTION] Recipe card
 
 void LabPanel::drawRecipe(UiContext& ui) {
+  // Whole grams and whole ratios are all a dyer weighs out; the action keeps doubles for the CLI.
+  int grams = int(m_recipe.clothGrams), ratio = int(m_recipe.liquorRatio);
   ImGui::SetNextItemWidth(-1);
-  ImGui::SliderInt("##cloth_g", &m_clothG, 50, 5000, ui.tr("lab.cloth_g_fmt").c_str());
+  if (ImGui::SliderInt("##cloth_g", &grams, 50, 5000, ui.tr("lab.cloth_g_fmt").c_str())) m_recipe.clothGrams = grams;
   probe::note("@lab.cloth_g");
   ImGui::SetNextItemWidth(-1);
-  ImGui::SliderInt("##ratio", &m_ratio, 5, 60, ui.tr("lab.ratio_fmt").c_str());
-  auto recipe = im::computeRecipe(m_lab.plan(), m_lab.book(), m_clothG, m_ratio);
+  if (ImGui::SliderInt("##ratio", &ratio, 5, 60, ui.tr("lab.ratio_fmt").c_str())) m_recipe.liquorRatio = ratio;
+  auto recipe = m_recipe.run(m_lab.plan(), m_lab.book());
   if (!recipe) return;
   if (recipe->lines.empty()) {
     ImGui::TextWrapped("%s", ui.tr("lab.recipe_empty").c_str());
@@ -521,7 +523,7 @@ std::string LabPanel::suggestedRecipeName() const {
 }
 
 void LabPanel::writeRecipeCard(UiContext& ui, const std::filesystem::path& path) {
-  auto recipe = im::computeRecipe(m_lab.plan(), m_lab.book(), m_clothG, m_ratio);
+  auto recipe = m_recipe.run(m_lab.plan(), m_lab.book());
   if (!recipe) {
     ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(recipe.error()));
     return;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <utility>
 
+#include "canting/core/actions.h"
 #include "canting/core/attempts.h"
 #include "canting/core/dye_lab.h"
 #include "panel.h"
@@ -29,7 +30,7 @@ class LabPanel final : public Panel {
   std::string paintTarget() const;
   std::string suggestedRecipeName() const;
   void writeRecipeCard(UiContext& ui, const std::filesystem::path& path);
-  void setCloth(int grams, int ratio) { m_clothG = grams; m_ratio = ratio; }
+  void setCloth(int grams, int ratio) { m_recipe = {.clothGrams = double(grams), .liquorRatio = double(ratio)}; }
   void showRecipeTab() { m_selectRecipeTab = true; }
   void showHistoryTab() { m_selectHistoryTab = true; }
   void selectStep(int i) { m_selected = i; }
@@ -62,7 +63,7 @@ class LabPanel final : public Panel {
   enum class Tool { Brush, Fill, Eraser } m_tool = Tool::Brush;
   int m_brushPx = 6;
   bool m_stroking = false;
-  int m_clothG = 300, m_ratio = 20;  // a 2 m mori of about 300 g, at the usual 1:20
+  core::DyeRecipeAction m_recipe;  // the CLI's `dye recipe`, with its defaults
   bool m_wantRecipe = false;
   bool m_selectRecipeTab = false;
   bool m_selectHistoryTab = false;

@@ -470,7 +470,7 @@ void StudioPanel::drawPalette(UiContext& ui, core::DesignSession& s) {
     if (int(i) == m_editSwatch)
       ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), color::kIndigo, 0, 0, ui.px(3));
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s  %s%%", im::formatColor(cur.swatches[i].lab, im::ColorNotation::Hex).c_str(),
+      ImGui::SetTooltip("%s  %s%%", im::formatHex(cur.swatches[i].lab).c_str(),
                         core::formatNumber(d.palette.swatches[i].share * 100, 1, l).c_str());
     ImGui::SameLine();
     bool locked = i < d.locked.size() && d.locked[i];

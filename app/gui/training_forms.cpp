@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "canting/base/text.h"
 #include "item_probe.h"
 #include "training_widgets.h"
 
@@ -173,8 +174,7 @@ void TrainingPanel::drawMatrix(UiContext& ui) {
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", legend.c_str());
   ImGui::PopTextWrapPos();
-  std::string filter = m_matrixFilter;
-  std::transform(filter.begin(), filter.end(), filter.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  const std::string filter = base::asciiLower(m_matrixFilter);
   const int cols = int(m->units.size()) + 2;
   if (ImGui::BeginTable("matrix", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInner | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY)) {
     ImGui::TableSetupScrollFreeze(1, 1);
@@ -193,8 +193,7 @@ void TrainingPanel::drawMatrix(UiContext& ui) {
       const int k = int(std::count(m->cells[r].begin(), m->cells[r].end(), 'K'));
       const bool allK = k == int(m->units.size());
       if ((m_matrixStatus == 1 && allK) || (m_matrixStatus == 2 && !allK)) continue;
-      std::string name = m->trainees[r].second;
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+      const std::string name = base::asciiLower(m->trainees[r].second);
       if (!filter.empty() && name.find(filter) == std::string::npos) continue;
       ++shown;
       ImGui::TableNextRow(0, ui.px(28));

@@ -26,7 +26,7 @@ fs::path dataDir() { return xdg("XDG_DATA_HOME", ".local/share"); }
 fs::path recordsDatabase() { return recordsDatabase(dataDir()); }
 
 fs::path recordsDatabase(const fs::path& dataFolder) {
-  if (const char* env = std::getenv("CANTING_DB")) return env;
+  if (const char* env = std::getenv("CANTING_DB"); env && *env) return env;  // empty means unset, as for a shell's VAR=
   return dataFolder / "pelatihan.db";
 }
 

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
 #include "canting/core/design.h"
 #include "canting/imaging/file_io.h"
 
@@ -242,7 +243,7 @@ im::Status saveProject(const DesignSession& session, const fs::path& path, std::
   j["locked"] = d.locked;
   j["operations"] = json::array();
   for (const Operation& op : d.ops) j["operations"].push_back(operationJson(op));
-  return im::writeFileAtomic(path, j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  return im::writeFileAtomic(path, base::dumpJson(j, 1) + "\n");
 }
 
 // [SECTION] load

@@ -106,7 +106,7 @@ void StudioPreview::startColorways(const DesignSession& s, const std::vector<im:
   std::string key = std::string(schemeName(m_cwAction.scheme)) + ":" + std::to_string(m_cwAction.seed) + ":" +
                     std::to_string(m_cwAction.count) + ":";
   for (bool b : d.locked) key += b ? '1' : '0';
-  for (const auto& sw : ColorwaysAction::base(d).swatches) key += im::formatColor(sw.lab, im::ColorNotation::Hex);
+  for (const auto& sw : ColorwaysAction::base(d).swatches) key += im::formatHex(sw.lab);
   if (key == m_cw.key) return;
   m_cwBusy = true;
   auto params = paramsOf(d);

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+
 namespace canting::records {
 
 using nlohmann::json;
@@ -58,7 +60,7 @@ Result<Id> Store::createFirstAdmin(const std::string& name, const std::string& p
     m_db.prepare("INSERT INTO people (uuid, name, role, pin_hash, updated_at) VALUES (?1, ?2, 'admin', ?3, ?4)")
         .bind(1, uuid).bind(2, name).bind(3, hashPin(pin)).bind(4, isoTime(now())).run();
     const Id id = m_db.lastId();
-    appendAudit(name, "create", "person", uuid, json{{"name", name}, {"role", "admin"}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(name, "create", "person", uuid, base::dumpJson(json{{"name", name}, {"role", "admin"}}));
     tx.commit();
     return id;
   });
@@ -116,7 +118,7 @@ Result<Id> Store::addPerson(const Actor& by, const Person& p, const std::string&
         .bind(6, hashPin(pin)).bind(7, isoTime(now())).run();
     const Id id = m_db.lastId();
     appendAudit(by.name(), "create", "person", uuid,
-                json{{"name", p.name}, {"role", roleName(p.role)}, {"centre", p.centre}, {"registration", p.registration}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                base::dumpJson(json{{"name", p.name}, {"role", roleName(p.role)}, {"centre", p.centre}, {"registration", p.registration}}));
     tx.commit();
     return id;
   });

@@ -1,13 +1,8 @@
 #include "canting/records/app_session.h"
 
-#include <cstdlib>
+#include "canting/core/paths.h"
 
 namespace canting::records {
-
-std::filesystem::path defaultDatabasePath(const std::filesystem::path& dataFolder) {
-  if (const char* env = std::getenv("CANTING_DB"); env && *env) return env;
-  return dataFolder / "pelatihan.db";
-}
 
 namespace {
 // Asks the desk on every call rather than holding an Actor, because the
@@ -37,7 +32,7 @@ class SessionAttempts final : public core::AttemptStore {
 Desk& AppSession::desk() {
   if (!m_desk) {
     // The demo lives beside the real file, never in it.
-    const std::filesystem::path real = defaultDatabasePath(m_folders.data);
+    const std::filesystem::path real = core::recordsDatabase(m_folders.data);
     m_desk = std::make_unique<Desk>(real, real.parent_path() / "pelatihan-demo.db", m_folders.curriculum);
   }
   return *m_desk;

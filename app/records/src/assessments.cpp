@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
 #include "canting/imaging/file_io.h"
 
 namespace canting::records {
@@ -73,7 +74,7 @@ Result<Id> Store::recordAssessment(const Actor& by, const AssessmentInput& in) {
     refreshUnitStatus(in.trainee);
     json units = json::object();
     for (const auto& [u, k] : in.units) units[std::to_string(u)] = k ? "K" : "BK";
-    appendAudit(by.name(), "assess", "trainee", tr->uuid, json{{"assessment", uuid}, {"scheme", in.scheme}, {"units", units}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "assess", "trainee", tr->uuid, base::dumpJson(json{{"assessment", uuid}, {"scheme", in.scheme}, {"units", units}}));
     tx.commit();
     return id;
   });
@@ -82,7 +83,7 @@ Result<Id> Store::recordAssessment(const Actor& by, const AssessmentInput& in) {
 Id detail::insertAssessment(Db& db, const std::string& uuid, const AssessmentInput& in, Id assessor, const std::string& created) {
   db.prepare("INSERT INTO assessments (uuid, trainee_id, scheme_id, assessor_id, date, place, methods, follow_up, appeal, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)")
       .bind(1, uuid).bind(2, in.trainee).bind(3, in.scheme).bindIdOrNull(4, assessor).bind(5, in.date).bind(6, in.place)
-      .bind(7, json(in.methods).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).bind(8, in.followUp).bind(9, in.appeal).bind(10, created).run();
+      .bind(7, base::dumpJson(json(in.methods))).bind(8, in.followUp).bind(9, in.appeal).bind(10, created).run();
   const Id id = db.lastId();
   auto insC = db.prepare("INSERT INTO assessment_criteria (assessment_id, criterion_id, ya) VALUES (?1,?2,?3)");
   for (const auto& [c, ya] : in.criteria) {
@@ -152,7 +153,7 @@ Result<Id> Store::addEvidence(const Actor& by, Id traineeId, Id unit, EvidenceTy
         .bind(1, uuid).bind(2, traineeId).bindIdOrNull(3, unit).bind(4, evidenceTypeName(type)).bind(5, name).bind(6, sha)
         .bind(7, std::int64_t(bytes->size())).bind(8, date).bind(9, note).bind(10, isoTime(now())).run();
     const Id id = m_db.lastId();
-    appendAudit(by.name(), "evidence", "trainee", tr->uuid, json{{"evidence", uuid}, {"file", name}, {"sha256", sha}, {"type", evidenceTypeName(type)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "evidence", "trainee", tr->uuid, base::dumpJson(json{{"evidence", uuid}, {"file", name}, {"sha256", sha}, {"type", evidenceTypeName(type)}}));
     tx.commit();
     return id;
   });

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+
 namespace canting::records {
 
 using nlohmann::json;
@@ -29,7 +31,7 @@ Result<Id> Store::saveAttempt(const Actor& by, const core::Attempt& a) {
         .bind(7, a.shareWithin5).bind(8, a.baths).bind(9, a.fewestBaths).bind(10, a.worstLayer)
         .bind(11, a.when.empty() ? isoTime(now()) : a.when).bind(12, by.name()).run();
     const Id id = m_db.lastId();
-    appendAudit(by.name(), "attempt", "attempt", uuid, json{{"trainee", a.trainee}, {"exercise", a.exercise}, {"mean_de00", a.meanDeltaE}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "attempt", "attempt", uuid, base::dumpJson(json{{"trainee", a.trainee}, {"exercise", a.exercise}, {"mean_de00", a.meanDeltaE}}));
     tx.commit();
     return id;
   });

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "bundle_internal.h"
+#include "canting/base/json.h"
 #include "canting/imaging/file_io.h"
 #include "store_internal.h"
 
@@ -197,10 +198,10 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
                                  {"plan", q.text(4)}, {"mean_de", q.f64(5)}, {"share_within_5", q.f64(6)}, {"baths", q.i64(7)},
                                  {"fewest_baths", q.i64(8)}, {"worst_layer", q.text(9)}, {"at", q.text(10)}, {"recorded_by", q.text(11)}});
     }
-    if (auto st = gzipTo(b.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), out); !st) return st;
+    if (auto st = gzipTo(base::dumpJson(b), out); !st) return st;
     Transaction tx(db);
     store.appendAudit(by.name(), "export-bundle", "centre", b["centre"]["uuid"].get<std::string>(),
-                      json{{"file", out.filename().string()}, {"trainees", b["trainees"].size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                      base::dumpJson(json{{"file", out.filename().string()}, {"trainees", b["trainees"].size()}}));
     tx.commit();
   } catch (const DbError& e) {
     return detail::fromDb(e, store.options().file.string(), "exportBundle");

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "bundle_internal.h"
+#include "canting/base/json.h"
 #include "canting/imaging/file_io.h"
 #include "store_internal.h"
 
@@ -392,7 +393,7 @@ Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path
     merge.refresh();
     if (sum.added || sum.updated || sum.conflicts)
       store.appendAudit(by.name(), "import-bundle", "centre", str(b["centre"], "uuid"),
-                        json{{"file", file.filename().string()}, {"added", sum.added}, {"updated", sum.updated}, {"conflicts", sum.conflicts}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                        base::dumpJson(json{{"file", file.filename().string()}, {"added", sum.added}, {"updated", sum.updated}, {"conflicts", sum.conflicts}}));
     tx.commit();
   } catch (const ImportFailure& f) {
     return f.error;

@@ -2,9 +2,10 @@
 
 #include "store_internal.h"
 
-#include <cctype>
-
 #include <nlohmann/json.hpp>
+
+#include "canting/base/json.h"
+#include "canting/base/text.h"
 
 namespace canting::records {
 
@@ -22,7 +23,7 @@ Result<Id> Store::addCentre(const Actor& by, const Centre& c) {
     m_db.prepare("INSERT INTO centres (uuid, name, desa, kecamatan, note, updated_at) VALUES (?1,?2,?3,?4,?5,?6)")
         .bind(1, uuid).bind(2, c.name).bind(3, c.desa).bind(4, c.kecamatan).bind(5, c.note).bind(6, isoTime(now())).run();
     const Id id = m_db.lastId();
-    appendAudit(by.name(), "create", "centre", uuid, json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "create", "centre", uuid, base::dumpJson(json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}));
     tx.commit();
     return id;
   });
@@ -36,7 +37,7 @@ Status Store::updateCentre(const Actor& by, const Centre& c) {
     m_db.prepare("UPDATE centres SET name=?1, desa=?2, kecamatan=?3, note=?4, updated_at=?5 WHERE id=?6")
         .bind(1, c.name).bind(2, c.desa).bind(3, c.kecamatan).bind(4, c.note).bind(5, isoTime(now())).bind(6, c.id).run();
     if (m_db.changes() == 0) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.centre"}, {"name", c.name}});
-    appendAudit(by.name(), "update", "centre", c.uuid, json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "update", "centre", c.uuid, base::dumpJson(json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}));
     tx.commit();
     return imaging::Ok{};
   });
@@ -59,12 +60,9 @@ Result<Centre> Store::centreByName(const Actor& by, const std::string& key) {
     if (c.name == key || c.uuid == key || std::to_string(c.id) == key) return c;
   // Forgiving: "limbasari" finds "Kampung Batik Limbasari" when only one centre matches.
   std::vector<Centre> hits;
-  auto lower = [](std::string s) {
-    for (auto& ch : s) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-  };
+  const std::string lowKey = base::asciiLower(key);
   for (const auto& c : *all)
-    if (lower(c.name).find(lower(key)) != std::string::npos) hits.push_back(c);
+    if (base::asciiLower(c.name).find(lowKey) != std::string::npos) hits.push_back(c);
   if (hits.size() == 1) return hits.front();
   return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.centre"}, {"name", key}});
 }

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+
 namespace canting::records {
 
 using nlohmann::json;
@@ -28,7 +30,7 @@ Result<Id> Store::issueCertificate(const Actor& by, Id traineeId, Id schemeId, c
         .bind(1, uuid).bind(2, traineeId).bind(3, schemeId).bind(4, number).bind(5, issueDate)
         .bind(6, addYears(issueDate, sch->validityYears)).bind(7, isoTime(now())).run();
     const Id id = m_db.lastId();
-    appendAudit(by.name(), "certify", "trainee", tr->uuid, json{{"certificate", uuid}, {"number", number}, {"issued", issueDate}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "certify", "trainee", tr->uuid, base::dumpJson(json{{"certificate", uuid}, {"number", number}, {"issued", issueDate}}));
     tx.commit();
     return id;
   });
@@ -42,7 +44,7 @@ Status Store::revokeCertificate(const Actor& by, Id certificate, const std::stri
     m_db.prepare("UPDATE certificates SET revoked = 1, revoked_reason = ?1, updated_at = ?2 WHERE id = ?3")
         .bind(1, reason).bind(2, isoTime(now())).bind(3, certificate).run();
     if (m_db.changes() == 0) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.certificate"}, {"name", std::to_string(certificate)}});
-    appendAudit(by.name(), "revoke", "certificate", std::to_string(certificate), json{{"reason", reason}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "revoke", "certificate", std::to_string(certificate), base::dumpJson(json{{"reason", reason}}));
     tx.commit();
     return imaging::Ok{};
   });

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+#include "canting/base/text.h"
 #include "canting/imaging/file_io.h"
 #include "store_internal.h"
 
@@ -155,8 +157,8 @@ Result<ImportReport> importTraineesCsv(Store& store, const Actor& by, const fs::
       {"hp", "phone"}, {"phone", "phone"}, {"persetujuan", "consent"}, {"consent", "consent"}, {"sentra", "centre"}, {"centre", "centre"}};
   std::map<std::string, std::size_t> col;
   for (std::size_t c = 0; c < table.rows[0].cells.size(); ++c) {
-    std::string h = table.rows[0].cells[c];
-    for (auto& ch : h) ch = ch == ' ' ? '_' : char(std::tolower(static_cast<unsigned char>(ch)));
+    std::string h = base::asciiLower(table.rows[0].cells[c]);
+    std::replace(h.begin(), h.end(), ' ', '_');
     if (auto it = aliases.find(h); it != aliases.end()) col[it->second] = c;
   }
   for (const char* need : {"name", "nik", "consent"})
@@ -183,8 +185,7 @@ Result<ImportReport> importTraineesCsv(Store& store, const Actor& by, const fs::
     if (t.sex == "l" || t.sex == "Laki-laki" || t.sex == "laki-laki" || t.sex == "M") t.sex = "L";
     if (t.sex == "p" || t.sex == "Perempuan" || t.sex == "perempuan" || t.sex == "F") t.sex = "P";
     t.phone = get("phone");
-    std::string consent = get("consent");
-    for (auto& ch : consent) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string consent = base::asciiLower(get("consent"));
     t.consent = consent == "ya" || consent == "yes" || consent == "1" || consent == "y";
     const std::string centreName = get("centre");
     t.centre = centreName.empty() ? by.centre() : (centreIds.count(centreName) ? centreIds[centreName] : 0);
@@ -224,7 +225,7 @@ Result<ImportReport> importTraineesCsv(Store& store, const Actor& by, const fs::
       if (t.trainer == 0 && by.role() == Role::Trainer) t.trainer = by.id();
       detail::insertTrainee(db, t);
       detail::insertTraineeVersion(db, t, "csv");
-      store.appendAudit(by.name(), "import", "trainee", t.uuid, nlohmann::json{{"name", t.name}, {"file", file.filename().string()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      store.appendAudit(by.name(), "import", "trainee", t.uuid, base::dumpJson(nlohmann::json{{"name", t.name}, {"file", file.filename().string()}}));
     }
     tx.commit();
     rep.imported = int(good.size());

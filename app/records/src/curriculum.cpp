@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
 #include "scheme_file.h"
 
 namespace canting::records {
@@ -78,7 +79,7 @@ Result<Id> Store::loadScheme(const Actor& by, const fs::path& file) {
     if (have.step()) return have.i64(0);
     if (s.uuid.empty()) s.uuid = newUuid();
     const Id sid = detail::insertScheme(m_db, s, isoTime(now()));
-    appendAudit(by.name(), "load", "scheme", s.uuid, json{{"title", s.title}, {"version", s.version}, {"file", file.filename().string()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "load", "scheme", s.uuid, base::dumpJson(json{{"title", s.title}, {"version", s.version}, {"file", file.filename().string()}}));
     tx.commit();
     return sid;
   });

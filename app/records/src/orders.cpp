@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+
 namespace canting::records {
 
 using nlohmann::json;
@@ -32,9 +34,9 @@ Result<std::string> Store::saveOrder(const Actor& by, core::Order& o) {
     m_db.prepare("INSERT INTO orders (uuid, number, created_at, customer, contact, motif_id, motif_name, colorway, swatches, dyeable, product_id, "
                  "product_name, size, quantity, unit_price, lead_days, staff, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)")
         .bind(1, uuid).bind(2, number).bind(3, now).bind(4, o.customer).bind(5, o.contact).bind(6, o.motifId).bind(7, o.motifName)
-        .bind(8, o.colorway).bind(9, sw.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).bind(10, o.dyeable ? 1 : 0).bind(11, o.productId).bind(12, o.productName).bind(13, o.size)
+        .bind(8, o.colorway).bind(9, base::dumpJson(sw)).bind(10, o.dyeable ? 1 : 0).bind(11, o.productId).bind(12, o.productName).bind(13, o.size)
         .bind(14, o.quantity).bind(15, std::int64_t(o.unitPrice)).bind(16, o.leadDays).bind(17, by.name()).bind(18, o.note).run();
-    appendAudit(by.name(), "order", "order", uuid, json{{"number", number}, {"product", o.productId}, {"quantity", o.quantity}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "order", "order", uuid, base::dumpJson(json{{"number", number}, {"product", o.productId}, {"quantity", o.quantity}}));
     tx.commit();
     o.number = number;
     o.createdAt = now;

@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 
+#include "canting/imaging/color.h"
 #include "canting/imaging/pdf_file.h"
 
 namespace canting::records {
@@ -355,8 +356,7 @@ Status writeOrderSlip(const core::Order& o, int language, const fs::path& out) {
                                      : L("Tidak dapat dicelup berurutan: perlu colet atau cat.", "Cannot be dyed bath after bath: needs colet or paint."));
                   for (const auto& sw : o.swatches) {
                     // A swatch drawn in its colour, then its hex and the nearest dye's name.
-                    unsigned r = 0, g = 0, b = 0;
-                    std::sscanf(sw.hex.c_str(), "#%02x%02x%02x", &r, &g, &b);
+                    const auto [r, g, b] = imaging::parseHex(sw.hex).value_or(imaging::Rgb8{});
                     cairo_t* cr = doc.cr();
                     const double x = doc.margin() + 10;
                     doc.line("", 0);  // reserve the row, then draw into it

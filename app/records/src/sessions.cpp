@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+
 namespace canting::records {
 
 using nlohmann::json;
@@ -46,7 +48,7 @@ Result<Id> Store::addSession(const Actor& by, const Session& s) {
       insA.bind(1, id).bind(2, t).bind(3, attendanceName(a)).bind(4, isoTime(now())).run();
     }
     appendAudit(by.name(), "create", "session", uuid,
-                json{{"date", s.date}, {"topic", s.topic}, {"centre", s.centre}, {"units", s.units}, {"attendance", s.attendance.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                base::dumpJson(json{{"date", s.date}, {"topic", s.topic}, {"centre", s.centre}, {"units", s.units}, {"attendance", s.attendance.size()}}));
     tx.commit();
     return id;
   });
@@ -64,7 +66,7 @@ Status Store::setAttendance(const Actor& by, Id session, Id trainee, Attendance 
     m_db.prepare("INSERT INTO attendance (session_id, trainee_id, status, updated_at) VALUES (?1,?2,?3,?4) "
                  "ON CONFLICT (session_id, trainee_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at")
         .bind(1, session).bind(2, trainee).bind(3, attendanceName(a)).bind(4, isoTime(now())).run();
-    appendAudit(by.name(), "attendance", "session", uuid, json{{"trainee", trainee}, {"status", attendanceName(a)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "attendance", "session", uuid, base::dumpJson(json{{"trainee", trainee}, {"status", attendanceName(a)}}));
     tx.commit();
     return imaging::Ok{};
   });

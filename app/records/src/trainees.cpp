@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+
 namespace canting::records {
 
 using nlohmann::json;
@@ -45,7 +47,7 @@ Result<Id> Store::addTrainee(const Actor& by, const Trainee& in) {
     t.updatedAt = isoTime(now());
     const Id id = detail::insertTrainee(m_db, t);
     detail::insertTraineeVersion(m_db, t, "local");
-    appendAudit(by.name(), "create", "trainee", t.uuid, json{{"name", t.name}, {"centre", t.centre}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "create", "trainee", t.uuid, base::dumpJson(json{{"name", t.name}, {"centre", t.centre}}));
     tx.commit();
     return id;
   });
@@ -62,7 +64,7 @@ void detail::insertTraineeVersion(Db& db, const Trainee& t, const std::string& o
   json j = traineeJson(t);
   j["updated_at"] = t.updatedAt;
   db.prepare("INSERT OR IGNORE INTO trainee_versions (trainee_uuid, updated_at, origin, data) VALUES (?1,?2,?3,?4)")
-      .bind(1, t.uuid).bind(2, t.updatedAt).bind(3, origin).bind(4, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).run();
+      .bind(1, t.uuid).bind(2, t.updatedAt).bind(3, origin).bind(4, base::dumpJson(j)).run();
 }
 
 Status Store::updateTrainee(const Actor& by, const Trainee& in) {
@@ -84,7 +86,7 @@ Status Store::updateTrainee(const Actor& by, const Trainee& in) {
     const json a = traineeJson(*old), b = traineeJson(t);
     for (auto it = b.begin(); it != b.end(); ++it)
       if (a[it.key()] != it.value()) changed[it.key()] = (it.key() == "nik" || it.key() == "phone") ? json("(diubah)") : it.value();
-    appendAudit(by.name(), "update", "trainee", t.uuid, changed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    appendAudit(by.name(), "update", "trainee", t.uuid, base::dumpJson(changed));
     tx.commit();
     return imaging::Ok{};
   });
@@ -151,7 +153,7 @@ Result<std::vector<std::string>> Store::traineeHistory(const Actor& by, Id id) {
         j["phone"] = maskTail(j.value("phone", ""), kPhoneShown);
       }
       if (j.is_object()) j["origin"] = q.text(1);
-      out.push_back(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      out.push_back(base::dumpJson(j));
     }
     return out;
   });

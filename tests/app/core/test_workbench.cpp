@@ -178,6 +178,8 @@ TEST_CASE("the records database is pelatihan.db in the data folder unless CANTIN
   CHECK(core::recordsDatabase() == core::dataDir() / "pelatihan.db");
   setenv("CANTING_DB", "/elsewhere/records.db", 1);
   CHECK(core::recordsDatabase("/data/canting") == fs::path("/elsewhere/records.db"));
+  setenv("CANTING_DB", "", 1);  // empty is unset
+  CHECK(core::recordsDatabase("/data/canting") == fs::path("/data/canting/pelatihan.db"));
   if (old) setenv("CANTING_DB", saved.c_str(), 1);
   else unsetenv("CANTING_DB");
 }

@@ -14,7 +14,8 @@ std::filesystem::path assetsDir();
 std::filesystem::path homeDir();
 
 // The training records database the GUI and the CLI share: $CANTING_DB when
-// set, else pelatihan.db in the data folder (dataDir(), or the one given).
+// set and not empty, else pelatihan.db in the data folder (dataDir(), or the
+// one given).
 std::filesystem::path recordsDatabase();
 std::filesystem::path recordsDatabase(const std::filesystem::path& dataFolder);
 

@@ -14,10 +14,6 @@
 
 namespace canting::records {
 
-// Where the records live when nothing else is said: $CANTING_DB, else
-// `dataFolder`/pelatihan.db. The CLI and the GUI both use it.
-std::filesystem::path defaultDatabasePath(const std::filesystem::path& dataFolder);
-
 class AppSession {
  public:
   struct Folders {
