@@ -179,7 +179,7 @@ void App::drawStatusBar() {
       ImGui::ColorButton("##under_cursor", ImVec4(r / 255.f, g / 255.f, b / 255.f, 1.f), ImGuiColorEditFlags_NoTooltip,
                          ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
       ImGui::SameLine();
-      ImGui::Text("#%02X%02X%02X", r, g, b);
+      ImGui::TextUnformatted(imaging::formatHex(imaging::Rgb8{std::uint8_t(r), std::uint8_t(g), std::uint8_t(b)}).c_str());
     }
   } else {
     ImGui::TextDisabled("%s", ui.tr("status.ready").c_str());
