@@ -94,11 +94,13 @@ void LabPanel::draw(UiContext& ui) {
   const std::string cur = m_lab.exercise() >= 0 ? ex[std::size_t(m_lab.exercise())].title[li] : ui.tr("lab.free");
   if (ImGui::BeginCombo("##exercise", cur.c_str())) {
     for (int i = 0; i < int(ex.size()); ++i)
-      if (ImGui::Selectable(ex[std::size_t(i)].title[li].c_str(), i == m_lab.exercise())) {
-        m_lab.startExercise(i);
-        m_selected = -1;
-        m_savedCount = -1;
-      }
+      if (ImGui::Selectable(ex[std::size_t(i)].title[li].c_str(), i == m_lab.exercise()))
+        // A new exercise replaces the plan and the masks this frame goes on drawing: after it.
+        ui.wb.post([this, i] {
+          m_lab.startExercise(i);
+          m_selected = -1;
+          m_savedCount = -1;
+        });
     ImGui::EndCombo();
   }
   probe::note("@lab.exercise");
