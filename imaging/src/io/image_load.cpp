@@ -5,6 +5,7 @@
 #include "canting/imaging/image_io.h"
 #include "decoder_guard.h"
 #include "png_colour_key.h"
+#include "tiff_rgba.h"
 
 #include <algorithm>
 
@@ -80,6 +81,20 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
       return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, withDecoderText(e.what(), guard));
     } catch (const std::bad_alloc&) {
       return makeError(ErrorCode::OutOfMemory, {});
+    }
+    // What OpenCV 4.6 refuses or misreads in TIFF (see tiff_rgba.h) goes through libtiff itself.
+    if (h.format == ImageFormat::Tiff && (pixels.empty() || detail::openCvMisreadsTiff(bytes))) {
+      std::string why;
+      cv::Mat viaLibtiff;
+      try {
+        viaLibtiff = detail::decodeTiffWithLibtiff(bytes, h, why);
+      } catch (const cv::Exception& e) {
+        why = e.what();
+      }
+      if (viaLibtiff.empty() && pixels.empty())
+        return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}},
+                         withDecoderText("decoder returned nothing; " + why, guard));
+      if (!viaLibtiff.empty()) pixels = viaLibtiff;
     }
     if (pixels.empty())
       return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}},
