@@ -26,6 +26,9 @@ class DecodeGuard {
   DecodeGuard(const DecodeGuard&) = delete;
   DecodeGuard& operator=(const DecodeGuard&) = delete;
 
+  // Starts the count again, for a second decoder after the first gave up
+  // (its buffers are freed by then).
+  void restart() { m_used = 0; }
   bool exceeded() const { return m_exceeded; }
   std::uint64_t requested() const { return m_used; }
   const std::string& text() const { return m_text; }

@@ -69,9 +69,12 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
   cv::Mat pixels;
   {
     detail::DecodeGuard guard(decodeBudget(h));
+    // What OpenCV 4.6 refuses or scrambles in TIFF (see tiff_rgba.h) goes
+    // straight to libtiff; what it fails on otherwise gets a second try there.
+    const bool tiff = h.format == ImageFormat::Tiff, libtiffFirst = tiff && detail::openCvMisreadsTiff(bytes);
     try {
       const cv::Mat buf(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t*>(bytes.data()));
-      pixels = cv::imdecode(buf, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+      if (!libtiffFirst) pixels = cv::imdecode(buf, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
     } catch (const cv::Exception& e) {
       if (guard.exceeded())
         return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}},
@@ -82,19 +85,17 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
     } catch (const std::bad_alloc&) {
       return makeError(ErrorCode::OutOfMemory, {});
     }
-    // What OpenCV 4.6 refuses or misreads in TIFF (see tiff_rgba.h) goes through libtiff itself.
-    if (h.format == ImageFormat::Tiff && (pixels.empty() || detail::openCvMisreadsTiff(bytes))) {
+    if (tiff && pixels.empty()) {
+      guard.restart();  // whatever OpenCV allocated before giving up is freed
       std::string why;
-      cv::Mat viaLibtiff;
       try {
-        viaLibtiff = detail::decodeTiffWithLibtiff(bytes, h, why);
+        pixels = detail::decodeTiffWithLibtiff(bytes, h, why);
       } catch (const cv::Exception& e) {
         why = e.what();
       }
-      if (viaLibtiff.empty() && pixels.empty())
+      if (pixels.empty())
         return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}},
                          withDecoderText("decoder returned nothing; " + why, guard));
-      if (!viaLibtiff.empty()) pixels = viaLibtiff;
     }
     if (pixels.empty())
       return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}},

@@ -55,7 +55,7 @@ bool openCvMisreadsTiff(std::span<const std::uint8_t> bytes) {
   const double bits = ifd.value(tag::kBitsPerSample).value_or(1), spp = ifd.value(tag::kSamplesPerPixel).value_or(1);
   const bool planar = ifd.value(tag::kPlanarConfig).value_or(1) == 2 && spp > 1;
   const bool tiled = ifd.has(tag::kTileWidth) || ifd.has(tag::kTileLength);
-  return bits < 8 || (bits == 16 && (planar || (tiled && spp == 1)));
+  return bits == 1 || bits == 2 || bits == 4 || (bits == 16 && (planar || (tiled && spp == 1)));
 }
 
 cv::Mat decodeTiffWithLibtiff(std::span<const std::uint8_t> bytes, const ImageHeader& header, std::string& why) {

@@ -16,7 +16,7 @@
 namespace canting::imaging::detail {
 
 // True for the layouts OpenCV 4.6 refuses or decodes wrongly, found by the
-// conformance test: samples under 8 bits, and 16-bit grey tiles or 16-bit
+// conformance test: 1, 2 and 4-bit samples, and 16-bit grey tiles or 16-bit
 // planar files (their pixels come out scrambled).
 bool openCvMisreadsTiff(std::span<const std::uint8_t> bytes);
 
