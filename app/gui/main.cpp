@@ -22,6 +22,7 @@
 
 #include "app.h"
 #include "canting/core/paths.h"
+#include "canting/core/settings.h"
 #include "canting/records/demo.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/memory.h"
@@ -104,6 +105,7 @@ int writeScreenshot(const std::string& path, int w, int h) {
 
 int main(int argc, char** argv) {
   imaging::keepLargeBuffers();  // the lab and the studio re-render large images on every edit
+  imaging::applyDecoderLimits({.maxPixels = std::max<std::uint64_t>(imaging::LoadOptions{}.maxPixels, std::uint64_t(core::loadSettings(core::defaultSettingsPath()).settings.maxMegapixels * 1e6))}, argv);
   Options opt;
   if (!parseOptions(argc, argv, opt)) {
     std::cerr << kUsage;

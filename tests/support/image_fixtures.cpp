@@ -46,7 +46,7 @@ Bytes makePng(int w, int h, int colorType, int bitDepth, const Bytes& rows, int 
   return out;
 }
 
-Bytes makeCmykJpeg(int w, int h, const Bytes& cmyk) {
+Bytes makeJpeg(int w, int h, int components, const std::uint8_t* samples, const JpegOptions& o) {
   jpeg_compress_struct c{};
   jpeg_error_mgr err{};
   c.err = jpeg_std_error(&err);
@@ -56,13 +56,19 @@ Bytes makeCmykJpeg(int w, int h, const Bytes& cmyk) {
   jpeg_mem_dest(&c, &mem, &size);
   c.image_width = JDIMENSION(w);
   c.image_height = JDIMENSION(h);
-  c.input_components = 4;
-  c.in_color_space = JCS_CMYK;
+  c.input_components = components;
+  c.in_color_space = components == 1 ? JCS_GRAYSCALE : components == 3 ? JCS_RGB : JCS_CMYK;
   jpeg_set_defaults(&c);
-  jpeg_set_quality(&c, 95, TRUE);
+  jpeg_set_quality(&c, o.quality, TRUE);
+  if (components == 3) {
+    c.comp_info[0].h_samp_factor = o.hSamp;
+    c.comp_info[0].v_samp_factor = o.vSamp;
+  }
+  if (o.progressive) jpeg_simple_progression(&c);
+  c.restart_in_rows = o.restartRows;
   jpeg_start_compress(&c, TRUE);
   while (c.next_scanline < c.image_height) {
-    JSAMPROW row = const_cast<JSAMPROW>(cmyk.data() + std::size_t(c.next_scanline) * std::size_t(w) * 4);
+    JSAMPROW row = const_cast<JSAMPROW>(samples + std::size_t(c.next_scanline) * std::size_t(w) * std::size_t(components));
     jpeg_write_scanlines(&c, &row, 1);
   }
   jpeg_finish_compress(&c);
@@ -71,6 +77,8 @@ Bytes makeCmykJpeg(int w, int h, const Bytes& cmyk) {
   std::free(mem);
   return out;
 }
+
+Bytes makeCmykJpeg(int w, int h, const Bytes& cmyk) { return makeJpeg(w, h, 4, cmyk.data(), {.quality = 95}); }
 
 Bytes withExifOrientation(const Bytes& jpeg, int orientation) {
   // Big-endian TIFF: header, IFD0 with one SHORT entry (274 = Orientation).

@@ -3,6 +3,9 @@
 
 #include "canting/imaging/file_io.h"
 #include "canting/imaging/image_io.h"
+#include "decoder_guard.h"
+#include "png_colour_key.h"
+#include "tiff_rgba.h"
 
 #include <algorithm>
 
@@ -24,23 +27,37 @@ void applyOrientation(cv::Mat& m, int orientation) {
   }
 }
 
-void quietOpenCv() {
-  // OpenCV's codecs print warnings for the broken files we already report.
-  static const bool once = [] {
-    cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
-    return true;
-  }();
-  (void)once;
+// The most OpenCV may allocate for a file whose header the probe accepted:
+// its pixels at up to 4 channels of the stored sample size, and a margin for
+// the small buffers some decoders add. A decoder that reads a larger size than
+// the probe did (the disagreement of issue 20) is stopped at its allocation.
+std::uint64_t decodeBudget(const ImageHeader& h) {
+  const std::uint64_t px = std::uint64_t(h.width) * std::uint64_t(h.height);
+  const std::uint64_t sample = std::uint64_t(std::max(1, (h.bitDepth + 7) / 8));
+  return px * std::uint64_t(std::max(4, h.channels)) * sample + (1u << 20);
+}
+
+std::string withDecoderText(std::string what, const detail::DecodeGuard& g) {
+  if (!g.text().empty()) what += " | " + g.text();
+  while (!what.empty() && (what.back() == '\n' || what.back() == ' ')) what.pop_back();
+  return what;
 }
 
 }  // namespace
 
 Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions& options) {
-  quietOpenCv();
+  detail::installDecoderHooks();
   auto header = probeImage(bytes);
   if (!header) return header.error();
   if (auto lim = checkLimits(*header, options); !lim) return lim.error();
   const ImageHeader& h = *header;
+  // OpenCV's own limit was fixed at start-up; a file between it and a larger
+  // limit set since gets the same message rather than "damaged".
+  if (const std::uint64_t cvLimit = detail::openCvPixelLimit(); cvLimit != 0 && cvLimit < options.maxPixels) {
+    LoadOptions belt = options;
+    belt.maxPixels = cvLimit;
+    if (auto lim = checkLimits(h, belt); !lim) return lim.error();
+  }
   // OpenCV picks its decoder by signature, and its DICOM reader (GDCM) looks
   // for "DICM" at byte 128, ahead of the TIFF reader and of a WebP file its
   // own check turns down. A file that is both would be read by GDCM, which
@@ -50,16 +67,40 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
     return makeError(ErrorCode::UnsupportedFormat, {{"format", "DICOM"}}, "a DICOM signature at byte 128");
 
   cv::Mat pixels;
-  try {
-    const cv::Mat buf(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t*>(bytes.data()));
-    pixels = cv::imdecode(buf, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
-  } catch (const cv::Exception& e) {
-    return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, e.what());
-  } catch (const std::bad_alloc&) {
-    return makeError(ErrorCode::OutOfMemory, {});
+  {
+    detail::DecodeGuard guard(decodeBudget(h));
+    // What OpenCV 4.6 refuses or scrambles in TIFF (see tiff_rgba.h) goes
+    // straight to libtiff; what it fails on otherwise gets a second try there.
+    const bool tiff = h.format == ImageFormat::Tiff, libtiffFirst = tiff && detail::openCvMisreadsTiff(bytes);
+    try {
+      const cv::Mat buf(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t*>(bytes.data()));
+      if (!libtiffFirst) pixels = cv::imdecode(buf, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+    } catch (const cv::Exception& e) {
+      if (guard.exceeded())
+        return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}},
+                         withDecoderText("the decoder asked for " + std::to_string(guard.requested()) +
+                                             " bytes, more than the header allows",
+                                         guard));
+      return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, withDecoderText(e.what(), guard));
+    } catch (const std::bad_alloc&) {
+      return makeError(ErrorCode::OutOfMemory, {});
+    }
+    if (tiff && pixels.empty()) {
+      guard.restart();  // whatever OpenCV allocated before giving up is freed
+      std::string why;
+      try {
+        pixels = detail::decodeTiffWithLibtiff(bytes, h, why);
+      } catch (const cv::Exception& e) {
+        why = e.what();
+      }
+      if (pixels.empty())
+        return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}},
+                         withDecoderText("decoder returned nothing; " + why, guard));
+    }
+    if (pixels.empty())
+      return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}},
+                       withDecoderText("decoder returned nothing", guard));
   }
-  if (pixels.empty())
-    return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, "decoder returned nothing");
   if (pixels.cols != h.width || pixels.rows != h.height)
     return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, "decoded size differs from header");
 
@@ -79,6 +120,8 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
       cv::merge(std::vector<cv::Mat>{g, g, g, a}, bgra);
       pixels = bgra;
     }
+    if (h.format == ImageFormat::Png)
+      if (auto key = detail::pngColourKey(bytes)) pixels = detail::applyColourKey(pixels, *key);
     applyOrientation(pixels, h.orientation);
   } catch (const cv::Exception& e) {
     return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, e.what());

@@ -13,6 +13,7 @@
 //   [SECTION] dispatch and limits
 
 #include <stb_image.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -71,7 +72,8 @@ Status stbAgrees(std::span<const std::uint8_t> b, const ImageHeader& h) {
   int w = 0, hh = 0, comp = 0;
   if (b.size() > size_t(INT32_MAX)) return Ok{};
   if (!stbi_info_from_memory(b.data(), int(b.size()), &w, &hh, &comp)) return Ok{};  // stb may not know the variant
-  if (w != h.width || hh != h.height)
+  // stb's BMP info gives a top-down file's height negative, as stored.
+  if (w != h.width || std::abs(hh) != h.height)
     return corrupt(h.format, "header parsers disagree on the size");
   return Ok{};
 }
@@ -85,6 +87,8 @@ Result<ImageHeader> probePng(const ByteReader& r) {
   if (!r.u32(16, w) || !r.u32(20, hh) || !r.u8(24, depth) || !r.u8(25, ctype))
     return truncated(h.format, "IHDR cut short");
   if (w > INT32_MAX || hh > INT32_MAX) return corrupt(h.format, "size out of range");
+  // Named before the chunk walk, whose CRC check would call it damaged.
+  if (w == 0 || hh == 0) return makeError(ErrorCode::ZeroSize, {{"width", std::to_string(w)}, {"height", std::to_string(hh)}});
   h.width = int(w);
   h.height = int(hh);
   h.bitDepth = int(depth);
@@ -106,7 +110,17 @@ Result<ImageHeader> probePng(const ByteReader& r) {
     if (clen > 0x7fffffffu) return corrupt(h.format, "chunk length");
     const std::size_t data = pos + 8;
     if (!r.has(data, std::size_t(clen) + 4)) return truncated(h.format, "chunk past end");
+    // A critical chunk that fails its CRC makes libpng print to stderr and
+    // give up; found here, the user gets one message (issue 20).
+    if (std::uint32_t type0 = 0; r.u8(pos + 4, type0) && type0 >= 'A' && type0 <= 'Z') {
+      std::uint32_t stored = 0;
+      r.u32(data + clen, stored);
+      if (std::uint32_t(crc32(0, r.data() + pos + 4, uInt(clen + 4))) != stored) return corrupt(h.format, "chunk CRC");
+    }
     if (r.startsWith(pos + 4, "IEND", 4)) break;
+    // libpng reads the first IHDR and stops at a second; refusing it here
+    // keeps every reader of the file on the same size.
+    if (pos != 8 && r.startsWith(pos + 4, "IHDR", 4)) return corrupt(h.format, "a second IHDR");
     if (r.startsWith(pos + 4, "PLTE", 4)) {
       // 1 to 256 RGB entries; a palette image with a broken one is refused here,
       // before libpng would complain on stderr and give up.
@@ -169,7 +183,9 @@ Result<ImageHeader> probeJpeg(const ByteReader& r) {
       }
     } else if (m == 0xE1 && r.startsWith(seg, "Exif\0\0", 6)) {
       readExif(r.sub(seg + 6, segLen - 6), h, true);
-    } else if (isSof(m) && !sawSof) {
+    } else if (isSof(m)) {
+      // libjpeg stops at a second frame header; the probe must not read another one.
+      if (sawSof) return corrupt(h.format, "two frame headers");
       std::uint32_t prec = 0, hh = 0, w = 0, nc = 0;
       if (!r.u8(seg, prec) || !r.u16(seg + 1, hh) || !r.u16(seg + 3, w) || !r.u8(seg + 5, nc))
         return truncated(h.format, "frame header");
@@ -223,6 +239,9 @@ Result<ImageHeader> probeBmp(const ByteReader& in) {
     if (!r.u16(18, w16) || !r.u16(20, h16) || !r.u16(24, bpp)) return truncated(h.format, "core header");
     w = w16;
     hh = h16;
+    // OpenCV 4.6 marks only palette core headers as colour: their 24 and
+    // 32-bit pixels would come out grey, so they are refused, not misread.
+    if (bpp > 8) return makeError(ErrorCode::UnsupportedFormat, {{"format", "BMP (OS/2 1.x, " + std::to_string(bpp) + "-bit)"}}, "core header");
   } else if (dib >= 40) {
     std::uint32_t uw = 0, uh = 0, xppm = 0, yppm = 0;
     if (!r.u32(18, uw) || !r.u32(22, uh) || !r.u16(28, bpp) || !r.u32(30, comp) || !r.u32(38, xppm) ||
@@ -253,12 +272,20 @@ Result<ImageHeader> probeBmp(const ByteReader& in) {
 }
 
 // [SECTION] TIFF
+// One SHORT or LONG, as libtiff requires of the size tags (other counts it refuses).
+std::optional<double> single(const TiffIfd& ifd, std::uint16_t t) {
+  if (ifd.count(t) != 1) return std::nullopt;
+  return ifd.value(t);
+}
+
+// TiffIfd keeps the first of duplicated tags as libtiff does (issue 20: a
+// second ImageWidth, out of order, hid a 974 MP image behind a 64-pixel one).
 Result<ImageHeader> probeTiff(const ByteReader& r) {
   ImageHeader h;
   h.format = ImageFormat::Tiff;
   TiffIfd ifd;
   if (!ifd.parse({r.data(), r.size()})) return truncated(h.format, "first IFD");
-  auto w = ifd.value(tag::kImageWidth), hh = ifd.value(tag::kImageLength);
+  auto w = single(ifd, tag::kImageWidth), hh = single(ifd, tag::kImageLength);
   if (!w || !hh) return corrupt(h.format, "no size tags");
   if (*w > INT32_MAX || *hh > INT32_MAX) return corrupt(h.format, "size out of range");
   h.width = int(*w);
@@ -284,6 +311,24 @@ Result<ImageHeader> probeTiff(const ByteReader& r) {
   }
   if (auto o = ifd.value(tag::kOrientation); o && *o >= 1 && *o <= 8) h.orientation = int(*o);
   h.dpi = dpiFromIfd(ifd);
+  // OpenCV allocates one strip or tile as the tags give it (RowsPerStrip is
+  // not cut to the height), so a tiny image can still ask for a huge buffer.
+  if (ifd.has(tag::kTileWidth) || ifd.has(tag::kTileLength)) {
+    auto tw = single(ifd, tag::kTileWidth), tl = single(ifd, tag::kTileLength);
+    if (!tw || !tl || *tw < 1 || *tl < 1) return corrupt(h.format, "tile size");
+    h.blockPixels = std::uint64_t(*tw) * std::uint64_t(*tl);
+  } else if (ifd.has(tag::kRowsPerStrip)) {
+    auto rps = single(ifd, tag::kRowsPerStrip);
+    if (!rps) return corrupt(h.format, "rows per strip");
+    // 0 and 2^32-1 both mean "one strip"; OpenCV reads them as the height.
+    const std::uint64_t rows = (*rps == 0 || *rps >= 4294967295.0) ? std::uint64_t(*hh) : std::uint64_t(*rps);
+    h.blockPixels = std::uint64_t(*w) * rows;
+  }
+  // libtiff files StripOffsets and TileOffsets (and their byte counts) in one
+  // slot, the later entry winning: a file with both is ambiguous.
+  if ((ifd.has(tag::kStripOffsets) && ifd.has(tag::kTileOffsets)) ||
+      (ifd.has(tag::kStripByteCounts) && ifd.has(tag::kTileByteCounts)))
+    return corrupt(h.format, "both strip and tile tables");
   auto end = ifd.endOfData(tag::kStripOffsets, tag::kStripByteCounts);
   if (!end) end = ifd.endOfData(tag::kTileOffsets, tag::kTileByteCounts);
   if (!end) return corrupt(h.format, "no readable strip or tile table");
@@ -292,6 +337,9 @@ Result<ImageHeader> probeTiff(const ByteReader& r) {
 }
 
 // [SECTION] WebP
+// libwebp reads a simple file's first chunk as the image, and in an extended
+// file checks the frame against the VP8X canvas; OpenCV sizes its buffer from
+// the one it sees first. Any file where these could differ is refused.
 Result<ImageHeader> probeWebp(const ByteReader& in) {
   ByteReader r({in.data(), in.size()}, true);
   ImageHeader h;
@@ -302,46 +350,56 @@ Result<ImageHeader> probeWebp(const ByteReader& in) {
   r.u32(4, riffSize);
   if (std::uint64_t(riffSize) + 8 > r.size()) return truncated(h.format, "RIFF size past end");
   std::size_t pos = 12;
-  bool sized = false;
+  bool canvas = false, frame = false;
+  int cw = 0, ch = 0;
   const std::size_t end = std::size_t(riffSize) + 8;
   while (pos + 8 <= end) {
     std::uint32_t clen = 0;
     r.u32(pos + 4, clen);
     const std::size_t data = pos + 8;
     if (!r.has(data, clen)) return truncated(h.format, "chunk past end");
-    if (r.startsWith(pos, "VP8X", 4) && clen >= 10) {
+    const bool isVp8 = r.startsWith(pos, "VP8 ", 4), isVp8l = r.startsWith(pos, "VP8L", 4);
+    if (r.startsWith(pos, "VP8X", 4)) {
+      if (pos != 12 || clen < 10) return corrupt(h.format, "VP8X not first");
       std::uint32_t flags = 0, w = 0, hh = 0;
       r.u8(data, flags);
       r.u24le(data + 4, w);
       r.u24le(data + 7, hh);
-      h.width = int(w + 1);
-      h.height = int(hh + 1);
-      sized = true;
+      if (flags & 0x02) return makeError(ErrorCode::UnsupportedFormat, {{"format", "animated WebP"}}, "animation");
+      cw = int(w + 1);
+      ch = int(hh + 1);
+      canvas = true;
       if (flags & 0x10) { h.channels = 4; h.model = ColorModel::Rgba; }
-    } else if (r.startsWith(pos, "VP8 ", 4) && clen >= 10 && !sized) {
-      std::uint32_t w = 0, hh = 0;
-      if (!r.startsWith(data + 3, "\x9d\x01\x2a", 3)) return corrupt(h.format, "VP8 start code");
-      r.u16(data + 6, w);
-      r.u16(data + 8, hh);
-      h.width = int(w & 0x3fff);
-      h.height = int(hh & 0x3fff);
-      sized = true;
-    } else if (r.startsWith(pos, "VP8L", 4) && clen >= 5 && !sized) {
-      std::uint32_t sig = 0, bits = 0;
-      r.u8(data, sig);
-      if (sig != 0x2f) return corrupt(h.format, "VP8L signature");
-      r.u32(data + 1, bits);
-      h.width = int((bits & 0x3fff) + 1);
-      h.height = int(((bits >> 14) & 0x3fff) + 1);
-      if ((bits >> 28) & 1) { h.channels = 4; h.model = ColorModel::Rgba; }
-      sized = true;
+    } else if (isVp8 || isVp8l) {
+      if (frame) return corrupt(h.format, "a second image chunk");
+      if (!canvas && pos != 12) return corrupt(h.format, "image chunk not first");
+      int fw = 0, fh = 0;
+      if (isVp8) {
+        std::uint32_t w = 0, hh = 0;
+        if (clen < 10 || !r.startsWith(data + 3, "\x9d\x01\x2a", 3)) return corrupt(h.format, "VP8 start code");
+        r.u16(data + 6, w);
+        r.u16(data + 8, hh);
+        fw = int(w & 0x3fff);
+        fh = int(hh & 0x3fff);
+      } else {
+        std::uint32_t sig = 0, bits = 0;
+        if (clen < 5 || !r.u8(data, sig) || sig != 0x2f) return corrupt(h.format, "VP8L signature");
+        r.u32(data + 1, bits);
+        fw = int((bits & 0x3fff) + 1);
+        fh = int(((bits >> 14) & 0x3fff) + 1);
+        if (!canvas && ((bits >> 28) & 1)) { h.channels = 4; h.model = ColorModel::Rgba; }
+      }
+      if (canvas && (fw != cw || fh != ch)) return corrupt(h.format, "frame size differs from the VP8X canvas");
+      h.width = fw;
+      h.height = fh;
+      frame = true;
     } else if (r.startsWith(pos, "EXIF", 4)) {
       const std::size_t skip = r.startsWith(data, "Exif\0\0", 6) ? 6 : 0;
       readExif(r.sub(data + skip, clen - skip), h, true);
     }
     pos = data + clen + (clen & 1);
   }
-  if (!sized) return corrupt(h.format, "no image chunk");
+  if (!frame) return corrupt(h.format, "no image chunk");
   return h;
 }
 
@@ -372,7 +430,13 @@ Result<ImageHeader> probeImage(std::span<const std::uint8_t> bytes) {
 Status checkLimits(const ImageHeader& h, const LoadOptions& o) {
   if (h.width <= 0 || h.height <= 0)
     return makeError(ErrorCode::ZeroSize, {{"width", std::to_string(h.width)}, {"height", std::to_string(h.height)}});
-  const std::uint64_t px = std::uint64_t(h.width) * std::uint64_t(h.height);
+  std::uint64_t px = std::uint64_t(h.width) * std::uint64_t(h.height);
+  int shownW = h.width, shownH = h.height;
+  if (h.blockPixels > px && h.blockPixels > o.maxPixels) {
+    // A strip or tile larger than the image: what would be allocated is named.
+    px = h.blockPixels;
+    shownH = int(std::min<std::uint64_t>(INT32_MAX, px / std::uint64_t(std::max(1, h.width))));
+  }
   if (px > o.maxPixels) {
     // Whole megapixels for photos; one decimal for the small limits people set in tests.
     auto fmt = [](double v) {
@@ -382,7 +446,7 @@ Status checkLimits(const ImageHeader& h, const LoadOptions& o) {
     };
     const std::string mp = fmt(px / 1e6), lim = fmt(o.maxPixels / 1e6);
     return makeError(ErrorCode::TooManyPixels,
-                     {{"width", std::to_string(h.width)}, {"height", std::to_string(h.height)},
+                     {{"width", std::to_string(shownW)}, {"height", std::to_string(shownH)},
                       {"megapixels", mp}, {"limit", lim}});
   }
   return Ok{};

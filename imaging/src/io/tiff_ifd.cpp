@@ -33,16 +33,22 @@ bool TiffIfd::parse(std::span<const std::uint8_t> tiff) {
     r.u16(e, tag);
     r.u16(e + 2, type);
     r.u32(e + 4, cnt);
+    const auto key = static_cast<std::uint16_t>(tag);
+    // The first entry wins, as in libtiff (which marks later duplicates
+    // ignored), even when it is unreadable: a later copy never stands in for it.
+    if (m_entries.count(key)) continue;
+    IfdEntry entry{type, cnt, 0, false};
     const std::uint32_t ts = typeSize(type);
-    if (ts == 0) continue;
     const std::uint64_t bytes = std::uint64_t(ts) * cnt;
     std::uint32_t where = static_cast<std::uint32_t>(e + 8);
-    if (bytes > 4) {
-      if (!r.u32(e + 8, v)) continue;
+    bool ok = ts != 0;
+    if (ok && bytes > 4) {
+      ok = r.u32(e + 8, v);
       where = v;
     }
-    if (!r.has(where, bytes)) continue;  // a tag pointing outside is ignored, not trusted
-    m_entries[static_cast<std::uint16_t>(tag)] = IfdEntry{type, cnt, where};
+    // A tag pointing outside is kept as unreadable, not trusted.
+    if (ok && r.has(where, bytes)) entry = IfdEntry{type, cnt, where, true};
+    m_entries[key] = entry;
   }
   return true;
 }
@@ -54,7 +60,7 @@ std::uint32_t TiffIfd::count(std::uint16_t tag) const {
 
 std::optional<double> TiffIfd::value(std::uint16_t tag, std::uint32_t index) const {
   auto it = m_entries.find(tag);
-  if (it == m_entries.end() || index >= it->second.count) return std::nullopt;
+  if (it == m_entries.end() || !it->second.readable || index >= it->second.count) return std::nullopt;
   const IfdEntry& e = it->second;
   ByteReader r(m_b, m_le);
   std::uint32_t a = 0, b = 0;

@@ -13,6 +13,7 @@ struct IfdEntry {
   std::uint32_t type = 0;
   std::uint32_t count = 0;
   std::uint32_t valueOffset = 0;  // position of the value(s) inside the TIFF bytes
+  bool readable = true;           // false: a type we do not know, or values outside the buffer
 };
 
 class TiffIfd {
@@ -37,7 +38,8 @@ class TiffIfd {
 namespace tiff_tag {
 constexpr std::uint16_t kImageWidth = 256, kImageLength = 257, kBitsPerSample = 258,
                         kCompression = 259, kPhotometric = 262, kStripOffsets = 273,
-                        kOrientation = 274, kSamplesPerPixel = 277, kStripByteCounts = 279,
+                        kOrientation = 274, kSamplesPerPixel = 277, kRowsPerStrip = 278,
+                        kStripByteCounts = 279, kPlanarConfig = 284, kTileWidth = 322, kTileLength = 323,
                         kXResolution = 282, kYResolution = 283, kResolutionUnit = 296,
                         kTileOffsets = 324, kTileByteCounts = 325, kExtraSamples = 338,
                         kSampleFormat = 339;

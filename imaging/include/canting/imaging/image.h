@@ -28,6 +28,9 @@ struct ImageHeader {
   ColorModel model = ColorModel::Rgb;
   std::optional<Dpi> dpi;
   int orientation = 1;  // EXIF/TIFF orientation 1..8; 1 is upright
+  // Pixels of the largest strip or tile a decoder buffers at once (TIFF);
+  // checked against the pixel limit like the image itself. 0: whole image.
+  std::uint64_t blockPixels = 0;
 
   // Size as the viewer sees it, after the orientation is applied.
   int uprightWidth() const { return orientation >= 5 ? height : width; }

@@ -26,6 +26,15 @@ Result<ImageHeader> probeImage(std::span<const std::uint8_t> bytes);
 // Checks a probed header against the options (zero size, pixel limit).
 Status checkLimits(const ImageHeader& header, const LoadOptions& options);
 
+// Start-up, before any thread: sets OpenCV's own pixel limit
+// (OPENCV_IO_MAX_IMAGE_PIXELS) to options.maxPixels, silences OpenCV's log and
+// keeps its error text for the errors' detail. OpenCV 4.6 reads the variable
+// once, when libopencv_imgcodecs is loaded (before main), so when it must
+// change and argv is given the program starts itself again (/proc/self/exe)
+// with it set; without argv the variable is set for child processes only.
+// Returns whether OpenCV's limit in this process is options.maxPixels.
+bool applyDecoderLimits(const LoadOptions& options, char** argv = nullptr);
+
 Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions& options = {});
 Result<Image> loadImage(const std::filesystem::path& path, const LoadOptions& options = {});
 

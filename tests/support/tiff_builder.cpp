@@ -1,0 +1,102 @@
+#include "support/tiff_builder.h"
+
+#include <zlib.h>
+
+#include <utility>
+
+namespace canting::test {
+
+namespace {
+void put16(Bytes& b, std::uint32_t v) {
+  b.push_back(std::uint8_t(v));
+  b.push_back(std::uint8_t(v >> 8));
+}
+void put32(Bytes& b, std::uint32_t v) {
+  put16(b, v & 0xffff);
+  put16(b, v >> 16);
+}
+}  // namespace
+
+std::uint32_t TiffBuilder::addData(const Bytes& data) {
+  const auto off = std::uint32_t(8 + m_data.size());
+  m_data.insert(m_data.end(), data.begin(), data.end());
+  if (m_data.size() & 1) m_data.push_back(0);
+  return off;
+}
+
+Bytes TiffBuilder::build() const {
+  Bytes out{'I', 'I', 42, 0};
+  // Layout: header, data, out-of-line values, then the IFD.
+  Bytes extra;
+  const std::uint32_t extraStart = std::uint32_t(8 + m_data.size());
+  std::vector<std::uint32_t> where(m_entries.size(), 0);
+  for (std::size_t i = 0; i < m_entries.size(); ++i) {
+    const auto& e = m_entries[i];
+    const std::size_t bytes = e.values.size() * (e.type == 3 ? 2 : 4);
+    if (bytes <= 4) continue;
+    where[i] = extraStart + std::uint32_t(extra.size());
+    for (auto v : e.values) e.type == 3 ? put16(extra, v) : put32(extra, v);
+  }
+  const std::uint32_t ifd = extraStart + std::uint32_t(extra.size());
+  put32(out, ifd);
+  out.insert(out.end(), m_data.begin(), m_data.end());
+  out.insert(out.end(), extra.begin(), extra.end());
+  put16(out, std::uint32_t(m_entries.size()));
+  for (std::size_t i = 0; i < m_entries.size(); ++i) {
+    const auto& e = m_entries[i];
+    put16(out, e.tag);
+    put16(out, e.type);
+    put32(out, std::uint32_t(e.values.size()));
+    const std::size_t bytes = e.values.size() * (e.type == 3 ? 2 : 4);
+    if (bytes > 4) {
+      put32(out, where[i]);
+    } else {
+      Bytes inl;
+      for (auto v : e.values) e.type == 3 ? put16(inl, v) : put32(inl, v);
+      inl.resize(4, 0);
+      out.insert(out.end(), inl.begin(), inl.end());
+    }
+  }
+  put32(out, 0);
+  return out;
+}
+
+Bytes deflateBytes(const Bytes& raw) {
+  uLongf n = compressBound(uLong(raw.size()));
+  Bytes out(n);
+  compress2(out.data(), &n, raw.data(), uLong(raw.size()), 9);
+  out.resize(n);
+  return out;
+}
+
+Bytes makeDuplicateWidthTiffBomb() {
+  constexpr std::uint32_t kWidth = 65512, kHeight = 14872, kRows = 16;
+  constexpr std::uint32_t kStrips = (kHeight + kRows - 1) / kRows;
+  TiffBuilder t;
+  const Bytes strip = deflateBytes(Bytes(std::size_t(kWidth) * 3 * kRows, 0));
+  const std::uint32_t at = t.addData(strip);
+  t.add(256, 4, {kWidth});
+  t.add(257, 4, {kHeight});
+  t.add(258, 3, {8, 8, 8});
+  t.add(259, 3, {8});  // deflate
+  t.add(262, 3, {2});  // RGB
+  t.add(273, 4, std::vector<std::uint32_t>(kStrips, at));
+  t.add(277, 3, {3});
+  t.add(278, 4, {kRows});
+  t.add(279, 4, std::vector<std::uint32_t>(kStrips, std::uint32_t(strip.size())));
+  t.add(284, 3, {1});
+  t.add(256, 4, {64});  // the second ImageWidth, out of order: what the old header check read
+  return t.build();
+}
+
+Bytes makeFiveBitTiff() {
+  TiffBuilder t;
+  const std::uint32_t at = t.addData(Bytes(40, 0));
+  for (auto [tag, v] : {std::pair<std::uint16_t, std::uint32_t>{256, 8}, {257, 8}, {258, 5}, {259, 1}, {262, 1}}) t.add(tag, 3, {v});
+  t.add(273, 4, {at});
+  t.add(277, 3, {1});
+  t.add(279, 4, {40});
+  return t.build();
+}
+
+}  // namespace canting::test
