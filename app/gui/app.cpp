@@ -166,7 +166,7 @@ void App::drawStatusBar() {
   const core::Document* doc = ui.wb.active();
   if (doc) {
     ImGui::Text("%s", ui.tr("status.zoom", {{"percent", core::formatNumber(doc->view.zoom() * 100.0, 0, ui.wb.tr().language())}}).c_str());
-    if (auto p = m_pustaka.hoveredPixel()) {
+    if (auto p = m_ui.wb.workspace() == core::WorkspaceId::PustakaMotif ? m_pustaka.hoveredPixel(*doc) : std::nullopt) {
       ImGui::SameLine(0, ui.px(30));
       const cv::Mat& m = doc->image.pixels;
       cv::Mat one = m(cv::Rect(p->x, p->y, 1, 1));

@@ -180,7 +180,10 @@ void PustakaPanel::drawCanvas(UiContext& ui, core::Document& doc) {
 
   if (hovered) {
     const core::Vec2 ip = doc.view.screenToImage(mouse);
-    if (ip.x >= 0 && ip.y >= 0 && ip.x < imgSize.x && ip.y < imgSize.y) m_hovered = cv::Point(int(ip.x), int(ip.y));
+    if (ip.x >= 0 && ip.y >= 0 && ip.x < imgSize.x && ip.y < imgSize.y) {
+      m_hovered = cv::Point(int(ip.x), int(ip.y));
+      m_hoveredDoc = doc.id;
+    }
   }
   // Zoom buttons on the canvas itself, for mouse users who never find the menu.
   const float bs = ui.px(40);

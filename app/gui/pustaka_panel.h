@@ -38,7 +38,13 @@ class PustakaPanel final : public Panel {
   // The canvas size of the last frame, for fit/1:1 from the menu.
   core::Vec2 canvasSize() const { return m_canvasSize; }
   // Pixel under the mouse in the last frame, if any.
-  std::optional<cv::Point> hoveredPixel() const { return m_hovered; }
+  // Only for the document it was measured on: the status bar may draw
+  // another one (a tab closed, another workspace shown since).
+  std::optional<cv::Point> hoveredPixel(const core::Document& doc) const {
+    return m_hovered && m_hoveredDoc == doc.id && m_hovered->x < doc.image.pixels.cols && m_hovered->y < doc.image.pixels.rows
+               ? m_hovered
+               : std::nullopt;
+  }
 
  private:
   void drawTabs(UiContext& ui);
@@ -62,6 +68,7 @@ class PustakaPanel final : public Panel {
   std::optional<FileRequest> m_request;
   core::Vec2 m_canvasSize{800, 600};
   std::optional<cv::Point> m_hovered;
+  int m_hoveredDoc = 0;
   int m_dpiDocId = -1;
   int m_lastActive = -1;  // the active document the tab bar last showed
   float m_dpiEdit = 300.f;
