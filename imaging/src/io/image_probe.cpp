@@ -110,6 +110,13 @@ Result<ImageHeader> probePng(const ByteReader& r) {
     if (clen > 0x7fffffffu) return corrupt(h.format, "chunk length");
     const std::size_t data = pos + 8;
     if (!r.has(data, std::size_t(clen) + 4)) return truncated(h.format, "chunk past end");
+    // libpng stops at a chunk type that is not four ASCII letters, with a
+    // "libpng error" line on stderr (found by fuzz_image).
+    for (std::size_t i = 0; i < 4; ++i) {
+      std::uint32_t c = 0;
+      r.u8(pos + 4 + i, c);
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return corrupt(h.format, "chunk type");
+    }
     // A critical chunk that fails its CRC makes libpng print to stderr and
     // give up; found here, the user gets one message (issue 20).
     if (std::uint32_t type0 = 0; r.u8(pos + 4, type0) && type0 >= 'A' && type0 <= 'Z') {

@@ -59,6 +59,8 @@ bool openCvMisreadsTiff(std::span<const std::uint8_t> bytes) {
 }
 
 cv::Mat decodeTiffWithLibtiff(std::span<const std::uint8_t> bytes, const ImageHeader& header, std::string& why) {
+  // Allocated first (under the loader's budget, which may throw): nothing of libtiff's is open yet.
+  cv::Mat rgba(header.height, header.width, CV_8UC4);
   Source src{bytes};
   TIFF* t = TIFFClientOpen("canting", "r", &src, readProc, writeProc, seekProc, closeProc, sizeProc, mapProc, unmapProc);
   if (!t) {
@@ -74,7 +76,6 @@ cv::Mat decodeTiffWithLibtiff(std::span<const std::uint8_t> bytes, const ImageHe
     why = std::string("libtiff: ") + (emsg[0] ? emsg : "size differs from the header");
     return {};
   }
-  cv::Mat rgba(int(h), int(w), CV_8UC4);  // allocated under the loader's budget
   const int ok = TIFFReadRGBAImageOriented(t, w, h, reinterpret_cast<std::uint32_t*>(rgba.data), ORIENTATION_TOPLEFT, 1);
   std::uint16_t extra = 0, *extraTypes = nullptr;
   TIFFGetFieldDefaulted(t, TIFFTAG_EXTRASAMPLES, &extra, &extraTypes);

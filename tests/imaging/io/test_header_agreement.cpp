@@ -227,6 +227,11 @@ TEST_CASE("a PNG with a second IHDR is refused", "[imaging][png]") {
   const Bytes c = pngChunk("IHDR", ihdr);
   png.insert(png.begin() + 33, c.begin(), c.end());
   CHECK(codeOf(png) == ErrorCode::CorruptImage);
+  // A chunk type that is not four letters: libpng stops there (and prints), so the probe refuses it.
+  Bytes odd = makePng(4, 4, 0, 8, Bytes(16, 7));
+  const Bytes c2 = pngChunk("p1Ys", Bytes(9, 0));
+  odd.insert(odd.begin() + 33, c2.begin(), c2.end());
+  CHECK(codeOf(odd) == ErrorCode::CorruptImage);
 }
 
 TEST_CASE("a JPEG with a second frame header is refused", "[imaging][jpeg]") {
