@@ -4,14 +4,12 @@
 
 #include <imgui.h>
 
-#include "canting/core/file_browser.h"
 #include "item_probe.h"
 
 namespace canting::gui {
 
-FileRequest Panel::openRequest(UiContext& ui) const {
-  return {FileBrowserPanel::Mode::Open, core::startFolder(ui.wb.settings().lastFolder), {}, 0};
-}
+// An empty folder: the App opens the browser where the user was last.
+FileRequest Panel::openRequest(UiContext&) const { return {FileBrowserPanel::Mode::Open, {}, {}, 0}; }
 
 ToolbarRow::ToolbarRow() : m_right(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) {}
 

@@ -1,6 +1,5 @@
 // How the Studio talks to the App: its undo keys and the files it asks for.
 
-#include "canting/core/file_browser.h"
 #include "studio_panel.h"
 
 namespace canting::gui {
@@ -13,9 +12,7 @@ void StudioPanel::redo(UiContext& ui) {
   if (core::DesignSession* s = ui.wb.design()) s->redo();
 }
 
-FileRequest StudioPanel::openRequest(UiContext& ui) const {
-  return {FileBrowserPanel::Mode::OpenDesign, core::startFolder(ui.wb.settings().lastFolder), {}, 0};
-}
+FileRequest StudioPanel::openRequest(UiContext&) const { return {FileBrowserPanel::Mode::OpenDesign, {}, {}, 0}; }
 
 std::optional<FileRequest> StudioPanel::takeFileRequest(UiContext& ui) {
   const Request r = std::exchange(m_request, Request::None);
@@ -24,9 +21,10 @@ std::optional<FileRequest> StudioPanel::takeFileRequest(UiContext& ui) {
   core::Workbench& wb = ui.wb;
   const core::DesignSession* s = wb.design();
   if (!s) return std::nullopt;
-  // Saves go beside the project when there is one, with the source's name.
+  // Saves go beside the project when there is one (else where the user was
+  // last: an empty folder), with the source's name.
   const std::string base = s->design().sourcePath.stem().string();
-  const std::filesystem::path folder = wb.designFile().empty() ? core::startFolder(wb.settings().lastFolder) : wb.designFile().parent_path();
+  const std::filesystem::path folder = wb.designFile().empty() ? std::filesystem::path() : wb.designFile().parent_path();
   switch (r) {
     case Request::SaveProject: return FileRequest{FileBrowserPanel::Mode::SaveProject, folder, base + ".canting", 0};
     case Request::ExportDesign: return FileRequest{FileBrowserPanel::Mode::ExportDesign, folder, base + "-desain.png", 0};
