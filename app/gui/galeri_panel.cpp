@@ -63,8 +63,7 @@ int GaleriPanel::lang(const UiContext& ui) const { return ui.wb.tr().language() 
 // [SECTION] loading and staff
 
 bool GaleriPanel::staff(const rec::Desk& desk) const {
-  const rec::Actor* a = desk.actor();
-  return a && (a->role() == rec::Role::Outlet || a->role() == rec::Role::Admin);
+  return rec::takesOrders(desk.actor());
 }
 
 void GaleriPanel::ensureLoaded(UiContext& ui) {

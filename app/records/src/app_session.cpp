@@ -29,6 +29,8 @@ class SessionAttempts final : public core::AttemptStore {
 };
 }  // namespace
 
+bool takesOrders(const Actor* a) { return a && (a->role() == Role::Outlet || a->role() == Role::Admin); }
+
 Desk& AppSession::desk() {
   if (!m_desk) {
     // The demo lives beside the real file, never in it.
@@ -51,7 +53,7 @@ core::AttemptStore& AppSession::attempts() {
 std::unique_ptr<core::OrderStore> AppSession::orders() {
   Desk& d = desk();
   const Actor* a = d.actor();
-  if (!a || !d.store() || !(a->role() == Role::Outlet || a->role() == Role::Admin)) return nullptr;
+  if (!takesOrders(a) || !d.store()) return nullptr;
   return std::make_unique<RecordsOrderStore>(*d.store(), *a);
 }
 

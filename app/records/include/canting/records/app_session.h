@@ -14,6 +14,9 @@
 
 namespace canting::records {
 
+// Who keeps the outlet's orders: outlet staff and administrators.
+bool takesOrders(const Actor* actor);
+
 class AppSession {
  public:
   struct Folders {
