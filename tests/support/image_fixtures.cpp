@@ -60,7 +60,8 @@ Bytes makeJpeg(int w, int h, int components, const std::uint8_t* samples, const 
   c.in_color_space = components == 1 ? JCS_GRAYSCALE : components == 3 ? JCS_RGB : JCS_CMYK;
   jpeg_set_defaults(&c);
   jpeg_set_quality(&c, o.quality, TRUE);
-  if (components == 3) {
+  if (components == 4 && o.ycck) jpeg_set_colorspace(&c, JCS_YCCK);
+  if (components == 3 || (components == 4 && o.ycck)) {
     c.comp_info[0].h_samp_factor = o.hSamp;
     c.comp_info[0].v_samp_factor = o.vSamp;
   }

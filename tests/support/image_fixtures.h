@@ -17,12 +17,14 @@ using Bytes = std::vector<std::uint8_t>;
 Bytes makePng(int width, int height, int colorType, int bitDepth, const Bytes& rows,
               int lieWidth = 0, int lieHeight = 0);
 // A JPEG written with libjpeg from packed samples: 1 grey, 3 RGB or 4 CMYK
-// components; luma sampling 1x1 (4:4:4), 2x1 (4:2:2) or 2x2 (4:2:0).
+// components; luma sampling 1x1 (4:4:4), 2x1 (4:2:2) or 2x2 (4:2:0), for RGB
+// and YCCK (whose first component is luma too).
 struct JpegOptions {
   int quality = 85;
   bool progressive = false;
   int restartRows = 0;
   int hSamp = 1, vSamp = 1;
+  bool ycck = false;  // 4 components stored as Adobe YCCK instead of plain CMYK
 };
 Bytes makeJpeg(int width, int height, int components, const std::uint8_t* samples, const JpegOptions& options);
 // A CMYK JPEG (Adobe-inverted storage, as Photoshop writes it): `cmyk` holds

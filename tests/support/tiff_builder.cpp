@@ -89,6 +89,23 @@ Bytes makeDuplicateWidthTiffBomb() {
   return t.build();
 }
 
+Bytes makeTinyDuplicateWidthTiffBomb() {
+  constexpr std::uint32_t kWidth = 65512, kHeight = 14872;
+  TiffBuilder t;
+  const std::uint32_t at = t.addData(Bytes(64, 0x5a));
+  t.add(256, 4, {kWidth});
+  t.add(257, 4, {kHeight});
+  t.add(258, 3, {8, 8, 8});
+  t.add(259, 3, {1});
+  t.add(262, 3, {2});
+  t.add(273, 4, {at});
+  t.add(277, 3, {3});
+  t.add(278, 4, {kHeight});
+  t.add(279, 4, {64});  // the image itself needs 2,922,902,592 bytes
+  t.add(256, 4, {64});
+  return t.build();
+}
+
 Bytes makeFiveBitTiff() {
   TiffBuilder t;
   const std::uint32_t at = t.addData(Bytes(40, 0));

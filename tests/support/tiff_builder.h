@@ -36,6 +36,9 @@ Bytes deflateBytes(const Bytes& raw);
 // height 14872, RGB, deflate; every strip points at the same compressed block,
 // so the file stays a few KB while libtiff would decode 974 MP.
 Bytes makeDuplicateWidthTiffBomb();
+// The fuzzer's form of it, under 1 KB: the same duplicate width and height,
+// uncompressed, one strip of 64 bytes for an image of 2.9 GB.
+Bytes makeTinyDuplicateWidthTiffBomb();
 
 // An 8 x 8 grey TIFF of 5 bits per sample, which OpenCV's reader throws on
 // (and whose exception imdecode printed to stderr).

@@ -97,8 +97,19 @@ constexpr const char* kPixelsVariable = "OPENCV_IO_MAX_IMAGE_PIXELS";
 
 }  // namespace
 
+bool codecMessagesLinked();  // codec_messages.cpp
+
+bool noteDecoderText(const std::string& text) {
+  if (!t_guard) return false;
+  std::string line = (t_guard->text().empty() ? "" : " ") + text;
+  while (!line.empty() && line.back() == '\n') line.pop_back();
+  GuardAccess::say(line.data(), line.size());
+  return true;
+}
+
 void installDecoderHooks() {
   static std::once_flag once;
+  (void)codecMessagesLinked();
   std::call_once(once, [] {
     cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
     cv::redirectError(keepOpenCvError);

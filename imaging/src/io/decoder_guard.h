@@ -13,6 +13,10 @@ namespace canting::imaging::detail {
 // the CLI do it at start-up through applyDecoderLimits, the loader again lazily.
 void installDecoderHooks();
 
+// Adds a decoder library's message to the DecodeGuard of this thread; false
+// when this thread is not decoding (the caller then prints it as usual).
+bool noteDecoderText(const std::string& text);
+
 // OpenCV's own pixel limit as this process's imgcodecs read it (0: its default).
 std::uint64_t openCvPixelLimit();
 

@@ -4,6 +4,7 @@
 #include "canting/imaging/file_io.h"
 #include "canting/imaging/image_io.h"
 #include "decoder_guard.h"
+#include "jpeg_cmyk.h"
 #include "png_colour_key.h"
 #include "tiff_rgba.h"
 
@@ -72,9 +73,18 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
     // What OpenCV 4.6 refuses or scrambles in TIFF (see tiff_rgba.h) goes
     // straight to libtiff; what it fails on otherwise gets a second try there.
     const bool tiff = h.format == ImageFormat::Tiff, libtiffFirst = tiff && detail::openCvMisreadsTiff(bytes);
+    const bool cmykJpeg = h.format == ImageFormat::Jpeg && h.channels == 4;
+    std::string why;
     try {
       const cv::Mat buf(1, int(bytes.size()), CV_8U, const_cast<std::uint8_t*>(bytes.data()));
-      if (!libtiffFirst) pixels = cv::imdecode(buf, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+      if (cmykJpeg) {
+        pixels = detail::decodeCmykJpeg(bytes, h, why);
+      } else if (!libtiffFirst) {
+        // A strip that fails to decompress would come back blank from OpenCV.
+        if (tiff && !detail::tiffDataDecodes(bytes, why))
+          return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, withDecoderText(why, guard));
+        pixels = cv::imdecode(buf, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+      }
     } catch (const cv::Exception& e) {
       if (guard.exceeded())
         return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}},
@@ -87,7 +97,6 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
     }
     if (tiff && pixels.empty()) {
       guard.restart();  // whatever OpenCV allocated before giving up is freed
-      std::string why;
       try {
         pixels = detail::decodeTiffWithLibtiff(bytes, h, why);
       } catch (const cv::Exception& e) {
@@ -99,7 +108,7 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
     }
     if (pixels.empty())
       return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}},
-                       withDecoderText("decoder returned nothing", guard));
+                       withDecoderText(why.empty() ? "decoder returned nothing" : why, guard));
   }
   if (pixels.cols != h.width || pixels.rows != h.height)
     return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, "decoded size differs from header");

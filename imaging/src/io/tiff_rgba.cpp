@@ -7,7 +7,10 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cstdarg>
+#include <cstdio>
 #include <cstring>
+#include <vector>
 
 namespace canting::imaging::detail {
 
@@ -46,7 +49,52 @@ int mapProc(thandle_t h, tdata_t* base, toff_t* size) {
 }
 void unmapProc(thandle_t, tdata_t, toff_t) {}
 
+// Per-file handlers (libtiff 4.5): the first error's text is kept, nothing is printed.
+int keepTiffError(TIFF*, void* user, const char* module, const char* fmt, va_list ap) {
+  auto* why = static_cast<std::string*>(user);
+  if (why->empty()) {
+    char text[512];
+    std::vsnprintf(text, sizeof text, fmt, ap);
+    *why = std::string("libtiff: ") + (module ? module : "") + ": " + text;
+  }
+  return 1;
+}
+int dropTiffWarning(TIFF*, void*, const char*, const char*, va_list) { return 1; }
+
 }  // namespace
+
+bool tiffDataDecodes(std::span<const std::uint8_t> bytes, std::string& why) {
+  Source src{bytes};
+  TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();
+  TIFFOpenOptionsSetErrorHandlerExtR(opts, keepTiffError, &why);
+  TIFFOpenOptionsSetWarningHandlerExtR(opts, dropTiffWarning, nullptr);
+  TIFF* t = TIFFClientOpenExt("canting", "r", &src, readProc, writeProc, seekProc, closeProc, sizeProc, mapProc,
+                              unmapProc, opts);
+  TIFFOpenOptionsFree(opts);
+  if (!t) {
+    if (why.empty()) why = "libtiff cannot open it";
+    return false;
+  }
+  bool ok = true;
+  if (TIFFIsTiled(t)) {
+    std::vector<std::uint8_t> tile(std::size_t(std::max<tmsize_t>(TIFFTileSize(t), 1)));
+    for (ttile_t i = 0, n = TIFFNumberOfTiles(t); ok && i < n; ++i)
+      ok = TIFFReadEncodedTile(t, i, tile.data(), tmsize_t(tile.size())) >= 0;
+  } else {
+    std::uint32_t h = 0;
+    std::uint16_t planar = PLANARCONFIG_CONTIG, spp = 1;
+    TIFFGetField(t, TIFFTAG_IMAGELENGTH, &h);
+    TIFFGetFieldDefaulted(t, TIFFTAG_PLANARCONFIG, &planar);
+    TIFFGetFieldDefaulted(t, TIFFTAG_SAMPLESPERPIXEL, &spp);
+    std::vector<std::uint8_t> line(std::size_t(std::max<tmsize_t>(TIFFScanlineSize(t), 1)));
+    const std::uint16_t planes = planar == PLANARCONFIG_SEPARATE ? spp : 1;
+    for (std::uint16_t p = 0; ok && p < planes; ++p)
+      for (std::uint32_t y = 0; ok && y < h; ++y) ok = TIFFReadScanline(t, line.data(), y, p) >= 0;
+  }
+  TIFFClose(t);
+  if (!ok && why.empty()) why = "libtiff could not decompress the pixel data";
+  return ok;
+}
 
 bool openCvMisreadsTiff(std::span<const std::uint8_t> bytes) {
   TiffIfd ifd;

@@ -24,4 +24,10 @@ bool openCvMisreadsTiff(std::span<const std::uint8_t> bytes);
 // set when libtiff cannot read it.
 cv::Mat decodeTiffWithLibtiff(std::span<const std::uint8_t> bytes, const ImageHeader& header, std::string& why);
 
+// True when every strip or tile of the first directory decompresses. OpenCV
+// 4.6 goes on past a strip libtiff fails to inflate or un-LZW and returns the
+// image with that part blank, so a damaged file would open looking empty.
+// Reads row by row (strips) or tile by tile, so it needs little memory.
+bool tiffDataDecodes(std::span<const std::uint8_t> bytes, std::string& why);
+
 }  // namespace canting::imaging::detail

@@ -134,6 +134,33 @@ TEST_CASE("the duplicate-ImageWidth TIFF bomb is read as libtiff reads it and re
                      << (kAsan ? " (ASan build: no RLIMIT_AS)" : " under RLIMIT_AS = 400 MB"));
 }
 
+TEST_CASE("the fuzzer's sub-kilobyte duplicate-width TIFF asking for 2.9 GB is refused as too many pixels", "[imaging][tiff][limits]") {
+  const Bytes bomb = makeTinyDuplicateWidthTiffBomb();
+  CHECK(bomb.size() <= 916);
+  auto r = decodeImage(bomb);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == ErrorCode::TooManyPixels);
+  CHECK(r.error().arg("megapixels") == "974");
+  // With the limit raised past it the strip (2.9 GB claimed, 64 bytes present) is refused before any allocation of that size.
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    if (!kAsan) {
+      const rlim_t cap = 400ull << 20;
+      rlimit as{cap, cap};
+      setrlimit(RLIMIT_AS, &as);
+    }
+    auto res = decodeImage(bomb, {.maxPixels = 2'000'000'000ull});
+    _exit(res ? 3 : 0);
+  }
+  int status = 0;
+  rusage use{};
+  REQUIRE(wait4(pid, &status, 0, &use) == pid);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  if (!kAsan) CHECK(use.ru_maxrss < 400 * 1024);
+}
+
 TEST_CASE("TIFF strips and tiles count against the pixel limit", "[imaging][tiff][limits]") {
   // RowsPerStrip is taken as given by OpenCV, which sizes its strip buffer from it.
   CHECK(codeOf(smallTiff(64, 16, 4'000'000)) == ErrorCode::TooManyPixels);

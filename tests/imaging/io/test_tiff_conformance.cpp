@@ -1,5 +1,5 @@
 // TIFF conformance made in the test: files written with libtiff in strips and
-// tiles, contiguous and planar, 1 to 16 bits, grey/RGB/palette, with no, LZW,
+// tiles, contiguous and planar, 1 to 16 bits, grey/RGB/palette/CMYK, with no, LZW,
 // deflate and PackBits compression and a second directory, each decoded by
 // Canting and compared pixel for pixel with libtiff's own RGBA reading.
 
@@ -27,7 +27,9 @@ struct TiffSpec {
   int compression = COMPRESSION_NONE;
 };
 
-int samplesOf(const TiffSpec& s) { return s.photometric == PHOTOMETRIC_RGB ? 3 : 1; }
+int samplesOf(const TiffSpec& s) {
+  return s.photometric == PHOTOMETRIC_RGB ? 3 : s.photometric == PHOTOMETRIC_SEPARATED ? 4 : 1;
+}
 
 // Writes a 21 x 13 image with random samples and a second, smaller directory.
 bool writeTiff(const std::filesystem::path& file, const TiffSpec& s, std::mt19937& rng) {
@@ -41,6 +43,7 @@ bool writeTiff(const std::filesystem::path& file, const TiffSpec& s, std::mt1993
     TIFFSetField(t, TIFFTAG_BITSPERSAMPLE, s.bits);
     TIFFSetField(t, TIFFTAG_SAMPLESPERPIXEL, spp);
     TIFFSetField(t, TIFFTAG_PHOTOMETRIC, s.photometric);
+    if (s.photometric == PHOTOMETRIC_SEPARATED) TIFFSetField(t, TIFFTAG_INKSET, INKSET_CMYK);
     TIFFSetField(t, TIFFTAG_COMPRESSION, s.compression);
     TIFFSetField(t, TIFFTAG_PLANARCONFIG, s.planar ? PLANARCONFIG_SEPARATE : PLANARCONFIG_CONTIG);
     std::vector<std::uint16_t> r(1u << s.bits), g(r.size()), b(r.size());
@@ -114,20 +117,20 @@ cv::Mat asRgba8(const cv::Mat& m) {
 
 }  // namespace
 
-TEST_CASE("TIFFs in strips and tiles, contiguous and planar, 1-16 bits, every compression decode as libtiff reads them", "[imaging][tiff][conformance]") {
+TEST_CASE("TIFFs in strips and tiles, contiguous and planar, 1-16 bits, grey/RGB/palette/CMYK, every compression decode as libtiff reads them", "[imaging][tiff][conformance]") {
   TIFFSetWarningHandler(nullptr);
   TempDir dir;
   std::mt19937 rng(7);
   int same = 0, refused = 0;
   std::ostringstream refusedList, unreadable;
-  for (int photometric : {PHOTOMETRIC_MINISBLACK, PHOTOMETRIC_RGB, PHOTOMETRIC_PALETTE})
+  for (int photometric : {PHOTOMETRIC_MINISBLACK, PHOTOMETRIC_RGB, PHOTOMETRIC_PALETTE, PHOTOMETRIC_SEPARATED})
     for (int bits : {1, 2, 4, 8, 16})
       for (int compression : {COMPRESSION_NONE, COMPRESSION_LZW, COMPRESSION_ADOBE_DEFLATE, COMPRESSION_PACKBITS})
         for (bool tiled : {false, true})
           for (bool planar : {false, true}) {
-            if (photometric == PHOTOMETRIC_RGB && bits < 8) continue;  // not baseline TIFF
+            if ((photometric == PHOTOMETRIC_RGB || photometric == PHOTOMETRIC_SEPARATED) && bits < 8) continue;  // not baseline TIFF
             if (photometric == PHOTOMETRIC_PALETTE && bits == 16) continue;
-            if (planar && photometric != PHOTOMETRIC_RGB) continue;  // one sample: planar is contiguous
+            if (planar && samplesOf({.photometric = photometric}) == 1) continue;  // one sample: planar is contiguous
             const TiffSpec s{tiled, planar, bits, photometric, compression};
             std::ostringstream name;
             name << "p" << photometric << "-b" << bits << "-c" << compression << (tiled ? "-tiles" : "-strips") << (planar ? "-planar" : "");
