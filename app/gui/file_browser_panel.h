@@ -2,7 +2,9 @@
 // The in-app file browser: places on the left (home, bundled demo motifs,
 // recent folders), a grid of folders and image previews on the right. One
 // panel serves "open" (pick images) and "export" (pick folder, name, format,
-// DPI and quality). Drawn as a modal popup.
+// size on cloth and quality). The name field takes typed paths too (absolute,
+// ~, relative to the folder shown; a folder opens on Enter). Drawn as a modal
+// popup.
 
 #include <filesystem>
 #include <optional>
@@ -34,6 +36,10 @@ class FileBrowserPanel {
   std::optional<std::filesystem::path> takeChosen() { return std::exchange(m_chosen, std::nullopt); }
 
   void open(Mode mode, const std::filesystem::path& folder, const std::string& suggestedName = {});
+  // The kind of file a dialog is for: its listing, its wording and its last folder.
+  static core::FileKind kindFor(Mode mode, const std::string& suggestedName);
+  core::FileKind kind() const { return m_kind; }
+  const char* name() const { return m_name; }  // the name field as typed
   bool isOpen() const { return m_wantOpen || m_open; }
   Mode mode() const { return m_mode; }
   const std::filesystem::path& folder() const { return m_folder; }
@@ -53,7 +59,10 @@ class FileBrowserPanel {
  private:
   void drawPlaces(UiContext& ui);
   void drawGrid(UiContext& ui);
-  void drawExportFields(UiContext& ui);
+  bool drawFields(UiContext& ui);  // true: Enter in the name field
+  void drawPrintSize(UiContext& ui);
+  core::TypedPath typed() const;
+  void submit(UiContext& ui);
   void activate(UiContext& ui, const core::BrowserEntry& e);
   void close();
 
@@ -73,6 +82,8 @@ class FileBrowserPanel {
   int m_paletteFormat = 0;  // json, gpl, png sheet
   std::optional<std::filesystem::path> m_chosen;
   std::string m_extension;  // SaveFile: the suggested name's, added when the user types none
+  std::string m_suggested;  // back in the name field after a typed folder was opened
+  core::FileKind m_kind = core::FileKind::Image;
   std::filesystem::path savePath() const;
   void confirm(UiContext& ui);
 };
