@@ -367,6 +367,15 @@ bool FileBrowserPanel::drawFields(UiContext& ui) {
     ImGui::SetTooltip("%s", ui.tr("browser.path_hint").c_str());
     ImGui::PopTextWrapPos();
   }
+  // A typed path says where it leads, so a full path is seen to be understood.
+  if (const std::string n = m_name; !entered && (n.find('/') != std::string::npos || n.rfind("~", 0) == 0)) {
+    const core::TypedPath t = typed();
+    const std::string where = t.isFolder() ? ui.tr("browser.will_open", {{"path", t.folder.string()}})
+                              : saving()   ? ui.tr("browser.will_save", {{"path", savePath().string()}})
+                                           : ui.tr("browser.will_open", {{"path", (t.folder / t.name).string()}});
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", where.c_str());
+  }
   if (entered) submit(ui);
   if (!saving() || m_mode == Mode::SaveProject || m_mode == Mode::SaveRecipe || m_mode == Mode::SaveFile) return entered;
   if (m_mode == Mode::ExportPalette) {
@@ -420,6 +429,8 @@ void FileBrowserPanel::drawPrintSize(UiContext& ui) {
   }
   if (w <= 0 || h <= 0) return;
   const cv::Size px(w, h);
+  if (m_askWidthCm > 0 && !layout)
+    if (auto size = core::printSize(px, core::PrintBy::WidthCm, std::exchange(m_askWidthCm, 0))) m_dpi = float(size->dpi);
   const core::Language l = ui.wb.tr().language();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(ui.tr("export.cloth_size").c_str());

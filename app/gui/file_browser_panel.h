@@ -6,6 +6,7 @@
 // ~, relative to the folder shown; a folder opens on Enter). Drawn as a modal
 // popup.
 
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -40,6 +41,9 @@ class FileBrowserPanel {
   static core::FileKind kindFor(Mode mode, const std::string& suggestedName);
   core::FileKind kind() const { return m_kind; }
   const char* name() const { return m_name; }  // the name field as typed
+  // For --show and tests: a name typed into the field; a width on cloth asked for once the size is known.
+  void typeName(const std::string& text) { std::snprintf(m_name, sizeof m_name, "%s", text.c_str()); }
+  void askWidthCm(double cm) { m_askWidthCm = cm; }
   bool isOpen() const { return m_wantOpen || m_open; }
   Mode mode() const { return m_mode; }
   const std::filesystem::path& folder() const { return m_folder; }
@@ -84,6 +88,7 @@ class FileBrowserPanel {
   std::string m_extension;  // SaveFile: the suggested name's, added when the user types none
   std::string m_suggested;  // back in the name field after a typed folder was opened
   core::FileKind m_kind = core::FileKind::Image;
+  double m_askWidthCm = 0;
   std::filesystem::path savePath() const;
   void confirm(UiContext& ui);
 };

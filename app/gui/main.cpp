@@ -219,7 +219,13 @@ int main(int argc, char** argv) {
       app.galeri().showroom().kiosk = true;
     }
     if (opt.show == "open-dialog") app.openFileDialog();
-    else if (opt.show == "export-dialog") app.openExportDialog();
+    else if (opt.show.rfind("export-dialog", 0) == 0) {  // export-dialog-cm-N: N cm wide on cloth
+      app.openExportDialog();
+      if (opt.show.rfind("export-dialog-cm-", 0) == 0) app.fileBrowser().askWidthCm(std::atof(opt.show.c_str() + 17));
+    } else if (opt.show == "typed-path") {  // a PDF save with a full path typed over the suggested name
+      app.fileBrowser().open(gui::FileBrowserPanel::Mode::SaveFile, wb.startFolder(core::FileKind::Pdf), "daftar-hadir-2026-12-01.pdf");
+      app.fileBrowser().typeName("/tmp/pelatihan/daftar-hadir-01.pdf");
+    }
     else if (opt.show == "about") app.showAbout();
     else if (opt.show.rfind("lab-hint-", 0) == 0) {  // the lab mid-exercise: the first N steps of the trainer's plan
       wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
