@@ -283,3 +283,29 @@ TEST_CASE("in the lab the trainee's name field stays put while the lines above i
   REQUIRE(ys.size() > 2);
   for (float y : ys) CHECK(y == ys.front());
 }
+
+TEST_CASE("the open dialog takes a typed path too: a file opens, a folder is shown", "[gui][input][browser]") {
+  Harness h;
+  fs::create_directories(h.dir / "foto");
+  makeImage(h.dir / "foto" / "ceplok.png", 80, 60);
+  h.wb.rememberFolder(h.dir.path(), core::FileKind::Image);
+  h.frames(1);
+  h.app->openFileDialog();
+  h.frames(1);
+  const gui::FileBrowserPanel& b = h.app->fileBrowser();
+  REQUIRE(b.folder() == h.dir.path());
+  h.click(h.centreOf("@browser.name"));
+  h.type("foto");
+  h.quickKey(glfw::kEnter);
+  h.drain();
+  CHECK(b.folder() == h.dir / "foto");
+  CHECK(std::string(b.name()).empty());
+  h.click(h.centreOf("@browser.name"));
+  h.type((h.dir / "foto" / "ceplok.png").string());
+  h.quickKey(glfw::kEnter);
+  h.drain();
+  h.frames(2);
+  CHECK_FALSE(b.isOpen());
+  REQUIRE(h.wb.active());
+  CHECK(h.wb.active()->name == "ceplok.png");
+}
