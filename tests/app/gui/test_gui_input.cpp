@@ -268,20 +268,36 @@ TEST_CASE("in the Studio, Berkas > Ekspor ukuran cetak and Ctrl+E export the des
 
 // [SECTION] nothing moves under the cursor
 
-TEST_CASE("in the lab the trainee's name field stays put while the lines above it come and go", "[gui][lab][input]") {
+TEST_CASE("in the lab the trainee's name field stays put while the advice line above it comes and goes", "[gui][lab][input]") {
   Harness h;
   h.wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
   h.frames(3);
   core::DyeLab& lab = h.app->lab().lab();
-  REQUIRE(lab.score());
-  std::vector<float> ys;
-  ys.push_back(h.centreOf("@lab.trainee").y);
-  while (lab.hint()) {
+  lab.startExercise(0);
+  h.frames(2);
+  auto fieldY = [&] {
     h.frames(2);
-    ys.push_back(h.centreOf("@lab.trainee").y);
-  }
-  REQUIRE(ys.size() > 2);
-  for (float y : ys) CHECK(y == ys.front());
+    return h.centreOf("@lab.trainee").y;
+  };
+  REQUIRE(lab.score());
+  CHECK(lab.score()->worstLayerDeltaE > 5);  // "Paling meleset: ..."
+  const float y = fieldY();
+  while (lab.hint()) CHECK(fieldY() == y);
+  CHECK(lab.score()->shareWithin5 > 0.98);  // "Bagus! ..."
+  CHECK(fieldY() == y);
+  // A dye bath half as strong again: close, not close enough, and no advice line.
+  int dye = -1;
+  for (int i = 0; i < int(lab.plan().steps.size()); ++i)
+    if (lab.plan().steps[std::size_t(i)].op == imaging::PlanStep::Op::Dye) dye = i;
+  REQUIRE(dye >= 0);
+  imaging::PlanStep s = lab.plan().steps[std::size_t(dye)];
+  s.concentration *= 1.5;
+  lab.updateStep(dye, s);
+  h.frames(1);
+  REQUIRE(lab.score());
+  CHECK(lab.score()->worstLayerDeltaE <= 5);
+  CHECK(lab.score()->shareWithin5 <= 0.98);
+  CHECK(fieldY() == y);
 }
 
 TEST_CASE("the open dialog takes a typed path too: a file opens, a folder is shown", "[gui][input][browser]") {
