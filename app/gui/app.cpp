@@ -23,12 +23,17 @@ Panel& App::panel(core::WorkspaceId id) {
 void App::openBrowser(Panel* owner, const FileRequest& r) {
   m_fileOwner = owner;
   m_fileTag = r.tag;
-  m_browser.open(r.mode, r.folder.empty() ? core::startFolder(m_ui.wb.settings().lastFolder) : r.folder, r.name);
+  m_browser.open(r.mode, r.folder.empty() ? m_ui.wb.startFolder(FileBrowserPanel::kindFor(r.mode, r.name)) : r.folder, r.name);
 }
 
 void App::openFileDialog() { openBrowser(nullptr, m_pustaka.Panel::openRequest(m_ui)); }
 
 void App::openExportDialog() {
+  // In the Studio the design is what gets exported, through the Studio's own request.
+  if (m_ui.wb.workspace() == core::WorkspaceId::StudioDesain) {
+    if (m_ui.wb.design()) m_studio.requestExport();
+    return;
+  }
   const core::Document* d = m_ui.wb.active();
   if (!d) return;
   openBrowser(nullptr, PustakaPanel::exportRequest(*d));
@@ -111,7 +116,9 @@ void App::drawMenuBar() {
       ImGui::EndMenu();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem(label(ui, "menu.export").c_str(), "Ctrl+E", false, doc != nullptr)) openExportDialog();
+    const bool canExport = ui.wb.workspace() == core::WorkspaceId::StudioDesain ? ui.wb.design() != nullptr : doc != nullptr;
+    if (ImGui::MenuItem(label(ui, "menu.export").c_str(), "Ctrl+E", false, canExport)) openExportDialog();
+    probe::note("@menu.export");
     if (ImGui::MenuItem(label(ui, "menu.close").c_str(), "Ctrl+W", false, doc != nullptr))
       ui.wb.post([&wb = ui.wb, id = doc->id] { wb.close(id); });
     ImGui::Separator();

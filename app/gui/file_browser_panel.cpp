@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "canting/core/paths.h"
+#include "canting/core/print_size.h"
 #include "canting/imaging/cloth_layout.h"
 #include "item_probe.h"
 
@@ -33,10 +34,28 @@ std::string humanSize(std::uint64_t bytes, core::Language l) {
 
 void FileBrowserPanel::open(Mode mode, const fs::path& folder, const std::string& suggestedName) {
   m_mode = mode;
+  m_kind = kindFor(mode, suggestedName);
   m_wantOpen = true;
+  m_suggested = suggestedName;
   std::snprintf(m_name, sizeof m_name, "%s", suggestedName.c_str());
   m_extension = fs::path(suggestedName).extension().string();
   navigate(folder);
+}
+
+core::FileKind FileBrowserPanel::kindFor(Mode mode, const std::string& suggestedName) {
+  switch (mode) {
+    case Mode::Open:
+    case Mode::Export:
+    case Mode::ExportDesign:
+    case Mode::ImportMotif: return core::FileKind::Image;
+    case Mode::OpenDesign:
+    case Mode::SaveProject: return core::FileKind::Project;
+    case Mode::ExportPalette: return core::FileKind::Palette;
+    case Mode::SaveRecipe: return core::FileKind::Pdf;
+    case Mode::SaveFile:
+    case Mode::PickFile: break;
+  }
+  return core::fileKindOf(suggestedName);
 }
 
 // By value: callers pass paths from m_entries, which this replaces.
@@ -44,7 +63,7 @@ void FileBrowserPanel::navigate(fs::path folder) {
   if (!m_root.empty() && !within(folder, m_root)) folder = m_root;
   m_selected = -1;
   m_listError.clear();
-  auto list = core::listDirectory(folder, m_mode != Mode::PickFile, m_mode == Mode::OpenDesign);
+  auto list = core::listDirectory(folder, m_kind);
   if (!list) {
     m_listError = folder.string();
     m_entries.clear();
@@ -69,10 +88,13 @@ im::ImageFormat FileBrowserPanel::exportFormat() const { return kExportFormats[m
 
 // [SECTION] export and save paths
 
+core::TypedPath FileBrowserPanel::typed() const { return core::resolveTypedPath(m_folder, m_name, core::homeDir()); }
+
 fs::path FileBrowserPanel::exportPath() const {
-  fs::path name = m_name;
+  const core::TypedPath t = typed();
+  fs::path name = t.name;
   if (im::formatFromExtension(name.string()) != exportFormat()) name.replace_extension(kExportExt[m_format]);
-  return m_folder / name;
+  return t.folder / name;
 }
 
 im::SaveOptions FileBrowserPanel::exportOptions() const {
@@ -85,21 +107,22 @@ im::SaveOptions FileBrowserPanel::exportOptions() const {
 }
 
 fs::path FileBrowserPanel::savePath() const {
-  fs::path name = m_name;
+  const core::TypedPath t = typed();
+  fs::path name = t.name;
   switch (m_mode) {
     case Mode::SaveProject:
       if (name.extension() != ".canting") name += ".canting";
-      return m_folder / name;
+      return t.folder / name;
     case Mode::SaveRecipe:
       if (name.extension() != ".pdf") name += ".pdf";
-      return m_folder / name;
+      return t.folder / name;
     case Mode::SaveFile:
       if (name.extension().empty()) name += m_extension;
-      return m_folder / name;
+      return t.folder / name;
     case Mode::ExportPalette: {
       const char* ext[] = {".json", ".gpl", ".png"};
       name.replace_extension(ext[m_paletteFormat]);
-      return m_folder / name;
+      return t.folder / name;
     }
     default:
       return exportPath();
@@ -118,8 +141,32 @@ void FileBrowserPanel::confirm(UiContext& ui) {
     case Mode::SaveFile: m_chosen = savePath(); break;
     default: break;
   }
-  ui.wb.rememberFolder(m_folder);
+  ui.wb.rememberFolder(typed().folder, m_kind);
   close();
+}
+
+// The Save or Open button, or Enter in the name field: a typed folder (or one
+// outside where browsing is kept) is opened, a typed file is saved or opened.
+void FileBrowserPanel::submit(UiContext& ui) {
+  const core::TypedPath t = typed();
+  if (t.isFolder() || (!m_root.empty() && !within(t.folder, m_root))) {
+    navigate(t.folder);
+    std::snprintf(m_name, sizeof m_name, "%s", saving() ? m_suggested.c_str() : "");
+    return;
+  }
+  if (saving()) {
+    confirm(ui);
+    return;
+  }
+  core::BrowserEntry e;
+  e.path = t.folder / t.name;
+  e.name = t.name;
+  std::error_code ec;
+  if (!fs::exists(e.path, ec)) {
+    ui.wb.notify(core::Notice::Kind::Error, ui.tr("error.file_not_found", {{"path", e.path.string()}}));
+    return;
+  }
+  activate(ui, e);
 }
 
 void FileBrowserPanel::close() {
@@ -136,7 +183,7 @@ void FileBrowserPanel::activate(UiContext& ui, const core::BrowserEntry& e) {
     if (m_mode == Mode::Open) ui.wb.openFiles({e.path});
     else if (m_mode == Mode::OpenDesign) ui.wb.post([&wb = ui.wb, path = e.path] { wb.openDesignFile(path); });
     else m_chosen = e.path;
-    ui.wb.rememberFolder(m_folder);
+    ui.wb.rememberFolder(e.path.parent_path(), m_kind);
     close();
   } else {
     std::snprintf(m_name, sizeof m_name, "%s", e.name.c_str());
@@ -174,7 +221,8 @@ void FileBrowserPanel::draw(UiContext& ui) {
   ImGui::SameLine();
   ImGui::TextUnformatted(m_folder.string().c_str());
 
-  const float footer = ui.px(saving() ? 150.f : 64.f);
+  const bool printSize = m_mode == Mode::Export || m_mode == Mode::ExportDesign;
+  const float footer = ui.px(printSize ? 236.f : saving() ? 150.f : 110.f);
   const float placesW = ui.px(240.f);
   ImGui::BeginChild("places", ImVec2(placesW, -footer), true);
   drawPlaces(ui);
@@ -184,28 +232,32 @@ void FileBrowserPanel::draw(UiContext& ui) {
   drawGrid(ui);
   ImGui::EndChild();
 
-  if (saving()) drawExportFields(ui);
+  bool entered = drawFields(ui);
+  if (m_open && printSize) drawPrintSize(ui);
+  const bool selected = m_selected >= 0 && m_selected < int(m_entries.size());
+  // Enter on a folder (or file) picked in the grid opens it, as a double click does.
+  if (!entered && selected && !ImGui::IsAnyItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) {
+    activate(ui, m_entries[std::size_t(m_selected)]);
+    entered = true;
+  }
 
   const float bw = ui.px(160.f);
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - 2 * bw - ImGui::GetStyle().ItemSpacing.x);
-  if (!saving()) {
-    const bool canOpen = m_selected >= 0 && m_selected < int(m_entries.size());
-    if (!canOpen) ImGui::BeginDisabled();
-    const bool openClicked = ImGui::Button(label(ui, "browser.open").c_str(), ImVec2(bw, 0));
-    probe::note("@browser.open");
-    if (openClicked) activate(ui, m_entries[std::size_t(m_selected)]);
-    if (!canOpen) ImGui::EndDisabled();
-  } else {
-    const bool canSave = std::strlen(m_name) > 0;
-    if (!canSave) ImGui::BeginDisabled();
-    const bool save = ImGui::Button(label(ui, "browser.save").c_str(), ImVec2(bw, 0));
-    probe::note("@browser.save");
-    if (save) confirm(ui);
-    if (!canSave) ImGui::EndDisabled();
+  // The button names what it will do: a typed folder is opened, not saved.
+  const bool typedFolder = std::strlen(m_name) > 0 && typed().isFolder();
+  const bool canGo = std::strlen(m_name) > 0 || (!saving() && selected);
+  if (!canGo) ImGui::BeginDisabled();
+  const bool go = ImGui::Button(label(ui, saving() && !typedFolder ? "browser.save" : "browser.open", "browser_go").c_str(), ImVec2(bw, 0));
+  probe::note(saving() ? "@browser.save" : "@browser.open");
+  if (go && m_open && !entered) {
+    if (std::strlen(m_name) > 0) submit(ui);
+    else activate(ui, m_entries[std::size_t(m_selected)]);
   }
+  if (!canGo) ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(label(ui, "browser.cancel").c_str(), ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-    close();
+  const bool cancel = ImGui::Button(label(ui, "browser.cancel").c_str(), ImVec2(bw, 0));
+  probe::note("@browser.cancel");
+  if ((cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) && m_open) close();
   ImGui::EndPopup();
 }
 
@@ -234,7 +286,7 @@ void FileBrowserPanel::drawGrid(UiContext& ui) {
     return;
   }
   if (m_entries.empty()) {
-    ImGui::TextWrapped("%s", ui.tr("browser.empty").c_str());
+    ImGui::TextWrapped("%s", ui.tr(core::emptyFolderMessageKey(m_kind)).c_str());
     return;
   }
   const float cell = ui.px(168.f), thumb = ui.px(132.f);
@@ -286,7 +338,9 @@ void FileBrowserPanel::drawGrid(UiContext& ui) {
     ImGui::PopID();
     if (clicked) {
       m_selected = i;
-      if (saving() && !e.isDirectory) std::snprintf(m_name, sizeof m_name, "%s", e.name.c_str());
+      // A file's name goes into the field; a folder picked to open clears it, so Open opens the folder.
+      if (!e.isDirectory) std::snprintf(m_name, sizeof m_name, "%s", e.name.c_str());
+      else if (!saving()) m_name[0] = 0;
       if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         activate(ui, e);
         break;  // the entry list may have changed
@@ -295,8 +349,7 @@ void FileBrowserPanel::drawGrid(UiContext& ui) {
   }
 }
 
-void FileBrowserPanel::drawExportFields(UiContext& ui) {
-  const core::Document* d = m_mode == Mode::Export ? ui.wb.active() : nullptr;
+bool FileBrowserPanel::drawFields(UiContext& ui) {
   ImGui::Spacing();
   // Labels before their fields: ImGui's default puts them after, which reads
   // as the label of the next field in a row.
@@ -305,10 +358,26 @@ void FileBrowserPanel::drawExportFields(UiContext& ui) {
     ImGui::TextUnformatted(ui.tr(key).c_str());
     ImGui::SameLine();
   };
-  field("export.name");
-  ImGui::SetNextItemWidth(ui.px(360));
-  ImGui::InputText("##export_name", m_name, sizeof m_name);
-  if (m_mode == Mode::SaveProject || m_mode == Mode::SaveRecipe || m_mode == Mode::SaveFile) return;
+  field(saving() ? "export.name" : "browser.path");
+  ImGui::SetNextItemWidth(ui.px(saving() ? 360 : 620));
+  const bool entered = ImGui::InputText("##export_name", m_name, sizeof m_name, ImGuiInputTextFlags_EnterReturnsTrue);
+  probe::note("@browser.name");
+  if (ImGui::IsItemHovered()) {
+    ImGui::PushTextWrapPos(ui.px(520));
+    ImGui::SetTooltip("%s", ui.tr("browser.path_hint").c_str());
+    ImGui::PopTextWrapPos();
+  }
+  // A typed path says where it leads, so a full path is seen to be understood.
+  if (const std::string n = m_name; !entered && (n.find('/') != std::string::npos || n.rfind("~", 0) == 0)) {
+    const core::TypedPath t = typed();
+    const std::string where = t.isFolder() ? ui.tr("browser.will_open", {{"path", t.folder.string()}})
+                              : saving()   ? ui.tr("browser.will_save", {{"path", savePath().string()}})
+                                           : ui.tr("browser.will_open", {{"path", (t.folder / t.name).string()}});
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", where.c_str());
+  }
+  if (entered) submit(ui);
+  if (!saving() || m_mode == Mode::SaveProject || m_mode == Mode::SaveRecipe || m_mode == Mode::SaveFile) return entered;
   if (m_mode == Mode::ExportPalette) {
     ImGui::SameLine(0, ui.px(24));
     field("export.format");
@@ -319,17 +388,13 @@ void FileBrowserPanel::drawExportFields(UiContext& ui) {
         if (ImGui::Selectable(items[i].c_str(), m_paletteFormat == i)) m_paletteFormat = i;
       ImGui::EndCombo();
     }
-    return;
+    return entered;
   }
   ImGui::SameLine(0, ui.px(24));
   field("export.format");
   ImGui::SetNextItemWidth(ui.px(110));
   const char* formats[] = {"PNG", "JPEG", "TIFF"};
   ImGui::Combo("##export_format", &m_format, formats, 3);
-  ImGui::SameLine(0, ui.px(24));
-  field("export.dpi");
-  ImGui::SetNextItemWidth(ui.px(90));
-  if (ImGui::InputFloat("##export_dpi", &m_dpi, 0, 0, "%.0f")) m_dpi = std::clamp(m_dpi, 1.f, 65535.f);
   if (m_format == 1) {
     ImGui::SameLine(0, ui.px(24));
     field("export.quality");
@@ -342,26 +407,72 @@ void FileBrowserPanel::drawExportFields(UiContext& ui) {
     const char* comps[] = {"Deflate", "LZW"};
     ImGui::Combo("##export_compression", &m_compression, comps, 2);
   }
+  return entered;
+}
+
+// The size on cloth: width or height in cm, or the DPI; the other two follow
+// from the pixels (core::printSize). A cloth layout fixes its own size.
+void FileBrowserPanel::drawPrintSize(UiContext& ui) {
+  const core::Document* d = m_mode == Mode::Export ? ui.wb.active() : nullptr;
   int w = d ? d->image.pixels.cols : 0, h = d ? d->image.pixels.rows : 0;
   double bytesPerPx = d ? double(d->image.pixels.elemSize()) : 3;
+  bool layout = false;
   if (m_mode == Mode::ExportDesign && ui.wb.design()) {
     // The design's output at print size: the tile, its repeat or the cloth.
     const core::Design& des = ui.wb.design()->design();
     const core::ExportSize size = core::exportSize(des, des.source.pixels.size());
     w = size.width;
     h = size.height;
-    if (core::designOutput(des).layout) m_dpi = float(*size.dpi);
+    layout = core::designOutput(des).layout != nullptr;
+    if (layout) m_dpi = float(*size.dpi);
     bytesPerPx = 3;
   }
-  if (w > 0) {
-    // What the artisan will get on cloth: these pixels, at this DPI.
-    const core::Language l = ui.wb.tr().language();
-    const double mb = double(w) * h * bytesPerPx / 1048576.0;
-    ImGui::TextUnformatted(ui.tr("export.summary", {{"w", std::to_string(w)}, {"h", std::to_string(h)},
-                                                      {"wcm", core::formatNumber(w / m_dpi * 2.54, 1, l)},
-                                                      {"hcm", core::formatNumber(h / m_dpi * 2.54, 1, l)},
-                                                      {"mb", core::formatNumber(mb, 1, l)}})
-                               .c_str());
+  if (w <= 0 || h <= 0) return;
+  const cv::Size px(w, h);
+  if (m_askWidthCm > 0 && !layout)
+    if (auto size = core::printSize(px, core::PrintBy::WidthCm, std::exchange(m_askWidthCm, 0))) m_dpi = float(size->dpi);
+  const core::Language l = ui.wb.tr().language();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(ui.tr("export.cloth_size").c_str());
+  ImGui::SameLine();
+  ImGui::BeginDisabled(layout);
+  auto cmField = [&](const char* id, const char* key, core::PrintBy by, int pixels) {
+    float cm = float(pixels * 2.54 / m_dpi);
+    ImGui::SetNextItemWidth(ui.px(90));
+    if (ImGui::InputFloat(id, &cm, 0, 0, "%.1f"))
+      if (auto size = core::printSize(px, by, cm)) m_dpi = float(size->dpi);
+    probe::note(std::string("@") + (id + 2));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(ui.tr(key).c_str());
+  };
+  cmField("##export_width_cm", "export.width_cm", core::PrintBy::WidthCm, w);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("×");
+  ImGui::SameLine();
+  cmField("##export_height_cm", "export.height_cm", core::PrintBy::HeightCm, h);
+  ImGui::SameLine(0, ui.px(24));
+  ImGui::TextUnformatted(ui.tr("export.dpi").c_str());
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui.px(90));
+  if (ImGui::InputFloat("##export_dpi", &m_dpi, 0, 0, "%.0f")) m_dpi = std::clamp(m_dpi, 1.f, float(core::kMaxPrintDpi));
+  probe::note("@export_dpi");
+  ImGui::EndDisabled();
+  if (layout) {
+    ImGui::SameLine(0, ui.px(24));
+    ImGui::TextDisabled("%s", ui.tr("export.layout_size").c_str());
+  }
+  // What the artisan will get on cloth: these pixels, at this DPI.
+  const double mb = double(w) * h * bytesPerPx / 1048576.0;
+  ImGui::TextUnformatted(ui.tr("export.summary", {{"w", std::to_string(w)}, {"h", std::to_string(h)},
+                                                    {"wcm", core::formatNumber(w / m_dpi * 2.54, 1, l)},
+                                                    {"hcm", core::formatNumber(h / m_dpi * 2.54, 1, l)},
+                                                    {"mb", core::formatNumber(mb, 1, l)}})
+                             .c_str());
+  if (m_dpi < core::kMinPrintDpi) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kError));
+    ImGui::TextWrapped("%s", ui.tr("export.too_low", {{"dpi", core::formatNumber(m_dpi, 0, l)}}).c_str());
+    ImGui::PopStyleColor();
+    probe::note("@export.too_low");
   }
 }
 

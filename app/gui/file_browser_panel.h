@@ -2,8 +2,11 @@
 // The in-app file browser: places on the left (home, bundled demo motifs,
 // recent folders), a grid of folders and image previews on the right. One
 // panel serves "open" (pick images) and "export" (pick folder, name, format,
-// DPI and quality). Drawn as a modal popup.
+// size on cloth and quality). The name field takes typed paths too (absolute,
+// ~, relative to the folder shown; a folder opens on Enter). Drawn as a modal
+// popup.
 
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -34,6 +37,13 @@ class FileBrowserPanel {
   std::optional<std::filesystem::path> takeChosen() { return std::exchange(m_chosen, std::nullopt); }
 
   void open(Mode mode, const std::filesystem::path& folder, const std::string& suggestedName = {});
+  // The kind of file a dialog is for: its listing, its wording and its last folder.
+  static core::FileKind kindFor(Mode mode, const std::string& suggestedName);
+  core::FileKind kind() const { return m_kind; }
+  const char* name() const { return m_name; }  // the name field as typed
+  // For --show and tests: a name typed into the field; a width on cloth asked for once the size is known.
+  void typeName(const std::string& text) { std::snprintf(m_name, sizeof m_name, "%s", text.c_str()); }
+  void askWidthCm(double cm) { m_askWidthCm = cm; }
   bool isOpen() const { return m_wantOpen || m_open; }
   Mode mode() const { return m_mode; }
   const std::filesystem::path& folder() const { return m_folder; }
@@ -53,7 +63,10 @@ class FileBrowserPanel {
  private:
   void drawPlaces(UiContext& ui);
   void drawGrid(UiContext& ui);
-  void drawExportFields(UiContext& ui);
+  bool drawFields(UiContext& ui);  // true: Enter in the name field
+  void drawPrintSize(UiContext& ui);
+  core::TypedPath typed() const;
+  void submit(UiContext& ui);
   void activate(UiContext& ui, const core::BrowserEntry& e);
   void close();
 
@@ -73,6 +86,9 @@ class FileBrowserPanel {
   int m_paletteFormat = 0;  // json, gpl, png sheet
   std::optional<std::filesystem::path> m_chosen;
   std::string m_extension;  // SaveFile: the suggested name's, added when the user types none
+  std::string m_suggested;  // back in the name field after a typed folder was opened
+  core::FileKind m_kind = core::FileKind::Image;
+  double m_askWidthCm = 0;
   std::filesystem::path savePath() const;
   void confirm(UiContext& ui);
 };

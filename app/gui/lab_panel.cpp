@@ -387,6 +387,8 @@ void LabPanel::drawCloth(UiContext& ui) {
                          ui.tr("lab.worst", {{"layer", ui.tr("dye.layer." + sc->worstLayer)}}).c_str());
     else if (sc->shareWithin5 > 0.98)
       ImGui::TextUnformatted(ui.tr("lab.well_done").c_str());
+    else
+      ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));  // the line kept, so the name field below never moves under the cursor
     drawAttempt(ui);
   }
 }

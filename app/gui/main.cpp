@@ -27,6 +27,7 @@
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/memory.h"
 #include "gl_textures.h"
+#include "input_queue.h"
 
 // [SECTION] options and screenshots
 
@@ -47,6 +48,27 @@ struct Options {
 
 std::string g_glfwError;
 std::vector<std::string> g_dropped;
+gui::InputQueue g_input;  // keys, buttons and characters, latched between frames
+
+// Over the backend's own key, button and character callbacks (its scroll and
+// focus callbacks stay): every event goes through the queue.
+void takeInput(GLFWwindow* window) {
+  glfwSetKeyCallback(window, [](GLFWwindow*, int key, int, int action, int) {
+    // GLFW_REPEAT is left out: ImGui repeats a held key itself.
+    using M = gui::InputQueue::Modifier;
+    const M m = key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL ? M::Ctrl
+                : key == GLFW_KEY_LEFT_SHIFT || key == GLFW_KEY_RIGHT_SHIFT   ? M::Shift
+                : key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT       ? M::Alt
+                : key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER   ? M::Super
+                                                                              : M::None;
+    if (action == GLFW_PRESS) g_input.key(key, true, m);
+    else if (action == GLFW_RELEASE) g_input.key(key, false, m);
+  });
+  glfwSetMouseButtonCallback(window, [](GLFWwindow*, int button, int action, int) {
+    g_input.mouseButton(button, action == GLFW_PRESS);
+  });
+  glfwSetCharCallback(window, [](GLFWwindow*, unsigned int c) { g_input.character(c); });
+}
 
 const char* kUsage =
     "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
@@ -180,6 +202,7 @@ int main(int argc, char** argv) {
     std::cerr << "canting: " << wb.tr().tr("gui.no_window") << "\n";
     return 3;
   }
+  takeInput(window);
 
   {
     gui::GlTextures textures;
@@ -196,7 +219,13 @@ int main(int argc, char** argv) {
       app.galeri().showroom().kiosk = true;
     }
     if (opt.show == "open-dialog") app.openFileDialog();
-    else if (opt.show == "export-dialog") app.openExportDialog();
+    else if (opt.show.rfind("export-dialog", 0) == 0) {  // export-dialog-cm-N: N cm wide on cloth
+      app.openExportDialog();
+      if (opt.show.rfind("export-dialog-cm-", 0) == 0) app.fileBrowser().askWidthCm(std::atof(opt.show.c_str() + 17));
+    } else if (opt.show == "typed-path") {  // a PDF save with a full path typed over the suggested name
+      app.fileBrowser().open(gui::FileBrowserPanel::Mode::SaveFile, wb.startFolder(core::FileKind::Pdf), "daftar-hadir-2026-12-01.pdf");
+      app.fileBrowser().typeName("/tmp/pelatihan/daftar-hadir-01.pdf");
+    }
     else if (opt.show == "about") app.showAbout();
     else if (opt.show.rfind("lab-hint-", 0) == 0) {  // the lab mid-exercise: the first N steps of the trainer's plan
       wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
@@ -324,7 +353,7 @@ int main(int argc, char** argv) {
         }
       }
       // Idle modest PCs: wait for input unless work is running.
-      if (shot || wb.tasks().pending() > 0) glfwPollEvents();
+      if (shot || wb.tasks().pending() > 0 || g_input.pending()) glfwPollEvents();
       else glfwWaitEventsTimeout(0.25);
       if (!g_dropped.empty()) {
         // Dropped on the collection: the first file goes in as a new motif
@@ -339,6 +368,7 @@ int main(int argc, char** argv) {
       wb.update();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
+      g_input.apply(ImGui::GetIO());
       ImGui::NewFrame();
       app.frame();
       ImGui::Render();

@@ -36,6 +36,8 @@ class StudioPanel final : public Panel {
   const cv::Mat& result() const;
   const cv::Mat& output() const;
   void showSeams(bool on) { m_seams = on; }
+  // Berkas › Ekspor ukuran cetak in the Studio: the result at print size.
+  void requestExport() { m_request = Request::ExportDesign; }
 
  private:
   void syncPreview(UiContext& ui, core::DesignSession* s);

@@ -54,6 +54,9 @@ SettingsLoad loadSettings(const std::filesystem::path& file) {
     if (j.contains("max_megapixels") && j["max_megapixels"].is_number())
       s.maxMegapixels = std::clamp(j["max_megapixels"].get<double>(), 1.0, 2000.0);
     if (j.contains("last_folder") && j["last_folder"].is_string()) s.lastFolder = j["last_folder"].get<std::string>();
+    if (j.contains("last_folders") && j["last_folders"].is_object())
+      for (const auto& [kind, folder] : j["last_folders"].items())
+        if (folder.is_string()) s.lastFolders[kind] = folder.get<std::string>();
   } catch (const std::exception& e) {
     out.settings = Settings{};
     out.warning = file.string() + ": " + e.what();
@@ -69,6 +72,7 @@ imaging::Status saveSettings(const Settings& s, const std::filesystem::path& fil
   j["recent_files"] = s.recentFiles;
   j["recent_folders"] = s.recentFolders;
   j["last_folder"] = s.lastFolder;
+  j["last_folders"] = s.lastFolders;
   j["max_megapixels"] = s.maxMegapixels;
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+#include "canting/core/file_browser.h"
 #include "canting/core/paths.h"
 #include "canting/imaging/file_io.h"
 #include "canting/imaging/stream_export.h"
@@ -261,7 +262,7 @@ void Workbench::exportActive(const fs::path& path, imaging::SaveOptions options)
     return [this, path, st] {
       if (st) {
         notify(Notice::Kind::Info, m_tr.tr("notice.exported", {{"path", path.string()}}));
-        rememberFolder(path.parent_path());
+        rememberFolder(path.parent_path(), FileKind::Image);
       } else {
         notify(Notice::Kind::Error, m_tr.message(st.error()));
       }
@@ -281,10 +282,18 @@ void Workbench::dismiss(int serial) {
                   m_notices.end());
 }
 
-void Workbench::rememberFolder(const fs::path& folder) {
+void Workbench::rememberFolder(const fs::path& folder, FileKind kind) {
   m_settings.lastFolder = folder.string();
+  if (kind != FileKind::Any) m_settings.lastFolders[fileKindKey(kind)] = folder.string();
   m_settings.addRecentFolder(folder);
   persistSettings();
+}
+
+fs::path Workbench::startFolder(FileKind kind) const {
+  std::error_code ec;
+  if (auto it = m_settings.lastFolders.find(fileKindKey(kind)); it != m_settings.lastFolders.end() && fs::is_directory(it->second, ec))
+    return it->second;
+  return core::startFolder(m_settings.lastFolder);
 }
 
 void Workbench::rememberWindowSize(int w, int h) {

@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include "app.h"
+#include "input_queue.h"
 #include "item_probe.h"
 #include "support/image_fixtures.h"
 
@@ -35,12 +36,46 @@ class FakeTextures final : public gui::TextureSource {
   std::map<std::string, int> m_versions;
 };
 
+// GLFW's key codes, as the real backend maps them (1.86 keeps a KeyMap).
+namespace glfw {
+constexpr int kEnter = 257, kEscape = 256, kTab = 258, kBackspace = 259, kDelete = 261, kRight = 262, kLeft = 263,
+              kDown = 264, kUp = 265, kPageUp = 266, kPageDown = 267, kHome = 268, kEnd = 269, kLeftCtrl = 341,
+              kLeftShift = 340;
+}  // namespace glfw
+
+inline void mapGlfwKeys() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Tab] = glfw::kTab;
+  io.KeyMap[ImGuiKey_LeftArrow] = glfw::kLeft;
+  io.KeyMap[ImGuiKey_RightArrow] = glfw::kRight;
+  io.KeyMap[ImGuiKey_UpArrow] = glfw::kUp;
+  io.KeyMap[ImGuiKey_DownArrow] = glfw::kDown;
+  io.KeyMap[ImGuiKey_PageUp] = glfw::kPageUp;
+  io.KeyMap[ImGuiKey_PageDown] = glfw::kPageDown;
+  io.KeyMap[ImGuiKey_Home] = glfw::kHome;
+  io.KeyMap[ImGuiKey_End] = glfw::kEnd;
+  io.KeyMap[ImGuiKey_Delete] = glfw::kDelete;
+  io.KeyMap[ImGuiKey_Backspace] = glfw::kBackspace;
+  io.KeyMap[ImGuiKey_Space] = 32;
+  io.KeyMap[ImGuiKey_Enter] = glfw::kEnter;
+  io.KeyMap[ImGuiKey_Escape] = glfw::kEscape;
+  io.KeyMap[ImGuiKey_KeyPadEnter] = 335;
+  io.KeyMap[ImGuiKey_A] = 'A';
+  io.KeyMap[ImGuiKey_C] = 'C';
+  io.KeyMap[ImGuiKey_V] = 'V';
+  io.KeyMap[ImGuiKey_X] = 'X';
+  io.KeyMap[ImGuiKey_Y] = 'Y';
+  io.KeyMap[ImGuiKey_Z] = 'Z';
+}
+
 // One ImGui context per test, with the real fonts and theme.
 struct Harness {
   TempDir dir;
   core::Workbench wb;
   FakeTextures textures;
   std::unique_ptr<gui::App> app;
+  // What main.cpp's GLFW callbacks feed: events between frames, handed to ImGui by frame().
+  gui::InputQueue input;
 
   static core::Workbench::Options opts(const TempDir& d) {
     core::Workbench::Options o;
@@ -62,6 +97,7 @@ struct Harness {
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     gui::applyTheme(1.f);
+    mapGlfwKeys();
     gui::probe::clear();
     app = std::make_unique<gui::App>(gui::UiContext{wb, textures, fonts, 1.f});
   }
@@ -72,6 +108,7 @@ struct Harness {
 
   void frame() {
     wb.finishAll();
+    input.apply(ImGui::GetIO());
     ImGui::NewFrame();
     app->frame();
     ImGui::Render();
@@ -99,6 +136,31 @@ struct Harness {
     io.MouseDown[0] = true;
     frame();
     io.MouseDown[0] = false;
+    frame();
+  }
+  // The way a quick user (or xdotool) reaches the window: a whole press and
+  // release arrive between two frames, through the input queue.
+  void tap(ImVec2 p) {
+    moveTo(p);
+    input.mouseButton(0, true);
+    input.mouseButton(0, false);
+    frame();
+  }
+  // A key tapped between two frames, with Ctrl held around it when asked.
+  void quickKey(int code, bool ctrl = false) {
+    if (ctrl) input.key(glfw::kLeftCtrl, true, gui::InputQueue::Modifier::Ctrl);
+    input.key(code, true);
+    input.key(code, false);
+    if (ctrl) input.key(glfw::kLeftCtrl, false, gui::InputQueue::Modifier::Ctrl);
+    frame();
+  }
+  void type(const std::string& text) {
+    for (unsigned char c : text) input.character(c);
+    frame();
+  }
+  // Frames until everything queued reached ImGui.
+  void drain() {
+    for (int i = 0; i < 16 && input.pending(); ++i) frame();
     frame();
   }
   ImVec2 centreOf(const std::string& id) {

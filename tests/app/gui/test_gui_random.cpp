@@ -86,32 +86,6 @@ std::vector<unsigned> envSeeds(std::vector<unsigned> fallback) {
   return seeds;
 }
 
-// GLFW's key codes, as the real backend maps them (1.86 keeps a KeyMap).
-void mapKeys() {
-  ImGuiIO& io = ImGui::GetIO();
-  io.KeyMap[ImGuiKey_Tab] = 258;
-  io.KeyMap[ImGuiKey_LeftArrow] = 263;
-  io.KeyMap[ImGuiKey_RightArrow] = 262;
-  io.KeyMap[ImGuiKey_UpArrow] = 265;
-  io.KeyMap[ImGuiKey_DownArrow] = 264;
-  io.KeyMap[ImGuiKey_PageUp] = 266;
-  io.KeyMap[ImGuiKey_PageDown] = 267;
-  io.KeyMap[ImGuiKey_Home] = 268;
-  io.KeyMap[ImGuiKey_End] = 269;
-  io.KeyMap[ImGuiKey_Delete] = 261;
-  io.KeyMap[ImGuiKey_Backspace] = 259;
-  io.KeyMap[ImGuiKey_Space] = 32;
-  io.KeyMap[ImGuiKey_Enter] = 257;
-  io.KeyMap[ImGuiKey_Escape] = 256;
-  io.KeyMap[ImGuiKey_KeyPadEnter] = 335;
-  io.KeyMap[ImGuiKey_A] = 'A';
-  io.KeyMap[ImGuiKey_C] = 'C';
-  io.KeyMap[ImGuiKey_V] = 'V';
-  io.KeyMap[ImGuiKey_X] = 'X';
-  io.KeyMap[ImGuiKey_Y] = 'Y';
-  io.KeyMap[ImGuiKey_Z] = 'Z';
-}
-
 class Monkey {
  public:
   Monkey(Harness& h, unsigned seed) : m_h(h), m_rng(seed) {}
@@ -279,7 +253,7 @@ class Monkey {
 
 void runSeed(unsigned seed, int eventsPerWorkspace) {
   Harness h;
-  mapKeys();
+  test::mapGlfwKeys();
   g_trail = Trail{};
   g_trail.seed = seed;
   // Files the dialogs can reach, and nothing beyond: saves and exports stay in the temporary folder.

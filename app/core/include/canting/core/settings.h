@@ -4,6 +4,7 @@
 // overwritten until the user changes something.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,8 @@ struct Settings {
   int windowHeight = 720;
   std::vector<std::string> recentFiles;    // newest first
   std::vector<std::string> recentFolders;  // newest first
-  std::string lastFolder;
+  std::string lastFolder;                         // of any kind: where a kind never used starts
+  std::map<std::string, std::string> lastFolders;  // per kind of file (fileKindKey): "pdf" -> folder
   double maxMegapixels = 200;  // images larger than this are refused before decoding
 
   static constexpr std::size_t kMaxRecent = 10;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "canting/core/design.h"
+#include "canting/core/file_browser.h"
 #include "canting/core/i18n.h"
 #include "canting/core/motif_library.h"
 #include "canting/core/settings.h"
@@ -115,7 +116,11 @@ class Workbench {
   void notify(Notice::Kind kind, std::string text);
   void dismiss(int serial);
 
-  void rememberFolder(const std::filesystem::path& folder);
+  // The folder a dialog for this kind of file was last confirmed in (also the
+  // last folder of any kind, where a kind never used starts).
+  void rememberFolder(const std::filesystem::path& folder, FileKind kind = FileKind::Any);
+  // Where a dialog for this kind of file starts: its last folder if it still exists, else the last of any kind, else home.
+  std::filesystem::path startFolder(FileKind kind) const;
   void rememberWindowSize(int width, int height);
   void persistSettings();
 
