@@ -239,6 +239,18 @@ const std::vector<std::string>& Desk::topics() {
 }
 
 Result<Id> Desk::submitSession() {
+  auto id = addSessionFromForm();
+  if (id) {
+    sessionForm = SessionForm{};
+    invalidate();
+    openSession(*id);
+  } else {
+    sessionForm.error = id.error();
+  }
+  return id;
+}
+
+Result<Id> Desk::addSessionFromForm() {
   if (!m_store || !m_actor) return imaging::makeError(canting::records::RecordsError::NotAllowed, {{"role", "-"}, {"what", "@records.action.sessions"}});
   const SessionForm& f = sessionForm;
   const auto& valid = topics();
@@ -249,12 +261,7 @@ Result<Id> Desk::submitSession() {
   for (const auto& t : *all)
     if (f.ticked(t.id)) s.trainees.push_back(t.id);
   if (s.trainees.empty()) return detail::invalid("@records.field.session_trainees");
-  auto id = m_store->addSession(*m_actor, s);
-  if (!id) return id;
-  sessionForm = SessionForm{};
-  invalidate();
-  openSession(*id);
-  return id;
+  return m_store->addSession(*m_actor, s);
 }
 
 const std::vector<CentreProgress>& Desk::dashboard() {

@@ -33,8 +33,12 @@ struct SessionForm {
   Id centre = 0;
   std::string date, topic, title;  // topic: empty until chosen
   std::set<Id> unticked;           // trainees of the centre the session is not for
+  std::optional<Error> error;      // what the last try to save answered, until the form changes
   bool ticked(Id trainee) const { return unticked.count(trainee) == 0; }
-  void tick(Id trainee, bool on) { on ? void(unticked.erase(trainee)) : void(unticked.insert(trainee)); }
+  void tick(Id trainee, bool on) {
+    on ? void(unticked.erase(trainee)) : void(unticked.insert(trainee));
+    error.reset();
+  }
 };
 
 struct AssessmentForm {
@@ -104,8 +108,9 @@ class Desk {
   SessionForm sessionForm;
   SessionForm& sessionFormFor(Id centreId);  // a fresh form when the centre changed
   const std::vector<std::string>& topics();   // readSessionTopics(), read once; empty when the file is missing
-  // Refuses a form without a topic from the list or without a trainee; on
-  // success opens the new session's page and clears the form.
+  // Refuses a form without a topic from the list or without a trainee (and
+  // keeps the answer in sessionForm.error); on success opens the new
+  // session's page and clears the form.
   Result<Id> submitSession();
 
   // Loaded lazily and dropped on every change, so pages show fresh data.
@@ -114,6 +119,7 @@ class Desk {
 
  private:
   Status openStore();
+  Result<Id> addSessionFromForm();
 
   std::filesystem::path m_realDb, m_demoDb, m_curriculum;
   bool m_demo = false;
