@@ -176,6 +176,8 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
     if (args[0] != words[0]) continue;
     if (words.size() > 1 && (args.size() < 2 || args[1] == "--help" || args[1] == "-h")) {
       out << c.tr.tr("cli.help." + words[0]) << "\n";
+      for (const Command& other : all)
+        if (other.helpMore && other.name.rfind(words[0] + " ", 0) == 0) out << "\n" << other.helpMore(c);
       return args.size() < 2 ? kUsage : kOk;
     }
     bool match = true;
@@ -187,6 +189,7 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
     if (auto problem = parseArgs(rest, cmd.spec, parsed)) return c.usage(problem->key, {{"arg", problem->arg}}, cmd.helpKey);
     if (parsed.help) {
       out << c.tr.tr(cmd.helpKey) << "\n";
+      if (cmd.helpMore) out << "\n" << cmd.helpMore(c);
       return kOk;
     }
     return cmd.run(c, parsed);

@@ -40,6 +40,8 @@ struct Command {
   ArgSpec spec;
   std::string helpKey;
   std::function<int(Ctx&, const ParsedArgs&)> run;
+  // Lines --help adds after the help text, for what comes from data (the topics of a session).
+  std::function<std::string(Ctx&)> helpMore = nullptr;
 };
 
 // The command lists by area: image.cpp, colour.cpp, pattern.cpp, dye.cpp,

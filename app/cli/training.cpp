@@ -1,18 +1,13 @@
 // canting-cli training ...: the training records from the command line.
 // Every command that changes data logs in with --user and --pin (or asks
 // for the PIN on a terminal); the store, not this file, decides what each
-// role may do.
+// role may do. Opening and logging in: training_access.cpp; sessions and
+// their lists (topics, units): training_sessions.cpp.
 //
 // Index of this file:
-// [SECTION] opening and logging in
 // [SECTION] commands
 // [SECTION] the command table
 
-#include <termios.h>
-#include <unistd.h>
-
-#include <fstream>
-#include <iostream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -26,122 +21,16 @@
 #include "canting/records/reports.h"
 #include "canting/records/store.h"
 #include "canting/records/wording.h"
-#include "cli_internal.h"
+#include "training_internal.h"
 
 namespace canting::cli {
-
-// [SECTION] opening and logging in
 
 namespace {
 
 namespace rec = records;
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-fs::path dbPath(const ParsedArgs& a) {
-  if (auto p = a.value("db")) return *p;
-  return core::recordsDatabase();
-}
-
-std::unique_ptr<rec::Store> openStore(Ctx& c, const ParsedArgs& a, int& status) {
-  const fs::path p = dbPath(a);
-  std::error_code ec;
-  if (!fs::exists(p, ec)) {
-    status = c.fail(imaging::makeError(imaging::ErrorCode::FileNotFound, {{"path", p.string()}}));
-    c.err << c.tr.tr("cli.training.init_first") << "\n";
-    return nullptr;
-  }
-  auto s = rec::Store::open({.file = p});
-  if (!s) {
-    status = c.fail(s.error());
-    return nullptr;
-  }
-  return std::move(*s);
-}
-
-std::string askPin(Ctx& c) {
-  if (!::isatty(STDIN_FILENO)) return {};
-  c.err << c.tr.tr("cli.training.pin_prompt") << std::flush;
-  termios old{};
-  tcgetattr(STDIN_FILENO, &old);
-  termios quiet = old;
-  quiet.c_lflag &= ~tcflag_t(ECHO);
-  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  std::string pin;
-  std::getline(std::cin, pin);
-  tcsetattr(STDIN_FILENO, TCSANOW, &old);
-  c.err << "\n";
-  return pin;
-}
-
-std::optional<rec::Actor> loginFrom(Ctx& c, rec::Store& s, const ParsedArgs& a, const std::string& help, int& status) {
-  auto user = a.value("user");
-  if (!user) {
-    status = c.usage("cli.usage.missing_option", {{"arg", "--user"}}, help);
-    return std::nullopt;
-  }
-  std::string pin = a.value("pin").value_or("");
-  if (pin.empty()) pin = askPin(c);
-  auto actor = s.login(*user, pin);
-  if (!actor) {
-    status = c.fail(actor.error());
-    return std::nullopt;
-  }
-  return *actor;
-}
-
-// The store and the logged-in actor, or the exit status in `status`.
-std::pair<std::unique_ptr<rec::Store>, std::optional<rec::Actor>> openAndLogin(Ctx& c, const ParsedArgs& a, const std::string& help, int& status) {
-  auto s = openStore(c, a, status);
-  if (!s) return {};
-  auto by = loginFrom(c, *s, a, help, status);
-  if (!by) return {};
-  return {std::move(s), std::move(by)};
-}
-
-std::optional<rec::Id> readId(Ctx& c, const std::string& text, const char* arg, const std::string& help, int& status) {
-  char* end = nullptr;
-  const long long v = std::strtoll(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || v <= 0) {
-    status = c.usage("cli.usage.bad_value", {{"arg", arg}, {"value", text}}, help);
-    return std::nullopt;
-  }
-  return rec::Id(v);
-}
-
-std::optional<rec::Centre> centreFrom(Ctx& c, rec::Store& s, const rec::Actor& by, const std::string& key, int& status) {
-  auto r = s.centreByName(by, key);
-  if (!r) {
-    status = c.fail(r.error());
-    return std::nullopt;
-  }
-  return *r;
-}
-
-// The scheme named by --scheme (id), or the only/first one loaded.
-std::optional<rec::Id> schemeFrom(Ctx& c, rec::Store& s, const rec::Actor& by, const ParsedArgs& a, const std::string& help, int& status) {
-  if (auto v = a.value("scheme")) return readId(c, *v, "--scheme", help, status);
-  auto all = s.schemes(by);
-  if (!all) {
-    status = c.fail(all.error());
-    return std::nullopt;
-  }
-  if (all->empty()) {
-    status = c.fail(imaging::makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.scheme"}, {"name", "-"}}));
-    return std::nullopt;
-  }
-  return all->front().id;
-}
-
-int writeText(Ctx& c, const std::string& text, const std::optional<std::string>& out) {
-  if (!out || *out == "-") {
-    c.out << text;
-    return kOk;
-  }
-  if (auto st = imaging::writeFileAtomic(*out, text); !st) return c.fail(st.error());
-  c.out << c.tr.tr("cli.training.written", {{"path", *out}}) << "\n";
-  return kOk;
-}
+using namespace training;
 
 // [SECTION] commands
 
@@ -155,6 +44,7 @@ int cmdInit(Ctx& c, const ParsedArgs& a) {
     c.out << c.tr.tr("cli.training.demo_made", {{"path", p.string()}}) << "\n";
     for (const auto& l : rec::demoLogins())
       c.out << "  " << l.name << "  PIN " << l.pin << "  (" << c.tr.tr(std::string("records.role.") + rec::roleName(l.role)) << ")\n";
+    if (!a.value("db")) c.out << c.tr.tr("cli.training.demo_use") << "\n";
     return kOk;
   }
   if (auto admin = a.value("admin")) {
@@ -266,41 +156,6 @@ int cmdTraineeList(Ctx& c, const ParsedArgs& a) {
     return kOk;
   }
   for (const auto& t : *list) c.out << t.id << "  " << t.nik << "  " << t.name << "\n";
-  return kOk;
-}
-
-int cmdSessionAdd(Ctx& c, const ParsedArgs& a) {
-  const std::string help = "cli.help.training_session_add";
-  int status = 0;
-  auto [s, by] = openAndLogin(c, a, help, status);
-  if (!by) return status;
-  for (const char* need : {"centre", "date", "topic"})
-    if (!a.value(need)) return c.usage("cli.usage.missing_option", {{"arg", std::string("--") + need}}, help);
-  auto centre = centreFrom(c, *s, *by, *a.value("centre"), status);
-  if (!centre) return status;
-  rec::Session ses;
-  ses.centre = centre->id;
-  ses.date = *a.value("date");
-  ses.topic = *a.value("topic");
-  ses.title = a.value("title").value_or("");
-  // --present / --absent / --excused: comma-separated trainee ids.
-  for (const auto& [opt, st] : {std::pair{"present", rec::Attendance::Present}, {"absent", rec::Attendance::Absent}, {"excused", rec::Attendance::Excused}}) {
-    std::stringstream list(a.value(opt).value_or(""));
-    for (std::string item; std::getline(list, item, ',');) {
-      auto id = readId(c, item, opt, help, status);
-      if (!id) return status;
-      ses.attendance[*id] = st;
-    }
-  }
-  std::stringstream units(a.value("units").value_or(""));
-  for (std::string item; std::getline(units, item, ',');) {
-    auto id = readId(c, item, "--units", help, status);
-    if (!id) return status;
-    ses.units.push_back(*id);
-  }
-  auto id = s->addSession(*by, ses);
-  if (!id) return c.fail(id.error());
-  c.out << c.tr.tr("cli.training.session_added", {{"id", std::to_string(*id)}, {"date", ses.date}}) << "\n";
   return kOk;
 }
 
@@ -533,14 +388,16 @@ std::set<std::string> with(std::set<std::string> extra) {
 }  // namespace
 
 std::vector<Command> trainingCommands() {
-  return {
+  std::vector<Command> all = {
       {"training init", {{}, {"demo"}, {"db", "admin", "pin"}}, "cli.help.training_init", cmdInit},
       {"training centre list", {{}, {"json"}, {"db"}}, "cli.help.training_centre_list", cmdCentreList},
       {"training centre add", {{"NAME"}, {}, with({"desa", "kecamatan", "note"})}, "cli.help.training_centre_add", cmdCentreAdd},
       {"training person add", {{"NAME"}, {}, with({"role", "centre", "registration", "new-pin"})}, "cli.help.training_person_add", cmdPersonAdd},
       {"training trainee import", {{"FILE"}, {}, with({})}, "cli.help.training_trainee_import", cmdTraineeImport},
       {"training trainee list", {{}, {"json", "csv"}, with({"centre", "o"}), {'o'}}, "cli.help.training_trainee_list", cmdTraineeList},
-      {"training session add", {{}, {}, with({"centre", "date", "topic", "title", "units", "present", "absent", "excused"})}, "cli.help.training_session_add", cmdSessionAdd},
+      {"training unit list", {{}, {"json"}, {"db", "scheme"}}, "cli.help.training", cmdUnitList},
+      {"training session add", {{}, {}, with({"centre", "date", "topic", "title", "trainees", "units", "present", "absent", "excused"})}, "cli.help.training_session_add",
+       cmdSessionAdd, sessionHelp},
       {"training assess record", {{}, {}, with({"trainee", "scheme", "date", "units", "tidak", "place", "methods", "follow-up"})}, "cli.help.training_assess_record", cmdAssessRecord},
       {"training certificate issue", {{}, {}, with({"trainee", "scheme", "number", "date"})}, "cli.help.training_certificate_issue", cmdCertificate},
       {"training certificate list", {{}, {}, with({"expiring"})}, "cli.help.training_certificate_list", cmdCertificateList},
@@ -553,6 +410,9 @@ std::vector<Command> trainingCommands() {
       {"training import-bundle", {{"FILE"}, {}, with({})}, "cli.help.training_import_bundle", cmdImportBundle},
       {"training verify-audit", {{}, {}, {"db"}}, "cli.help.training_verify_audit", cmdVerifyAudit},
   };
+  // Every command can work on the demo records (the app's *Data demo*) with --demo.
+  for (Command& cmd : all) cmd.spec.flags.insert("demo");
+  return all;
 }
 
 }  // namespace canting::cli

@@ -264,7 +264,7 @@ int main(int argc, char** argv) {
     } else if (opt.show.rfind("training-", 0) == 0) {
       // The training workspace on the demo database (made in the data folder
       // when missing): training-login, -dashboard, -centre-N, -trainee-N,
-      // -session-N, -matrix-N, -assess-N (as the demo assessor).
+      // -session-N, -matrix-N, -newsession-N, -assess-N (as the demo assessor).
       records::Desk& desk = app.records().desk();
       if (auto st = desk.useDemo(true); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
       const std::string what = opt.show.substr(9);
@@ -279,6 +279,13 @@ int main(int argc, char** argv) {
         else if (what.rfind("trainee-", 0) == 0) desk.openTrainee(id);
         else if (what.rfind("session-", 0) == 0) desk.openSession(id);
         else if (what.rfind("matrix-", 0) == 0) desk.openMatrix(id);
+        else if (what.rfind("newsession-", 0) == 0) {  // the new-session form: 4 unticked, saved without a topic
+          desk.openCentre(id);
+          auto& form = desk.sessionFormFor(id);
+          if (auto all = desk.store()->trainees(*desk.actor(), id))
+            for (std::size_t i = 0; i < all->size() && i < 4; ++i) form.tick((*all)[all->size() - 1 - i].id, false);
+          (void)desk.submitSession();
+        }
         else if (assess) {
           desk.openTrainee(id);
           (void)desk.startAssessment(id);

@@ -1,7 +1,7 @@
 // Pelatihan & Sertifikasi: the centre, trainee and session pages.
 //
 // Index of this file:
-// [SECTION] centre
+// [SECTION] centre (and its new-session form)
 // [SECTION] trainee
 // [SECTION] session
 
@@ -89,34 +89,7 @@ void TrainingPanel::drawCentre(UiContext& ui) {
   ImGui::SameLine();
   ImGui::BeginChild("centre_sessions", ImVec2(0, 0), true);
   heading(ui, ui.tr("training.sessions"));
-  if (staff) {
-    // A new session: date, topic and title; attendance is marked on its page.
-    if (!m_sessionDate[0]) std::snprintf(m_sessionDate, sizeof m_sessionDate, "%s", s.today().c_str());
-    ImGui::SetNextItemWidth(ui.px(130));
-    ImGui::InputText("##session_date", m_sessionDate, sizeof m_sessionDate);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ui.px(170));
-    if (ImGui::BeginCombo("##session_topic", ui.tr(std::string("training.topic.") + kTopics[m_sessionTopic]).c_str())) {
-      for (int i = 0; i < int(std::size(kTopics)); ++i)
-        if (ImGui::Selectable(ui.tr(std::string("training.topic.") + kTopics[i]).c_str(), i == m_sessionTopic)) m_sessionTopic = i;
-      ImGui::EndCombo();
-    }
-    ImGui::SetNextItemWidth(ui.px(306));
-    ImGui::InputTextWithHint("##session_title", ui.tr("training.session_title_hint").c_str(), m_sessionTitle, sizeof m_sessionTitle);
-    ImGui::SameLine();
-    if (ImGui::Button(label(ui, "training.add_session").c_str())) {
-      rec::Session ses{.date = m_sessionDate, .topic = kTopics[m_sessionTopic], .title = m_sessionTitle, .centre = c->id};
-      if (auto id = s.addSession(a, ses)) {
-        m_sessionTitle[0] = 0;
-        d.invalidate();
-        d.openSession(*id);
-      } else {
-        ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(id.error()));
-      }
-    }
-    probe::note("@training.add_session");
-    ImGui::Separator();
-  }
+  if (staff && trainees) drawSessionForm(ui, *trainees);
   if (auto sessions = s.sessions(a, c->id)) {
     if (sessions->empty()) ImGui::TextDisabled("%s", ui.tr("training.no_sessions").c_str());
     for (const auto& ses : *sessions) {
@@ -128,6 +101,75 @@ void TrainingPanel::drawCentre(UiContext& ui) {
     }
   }
   ImGui::EndChild();
+}
+
+// The new session: date, topic (none until chosen), title and the trainees it
+// is for (every one ticked at first); attendance is marked on its page.
+void TrainingPanel::drawSessionForm(UiContext& ui, const std::vector<rec::Trainee>& trainees) {
+  rec::Desk& d = ui.records->desk();
+  rec::SessionForm& f = d.sessionFormFor(d.centre);
+  char date[11];
+  std::snprintf(date, sizeof date, "%s", f.date.c_str());
+  ImGui::SetNextItemWidth(ui.px(130));
+  if (ImGui::InputText("##session_date", date, sizeof date)) f.date = date;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  const std::string preview = f.topic.empty() ? ui.tr("training.choose_topic") : topicLabel(ui, f.topic);
+  if (ImGui::BeginCombo("##session_topic", preview.c_str())) {
+    const auto& topics = d.topics();
+    for (std::size_t i = 0; i < topics.size(); ++i) {
+      if (ImGui::Selectable(topicLabel(ui, topics[i]).c_str(), topics[i] == f.topic)) {
+        f.topic = topics[i];
+        f.error.reset();
+      }
+      probe::note("@training.session_topic." + std::to_string(i));
+    }
+    ImGui::EndCombo();
+  }
+  probe::note("@training.session_topic");
+  char title[96];
+  std::snprintf(title, sizeof title, "%s", f.title.c_str());
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::InputTextWithHint("##session_title", ui.tr("training.session_title_hint").c_str(), title, sizeof title)) f.title = title;
+  std::size_t ticked = 0;
+  for (const auto& t : trainees) ticked += f.ticked(t.id);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(ui.tr("training.session_trainees", {{"n", std::to_string(ticked)}, {"of", std::to_string(trainees.size())}}).c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton(ui.tr("training.tick_all").c_str()))
+    for (const auto& t : trainees) f.tick(t.id, true);
+  probe::note("@training.tick_all");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(ui.tr("training.tick_none").c_str()))
+    for (const auto& t : trainees) f.tick(t.id, false);
+  probe::note("@training.tick_none");
+  // Two columns of ticks, at most six rows high before it scrolls.
+  const float row = ImGui::GetFrameHeightWithSpacing();
+  const float rows = float(std::min<std::size_t>(6, (trainees.size() + 1) / 2));
+  if (ImGui::BeginChild("session_trainees", ImVec2(0, row * std::max(1.0f, rows) + ImGui::GetStyle().WindowPadding.y * 2), true)) {
+    if (ImGui::BeginTable("ticks", 2)) {
+      for (std::size_t i = 0; i < trainees.size(); ++i) {
+        const auto& t = trainees[i];
+        ImGui::TableNextColumn();
+        bool on = f.ticked(t.id);
+        ImGui::PushID(int(t.id));
+        if (ImGui::Checkbox(t.name.c_str(), &on)) f.tick(t.id, on);
+        ImGui::PopID();
+        probe::note("@training.session_trainee." + std::to_string(i));
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::EndChild();
+  if (ImGui::Button(label(ui, "training.add_session").c_str(), ImVec2(0, ui.px(34)))) (void)d.submitSession();  // a refusal stays in f.error
+  probe::note("@training.add_session");
+  if (f.error) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "%s", ui.wb.tr().message(*f.error).c_str());
+    probe::note("@training.session_error");
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::Separator();
 }
 
 // [SECTION] trainee
@@ -278,14 +320,16 @@ void TrainingPanel::drawSession(UiContext& ui) {
   ImGui::SameLine();
   if (ImGui::Button(label(ui, "training.certificates_pdf").c_str(), ImVec2(0, ui.px(38)))) request(File::Certificates, "sertifikat-" + ses->date + ".pdf");
   const bool canMark = a.role() == Role::Admin || a.role() == Role::Trainer;
-  auto trainees = s.trainees(a, ses->centre);
+  auto trainees = s.sessionTrainees(a, ses->id);
   if (!trainees) return;
   int present = 0;
   for (const auto& [t, st] : ses->attendance) present += st == rec::Attendance::Present;
   ImGui::Text("%s", ui.tr("training.present_n", {{"n", std::to_string(present)}, {"of", std::to_string(trainees->size())}}).c_str());
-  // The attendance grid: one row per trainee of the centre, one click per mark.
-  if (ImGui::BeginTable("attendance", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY, ImVec2(0, 0))) {
+  // The attendance grid: one row per trainee of the session, one click per
+  // mark; the id is the one the attendance PDF and `--present` use.
+  if (ImGui::BeginTable("attendance", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(ui.tr("training.col.id").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(60));
     ImGui::TableSetupColumn(ui.tr("training.col.trainee").c_str(), ImGuiTableColumnFlags_WidthStretch);
     for (const char* k : {"training.present", "training.excused", "training.absent"})
       ImGui::TableSetupColumn(ui.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(130));
@@ -294,6 +338,9 @@ void TrainingPanel::drawSession(UiContext& ui) {
     for (std::size_t i = 0; i < trainees->size(); ++i) {
       const auto& t = (*trainees)[i];
       ImGui::TableNextRow(0, ui.px(30));
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextDisabled("%lld", static_cast<long long>(t.id));
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(t.name.c_str());

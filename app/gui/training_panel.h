@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "canting/records/desk.h"
 #include "panel.h"
@@ -37,6 +38,7 @@ class TrainingPanel final : public Panel {
   void drawTopBar(UiContext& ui);
   void drawDashboard(UiContext& ui);
   void drawCentre(UiContext& ui);
+  void drawSessionForm(UiContext& ui, const std::vector<records::Trainee>& trainees);
   void drawTrainee(UiContext& ui);
   void drawSession(UiContext& ui);
   void drawAssessment(UiContext& ui);
@@ -49,9 +51,6 @@ class TrainingPanel final : public Panel {
   std::optional<FileRequest> m_request;
   std::optional<imaging::Error> m_loginError, m_formError;
   char m_newAdmin[64] = {};
-  // The new-session form on the centre page.
-  char m_sessionDate[11] = {}, m_sessionTitle[96] = {};
-  int m_sessionTopic = 0;
   // Matrix filters.
   char m_matrixFilter[64] = {};
   int m_matrixStatus = 0;  // 0 all, 1 not yet all K, 2 all K

@@ -14,7 +14,6 @@ namespace canting::gui::training_ui {
 using records::Role;
 namespace rec = records;
 
-inline constexpr const char* kTopics[] = {"desain", "pewarnaan", "produk-turunan", "pembatikan", "pola", "lorod"};
 constexpr ImU32 kK = IM_COL32(0x3E, 0x7A, 0x4A, 0xFF);      // a leaf green for K
 constexpr ImU32 kBK = IM_COL32(0xB8, 0x6B, 0x2E, 0xFF);     // soga light for BK
 constexpr ImU32 kNone = IM_COL32(0xD8, 0xCF, 0xBE, 0xFF);   // gading shadow for "not yet"

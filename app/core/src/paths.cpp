@@ -30,6 +30,10 @@ fs::path recordsDatabase(const fs::path& dataFolder) {
   return dataFolder / "pelatihan.db";
 }
 
+fs::path recordsDemoDatabase() { return recordsDemoDatabase(dataDir()); }
+
+fs::path recordsDemoDatabase(const fs::path& dataFolder) { return recordsDatabase(dataFolder).parent_path() / "pelatihan-demo.db"; }
+
 fs::path assetsDir() {
   std::error_code ec;
   if (const char* v = std::getenv("CANTING_ASSETS"); v && *v) return v;

@@ -33,9 +33,8 @@ bool takesOrders(const Actor* a) { return a && (a->role() == Role::Outlet || a->
 
 Desk& AppSession::desk() {
   if (!m_desk) {
-    // The demo lives beside the real file, never in it.
-    const std::filesystem::path real = core::recordsDatabase(m_folders.data);
-    m_desk = std::make_unique<Desk>(real, real.parent_path() / "pelatihan-demo.db", m_folders.curriculum);
+    // The demo lives beside the real file, never in it; the CLI's --demo opens the same one.
+    m_desk = std::make_unique<Desk>(core::recordsDatabase(m_folders.data), core::recordsDemoDatabase(m_folders.data), m_folders.curriculum);
   }
   return *m_desk;
 }

@@ -126,6 +126,7 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
       auto q = db.prepare("SELECT id, uuid, date, topic, title, IFNULL(trainer_id,0), updated_at FROM sessions WHERE centre_id = ?1 ORDER BY id");
       auto qu = db.prepare("SELECT unit_id FROM session_units WHERE session_id = ?1");
       auto qa = db.prepare("SELECT trainee_id, status, updated_at FROM attendance WHERE session_id = ?1");
+      auto qt = db.prepare("SELECT trainee_id FROM session_trainees WHERE session_id = ?1");
       q.bind(1, centreId);
       while (q.step()) {
         json s = {{"uuid", q.text(1)}, {"date", q.text(2)}, {"topic", q.text(3)}, {"title", q.text(4)}, {"trainer", personUuid[q.i64(5)]},
@@ -137,6 +138,13 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
         qa.bind(1, q.i64(0));
         while (qa.step())
           if (traineeUuid.count(qa.i64(0))) s["attendance"].push_back({{"trainee", traineeUuid[qa.i64(0)]}, {"status", qa.text(1)}, {"updated_at", qa.text(2)}});
+        // Who the session is for; absent (older bundles, older sessions) means the whole centre.
+        qt.reset();
+        qt.bind(1, q.i64(0));
+        json roster = json::array();
+        while (qt.step())
+          if (traineeUuid.count(qt.i64(0))) roster.push_back(traineeUuid[qt.i64(0)]);
+        if (!roster.empty()) s["trainees"] = std::move(roster);
         b["sessions"].push_back(std::move(s));
       }
     }

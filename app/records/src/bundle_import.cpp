@@ -250,6 +250,9 @@ void Merge::sessions(const json& list) {
       sid = m_db.lastId();
       for (const json& u : s["units"])
         m_db.prepare("INSERT OR IGNORE INTO session_units (session_id, unit_id) VALUES (?1,?2)").bind(1, sid).bind(2, unitOf(u, u["unit"].get<std::size_t>(), "sessions.units")).run();
+      if (s.contains("trainees"))
+        for (const json& t : s["trainees"])
+          m_db.prepare("INSERT OR IGNORE INTO session_trainees (session_id, trainee_id) VALUES (?1,?2)").bind(1, sid).bind(2, m_trainee.at(t.get<std::string>())).run();
       ++m_sum.added;
     }
     for (const json& a : s["attendance"])

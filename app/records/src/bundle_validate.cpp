@@ -51,6 +51,11 @@ std::optional<Bad> validate(const json& b) {
       if (!schemeRef(u) || !u.contains("unit") || !u["unit"].is_number_unsigned()) return Bad{w + ".units", "reference"};
     for (const json& a : s["attendance"])
       if (!trainees.count(str(a, "trainee")) || !parseAttendance(str(a, "status"))) return Bad{w + ".attendance", "trainee or status"};
+    if (s.contains("trainees")) {
+      if (!s["trainees"].is_array()) return Bad{w + ".trainees", "list"};
+      for (const json& t : s["trainees"])
+        if (!t.is_string() || !trainees.count(t.get<std::string>())) return Bad{w + ".trainees", "trainee"};
+    }
   }
   for (std::size_t i = 0; i < b["assessments"].size(); ++i) {
     const json& a = b["assessments"][i];

@@ -265,7 +265,7 @@ Result<std::string> traineesCsv(Store& store, const Actor& by, Id centre) {
 Result<std::string> attendanceCsv(Store& store, const Actor& by, Id sessionId) {
   auto s = store.session(by, sessionId);
   if (!s) return s.error();
-  auto list = store.trainees(by, s->centre);
+  auto list = store.sessionTrainees(by, sessionId);
   if (!list) return list.error();
   std::string out = "\xEF\xBB\xBF" + csvRow({"tanggal", "topik", "peserta", "kehadiran"});
   for (const auto& t : *list) {

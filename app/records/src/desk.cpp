@@ -1,6 +1,13 @@
 #include "canting/records/desk.h"
 
+#include <algorithm>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "canting/core/paths.h"
 #include "canting/records/demo.h"
+#include "store_internal.h"
 
 namespace canting::records {
 
@@ -13,6 +20,24 @@ const std::vector<std::string>& assessmentMethods() {
 const std::vector<std::string>& assessmentPlaces() {
   static const std::vector<std::string> v = {"sewaktu", "tempat-kerja", "mandiri"};
   return v;
+}
+
+fs::path sessionTopicsFile() { return core::assetsDir() / "training" / "topics.json"; }
+
+Result<std::vector<std::string>> readSessionTopics(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return imaging::makeError(imaging::ErrorCode::FileNotFound, {{"path", file.string()}});
+  const auto j = nlohmann::json::parse(in, nullptr, false);
+  auto bad = [&](const std::string& reason) {
+    return imaging::makeError(imaging::ErrorCode::MalformedFile, {{"path", file.string()}, {"where", "topics"}, {"reason", reason}});
+  };
+  if (!j.is_object() || !j.contains("topics") || !j["topics"].is_array() || j["topics"].empty()) return bad("missing or empty");
+  std::vector<std::string> topics;
+  for (const auto& t : j["topics"]) {
+    if (!t.is_string() || t.get<std::string>().empty()) return bad("not a name");
+    topics.push_back(t.get<std::string>());
+  }
+  return topics;
 }
 
 bool AssessmentForm::canBeK(const Scheme& s, Id unit) const {
@@ -194,6 +219,49 @@ Result<Id> Desk::submitAssessment() {
     back();
   }
   return id;
+}
+
+SessionForm& Desk::sessionFormFor(Id centreId) {
+  if (sessionForm.centre != centreId) {
+    sessionForm = SessionForm{};
+    sessionForm.centre = centreId;
+  }
+  if (sessionForm.date.empty() && m_store) sessionForm.date = m_store->today();
+  return sessionForm;
+}
+
+const std::vector<std::string>& Desk::topics() {
+  if (!m_topics) {
+    auto t = readSessionTopics();
+    m_topics = t ? *t : std::vector<std::string>{};
+  }
+  return *m_topics;
+}
+
+Result<Id> Desk::submitSession() {
+  auto id = addSessionFromForm();
+  if (id) {
+    sessionForm = SessionForm{};
+    invalidate();
+    openSession(*id);
+  } else {
+    sessionForm.error = id.error();
+  }
+  return id;
+}
+
+Result<Id> Desk::addSessionFromForm() {
+  if (!m_store || !m_actor) return imaging::makeError(canting::records::RecordsError::NotAllowed, {{"role", "-"}, {"what", "@records.action.sessions"}});
+  const SessionForm& f = sessionForm;
+  const auto& valid = topics();
+  if (f.topic.empty() || std::find(valid.begin(), valid.end(), f.topic) == valid.end()) return detail::invalid("@records.field.topic_choose");
+  auto all = m_store->trainees(*m_actor, f.centre);
+  if (!all) return all.error();
+  Session s{.date = f.date, .topic = f.topic, .title = f.title, .centre = f.centre};
+  for (const auto& t : *all)
+    if (f.ticked(t.id)) s.trainees.push_back(t.id);
+  if (s.trainees.empty()) return detail::invalid("@records.field.session_trainees");
+  return m_store->addSession(*m_actor, s);
 }
 
 const std::vector<CentreProgress>& Desk::dashboard() {

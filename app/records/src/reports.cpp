@@ -268,21 +268,23 @@ Status writeTranscript(Store& store, const Actor& by, Id traineeId, const fs::pa
 Status writeAttendanceList(Store& store, const Actor& by, Id sessionId, const fs::path& out) {
   auto s = store.session(by, sessionId);
   if (!s) return s.error();
-  auto list = store.trainees(by, s->centre);
+  auto list = store.sessionTrainees(by, sessionId);
   if (!list) return list.error();
   return withA4(out, false, "Daftar Hadir Bintek", s->date + " · " + centreName(store, by, s->centre) + " · topik " + s->topic +
                                                          (s->title.empty() ? "" : " · " + s->title),
                 [&](Doc& doc) -> Status {
                   doc.line("Pelatih: " + personName(store, by, s->trainer));
+                  // The first column is the id that `training session add --present` takes.
+                  doc.line("ID: nomor peserta di Canting (canting-cli training session add --present ID,...)");
                   doc.gap(6);
-                  const std::vector<double> xs = {0, 30, 250, 360};
-                  doc.row({"No", "Nama", "Kehadiran", "Tanda tangan"}, xs, true);
-                  doc.onNewPage = [&] { doc.row({"No", "Nama", "Kehadiran", "Tanda tangan"}, xs, true); };
-                  int n = 0;
+                  const std::vector<double> xs = {0, 40, 260, 370};
+                  const std::vector<std::string> head = {"ID", "Nama", "Kehadiran", "Tanda tangan"};
+                  doc.row(head, xs, true);
+                  doc.onNewPage = [&] { doc.row(head, xs, true); };
                   for (const auto& t : *list) {
                     auto it = s->attendance.find(t.id);
                     const std::string st = it == s->attendance.end() ? "" : it->second == Attendance::Present ? "hadir" : it->second == Attendance::Excused ? "izin" : "tidak hadir";
-                    doc.row({std::to_string(++n), t.name, st, ""}, xs);
+                    doc.row({std::to_string(t.id), t.name, st, ""}, xs);
                   }
                   doc.onNewPage = nullptr;
                   return imaging::Ok{};
@@ -292,7 +294,7 @@ Status writeAttendanceList(Store& store, const Actor& by, Id sessionId, const fs
 Status writeParticipationCertificates(Store& store, const Actor& by, Id sessionId, Id only, const fs::path& out) {
   auto s = store.session(by, sessionId);
   if (!s) return s.error();
-  auto list = store.trainees(by, s->centre);
+  auto list = store.sessionTrainees(by, sessionId);
   if (!list) return list.error();
   std::vector<Trainee> who;
   for (const auto& t : *list) {

@@ -122,6 +122,14 @@ CREATE TABLE orders (
 CREATE TABLE order_counter (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
 )sql";
 
+// Who a session is for, chosen when it is made. A session with no rows here
+// (made before version 5) is for every trainee of its centre.
+const char* const kV5 = R"sql(
+CREATE TABLE session_trainees (
+  session_id INTEGER NOT NULL REFERENCES sessions(id), trainee_id INTEGER NOT NULL REFERENCES trainees(id),
+  PRIMARY KEY (session_id, trainee_id));
+)sql";
+
 std::string step(int to) {
   std::string sql;
   switch (to) {
@@ -143,6 +151,10 @@ std::string step(int to) {
     case 4:
       sql = kV4;
       sql += noDelete("orders");
+      break;
+    case 5:
+      sql = kV5;
+      sql += noDelete("session_trainees");
       break;
   }
   return sql;

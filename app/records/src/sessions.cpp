@@ -2,6 +2,9 @@
 
 #include "store_internal.h"
 
+#include <algorithm>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "canting/base/json.h"
@@ -24,6 +27,31 @@ std::optional<Attendance> parseAttendance(std::string_view t) {
   return std::nullopt;
 }
 
+namespace {
+// The trainee ids of a centre, for a session made without a list and for one
+// made before sessions kept theirs (schema 5).
+std::vector<Id> centreTraineeIds(Db& db, Id centre) {
+  std::vector<Id> ids;
+  auto q = db.prepare("SELECT id FROM trainees WHERE centre_id = ?1 ORDER BY name, id");
+  q.bind(1, centre);
+  while (q.step()) ids.push_back(q.i64(0));
+  return ids;
+}
+
+// Who a stored session is for: its own list, else (older sessions) its centre.
+std::vector<Id> rosterOf(Db& db, Id session, Id centre) {
+  std::vector<Id> ids;
+  auto q = db.prepare("SELECT st.trainee_id FROM session_trainees st JOIN trainees t ON t.id = st.trainee_id WHERE st.session_id = ?1 ORDER BY t.name, t.id");
+  q.bind(1, session);
+  while (q.step()) ids.push_back(q.i64(0));
+  return ids.empty() ? centreTraineeIds(db, centre) : ids;
+}
+
+Error notOnList(const char* entity, Id trainee) {
+  return makeError(canting::records::RecordsError::NotFound, {{"what", entity}, {"name", std::to_string(trainee)}});
+}
+}  // namespace
+
 Result<Id> Store::addSession(const Actor& by, const Session& s) {
   if (auto st = require(by, {Role::Admin, Role::Trainer}, "sessions"); !st) return st.error();
   if (!validDate(s.date)) return invalid("@records.field.date");
@@ -31,6 +59,16 @@ Result<Id> Store::addSession(const Actor& by, const Session& s) {
   if (s.centre <= 0) return invalid("@records.field.centre");
   if (auto st = ownCentre(by, s.centre); !st) return st.error();
   return guarded("addSession", [&]() -> Result<Id> {
+    // Checked before anything is written: an id of another centre, or one
+    // marked present that the session is not for, refuses the whole session.
+    const std::vector<Id> ofCentre = centreTraineeIds(m_db, s.centre);
+    const std::set<Id> centreSet(ofCentre.begin(), ofCentre.end());
+    const std::vector<Id> roster = s.trainees.empty() ? ofCentre : s.trainees;
+    for (Id t : roster)
+      if (!centreSet.count(t)) return notOnList("@records.entity.centre_trainee", t);
+    const std::set<Id> rosterSet(roster.begin(), roster.end());
+    for (const auto& [t, a] : s.attendance)
+      if (!rosterSet.count(t)) return notOnList("@records.entity.session_trainee", t);
     Transaction tx(m_db);
     const std::string uuid = s.uuid.empty() ? newUuid() : s.uuid;
     const Id trainer = s.trainer ? s.trainer : (by.role() == Role::Trainer ? by.id() : 0);
@@ -42,13 +80,19 @@ Result<Id> Store::addSession(const Actor& by, const Session& s) {
       insU.reset();
       insU.bind(1, id).bind(2, u).run();
     }
+    auto insT = m_db.prepare("INSERT INTO session_trainees (session_id, trainee_id) VALUES (?1, ?2)");
+    for (Id t : rosterSet) {
+      insT.reset();
+      insT.bind(1, id).bind(2, t).run();
+    }
     auto insA = m_db.prepare("INSERT INTO attendance (session_id, trainee_id, status, updated_at) VALUES (?1,?2,?3,?4)");
     for (const auto& [t, a] : s.attendance) {
       insA.reset();
       insA.bind(1, id).bind(2, t).bind(3, attendanceName(a)).bind(4, isoTime(now())).run();
     }
     appendAudit(by.name(), "create", "session", uuid,
-                base::dumpJson(json{{"date", s.date}, {"topic", s.topic}, {"centre", s.centre}, {"units", s.units}, {"attendance", s.attendance.size()}}));
+                base::dumpJson(json{{"date", s.date}, {"topic", s.topic}, {"centre", s.centre}, {"units", s.units}, {"trainees", rosterSet.size()},
+                                    {"attendance", s.attendance.size()}}));
     tx.commit();
     return id;
   });
@@ -62,7 +106,10 @@ Status Store::setAttendance(const Actor& by, Id session, Id trainee, Attendance 
     q.bind(1, session);
     if (!q.step()) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.session"}, {"name", std::to_string(session)}});
     const std::string uuid = q.text(0);
-    if (auto st = ownCentre(by, q.i64(1)); !st) return st.error();
+    const Id centre = q.i64(1);
+    if (auto st = ownCentre(by, centre); !st) return st.error();
+    const auto roster = rosterOf(m_db, session, centre);
+    if (std::find(roster.begin(), roster.end(), trainee) == roster.end()) return notOnList("@records.entity.session_trainee", trainee);
     m_db.prepare("INSERT INTO attendance (session_id, trainee_id, status, updated_at) VALUES (?1,?2,?3,?4) "
                  "ON CONFLICT (session_id, trainee_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at")
         .bind(1, session).bind(2, trainee).bind(3, attendanceName(a)).bind(4, isoTime(now())).run();
@@ -98,8 +145,24 @@ Result<Session> Store::session(const Actor& by, Id id) {
     auto qa = m_db.prepare("SELECT trainee_id, status FROM attendance WHERE session_id = ?1");
     qa.bind(1, id);
     while (qa.step()) s.attendance[qa.i64(0)] = parseAttendance(qa.text(1)).value_or(Attendance::Absent);
+    s.trainees = rosterOf(m_db, id, s.centre);
     return s;
   });
+}
+
+Result<std::vector<Trainee>> Store::sessionTrainees(const Actor& by, Id id) {
+  auto s = session(by, id);
+  if (!s) return s.error();
+  // Through trainee() so a trainee's data is masked for this actor as everywhere else.
+  std::vector<Trainee> out;
+  for (Id t : s->trainees) {
+    auto one = trainee(by, t);
+    // One who has since moved to a centre this actor may not see leaves a gap, not an unprintable list.
+    if (!one && one.error().code == canting::records::RecordsError::NotAllowed) continue;
+    if (!one) return one.error();
+    out.push_back(std::move(*one));
+  }
+  return out;
 }
 
 }  // namespace canting::records

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "cli_demo.h"
 #include "run_cli.h"
 #include "support/image_fixtures.h"
 
@@ -13,20 +14,7 @@ using namespace canting;
 namespace {
 using Run = test::CliRun;
 using test::runCli;
-// A demo database in a temp folder, and the arguments to log in as each demo role.
-struct Demo {
-  test::TempDir dir;
-  std::string db = (dir.path() / "pelatihan.db").string();
-  Demo() { REQUIRE(runCli({"training", "init", "--db", db, "--demo"}).code == 0); }
-  std::vector<std::string> as(const std::string& who, std::vector<std::string> args) const {
-    static const std::map<std::string, std::pair<std::string, std::string>> people = {
-        {"admin", {"Admin Kabupaten (demo)", "1234"}}, {"trainer", {"Pelatih Sri (demo)", "2345"}},
-        {"assessor", {"Asesor Ratna (demo)", "4567"}}, {"outlet", {"Staf Outlet Wati (demo)", "5678"}}};
-    const auto& [user, pin] = people.at(who);
-    args.insert(args.end(), {"--db", db, "--user", user, "--pin", pin});
-    return args;
-  }
-};
+using test::Demo;
 }  // namespace
 
 TEST_CASE("training init --demo makes a marked demo database and prints the logins", "[cli][training]") {

@@ -452,6 +452,55 @@ TEST_CASE("a trainer logs in with the keypad, opens a session and marks attendan
   CHECK_FALSE(d.actor());
 }
 
+TEST_CASE("a trainer sets up a session for 8 of 12 by clicks: no topic until chosen, saving asks for it", "[gui][training][sessions]") {
+  Harness h;
+  trainingLogin(h, 1);
+  records::Desk& d = h.app->records().desk();
+  REQUIRE(d.page() == records::Desk::Page::Centre);
+  const auto before = d.store()->sessions(*d.actor(), d.centre)->size();
+  const auto all = *d.store()->trainees(*d.actor(), d.centre);
+  REQUIRE(all.size() == 12);
+  // Nothing chosen, every trainee ticked.
+  CHECK(d.sessionForm.topic.empty());
+  for (const auto& t : all) CHECK(d.sessionForm.ticked(t.id));
+  // Saving without a topic asks for one and writes nothing.
+  h.click(h.centreOf("@training.add_session"));
+  h.frames(1);
+  CHECK(d.page() == records::Desk::Page::Centre);
+  CHECK(d.store()->sessions(*d.actor(), d.centre)->size() == before);
+  CHECK(gui::probe::find("@training.session_error"));
+  REQUIRE(d.sessionForm.error);
+  CHECK(d.sessionForm.error->arg("what") == "@records.field.topic_choose");
+  // The topic from the list, then none ticked and the first eight ticked again.
+  h.click(h.centreOf("@training.session_topic"));
+  h.frames(1);
+  h.click(h.centreOf("@training.session_topic.1"));
+  h.frames(1);
+  CHECK(d.sessionForm.topic == d.topics().at(1));
+  gui::probe::clear();  // the probe keeps where items were last drawn
+  h.frames(1);
+  CHECK_FALSE(gui::probe::find("@training.session_error"));  // choosing clears the question
+  h.click(h.centreOf("@training.tick_none"));
+  for (int i = 0; i < 8; ++i) h.click(h.centreOf("@training.session_trainee." + std::to_string(i)));
+  h.frames(1);
+  h.click(h.centreOf("@training.add_session"));
+  h.frames(1);
+  REQUIRE(d.page() == records::Desk::Page::Session);
+  const auto ses = *d.store()->session(*d.actor(), d.session);
+  CHECK(ses.topic == "pewarnaan");
+  CHECK(ses.trainees.size() == 8);
+  for (std::size_t i = 0; i < 8; ++i) CHECK(std::find(ses.trainees.begin(), ses.trainees.end(), all[i].id) != ses.trainees.end());
+  CHECK(d.store()->sessions(*d.actor(), d.centre)->size() == before + 1);
+  // The attendance grid has the session's eight rows, not the centre's twelve.
+  gui::probe::clear();
+  h.frames(1);
+  CHECK(gui::probe::find("@training.attend.7.0"));
+  CHECK_FALSE(gui::probe::find("@training.attend.8.0"));
+  h.click(h.centreOf("@training.attend.7.0"));
+  h.frames(1);
+  CHECK(d.store()->session(*d.actor(), d.session)->attendance.at(all[7].id) == records::Attendance::Present);
+}
+
 TEST_CASE("an assessor fills the FR.IA.01 checklist by clicks and saves K for one unit", "[gui][training]") {
   Harness h;
   trainingLogin(h, 3);

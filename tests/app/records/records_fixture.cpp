@@ -2,11 +2,23 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cstdio>
 
 namespace canting::test {
 
 using namespace canting::records;
+
+std::string pdfText(const std::filesystem::path& pdf) {
+  const std::string cmd = "pdftotext -layout '" + pdf.string() + "' - 2>/dev/null";
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    std::array<char, 4096> buf;
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    pclose(p);
+  }
+  return out;
+}
 
 StoreOptions RecordsFixture::options() const {
   StoreOptions o;

@@ -11,6 +11,9 @@ namespace canting::test {
 
 inline void writeText(const std::filesystem::path& p, const std::string& text) { writeAll(p, Bytes(text.begin(), text.end())); }
 
+// The text of a PDF through poppler's pdftotext, page by page ('\f' between pages).
+std::string pdfText(const std::filesystem::path& pdf);
+
 struct RecordsFixture {
   TempDir dir;
   std::int64_t clock = 1795000000;  // 2026-11-18

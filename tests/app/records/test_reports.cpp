@@ -9,20 +9,10 @@
 using namespace canting::records;
 using canting::imaging::ErrorCode;
 using canting::test::RecordsFixture;
+using canting::test::pdfText;
 
 namespace {
 
-// The text of a PDF through poppler's pdftotext, page by page ('\f' between pages).
-std::string pdfText(const std::filesystem::path& pdf) {
-  const std::string cmd = "pdftotext -layout '" + pdf.string() + "' - 2>/dev/null";
-  std::string out;
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    std::array<char, 4096> buf;
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    pclose(p);
-  }
-  return out;
-}
 int pages(const std::string& text) {
   int n = 0;
   for (char c : text) n += c == '\f';

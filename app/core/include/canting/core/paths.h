@@ -18,5 +18,10 @@ std::filesystem::path homeDir();
 // one given).
 std::filesystem::path recordsDatabase();
 std::filesystem::path recordsDatabase(const std::filesystem::path& dataFolder);
+// The demo records, beside the real ones and never in them: pelatihan-demo.db
+// in the folder of recordsDatabase(). `canting-cli training init --demo`, the
+// CLI's `--demo` and the app's *Data demo* all open this one file.
+std::filesystem::path recordsDemoDatabase();
+std::filesystem::path recordsDemoDatabase(const std::filesystem::path& dataFolder);
 
 }  // namespace canting::core

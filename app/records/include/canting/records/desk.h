@@ -21,6 +21,25 @@ namespace canting::records {
 const std::vector<std::string>& assessmentMethods();
 // The TUK types of FR.IA.01 ("training.place.<id>").
 const std::vector<std::string>& assessmentPlaces();
+// The bintek topics a session may have, in the order forms offer them
+// ("training.topic.<id>"): data in assets/training/topics.json, so the CLI
+// and the GUI take the same list.
+std::filesystem::path sessionTopicsFile();
+Result<std::vector<std::string>> readSessionTopics(const std::filesystem::path& file = sessionTopicsFile());
+
+// The new-session form on a centre's page. Nothing is chosen for the topic
+// until the trainer picks one; every trainee of the centre is ticked at first.
+struct SessionForm {
+  Id centre = 0;
+  std::string date, topic, title;  // topic: empty until chosen
+  std::set<Id> unticked;           // trainees of the centre the session is not for
+  std::optional<Error> error;      // what the last try to save answered, until the form changes
+  bool ticked(Id trainee) const { return unticked.count(trainee) == 0; }
+  void tick(Id trainee, bool on) {
+    on ? void(unticked.erase(trainee)) : void(unticked.insert(trainee));
+    error.reset();
+  }
+};
 
 struct AssessmentForm {
   Id trainee = 0, scheme = 0;
@@ -52,6 +71,8 @@ class Desk {
   // --- the database
   bool usingDemo() const { return m_demo; }
   bool databaseExists() const;  // of the one chosen
+  std::filesystem::path file() const { return m_demo ? m_demoDb : m_realDb; }
+  const std::filesystem::path& demoFile() const { return m_demoDb; }
   Status useDemo(bool demo);     // switches file (and logs out); makes the demo when missing
   Status createDatabase(const std::string& adminName, const std::string& pin);
   Store* store() { return m_store.get(); }
@@ -83,13 +104,22 @@ class Desk {
   Status startAssessment(Id traineeId, Id schemeId = 0);
   Result<Id> submitAssessment();
 
+  // --- the new-session form (trainers and administrators), for the centre shown
+  SessionForm sessionForm;
+  SessionForm& sessionFormFor(Id centreId);  // a fresh form when the centre changed
+  const std::vector<std::string>& topics();   // readSessionTopics(), read once; empty when the file is missing
+  // Refuses a form without a topic from the list or without a trainee (and
+  // keeps the answer in sessionForm.error); on success opens the new
+  // session's page and clears the form.
+  Result<Id> submitSession();
+
   // Loaded lazily and dropped on every change, so pages show fresh data.
   const std::vector<CentreProgress>& dashboard();
   void invalidate() { m_dashboard.reset(); }
 
  private:
   Status openStore();
-  std::filesystem::path file() const { return m_demo ? m_demoDb : m_realDb; }
+  Result<Id> addSessionFromForm();
 
   std::filesystem::path m_realDb, m_demoDb, m_curriculum;
   bool m_demo = false;
@@ -99,6 +129,7 @@ class Desk {
   Page m_page = Page::Dashboard;
   std::vector<std::pair<Page, Id>> m_history;
   std::optional<std::vector<CentreProgress>> m_dashboard;
+  std::optional<std::vector<std::string>> m_topics;
 };
 
 }  // namespace canting::records

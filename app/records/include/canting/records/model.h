@@ -77,10 +77,11 @@ const char* attendanceName(Attendance a);
 
 struct Session {
   Id id = 0;
-  std::string uuid, date, topic, title;  // topic: desain, pewarnaan, produk-turunan, ...
+  std::string uuid, date, topic, title;  // topic: one of sessionTopics() (assets/training/topics.json)
   Id centre = 0, trainer = 0;
   std::vector<Id> units;
   std::map<Id, Attendance> attendance;  // trainee -> status
+  std::vector<Id> trainees;             // who the session is for (read back: never empty unless the centre has none)
 };
 
 struct AssessmentInput {

@@ -49,7 +49,7 @@ class Store {
   static Result<std::unique_ptr<Store>> open(StoreOptions options);
   ~Store();
 
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
   int schemaVersion();
   // A demo database (training init --demo) says so on every screen.
   bool isDemo();
@@ -85,8 +85,12 @@ class Store {
   Result<std::vector<std::string>> traineeHistory(const Actor& by, Id id);  // JSON of every version, oldest first
 
   // --- bintek sessions (sessions.cpp)
+  // The session is for s.trainees (all of the centre's trainees when empty); every
+  // one of them, and every trainee in s.attendance, must be of s.centre and on that list.
   Result<Id> addSession(const Actor& by, const Session& s);
-  Status setAttendance(const Actor& by, Id session, Id trainee, Attendance a);
+  Status setAttendance(const Actor& by, Id session, Id trainee, Attendance a);  // a trainee the session is for
+  // The trainees the session is for, by name: the attendance list's rows.
+  Result<std::vector<Trainee>> sessionTrainees(const Actor& by, Id session);
   Result<std::vector<Session>> sessions(const Actor& by, Id centre = 0);
   Result<Session> session(const Actor& by, Id id);
 
