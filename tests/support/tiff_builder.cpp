@@ -69,24 +69,45 @@ Bytes deflateBytes(const Bytes& raw) {
   return out;
 }
 
-Bytes makeDuplicateWidthTiffBomb() {
-  constexpr std::uint32_t kWidth = 65512, kHeight = 14872, kRows = 16;
-  constexpr std::uint32_t kStrips = (kHeight + kRows - 1) / kRows;
+namespace {
+
+// An RGB deflate TIFF whose every strip of `rows` rows is the one compressed block `strip`.
+TiffBuilder sameStripTiff(std::uint32_t width, std::uint32_t height, std::uint32_t rows, const Bytes& strip) {
+  const std::uint32_t strips = (height + rows - 1) / rows;
   TiffBuilder t;
-  const Bytes strip = deflateBytes(Bytes(std::size_t(kWidth) * 3 * kRows, 0));
   const std::uint32_t at = t.addData(strip);
-  t.add(256, 4, {kWidth});
-  t.add(257, 4, {kHeight});
+  t.add(256, 4, {width});
+  t.add(257, 4, {height});
   t.add(258, 3, {8, 8, 8});
   t.add(259, 3, {8});  // deflate
   t.add(262, 3, {2});  // RGB
-  t.add(273, 4, std::vector<std::uint32_t>(kStrips, at));
+  t.add(273, 4, std::vector<std::uint32_t>(strips, at));
   t.add(277, 3, {3});
-  t.add(278, 4, {kRows});
-  t.add(279, 4, std::vector<std::uint32_t>(kStrips, std::uint32_t(strip.size())));
+  t.add(278, 4, {rows});
+  // The last strip holds fewer rows; libtiff reads only what it needs of the block.
+  t.add(279, 4, std::vector<std::uint32_t>(strips, std::uint32_t(strip.size())));
   t.add(284, 3, {1});
+  return t;
+}
+
+}  // namespace
+
+Bytes makeDuplicateWidthTiffBomb() {
+  constexpr std::uint32_t kWidth = 65512, kHeight = 14872, kRows = 16;
+  TiffBuilder t = sameStripTiff(kWidth, kHeight, kRows, deflateBytes(Bytes(std::size_t(kWidth) * 3 * kRows, 0)));
   t.add(256, 4, {64});  // the second ImageWidth, out of order: what the old header check read
   return t.build();
+}
+
+Bytes makeUniformTiff(std::uint32_t width, std::uint32_t height, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+  constexpr std::uint32_t kRows = 64;
+  Bytes raw(std::size_t(width) * 3 * kRows);
+  for (std::size_t i = 0; i < raw.size(); i += 3) {
+    raw[i] = r;
+    raw[i + 1] = g;
+    raw[i + 2] = b;
+  }
+  return sameStripTiff(width, height, kRows, deflateBytes(raw)).build();
 }
 
 Bytes makeFiveBitTiff() {

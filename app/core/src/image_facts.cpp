@@ -7,7 +7,8 @@ namespace canting::core {
 std::vector<Fact> imageFacts(const imaging::Image& img, const Translator& tr, std::optional<std::uint64_t> colours) {
   const imaging::ImageHeader& h = img.source;
   const Language l = tr.language();
-  const int w = img.pixels.cols, hh = img.pixels.rows;
+  // No pixels: a header read alone (a file over the decode limit), upright as the pixels would be.
+  const int w = img.pixels.empty() ? h.uprightWidth() : img.pixels.cols, hh = img.pixels.empty() ? h.uprightHeight() : img.pixels.rows;
   std::vector<Fact> f;
   f.push_back({"info.format", imaging::formatName(h.format)});
   f.push_back({"info.size_px", tr.tr("info.size_px.value", {{"w", std::to_string(w)}, {"h", std::to_string(hh)}})});

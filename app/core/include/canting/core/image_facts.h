@@ -17,7 +17,8 @@ struct Fact {
   std::string value;     // already translated and formatted
 };
 
-// `distinctColors` empty: still being counted.
+// `distinctColors` empty: still being counted. An image with no pixels (its
+// header alone) is described by the header's upright size.
 std::vector<Fact> imageFacts(const imaging::Image& image, const Translator& tr,
                              std::optional<std::uint64_t> distinctColors);
 
