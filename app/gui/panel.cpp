@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "item_probe.h"
+#include "theme.h"
 
 namespace canting::gui {
 
@@ -32,6 +33,20 @@ float ToolbarRow::buttonWidth(const std::string& label, float minWidth) {
 
 float ToolbarRow::checkboxWidth(const std::string& label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + textWidth(label);
+}
+
+void dyeabilityLegend(UiContext& ui) {
+  const float r = ImGui::GetFontSize() * 0.35f;
+  for (const auto& [mark, key] : {std::pair{color::kDyeable, "colorway.legend.dyeable"}, std::pair{color::kError, "colorway.legend.not_dyeable"}}) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(2 * r, ImGui::GetTextLineHeight()));
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() / 2), r, mark);
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    // A narrow column wraps the words under each other, never cuts them.
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", ui.tr(key).c_str());
+    ImGui::PopTextWrapPos();
+  }
 }
 
 std::optional<std::size_t> historyList(UiContext& ui, const std::vector<std::string>& labelKeys, std::size_t position,
