@@ -22,6 +22,7 @@ struct Ctx {
   core::Translator tr;
   std::ostream& out;
   std::ostream& err;
+  bool takesMaxMp = false;  // the command running has --max-mp, so a pixel-limit error names it
 
   // The error's values and "need": a whole --max-mp value above the image's megapixels.
   static core::Args limitArgs(const imaging::Error& e) {
@@ -33,7 +34,7 @@ struct Ctx {
   int fail(const imaging::Error& e) {
     err << "canting-cli: " << tr.message(e) << "\n";
     // A limit says what raises it: the pixel limit is this command's --max-mp.
-    if (e.code == imaging::ErrorCode::TooManyPixels) err << "  " << tr.tr("cli.limit.max_mp", limitArgs(e)) << "\n";
+    if (e.code == imaging::ErrorCode::TooManyPixels && takesMaxMp) err << "  " << tr.tr("cli.limit.max_mp", limitArgs(e)) << "\n";
     // The technical detail (SQLite's own words, say) for whoever debugs a report.
     if (std::getenv("CANTING_DEBUG") && !e.detail.empty()) err << "  (" << e.detail << ")\n";
     return kBadInput;

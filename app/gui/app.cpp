@@ -166,7 +166,10 @@ std::string App::statusHintKey() {
     case core::WorkspaceId::PustakaMotif: return wb.active() ? "status.pustaka.image" : "status.pustaka.empty";
     case core::WorkspaceId::StudioDesain: return wb.design() ? "status.studio.design" : "status.studio.empty";
     case core::WorkspaceId::LabPewarnaan: return m_lab.paintTarget().empty() ? "status.lab.plan" : "status.lab.paint";
-    case core::WorkspaceId::PelatihanSertifikasi: return m_records.desk().actor() ? "status.training.desk" : "status.training.login";
+    case core::WorkspaceId::PelatihanSertifikasi: {
+      records::Desk& desk = m_records.desk();
+      return desk.actor() ? "status.training.desk" : desk.databaseExists() ? "status.training.login" : "status.training.setup";
+    }
     case core::WorkspaceId::GaleriOutlet: return "status.galeri";
   }
   return "status.pustaka.empty";

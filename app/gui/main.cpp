@@ -27,6 +27,7 @@
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/memory.h"
 #include "gl_textures.h"
+#include "item_probe.h"
 
 // [SECTION] options and screenshots
 
@@ -52,7 +53,8 @@ std::vector<std::string> g_dropped;
 // The --show values are ids, the same in every language.
 const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
-    "training-dashboard|training-trainee-N|training-assess-N|galeri-colours|galeri-product-ID|galeri-order|galeri-kiosk|...";
+    "training-dashboard|training-trainee-N|training-assess-N|galeri-colours|galeri-product-ID|galeri-order|galeri-kiosk|"
+    "hover-ITEM (e.g. hover-studio.colorway.0)|...";
 
 // The usage text in the language of --lang, else $CANTING_LANG (as canting-cli), else the app's setting.
 core::Translator usageTranslator(const std::string& langOption) {
@@ -358,6 +360,9 @@ int main(int argc, char** argv) {
       wb.update();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
+      // --show hover-ID: the mouse rests on the item drawn as "@ID" (a tooltip in a screenshot).
+      if (opt.show.rfind("hover-", 0) == 0)
+        if (auto r = gui::probe::find("@" + opt.show.substr(6))) ImGui::GetIO().MousePos = r->centre();
       ImGui::NewFrame();
       app.frame();
       ImGui::Render();

@@ -36,16 +36,17 @@ float ToolbarRow::checkboxWidth(const std::string& label) {
 }
 
 void dyeabilityLegend(UiContext& ui) {
-  const float r = ImGui::GetFontSize() * 0.35f;
+  // One short line (the grid below needs the height); the reason is in each colourway's tooltip.
+  ToolbarRow row;
+  const float r = ImGui::GetFontSize() * 0.35f, gap = ImGui::GetStyle().ItemInnerSpacing.x;
   for (const auto& [mark, key] : {std::pair{color::kDyeable, "colorway.legend.dyeable"}, std::pair{color::kError, "colorway.legend.not_dyeable"}}) {
+    const std::string text = ui.tr(key);
+    row.next(2 * r + gap + ToolbarRow::textWidth(text));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(2 * r, ImGui::GetTextLineHeight()));
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() / 2), r, mark);
-    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    // A narrow column wraps the words under each other, never cuts them.
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", ui.tr(key).c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::SameLine(0, gap);
+    ImGui::TextDisabled("%s", text.c_str());
   }
 }
 

@@ -71,21 +71,26 @@ Bytes deflateBytes(const Bytes& raw) {
 
 namespace {
 
-// An RGB deflate TIFF whose every strip of `rows` rows is the one compressed block `strip`.
-TiffBuilder sameStripTiff(std::uint32_t width, std::uint32_t height, std::uint32_t rows, const Bytes& strip) {
+// An RGB deflate TIFF whose every strip of `rows` rows is the one compressed
+// block `strip`; the last, shorter one is `last` when given.
+TiffBuilder sameStripTiff(std::uint32_t width, std::uint32_t height, std::uint32_t rows, const Bytes& strip, const Bytes* last = nullptr) {
   const std::uint32_t strips = (height + rows - 1) / rows;
   TiffBuilder t;
   const std::uint32_t at = t.addData(strip);
+  std::vector<std::uint32_t> offsets(strips, at), counts(strips, std::uint32_t(strip.size()));
+  if (last) {
+    offsets.back() = t.addData(*last);
+    counts.back() = std::uint32_t(last->size());
+  }
   t.add(256, 4, {width});
   t.add(257, 4, {height});
   t.add(258, 3, {8, 8, 8});
   t.add(259, 3, {8});  // deflate
   t.add(262, 3, {2});  // RGB
-  t.add(273, 4, std::vector<std::uint32_t>(strips, at));
+  t.add(273, 4, offsets);
   t.add(277, 3, {3});
   t.add(278, 4, {rows});
-  // The last strip holds fewer rows; libtiff reads only what it needs of the block.
-  t.add(279, 4, std::vector<std::uint32_t>(strips, std::uint32_t(strip.size())));
+  t.add(279, 4, counts);
   t.add(284, 3, {1});
   return t;
 }
@@ -107,7 +112,9 @@ Bytes makeUniformTiff(std::uint32_t width, std::uint32_t height, std::uint8_t r,
     raw[i + 1] = g;
     raw[i + 2] = b;
   }
-  return sameStripTiff(width, height, kRows, deflateBytes(raw)).build();
+  // The last strip holds its own rows only: decoders read a longer block short at its end.
+  const Bytes last = deflateBytes(Bytes(raw.begin(), raw.begin() + std::ptrdiff_t(std::size_t(width) * 3 * ((height - 1) % kRows + 1))));
+  return sameStripTiff(width, height, kRows, deflateBytes(raw), &last).build();
 }
 
 Bytes makeFiveBitTiff() {

@@ -104,10 +104,10 @@ TEST_CASE("a 366 MP kain TIFF opens as a preview of a few MB", "[imaging][io][pr
   REQUIRE(r);
   CHECK(r->factor == 10);
   CHECK(r->image.pixels.size() == cv::Size(2000, 1830));
-  const cv::Scalar mean = cv::mean(r->image.pixels);
-  CHECK(mean[0] == Approx(40));  // BGR
-  CHECK(mean[1] == Approx(90));
-  CHECK(mean[2] == Approx(150));
+  // One colour in, one colour out: every block, the partial last ones too, averages to it exactly.
+  cv::Mat diff;
+  cv::absdiff(r->image.pixels, cv::Scalar(40, 90, 150), diff);  // BGR
+  CHECK(cv::countNonZero(diff.reshape(1)) == 0);
 }
 
 TEST_CASE("formats with no reduced decoder say so", "[imaging][io][preview]") {
