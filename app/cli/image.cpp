@@ -23,11 +23,16 @@ int cmdInfo(Ctx& c, const ParsedArgs& a) {
   auto lo = loadOptions(c, a, "cli.help.info", status);
   if (!lo) return status;
   // The header is all most facts need, and it is read whatever the file's size: a kain
-  // `repeat` wrote at 366 MP is described, only its colours are not counted.
+  // `repeat` wrote at 366 MP is described, only its colours are not counted. A --max-mp
+  // the user gives still refuses what is over it, as its help says.
   auto header = im::probeImageFile(a.positionals[0]);
   if (!header) return c.fail(header.error());
   const im::Status fits = im::checkLimits(*header, *lo);
-  if (!fits && fits.error().code != im::ErrorCode::TooManyPixels) return c.fail(fits.error());
+  if (!fits && (fits.error().code != im::ErrorCode::TooManyPixels || a.value("max-mp"))) {
+    im::Error e = fits.error();
+    e.args.push_back({"path", a.positionals[0]});
+    return c.fail(e);
+  }
   im::Image headerOnly{cv::Mat(), *header, header->dpi};
   auto img = fits ? im::loadImage(a.positionals[0], *lo) : im::Result<im::Image>(std::move(headerOnly));
   if (!img) return c.fail(img.error());

@@ -45,6 +45,7 @@ struct Options {
   std::string show;
   bool kiosk = false;  // start in the outlet gallery's kiosk mode (an outlet PC's autostart)
   bool help = false;
+  std::string bad;  // the argument that could not be read, for the message
 };
 
 std::string g_glfwError;
@@ -92,7 +93,7 @@ bool parseOptions(int argc, char** argv, Options& o) {
     else if (a == "--size") {
       if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240) return false;
     }
-    else if (!a.empty() && a[0] == '-') return false;
+    else if (!a.empty() && a[0] == '-') { o.bad = a; return false; }
     else o.open.push_back(a);
   }
   return true;
@@ -129,7 +130,9 @@ int main(int argc, char** argv) {
   Options opt;
   const bool parsed = parseOptions(argc, argv, opt);
   if (opt.help || !parsed) {
-    (parsed ? std::cout : std::cerr) << usage(usageTranslator(opt.lang));
+    const core::Translator tr = usageTranslator(opt.lang);
+    if (!opt.bad.empty()) std::cerr << "canting: " << tr.tr("cli.usage.unknown_option", {{"arg", opt.bad}}) << "\n";
+    (parsed ? std::cout : std::cerr) << usage(tr);
     return parsed ? 0 : 1;
   }
   core::Language lang = core::Language::Indonesian;

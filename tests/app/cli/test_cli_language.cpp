@@ -136,6 +136,11 @@ TEST_CASE("info describes a 366 MP TIFF from its header, and the limit names --m
   const CliRun j = runCli({"info", kain.string(), "--json"});
   REQUIRE(j.code == 0);
   CHECK(j.out.find("\"distinct_colors\": null") != std::string::npos);
+  // A --max-mp given refuses it, as the option's help says, naming the file.
+  const CliRun refused = scanned({"info", kain.string(), "--max-mp", "100"});
+  CHECK(refused.code == 2);
+  CHECK(refused.err.find(kain.string()) != std::string::npos);
+  CHECK(refused.err.find("{path}") == std::string::npos);
   // Decoding it is refused, and the message says which option raises the limit, with a value that works.
   const CliRun c = scanned({"convert", kain.string(), (dir / "k.png").string()});
   CHECK(c.code == 2);
