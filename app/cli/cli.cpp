@@ -192,6 +192,7 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
       if (cmd.helpMore) out << "\n" << cmd.helpMore(c);
       return kOk;
     }
+    c.takesMaxMp = cmd.spec.valueOptions.count("max-mp") > 0;
     return cmd.run(c, parsed);
   }
   const bool group = args[0] == "color" || args[0] == "dye" || args[0] == "training" || args[0] == "showroom";

@@ -22,9 +22,19 @@ struct Ctx {
   core::Translator tr;
   std::ostream& out;
   std::ostream& err;
+  bool takesMaxMp = false;  // the command running has --max-mp, so a pixel-limit error names it
 
+  // The error's values and "need": a whole --max-mp value above the image's megapixels.
+  static core::Args limitArgs(const imaging::Error& e) {
+    core::Args args = e.args;
+    for (const auto& [k, v] : e.args)
+      if (k == "megapixels") args.push_back({"need", std::to_string(long(std::atof(v.c_str())) + 1)});
+    return args;
+  }
   int fail(const imaging::Error& e) {
     err << "canting-cli: " << tr.message(e) << "\n";
+    // A limit says what raises it: the pixel limit is this command's --max-mp.
+    if (e.code == imaging::ErrorCode::TooManyPixels && takesMaxMp) err << "  " << tr.tr("cli.limit.max_mp", limitArgs(e)) << "\n";
     // The technical detail (SQLite's own words, say) for whoever debugs a report.
     if (std::getenv("CANTING_DEBUG") && !e.detail.empty()) err << "  (" << e.detail << ")\n";
     return kBadInput;

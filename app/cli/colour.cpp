@@ -10,6 +10,7 @@
 #include "cli_internal.h"
 #include "canting/base/json.h"
 #include "canting/core/actions.h"
+#include "canting/core/colorway_text.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/colorway.h"
 #include "canting/imaging/file_io.h"
@@ -224,7 +225,9 @@ int cmdColorways(Ctx& c, const ParsedArgs& a) {
                               ? nlohmann::json(im::formatHex(cw.colours[std::size_t(cw.dyeability.order[std::size_t(cw.dyeability.failAt)])]))
                               : nlohmann::json();
     index["colorways"].push_back(e);
-    c.out << name << "  " << cw.label << "  " << c.tr.tr(cw.dyeability.dyeable ? "cli.colorway.dyeable" : "cli.colorway.not_dyeable") << "\n";
+    c.out << name << "  " << core::colorwayName(c.tr, cw) << "  "
+          << c.tr.tr(cw.dyeability.dyeable ? "cli.colorway.dyeable" : "cli.colorway.not_dyeable") << "\n";
+    if (!cw.dyeability.dyeable) c.out << "    " << core::dyeabilityReason(c.tr, cw) << "\n";
   }
   const auto indexPath = std::filesystem::path(*outDir) / "colorways.json";
   if (auto st = im::writeFileAtomic(indexPath, base::dumpJson(index, 2) + "\n"); !st)

@@ -8,6 +8,7 @@
 #include "canting/core/image_facts.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/image_io.h"
+#include "canting/imaging/image_preview.h"
 #include "canting/imaging/palette.h"
 
 namespace canting::cli {
@@ -21,11 +22,23 @@ int cmdInfo(Ctx& c, const ParsedArgs& a) {
   int status = 0;
   auto lo = loadOptions(c, a, "cli.help.info", status);
   if (!lo) return status;
-  auto img = im::loadImage(a.positionals[0], *lo);
+  // The header is all most facts need, and it is read whatever the file's size: a kain
+  // `repeat` wrote at 366 MP is described, only its colours are not counted. A --max-mp
+  // the user gives still refuses what is over it, as its help says.
+  auto header = im::probeImageFile(a.positionals[0]);
+  if (!header) return c.fail(header.error());
+  const im::Status fits = im::checkLimits(*header, *lo);
+  if (!fits && (fits.error().code != im::ErrorCode::TooManyPixels || a.value("max-mp"))) {
+    im::Error e = fits.error();
+    e.args.push_back({"path", a.positionals[0]});
+    return c.fail(e);
+  }
+  im::Image headerOnly{cv::Mat(), *header, header->dpi};
+  auto img = fits ? im::loadImage(a.positionals[0], *lo) : im::Result<im::Image>(std::move(headerOnly));
   if (!img) return c.fail(img.error());
   const im::ImageHeader& h = img->source;
-  const int w = img->pixels.cols, hh = img->pixels.rows;
-  const std::uint64_t colours = im::countDistinctColors(img->pixels);
+  const int w = img->pixels.empty() ? h.uprightWidth() : img->pixels.cols, hh = img->pixels.empty() ? h.uprightHeight() : img->pixels.rows;
+  const std::optional<std::uint64_t> colours = fits ? std::optional(im::countDistinctColors(img->pixels)) : std::nullopt;
   if (a.flag("json")) {
     nlohmann::json j;
     j["file"] = a.positionals[0];
@@ -43,12 +56,16 @@ int cmdInfo(Ctx& c, const ParsedArgs& a) {
     } else {
       j["dpi"] = nullptr;
     }
-    j["distinct_colors"] = colours;
+    j["distinct_colors"] = colours ? nlohmann::json(*colours) : nlohmann::json();
     c.out << base::dumpJson(j, 2) << "\n";
     return kOk;
   }
   c.out << c.tr.tr("info.file") << ": " << a.positionals[0] << "\n";
-  for (const core::Fact& f : core::imageFacts(*img, c.tr, colours)) c.out << c.tr.tr(f.labelKey) << ": " << f.value << "\n";
+  for (core::Fact& f : core::imageFacts(*img, c.tr, colours)) {
+    if (f.labelKey == "info.distinct_colors" && !colours)
+      f.value = c.tr.tr("cli.info.not_counted", {{"limit", std::to_string(lo->maxPixels / 1'000'000)}});
+    c.out << c.tr.tr(f.labelKey) << ": " << f.value << "\n";
+  }
   return kOk;
 }
 

@@ -161,17 +161,39 @@ void App::drawWorkspaceBar() {
     probe::note("@workspace." + w.name);
     ImGui::PopFont();
     ImGui::PopStyleColor(2);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr(w.hintKey).c_str());
+    hoverTooltip(ui, ui.tr(w.hintKey));
     ImGui::SameLine();
   }
   ImGui::NewLine();
 }
 
+std::string App::statusHintKey() {
+  core::Workbench& wb = m_ui.wb;
+  switch (wb.workspace()) {
+    case core::WorkspaceId::PustakaMotif: return wb.active() ? "status.pustaka.image" : "status.pustaka.empty";
+    case core::WorkspaceId::StudioDesain: return wb.design() ? "status.studio.design" : "status.studio.empty";
+    case core::WorkspaceId::LabPewarnaan: return m_lab.paintTarget().empty() ? "status.lab.plan" : "status.lab.paint";
+    case core::WorkspaceId::PelatihanSertifikasi: {
+      records::Desk& desk = m_records.desk();
+      return desk.actor() ? "status.training.desk" : desk.databaseExists() ? "status.training.login" : "status.training.setup";
+    }
+    case core::WorkspaceId::GaleriOutlet: return "status.galeri";
+  }
+  return "status.pustaka.empty";
+}
+
 void App::drawStatusBar() {
   UiContext& ui = m_ui;
   ImGui::Separator();
-  const core::Document* doc = ui.wb.active();
+  // Zoom and the pixel under the cursor belong to the library's canvas; elsewhere they would describe a hidden image.
+  const core::Document* doc = ui.wb.workspace() == core::WorkspaceId::PustakaMotif ? ui.wb.active() : nullptr;
   if (doc) {
+    if (doc->previewFactor > 1) {
+      // Never mistaken for the file itself: exports and edits of a preview have its reduced pixels.
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "%s",
+                         ui.tr("pustaka.preview_badge", {{"factor", std::to_string(doc->previewFactor)}}).c_str());
+      ImGui::SameLine(0, ui.px(20));
+    }
     ImGui::Text("%s", ui.tr("status.zoom", {{"percent", core::formatNumber(doc->view.zoom() * 100.0, 0, ui.wb.tr().language())}}).c_str());
     if (auto p = m_ui.wb.workspace() == core::WorkspaceId::PustakaMotif ? m_pustaka.hoveredPixel(*doc) : std::nullopt) {
       ImGui::SameLine(0, ui.px(30));
@@ -188,9 +210,11 @@ void App::drawStatusBar() {
       ImGui::SameLine();
       ImGui::TextUnformatted(imaging::formatHex(imaging::Rgb8{std::uint8_t(r), std::uint8_t(g), std::uint8_t(b)}).c_str());
     }
-  } else {
-    ImGui::TextDisabled("%s", ui.tr("status.ready").c_str());
+    ImGui::SameLine(0, ui.px(30));
   }
+  // One line of what this screen needs next; it may be cut at the window's edge, never wrapped over the bar.
+  ImGui::TextDisabled("%s", ui.tr(statusHintKey()).c_str());
+  probe::note("@status.hint");
   if (ui.wb.loading() > 0) {
     ImGui::SameLine(0, ui.px(30));
     ImGui::Text("%s", ui.tr("pustaka.loading", {{"n", std::to_string(ui.wb.loading())}}).c_str());

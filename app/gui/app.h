@@ -51,6 +51,7 @@ class App {
   void drawMenuBar();
   void drawWorkspaceBar();
   void drawStatusBar();
+  std::string statusHintKey();  // the hint for the workspace shown and its state
   void drawNotices();
   void drawAbout();
   void handleShortcuts();

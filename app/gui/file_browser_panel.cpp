@@ -274,7 +274,7 @@ void FileBrowserPanel::drawPlaces(UiContext& ui) {
       ImGui::PushID(int(i));
       const std::string name = fs::path(recent[i]).filename().string();
       if (ImGui::Selectable(name.empty() ? recent[i].c_str() : name.c_str())) navigate(recent[i]);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", recent[i].c_str());
+      hoverTooltip(ui, recent[i]);
       ImGui::PopID();
     }
   }
@@ -332,8 +332,7 @@ void FileBrowserPanel::drawGrid(UiContext& ui) {
       dl->AddText(ImVec2(p.x + std::max(ui.px(4), (cell - ns.x) / 2), p.y + cell - ImGui::GetFontSize() * 1.25f), ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
       dl->PopClipRect();
     }
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s%s", e.name.c_str(), e.isDirectory ? "" : ("\n" + humanSize(e.size, lang)).c_str());
+    hoverTooltip(ui, e.isDirectory ? e.name : e.name + "\n" + humanSize(e.size, lang));
     ImGui::EndGroup();
     ImGui::PopID();
     if (clicked) {

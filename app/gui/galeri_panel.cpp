@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "canting/core/colorway_text.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/image_io.h"
 #include "canting/records/reports.h"
@@ -50,11 +51,8 @@ void fitImage(UiContext& ui, const std::string& key, int version, const cv::Mat&
 
 // Harmony colourways are labelled "triadic 91°" by the colour engine; a
 // customer reads the harmony's name in their language, without the angle.
-std::string colorwayName(const UiContext& ui, const std::string& label) {
-  for (const char* h : {"split-complementary", "complementary", "analogous", "triadic"})
-    if (label.rfind(h, 0) == 0) return ui.tr(std::string("showroom.harmony.") + h);
-  return label;
-}
+// Customers see the rule's name, not the hue it started from.
+std::string colorwayName(const UiContext& ui, const std::string& label) { return core::colorwayName(ui.wb.tr(), label, false); }
 
 }  // namespace
 
@@ -319,7 +317,7 @@ void GaleriPanel::drawColours(UiContext& ui) {
     const bool inCompare = std::find(m_room.compare().begin(), m_room.compare().end(), i) != m_room.compare().end();
     if (toggleButton(ui, "↔##cmp", inCompare, ImVec2(b, b))) m_room.addToCompare(i);
     probe::note("@showroom.compare." + std::to_string(i));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("showroom.compare_hint").c_str());
+    hoverTooltip(ui, ui.tr("showroom.compare_hint"));
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + cell));
     const std::string name = colorwayName(ui, cws[std::size_t(i)].label) + (cws[std::size_t(i)].dyeability.dyeable ? "" : " *");
     ImGui::PushTextWrapPos(p.x + cell - ImGui::GetWindowPos().x);

@@ -468,8 +468,7 @@ void LabPanel::drawDyes(UiContext& ui) {
     ImGui::EndGroup();
     // Where the figures come from, and how sure they are, on hover: the data
     // are approximations and a trainer should be able to see that.
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s\n%s\n%s", ui.tr("lab.confidence", {{"conf", d.confidence}}).c_str(), d.note.c_str(), d.source.c_str());
+    hoverTooltip(ui, ui.tr("lab.confidence", {{"conf", d.confidence}}) + "\n" + d.note + "\n" + d.source);
     ImGui::PopID();
   }
   ImGui::Separator();

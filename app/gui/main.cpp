@@ -28,6 +28,7 @@
 #include "canting/imaging/memory.h"
 #include "gl_textures.h"
 #include "input_queue.h"
+#include "item_probe.h"
 
 // [SECTION] options and screenshots
 
@@ -44,6 +45,8 @@ struct Options {
   int width = 0, height = 0;
   std::string show;
   bool kiosk = false;  // start in the outlet gallery's kiosk mode (an outlet PC's autostart)
+  bool help = false;
+  std::string bad;  // the argument that could not be read, for the message
 };
 
 std::string g_glfwError;
@@ -70,9 +73,27 @@ void takeInput(GLFWwindow* window) {
   glfwSetCharCallback(window, [](GLFWwindow*, unsigned int c) { g_input.character(c); });
 }
 
-const char* kUsage =
-    "Usage: canting [IMAGE...] [--open IMAGE] [--workspace NAME] [--lang id|en]\n"
-    "               [--screenshot FILE.png --frames N] [--size WxH] [--kiosk] [--show open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|training-dashboard|training-trainee-N|training-assess-N|galeri-colours|galeri-product-ID|galeri-order|galeri-kiosk|...]\n";
+// The --show values are ids, the same in every language.
+const char* kShows =
+    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
+    "training-dashboard|training-trainee-N|training-assess-N|galeri-colours|galeri-product-ID|galeri-order|galeri-kiosk|"
+    "hover-ITEM (e.g. hover-studio.colorway.0)|...";
+
+// The usage text in the language of --lang, else $CANTING_LANG (as canting-cli), else the app's setting.
+core::Translator usageTranslator(const std::string& langOption) {
+  core::Language lang = core::loadSettings(core::defaultSettingsPath()).settings.language;
+  if (const char* env = std::getenv("CANTING_LANG")) core::parseLanguage(env, lang);
+  if (!langOption.empty()) core::parseLanguage(langOption, lang);
+  core::Translator tr;
+  tr.load(core::assetsDir() / "i18n", lang);
+  return tr;
+}
+
+std::string usage(const core::Translator& tr) {
+  std::string names;
+  for (const auto& w : core::workspaces()) names += (names.empty() ? "" : ", ") + w.name;
+  return tr.tr("gui.help", {{"workspaces", names}, {"shows", kShows}}) + "\n";
+}
 
 bool parseOptions(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
@@ -83,7 +104,7 @@ bool parseOptions(int argc, char** argv, Options& o) {
       return true;
     };
     std::string v;
-    if (a == "--help" || a == "-h") { std::cout << kUsage; std::exit(0); }
+    if (a == "--help" || a == "-h") o.help = true;
     else if (a == "--open") { if (!next(v)) return false; o.open.push_back(v); }
     else if (a == "--workspace") { if (!next(o.workspace)) return false; }
     else if (a == "--lang") { if (!next(o.lang)) return false; }
@@ -94,7 +115,7 @@ bool parseOptions(int argc, char** argv, Options& o) {
     else if (a == "--size") {
       if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240) return false;
     }
-    else if (!a.empty() && a[0] == '-') return false;
+    else if (!a.empty() && a[0] == '-') { o.bad = a; return false; }
     else o.open.push_back(a);
   }
   return true;
@@ -129,19 +150,22 @@ int main(int argc, char** argv) {
   imaging::keepLargeBuffers();  // the lab and the studio re-render large images on every edit
   imaging::applyDecoderLimits({.maxPixels = std::max<std::uint64_t>(imaging::LoadOptions{}.maxPixels, std::uint64_t(core::loadSettings(core::defaultSettingsPath()).settings.maxMegapixels * 1e6))}, argv);
   Options opt;
-  if (!parseOptions(argc, argv, opt)) {
-    std::cerr << kUsage;
-    return 1;
+  const bool parsed = parseOptions(argc, argv, opt);
+  if (opt.help || !parsed) {
+    const core::Translator tr = usageTranslator(opt.lang);
+    if (!opt.bad.empty()) std::cerr << "canting: " << tr.tr("cli.usage.unknown_option", {{"arg", opt.bad}}) << "\n";
+    (parsed ? std::cout : std::cerr) << usage(tr);
+    return parsed ? 0 : 1;
   }
   core::Language lang = core::Language::Indonesian;
   if (!opt.lang.empty() && !core::parseLanguage(opt.lang, lang)) {
-    std::cerr << "canting: --lang takes id or en\n" << kUsage;
+    const core::Translator tr = usageTranslator({});
+    std::cerr << "canting: " << tr.tr("cli.usage.bad_value", {{"arg", "--lang"}, {"value", opt.lang}}) << "\n" << usage(tr);
     return 1;
   }
   if (!opt.workspace.empty() && !core::findWorkspace(opt.workspace)) {
-    std::cerr << "canting: unknown workspace '" << opt.workspace << "'; known:";
-    for (const auto& w : core::workspaces()) std::cerr << " " << w.name;
-    std::cerr << "\n";
+    std::cerr << "canting: " << usageTranslator(opt.lang).tr("gui.unknown_workspace", {{"name", opt.workspace}}) << "\n"
+              << usage(usageTranslator(opt.lang));
     return 1;
   }
   const bool shot = !opt.screenshot.empty();
@@ -376,6 +400,9 @@ int main(int argc, char** argv) {
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       g_input.apply(ImGui::GetIO());
+      // --show hover-ID: the mouse rests on the item drawn as "@ID" (a tooltip in a screenshot).
+      if (opt.show.rfind("hover-", 0) == 0)
+        if (auto r = gui::probe::find("@" + opt.show.substr(6))) ImGui::GetIO().MousePos = r->centre();
       ImGui::NewFrame();
       app.frame();
       ImGui::Render();

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "item_probe.h"
+#include "theme.h"
 
 namespace canting::gui {
 
@@ -32,6 +33,21 @@ float ToolbarRow::buttonWidth(const std::string& label, float minWidth) {
 
 float ToolbarRow::checkboxWidth(const std::string& label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + textWidth(label);
+}
+
+void dyeabilityLegend(UiContext& ui) {
+  // One short line (the grid below needs the height); the reason is in each colourway's tooltip.
+  ToolbarRow row;
+  const float r = ImGui::GetFontSize() * 0.35f, gap = ImGui::GetStyle().ItemInnerSpacing.x;
+  for (const auto& [mark, key] : {std::pair{color::kDyeable, "colorway.legend.dyeable"}, std::pair{color::kError, "colorway.legend.not_dyeable"}}) {
+    const std::string text = ui.tr(key);
+    row.next(2 * r + gap + ToolbarRow::textWidth(text));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(2 * r, ImGui::GetTextLineHeight()));
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() / 2), r, mark);
+    ImGui::SameLine(0, gap);
+    ImGui::TextDisabled("%s", text.c_str());
+  }
 }
 
 std::optional<std::size_t> historyList(UiContext& ui, const std::vector<std::string>& labelKeys, std::size_t position,

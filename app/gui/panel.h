@@ -68,6 +68,9 @@ class ToolbarRow {
 std::optional<std::size_t> historyList(UiContext& ui, const std::vector<std::string>& labelKeys, std::size_t position,
                                        const char* startKey, const std::string& probePrefix);
 
+// What the green and red marks on colourways mean, as a line of two marks.
+void dyeabilityLegend(UiContext& ui);
+
 template <class Entries>
 std::optional<std::size_t> historyList(UiContext& ui, const Entries& entries, std::size_t position, const char* startKey,
                                        const std::string& probePrefix) {

@@ -212,7 +212,7 @@ void PustakaPanel::drawInfo(UiContext& ui, core::Document& doc) {
   if (ImGui::BeginTable("facts", 2, ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, ui.px(130));
     ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
-    for (const core::Fact& f : core::imageFacts(doc.image, ui.wb.tr(), doc.distinctColors)) row(f.labelKey.c_str(), f.value);
+    for (const core::Fact& f : core::imageFacts(doc.image, ui.wb.tr(), doc.distinctColors, doc.previewFactor)) row(f.labelKey.c_str(), f.value);
     ImGui::EndTable();
   }
   ImGui::Spacing();

@@ -18,6 +18,7 @@
 
 #include "canting/imaging/cloth_layout.h"
 
+#include "canting/core/colorway_text.h"
 #include "canting/core/thumbnails.h"
 #include "item_probe.h"
 
@@ -268,7 +269,7 @@ void StudioPanel::drawOperationEditor(UiContext& ui, core::DesignSession& s, int
     slider<T>(ui, s, index, "studio.scale", 0.25f, 4.f, "%.2f\xc3\x97", [](T& o) -> double& { return o.scale; }, ImGuiSliderFlags_Logarithmic);
     if (ImGui::Checkbox(label(ui, "studio.seamless").c_str(), &seam))
       editOp<T>(s, index, "studio.edit.adjust", [seam](T& o) { o.seamless = seam; });
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("studio.seamless_hint").c_str());
+    hoverTooltip(ui, ui.tr("studio.seamless_hint"));
   } else if (const auto* sym = op.as<core::SymmetryOp>()) {
     if (ImGui::BeginCombo(label(ui, "studio.group").c_str(), sym->name().c_str())) {
       for (const core::SymmetryOp& g : core::SymmetryOp::all())
@@ -361,7 +362,7 @@ void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
                                       {{"score", core::formatNumber(pv.seams().score, 1, ui.wb.tr().language())}});
     row.next(ToolbarRow::textWidth(verdict));
     ImGui::TextUnformatted(verdict.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("studio.seams_hint").c_str());
+    hoverTooltip(ui, ui.tr("studio.seams_hint"));
   }
   const std::string fit = label(ui, "view.fit");
   row.next(ToolbarRow::buttonWidth(fit));
@@ -440,7 +441,7 @@ void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
     dl->AddText(ImVec2(splitX + ui.px(6), p.y + ui.px(8)), color::kGading, ui.tr("studio.after").c_str());
   }
   dl->PopClipRect();
-  if (m_eyedropper && hovered) ImGui::SetTooltip("%s", ui.tr("studio.eyedropper_hint").c_str());
+  if (m_eyedropper && hovered) tooltip(ui, ui.tr("studio.eyedropper_hint"));
 }
 
 // [SECTION] palette and colourways
@@ -469,9 +470,7 @@ void StudioPanel::drawPalette(UiContext& ui, core::DesignSession& s) {
     }
     if (int(i) == m_editSwatch)
       ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), color::kIndigo, 0, 0, ui.px(3));
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s  %s%%", im::formatHex(cur.swatches[i].lab).c_str(),
-                        core::formatNumber(d.palette.swatches[i].share * 100, 1, l).c_str());
+    hoverTooltip(ui, im::formatHex(cur.swatches[i].lab) + "  " + core::formatNumber(d.palette.swatches[i].share * 100, 1, l) + "%");
     ImGui::SameLine();
     bool locked = i < d.locked.size() && d.locked[i];
     if (ImGui::Checkbox(label(ui, "studio.lock").c_str(), &locked))
@@ -542,6 +541,7 @@ void StudioPanel::drawColorways(UiContext& ui, core::DesignSession&) {
   if (ImGui::Button(label(ui, "studio.new_colorways").c_str())) ++action.seed;
   m_preview->setColorways(action);  // the grid follows on the preview's next update
   const auto& thumbs = m_preview->colorwayThumbs();
+  if (!thumbs.empty()) dyeabilityLegend(ui);
   // Three rows must fit below, so the cell is the smaller of a third of the width and of the height.
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float cell = std::max(ui.px(48), std::min((ImGui::GetContentRegionAvail().x - 2 * spacing) / 3,
@@ -562,10 +562,8 @@ void StudioPanel::drawColorways(UiContext& ui, core::DesignSession&) {
     // A small mark: can this colourway be dyed bath after bath?
     const im::Colorway& cw = m_preview->colorways()[std::size_t(i)];
     const bool ok = cw.dyeability.dyeable;
-    dl->AddCircleFilled(ImVec2(p.x + cell - ui.px(10), p.y + ui.px(10)), ui.px(7), ok ? IM_COL32(0x3E, 0x8E, 0x5A, 0xFF) : color::kError);
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s\n%s", cw.label.c_str(),
-                        ui.tr(ok ? "studio.dyeable" : "studio.not_dyeable").c_str());
+    dl->AddCircleFilled(ImVec2(p.x + cell - ui.px(10), p.y + ui.px(10)), ui.px(7), ok ? color::kDyeable : color::kError);
+    hoverTooltip(ui, core::colorwayName(ui.wb.tr(), cw) + "\n" + (ok ? ui.tr("studio.dyeable") : ui.tr("colorway.not_dyeable") + " " + core::dyeabilityReason(ui.wb.tr(), cw)));
     ImGui::PopID();
   }
 }

@@ -14,6 +14,7 @@ constexpr ImU32 kIndigo = IM_COL32(0x2C, 0x3A, 0x6E, 0xFF);
 constexpr ImU32 kGading = IM_COL32(0xF4, 0xEB, 0xD6, 0xFF);
 constexpr ImU32 kCanvas = IM_COL32(0x4E, 0x46, 0x40, 0xFF);
 constexpr ImU32 kError = IM_COL32(0xA3, 0x2E, 0x22, 0xFF);
+constexpr ImU32 kDyeable = IM_COL32(0x3E, 0x8E, 0x5A, 0xFF);  // the mark of a colourway dyeable bath after bath
 }  // namespace color
 
 struct Fonts {

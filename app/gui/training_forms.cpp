@@ -186,7 +186,7 @@ void TrainingPanel::drawMatrix(UiContext& ui) {
     for (int c = 0; c < cols; ++c) {
       ImGui::TableSetColumnIndex(c);
       ImGui::TableHeader(ImGui::TableGetColumnName(c));
-      if (c >= 1 && c <= int(m->units.size()) && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m->units[std::size_t(c - 1)].title.c_str());
+      if (c >= 1 && c <= int(m->units.size())) hoverTooltip(ui, m->units[std::size_t(c - 1)].title);
     }
     int shown = 0;
     for (std::size_t r = 0; r < m->trainees.size(); ++r) {

@@ -28,6 +28,11 @@ struct UiContext {
 std::string label(const UiContext& ui, const std::string& key, const char* id = nullptr);
 // A line of text in the heading font.
 void heading(const UiContext& ui, const std::string& text);
+// A tooltip for the item just drawn, when it is hovered (or always, for a
+// hover the caller tested itself), wrapped so that it stays inside the screen:
+// ImGui keeps a tooltip on screen only when it fits. Every tooltip goes through here.
+void tooltip(const UiContext& ui, const std::string& text);
+void hoverTooltip(const UiContext& ui, const std::string& text);
 // Draws an image (all its tiles) scaled into the rectangle [p0, p1].
 void drawImage(ImDrawList* dl, const std::vector<TextureTile>& tiles, int imageW, int imageH, ImVec2 p0, ImVec2 p1);
 

@@ -69,22 +69,37 @@ Bytes deflateBytes(const Bytes& raw) {
   return out;
 }
 
-Bytes makeDuplicateWidthTiffBomb() {
-  constexpr std::uint32_t kWidth = 65512, kHeight = 14872, kRows = 16;
-  constexpr std::uint32_t kStrips = (kHeight + kRows - 1) / kRows;
+namespace {
+
+// An RGB deflate TIFF whose every strip of `rows` rows is the one compressed
+// block `strip`; the last, shorter one is `last` when given.
+TiffBuilder sameStripTiff(std::uint32_t width, std::uint32_t height, std::uint32_t rows, const Bytes& strip, const Bytes* last = nullptr) {
+  const std::uint32_t strips = (height + rows - 1) / rows;
   TiffBuilder t;
-  const Bytes strip = deflateBytes(Bytes(std::size_t(kWidth) * 3 * kRows, 0));
   const std::uint32_t at = t.addData(strip);
-  t.add(256, 4, {kWidth});
-  t.add(257, 4, {kHeight});
+  std::vector<std::uint32_t> offsets(strips, at), counts(strips, std::uint32_t(strip.size()));
+  if (last) {
+    offsets.back() = t.addData(*last);
+    counts.back() = std::uint32_t(last->size());
+  }
+  t.add(256, 4, {width});
+  t.add(257, 4, {height});
   t.add(258, 3, {8, 8, 8});
   t.add(259, 3, {8});  // deflate
   t.add(262, 3, {2});  // RGB
-  t.add(273, 4, std::vector<std::uint32_t>(kStrips, at));
+  t.add(273, 4, offsets);
   t.add(277, 3, {3});
-  t.add(278, 4, {kRows});
-  t.add(279, 4, std::vector<std::uint32_t>(kStrips, std::uint32_t(strip.size())));
+  t.add(278, 4, {rows});
+  t.add(279, 4, counts);
   t.add(284, 3, {1});
+  return t;
+}
+
+}  // namespace
+
+Bytes makeDuplicateWidthTiffBomb() {
+  constexpr std::uint32_t kWidth = 65512, kHeight = 14872, kRows = 16;
+  TiffBuilder t = sameStripTiff(kWidth, kHeight, kRows, deflateBytes(Bytes(std::size_t(kWidth) * 3 * kRows, 0)));
   t.add(256, 4, {64});  // the second ImageWidth, out of order: what the old header check read
   return t.build();
 }
@@ -104,6 +119,19 @@ Bytes makeTinyDuplicateWidthTiffBomb() {
   t.add(279, 4, {64});  // the image itself needs 2,922,902,592 bytes
   t.add(256, 4, {64});
   return t.build();
+}
+
+Bytes makeUniformTiff(std::uint32_t width, std::uint32_t height, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+  constexpr std::uint32_t kRows = 64;
+  Bytes raw(std::size_t(width) * 3 * kRows);
+  for (std::size_t i = 0; i < raw.size(); i += 3) {
+    raw[i] = r;
+    raw[i + 1] = g;
+    raw[i + 2] = b;
+  }
+  // The last strip holds its own rows only: decoders read a longer block short at its end.
+  const Bytes last = deflateBytes(Bytes(raw.begin(), raw.begin() + std::ptrdiff_t(std::size_t(width) * 3 * ((height - 1) % kRows + 1))));
+  return sameStripTiff(width, height, kRows, deflateBytes(raw), &last).build();
 }
 
 Bytes makeFiveBitTiff() {

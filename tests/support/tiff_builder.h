@@ -40,6 +40,10 @@ Bytes makeDuplicateWidthTiffBomb();
 // uncompressed, one strip of 64 bytes for an image of 2.9 GB.
 Bytes makeTinyDuplicateWidthTiffBomb();
 
+// A valid RGB deflate TIFF of one colour at any size, a few KB on disk: every
+// strip of 64 rows points at the same compressed block (a 366 MP kain in 10 KB).
+Bytes makeUniformTiff(std::uint32_t width, std::uint32_t height, std::uint8_t r, std::uint8_t g, std::uint8_t b);
+
 // An 8 x 8 grey TIFF of 5 bits per sample, which OpenCV's reader throws on
 // (and whose exception imdecode printed to stderr).
 Bytes makeFiveBitTiff();

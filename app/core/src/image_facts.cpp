@@ -4,13 +4,19 @@
 
 namespace canting::core {
 
-std::vector<Fact> imageFacts(const imaging::Image& img, const Translator& tr, std::optional<std::uint64_t> colours) {
+std::vector<Fact> imageFacts(const imaging::Image& img, const Translator& tr, std::optional<std::uint64_t> colours, int previewFactor) {
   const imaging::ImageHeader& h = img.source;
   const Language l = tr.language();
-  const int w = img.pixels.cols, hh = img.pixels.rows;
+  // No pixels: a header read alone (a file over the decode limit), upright as the pixels would be.
+  const int w = img.pixels.empty() ? h.uprightWidth() : img.pixels.cols, hh = img.pixels.empty() ? h.uprightHeight() : img.pixels.rows;
   std::vector<Fact> f;
   f.push_back({"info.format", imaging::formatName(h.format)});
-  f.push_back({"info.size_px", tr.tr("info.size_px.value", {{"w", std::to_string(w)}, {"h", std::to_string(hh)}})});
+  if (previewFactor > 1)
+    f.push_back({"info.size_px", tr.tr("info.size_px.preview", {{"w", std::to_string(h.uprightWidth())}, {"h", std::to_string(h.uprightHeight())},
+                                                                {"pw", std::to_string(w)}, {"ph", std::to_string(hh)},
+                                                                {"factor", std::to_string(previewFactor)}})});
+  else
+    f.push_back({"info.size_px", tr.tr("info.size_px.value", {{"w", std::to_string(w)}, {"h", std::to_string(hh)}})});
   if (img.dpi) {
     const imaging::Dpi& d = *img.dpi;
     f.push_back({"info.dpi", formatNumber(d.x, d.x == std::round(d.x) ? 0 : 2, l)});

@@ -10,10 +10,12 @@
 #include "canting/core/actions.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "canting/core/file_browser.h"
 #include "canting/core/paths.h"
 #include "canting/imaging/file_io.h"
+#include "canting/imaging/image_preview.h"
 #include "canting/imaging/stream_export.h"
 
 namespace canting::core {
@@ -44,7 +46,7 @@ bool Workbench::openDesignFromActive() {
   auto bytes = imaging::readFile(d->path);
   auto design = designFromImage(d->image, d->path, bytes ? std::move(*bytes) : std::vector<std::uint8_t>{});
   if (!design) {
-    notify(Notice::Kind::Error, m_tr.message(design.error()));
+    notify(Notice::Kind::Error, errorText(design.error()));
     return false;
   }
   installDesign(std::move(*design), {});
@@ -61,7 +63,7 @@ bool Workbench::openDesignFile(const fs::path& path) {
   const bool project = path.extension() == ".canting";
   auto design = project ? loadProject(path) : designFromFile(path);
   if (!design) {
-    notify(Notice::Kind::Error, m_tr.message(design.error()));
+    notify(Notice::Kind::Error, errorText(design.error()));
     return false;  // the current design stays as it was
   }
   installDesign(std::move(*design), project ? path : fs::path());
@@ -145,7 +147,7 @@ bool Workbench::hasRecovery() const {
 bool Workbench::recover() {
   auto design = loadProject(autosavePath());
   if (!design) {
-    notify(Notice::Kind::Error, m_tr.message(design.error()));
+    notify(Notice::Kind::Error, errorText(design.error()));
     return false;
   }
   installDesign(std::move(*design), {});
@@ -185,18 +187,27 @@ void Workbench::openFiles(const std::vector<fs::path>& paths) {
     m_tasks.run(
         [this, abs, load, order]() -> TaskPool::Completion {
           auto img = std::make_shared<imaging::Result<imaging::Image>>(imaging::loadImage(abs, load));
-          return [this, abs, img, order] {
+          // Over the limit (the app's own kain exports are): a preview at reduced resolution, said so.
+          auto factor = std::make_shared<int>(1);
+          if (!*img && img->error().code == imaging::ErrorCode::TooManyPixels)
+            if (auto reduced = imaging::loadImageReduced(abs, std::min<std::uint64_t>(load.maxPixels, kPreviewPixels))) {
+              *factor = reduced->factor;
+              *img = std::move(reduced->image);
+            }
+          return [this, abs, img, order, factor] {
             --m_loading;
             if (!*img) {
-              notify(Notice::Kind::Error, m_tr.message(img->error()));
+              notify(Notice::Kind::Error, errorText(img->error()));
               return;
             }
+            if (*factor > 1) notify(Notice::Kind::Info, previewText(abs, (*img)->source, (*img)->pixels.size(), *factor));
             auto doc = std::make_unique<Document>();
             doc->id = m_nextId++;
             doc->path = abs;
             doc->name = abs.filename().string();
             doc->image = std::move(img->value());
             doc->openOrder = order;
+            doc->previewFactor = *factor;
             // Decodes finish in any order; the tabs follow the order asked for,
             // and the last file asked for ends up active.
             const Document* current = active();
@@ -271,6 +282,24 @@ void Workbench::exportActive(const fs::path& path, imaging::SaveOptions options)
 }
 
 // [SECTION] notices, folders, settings
+
+std::string Workbench::errorText(const imaging::Error& e) const {
+  std::string text = m_tr.message(e);
+  if (e.code == imaging::ErrorCode::TooManyPixels)
+    text += " " + m_tr.tr("notice.limit_setting", {{"settings", m_options.settingsFile.string()}});
+  return text;
+}
+
+std::string Workbench::previewText(const fs::path& path, const imaging::ImageHeader& h, cv::Size shown, int factor) const {
+  const auto mp = [](double px) { return std::to_string(std::uint64_t(std::llround(px / 1e6))); };
+  return m_tr.tr("notice.preview_opened", {{"name", path.filename().string()},
+                                           {"megapixels", mp(double(h.width) * double(h.height))},
+                                           {"limit", mp(double(m_options.load.maxPixels))},
+                                           {"factor", std::to_string(factor)},
+                                           {"width", std::to_string(shown.width)},
+                                           {"height", std::to_string(shown.height)},
+                                           {"settings", m_options.settingsFile.string()}});
+}
 
 void Workbench::notify(Notice::Kind kind, std::string text) {
   m_notices.push_back(Notice{kind, std::move(text), m_nextNotice++});

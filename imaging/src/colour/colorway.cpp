@@ -90,6 +90,9 @@ Dyeability checkDyeableInSuccession(const std::vector<Lab>& colours, double tol)
     if (b.r > a.r + tol || b.g > a.g + tol || b.b > a.b + tol) {
       d.dyeable = false;
       d.failAt = int(i);
+      // The channel it overshoots most is the one to name.
+      const double over[] = {b.r - a.r, b.g - a.g, b.b - a.b};
+      d.channel = int(std::max_element(over, over + 3) - over);
       break;
     }
   }
@@ -133,6 +136,9 @@ std::vector<Colorway> generateColorways(const Palette& design, const ColorwayOpt
         char label[64];
         std::snprintf(label, sizeof label, "%s %.0f°", harmonyName(rule), hue0);
         cw.label = label;
+        cw.scheme = ColorwayScheme::Harmony;
+        cw.rule = rule;
+        cw.hue = std::round(hue0);
         break;
       }
       case ColorwayScheme::Named: {
@@ -142,6 +148,7 @@ std::vector<Colorway> generateColorways(const Palette& design, const ColorwayOpt
         for (const Swatch& s : p.swatches) pool.push_back(s.lab);
         const std::vector<Lab> chosen = pick(pool, k, rng);
         cw.colours = o.keepLightnessOrder ? assignByLightness(base, chosen) : chosen;
+        cw.scheme = ColorwayScheme::Named;
         cw.label = p.name + (v >= int(o.palettes.size()) ? " " + std::to_string(v / int(o.palettes.size()) + 1) : "");
         break;
       }
@@ -163,6 +170,8 @@ std::vector<Colorway> generateColorways(const Palette& design, const ColorwayOpt
         } else {
           cw.colours = drawn;
         }
+        cw.scheme = ColorwayScheme::Random;
+        cw.number = v + 1;
         cw.label = "random " + std::to_string(v + 1);
         break;
       }

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <map>
 #include <memory>
 #include <string>
@@ -68,6 +69,48 @@ inline void mapGlfwKeys() {
   io.KeyMap[ImGuiKey_Z] = 'Z';
 }
 
+// Every text the last frame drew, read back from its draw lists: ImGui draws
+// a glyph as a quad whose corners carry the glyph's rectangle in the font
+// atlas, so the quads spell the text out. Spaces are where the next glyph
+// starts further than the last one's advance; lines where it starts elsewhere.
+// It sees what the user sees: labels, texts, menus, tooltips, popups, notices.
+inline std::string drawnText() {
+  std::map<std::pair<float, float>, const ImFontGlyph*> byUv;
+  for (const ImFont* f : ImGui::GetIO().Fonts->Fonts)
+    for (const ImFontGlyph& g : f->Glyphs)
+      if (g.Visible) byUv[{g.U0, g.V0}] = &g;
+  std::string out;
+  const auto utf8 = [&out](unsigned c) {
+    if (c < 0x80) out += char(c);
+    else if (c < 0x800) out += {char(0xC0 | (c >> 6)), char(0x80 | (c & 0x3F))};
+    else out += {char(0xE0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F))};
+  };
+  const ImDrawData* dd = ImGui::GetDrawData();
+  for (int l = 0; dd && l < dd->CmdListsCount; ++l) {
+    const ImDrawVert* v = dd->CmdLists[l]->VtxBuffer.Data;
+    const int n = dd->CmdLists[l]->VtxBuffer.Size;
+    float nextX = -1e9f, lineY = -1e9f;
+    for (int i = 0; i + 3 < n;) {
+      const auto it = byUv.find({v[i].uv.x, v[i].uv.y});
+      const ImFontGlyph* g = it == byUv.end() ? nullptr : it->second;
+      if (!g || v[i + 1].uv.x != g->U1 || v[i + 2].uv.y != g->V1 || v[i + 3].uv.x != g->U0 || g->X1 <= g->X0) {
+        ++i;
+        continue;
+      }
+      const float scale = (v[i + 1].pos.x - v[i].pos.x) / (g->X1 - g->X0);
+      const float x = v[i].pos.x - g->X0 * scale, y = v[i].pos.y - g->Y0 * scale;
+      if (std::abs(y - lineY) > 0.5f || x < nextX - 0.5f) out += '\n';
+      else if (x > nextX + 0.5f) out += ' ';
+      utf8(g->Codepoint);
+      nextX = x + g->AdvanceX * scale;
+      lineY = y;
+      i += 4;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 // One ImGui context per test, with the real fonts and theme.
 struct Harness {
   TempDir dir;
@@ -112,6 +155,11 @@ struct Harness {
     ImGui::NewFrame();
     app->frame();
     ImGui::Render();
+  }
+  // One frame, and every text it drew (see drawnText()).
+  std::string textFrame() {
+    frame();
+    return drawnText();
   }
   void frames(int n) {
     for (int i = 0; i < n; ++i) frame();

@@ -25,6 +25,7 @@ struct Dyeability {
   bool dyeable = true;
   std::vector<int> order;  // indices, in dyeing order (light to dark)
   int failAt = -1;         // position in `order` of the first colour that cannot be dyed over its predecessor
+  int channel = -1;        // where it fails: 0 red, 1 green, 2 blue, the light the later colour reflects more of
 };
 Dyeability checkDyeableInSuccession(const std::vector<Lab>& colours, double tolerance = 0.02);
 
@@ -40,7 +41,12 @@ struct ColorwayOptions {
 };
 
 struct Colorway {
-  std::string label;         // e.g. "triadic 120°", "Sogan klasik", "acak 3"
+  std::string label;         // e.g. "triadic 120°", "Sogan klasik", "random 3": an id, not for the screen
+  // What the label says, for the app to name it in the user's language.
+  ColorwayScheme scheme = ColorwayScheme::Harmony;
+  HarmonyRule rule = HarmonyRule::Complementary;  // Harmony
+  double hue = 0;                                 // Harmony: the starting hue, degrees
+  int number = 0;                                 // Random: 1, 2, ...
   std::vector<Lab> colours;  // one per design swatch, same order
   Dyeability dyeability;
 };

@@ -17,8 +17,10 @@ struct Fact {
   std::string value;     // already translated and formatted
 };
 
-// `distinctColors` empty: still being counted.
+// `distinctColors` empty: still being counted. An image with no pixels (its
+// header alone) is described by the header's upright size.
+// `previewFactor` over 1: the pixels are a reduced preview of the file, whose own size is shown with them.
 std::vector<Fact> imageFacts(const imaging::Image& image, const Translator& tr,
-                             std::optional<std::uint64_t> distinctColors);
+                             std::optional<std::uint64_t> distinctColors, int previewFactor = 1);
 
 }  // namespace canting::core

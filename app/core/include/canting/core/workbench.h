@@ -34,6 +34,7 @@ struct Document {
   int version = 1;  // bumped on every pixel change; the GUI's texture cache keys on it
   int openOrder = 0;  // when it was asked for: documents keep the order the user gave
   std::optional<std::uint64_t> distinctColors;
+  int previewFactor = 1;  // over 1: a reduced preview of a file over the decode limit (1/factor per side)
   ViewTransform view;
   bool needsFit = true;
 };
@@ -115,6 +116,10 @@ class Workbench {
   const std::deque<Notice>& notices() const { return m_notices; }
   void notify(Notice::Kind kind, std::string text);
   void dismiss(int serial);
+  // An error in words, and for a limit the setting that raises it.
+  std::string errorText(const imaging::Error& error) const;
+  // A preview opened for a file over the decode limit is at most this large.
+  static constexpr std::uint64_t kPreviewPixels = 50'000'000;
 
   // The folder a dialog for this kind of file was last confirmed in (also the
   // last folder of any kind, where a kind never used starts).
@@ -142,6 +147,7 @@ class Workbench {
 
  private:
   void startStats(Document& doc);
+  std::string previewText(const std::filesystem::path& path, const imaging::ImageHeader& file, cv::Size shown, int factor) const;
   void installDesign(Design design, std::filesystem::path projectFile);
 
   Options m_options;
