@@ -5,7 +5,7 @@
 // [SECTION] motifs and colourways
 // [SECTION] product
 // [SECTION] order and order list
-// [SECTION] kiosk slideshow and staff dialog
+// [SECTION] kiosk slideshow
 
 #include "galeri_panel.h"
 
@@ -108,28 +108,6 @@ void GaleriPanel::fillOrder(const std::string& customer, const std::string& cont
   m_quantity = std::clamp(quantity, 1, 999);
 }
 
-im::Status GaleriPanel::leaveKiosk(rec::Desk& desk, const std::string& pin) {
-  const rec::Actor* a = desk.actor();
-  if (!a) {
-    // Started with --kiosk and nobody logged in: any outlet staff member or administrator may leave.
-    desk.pin = pin;
-    if (auto st = desk.login(); !st) return st;
-    if (!staff(desk)) {
-      const rec::Role r = desk.actor()->role();
-      desk.logout();
-      return im::makeError(canting::records::RecordsError::NotAllowed, {{"role", std::string("@records.role.") + rec::roleName(r)}, {"what", "@showroom.action.leave_kiosk"}});
-    }
-    m_room.kiosk = false;
-    return im::Ok{};
-  }
-  if (!desk.store()) return im::makeError(canting::records::RecordsError::NotAllowed, {{"role", "-"}, {"what", "@showroom.action.leave_kiosk"}});
-  // The PIN of whoever opened the kiosk: the store checks it and counts failures.
-  auto again = desk.store()->login(a->name(), pin);
-  if (!again) return again.error();
-  m_room.kiosk = false;
-  return im::Ok{};
-}
-
 // [SECTION] frame and top bar
 
 void GaleriPanel::draw(UiContext& ui) {
@@ -139,6 +117,8 @@ void GaleriPanel::draw(UiContext& ui) {
   const double now = ImGui::GetTime();
   const bool touched = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseClicked[0] || io.MouseWheel != 0 || !io.InputQueueCharacters.empty();
   if (m_room.attracting(now)) {
+    // Staff who logged in for an order and walked away are logged out with the slideshow.
+    if (desk.actor()) ui.wb.post([&desk] { desk.logout(); });
     if (touched) {
       m_room.input(now);  // a touch ends the slideshow; it does not also press what is under it
     } else {
@@ -149,6 +129,7 @@ void GaleriPanel::draw(UiContext& ui) {
     m_room.input(now);
   }
   drawTopBar(ui, desk);
+  drawKioskRefusal();
   const float left = ui.px(270);
   ImGui::BeginChild("galeri_motifs", ImVec2(left, 0), true);
   drawMotifs(ui);
@@ -188,27 +169,21 @@ void GaleriPanel::drawTopBar(UiContext& ui, rec::Desk& desk) {
   probe::note("@showroom.lang_en");
   ImGui::SameLine(0, ui.px(30));
   if (m_room.kiosk) {
-    if (ImGui::Button(label(ui, "showroom.leave_kiosk").c_str(), big)) {
-      m_wantStaffDialog = true;
-      m_pin.clear();
-      m_staffError.reset();
+    if (staff(desk)) {  // logged in for an order
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(ui.tr("showroom.staff", {{"name", desk.actor()->name()}}).c_str());
+      ImGui::SameLine();
     }
+    if (ImGui::Button(label(ui, "showroom.leave_kiosk").c_str(), big)) openStaffDialog(false);
     probe::note("@showroom.leave_kiosk");
   } else if (staff(desk)) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ui.tr("showroom.staff", {{"name", desk.actor()->name()}}).c_str());
     ImGui::SameLine();
-    if (ImGui::Button(label(ui, "showroom.enter_kiosk").c_str(), big)) {
-      m_room.kiosk = true;
-      m_room.input(ImGui::GetTime());
-    }
+    if (ImGui::Button(label(ui, "showroom.enter_kiosk").c_str(), big)) startKiosk(ui);
     probe::note("@showroom.enter_kiosk");
   } else {
-    if (ImGui::Button(label(ui, "showroom.staff_login").c_str(), big)) {
-      m_wantStaffDialog = true;
-      m_pin.clear();
-      m_staffError.reset();
-    }
+    if (ImGui::Button(label(ui, "showroom.staff_login").c_str(), big)) openStaffDialog(false);
     probe::note("@showroom.staff_login");
   }
   ImGui::Separator();
@@ -454,11 +429,20 @@ void GaleriPanel::drawOrder(UiContext& ui, rec::Desk& desk) {
       m_lastOrder = order.number;
       m_customer[0] = m_contact[0] = m_note[0] = 0;
       m_quantity = 1;
+      if (m_room.kiosk) {
+        // Back to the customer view: the next customer finds no staff logged in.
+        ui.wb.post([&desk] { desk.logout(); });
+      }
     }
   }
   ImGui::EndDisabled();
   probe::note("@showroom.save_order");
-  if (!staff(desk)) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kSoga), "%s", ui.tr("showroom.staff_needed").c_str());
+  if (!staff(desk)) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kSoga), "%s", ui.tr("showroom.staff_needed").c_str());
+    // In the kiosk staff log in here, for this one order.
+    if (m_room.kiosk && ImGui::Button(label(ui, "showroom.staff_login").c_str(), ImVec2(-1, ui.px(48)))) openStaffDialog(true);
+    probe::note("@showroom.kiosk_staff_login");
+  }
   if (!m_lastOrder.empty()) ImGui::TextUnformatted(ui.tr("showroom.last_order", {{"number", m_lastOrder}}).c_str());
   ImGui::EndChild();
   ImGui::SameLine();
@@ -509,7 +493,7 @@ void GaleriPanel::drawOrders(UiContext& ui, rec::Desk& desk) {
   }
 }
 
-// [SECTION] kiosk slideshow and staff dialog
+// [SECTION] kiosk slideshow
 
 void GaleriPanel::drawAttract(UiContext& ui) {
   // A slow slideshow: each colourway of the motif for five seconds.
@@ -530,54 +514,6 @@ void GaleriPanel::drawAttract(UiContext& ui) {
   ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + (avail.x - ts.x) / 2, p.y + avail.y - ui.px(50)), color::kIndigo, hint.c_str());
   ImGui::Dummy(avail);
   probe::note("@showroom.attract");
-}
-
-void GaleriPanel::drawStaffDialog(UiContext& ui, rec::Desk& desk) {
-  const std::string title = ui.tr(m_room.kiosk ? "showroom.leave_title" : "showroom.staff_title") + "###staff";
-  if (m_wantStaffDialog) {
-    ImGui::OpenPopup(title.c_str());
-    m_wantStaffDialog = false;
-  }
-  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  if (!m_room.kiosk || !desk.actor()) {
-    const auto names = desk.loginNames();
-    if (names.empty()) ImGui::TextWrapped("%s", ui.tr("showroom.no_staff").c_str());
-    ImGui::BeginChild("staff_names", ImVec2(ui.px(340), ui.px(260)), true);
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (ImGui::Selectable(names[i].c_str(), desk.loginName == names[i], 0, ImVec2(0, ui.px(34)))) desk.loginName = names[i];
-      probe::note("@showroom.staff_name." + std::to_string(i));
-    }
-    ImGui::EndChild();
-    ImGui::SameLine();
-  } else {
-    ImGui::TextWrapped("%s", ui.tr("showroom.leave_text", {{"name", desk.actor() ? desk.actor()->name() : "-"}}).c_str());
-  }
-  drawPinPad(ui, m_pin, "pin_kiosk", ui.px(64));
-  if (m_staffError) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "%s", ui.wb.tr().message(*m_staffError).c_str());
-  if (ImGui::Button(label(ui, m_room.kiosk ? "showroom.leave_kiosk" : "training.enter").c_str(), ImVec2(ui.px(200), ui.px(48)))) {
-    imaging::Status st = imaging::Ok{};
-    if (m_room.kiosk) {
-      st = leaveKiosk(desk, m_pin);
-    } else {
-      desk.pin = m_pin;
-      st = desk.login();
-    }
-    m_pin.clear();
-    if (st) {
-      m_staffError.reset();
-      ImGui::CloseCurrentPopup();
-    } else {
-      m_staffError = st.error();
-    }
-  }
-  probe::note("@showroom.staff_ok");
-  ImGui::SameLine();
-  if (ImGui::Button(label(ui, "showroom.cancel").c_str(), ImVec2(ui.px(160), ui.px(48)))) {
-    m_pin.clear();
-    ImGui::CloseCurrentPopup();
-  }
-  probe::note("@showroom.cancel");
-  ImGui::EndPopup();
 }
 
 }  // namespace canting::gui

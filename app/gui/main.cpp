@@ -3,7 +3,8 @@
 // --screenshot it renders N frames, writes the framebuffer as PNG and exits.
 //
 // Exit status: 0 ok, 1 usage error, 2 no display, 3 no window or GL context,
-// 5 blank or unwritable screenshot.
+// 5 blank or unwritable screenshot, 6 --kiosk refused (no staff account could
+// leave it).
 //
 // Index of this file:
 // [SECTION] options and screenshots
@@ -23,6 +24,7 @@
 #include "app.h"
 #include "canting/core/paths.h"
 #include "canting/core/settings.h"
+#include "canting/records/app_session.h"
 #include "canting/records/demo.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/memory.h"
@@ -123,6 +125,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   const bool shot = !opt.screenshot.empty();
+  if (opt.kiosk) {
+    // Before any window: a kiosk nobody can leave would trap the screen of an
+    // outlet PC that autostarts it before a staff account exists.
+    records::AppSession session({core::dataDir(), core::assetsDir() / "curriculum"});
+    if (records::orderTakers(session.desk()).empty()) {
+      core::Translator tr;
+      tr.load(core::assetsDir() / "i18n", opt.lang.empty() ? core::loadSettings(core::defaultSettingsPath()).settings.language : lang);
+      std::cerr << "canting: " << tr.tr("showroom.kiosk_no_staff") << "\n";
+      return 6;
+    }
+  }
 
   glfwSetErrorCallback([](int, const char* msg) { g_glfwError = msg ? msg : ""; });
   if (!glfwInit()) {
@@ -192,8 +205,7 @@ int main(int argc, char** argv) {
     if (opt.kiosk) {
       // The outlet's PC starts straight into the gallery; a staff member's PIN leaves it.
       wb.setWorkspace(core::WorkspaceId::GaleriOutlet);
-      app.galeri().ensureLoaded(app.ui());
-      app.galeri().showroom().kiosk = true;
+      if (!app.galeri().startKiosk(app.ui())) std::cerr << "canting: " << *app.galeri().kioskRefusal() << "\n";
     }
     if (opt.show == "open-dialog") app.openFileDialog();
     else if (opt.show == "export-dialog") app.openExportDialog();
