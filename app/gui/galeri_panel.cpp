@@ -17,6 +17,7 @@
 #include "canting/records/reports.h"
 #include "item_probe.h"
 #include "pin_pad.h"
+#include "text_wrap.h"
 
 namespace canting::gui {
 
@@ -212,10 +213,8 @@ void GaleriPanel::drawMotifs(UiContext& ui) {
   // The chosen motif's story, in the customer's language.
   if (const core::LibraryMotif* m = ui.wb.library().find(m_room.motifId())) {
     ImGui::Separator();
-    ImGui::PushTextWrapPos(0);
-    if (!m->originIn(l).empty()) ImGui::TextDisabled("%s", m->originIn(l).c_str());
-    if (!m->meaningIn(l).empty()) ImGui::TextUnformatted(m->meaningIn(l).c_str());
-    ImGui::PopTextWrapPos();
+    if (!m->originIn(l).empty()) textWrappedAtSpaces(m->originIn(l), true);
+    if (!m->meaningIn(l).empty()) textWrappedAtSpaces(m->meaningIn(l));
   }
 }
 
