@@ -71,9 +71,7 @@ void GaleriPanel::ensureLoaded(UiContext& ui) {
   if (m_loaded) return;
   m_loaded = true;
   // The outlet's own catalogue in the data folder wins over the example one.
-  std::filesystem::path file = ui.wb.dataFolder() / "katalog.json";
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) file = ui.wb.assetsFolder() / "showroom" / "katalog.json";
+  const std::filesystem::path file = core::catalogueFile(ui.wb.dataFolder(), ui.wb.assetsFolder());
   if (auto c = core::loadCatalogue(file)) {
     m_catalogue = std::move(*c);
     for (const auto& p : m_catalogue.problems)

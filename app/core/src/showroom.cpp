@@ -76,6 +76,26 @@ im::Result<Catalogue> loadCatalogue(const fs::path& file) {
   return c;
 }
 
+fs::path catalogueFile(const fs::path& dataFolder, const fs::path& assets) {
+  std::error_code ec;
+  const fs::path own = dataFolder / "katalog.json";
+  return fs::exists(own, ec) ? own : assets / "showroom" / "katalog.json";
+}
+
+im::Result<cv::Mat> loadShowroomMotif(const fs::path& image, const im::LoadOptions& load, int maxSide) {
+  auto img = im::loadImage(image, load);
+  if (!img) return img.error();
+  cv::Mat px = img->pixels;
+  if (px.depth() != CV_8U) px.convertTo(px, CV_8U, 1.0 / 257.0);
+  if (px.channels() == 4) cv::cvtColor(px, px, cv::COLOR_BGRA2BGR);
+  else if (px.channels() == 1) cv::cvtColor(px, px, cv::COLOR_GRAY2BGR);
+  const double s = std::min(1.0, double(maxSide) / std::max(px.cols, px.rows));
+  if (s >= 1) return px;
+  cv::Mat small;
+  cv::resize(px, small, cv::Size(std::max(1, int(px.cols * s)), std::max(1, int(px.rows * s))), 0, 0, cv::INTER_AREA);
+  return small;
+}
+
 std::string formatRupiah(long long amount) {
   std::string digits = std::to_string(amount < 0 ? -amount : amount), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {

@@ -16,6 +16,7 @@
 
 #include "canting/imaging/colorway.h"
 #include "canting/imaging/dye.h"
+#include "canting/imaging/image_io.h"
 #include "canting/imaging/mockup.h"
 #include "canting/imaging/recolor.h"
 
@@ -48,6 +49,9 @@ struct Catalogue {
 // A file that cannot be read or is not JSON fails; a bad entry is reported in
 // `problems` and skipped, and the good ones load.
 imaging::Result<Catalogue> loadCatalogue(const std::filesystem::path& file);
+// The outlet's own catalogue (katalog.json in the data folder) when there is
+// one, else the example in the assets: the gallery and the CLI read the same.
+std::filesystem::path catalogueFile(const std::filesystem::path& dataFolder, const std::filesystem::path& assets);
 
 // ---- orders
 
@@ -82,6 +86,12 @@ class OrderStore {
 std::string formatRupiah(long long amount);
 
 // ---- the showroom
+
+// A motif as the showroom uses it: decoded (within `load`'s limits), 8-bit
+// BGR, its long side at most `maxSide`. Photos and repeat tiles can be tens of
+// megapixels; a customer's screen needs no more, and the gallery (on a worker)
+// and the CLI make the same colourways from the same pixels.
+imaging::Result<cv::Mat> loadShowroomMotif(const std::filesystem::path& image, const imaging::LoadOptions& load = {}, int maxSide = 1400);
 
 class Showroom {
  public:
