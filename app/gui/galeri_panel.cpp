@@ -81,24 +81,50 @@ void GaleriPanel::ensureLoaded(UiContext& ui) {
     ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(c.error()));
   }
   if (auto b = im::loadDyeBook(ui.wb.assetsFolder() / "dyes" / "dyes.json")) m_book = std::move(*b);
-  if (!ui.wb.library().motifs().empty()) selectMotif(ui, ui.wb.library().motifs().front().id);
+  if (const auto shown = shownMotifs(ui); !shown.empty()) selectMotif(ui, shown.front()->id);
+}
+
+std::vector<const core::LibraryMotif*> GaleriPanel::shownMotifs(UiContext& ui) {
+  // The centre's own first, newest on top (a colourway just sent from the
+  // Studio leads the list); then the motifs that come with the program.
+  std::vector<const core::LibraryMotif*> out;
+  const auto& all = ui.wb.library().motifs();
+  for (auto it = all.rbegin(); it != all.rend(); ++it)
+    if (!it->bundled) out.push_back(&*it);
+  for (const auto& m : all)
+    if (m.bundled) out.push_back(&m);
+  return out;
 }
 
 void GaleriPanel::selectMotif(UiContext& ui, const std::string& id) {
   const core::LibraryMotif* m = ui.wb.library().find(id);
   if (!m) return;
-  auto img = im::loadImage(m->image);
-  if (!img) {
-    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(img.error()));
-    return;
-  }
-  if (auto st = m_room.selectMotif(m->id, m->name, img->pixels, ui.wb.namedPalettes()); !st) {
-    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
-    return;
-  }
-  ++m_version;
-  m_enlarged = -2;
-  m_mockKey.clear();
+  // A photo or a repeat tile can be tens of megapixels: decoding, scaling and
+  // the colourways run on a worker, and the frame keeps drawing the motif
+  // shown until they land. Only the last one asked for is put in place.
+  m_pendingMotif = m->id;
+  const int ticket = ++m_selectTicket;
+  im::LoadOptions load;
+  load.maxPixels = std::max<std::uint64_t>(load.maxPixels, std::uint64_t(ui.wb.settings().maxMegapixels * 1e6));
+  std::weak_ptr<int> alive = m_alive;
+  UiContext* uip = &ui;
+  ui.wb.tasks().run([this, alive, uip, ticket, load, path = m->image, mid = m->id, name = m->name, palettes = ui.wb.namedPalettes()]() -> core::TaskPool::Completion {
+    im::Result<core::ShowroomMotif> made = im::makeError(im::ErrorCode::InvalidArgument, {{"what", "motif"}});
+    if (auto px = core::loadShowroomMotif(path, load)) made = core::Showroom::prepareMotif(mid, name, *px, palettes);
+    else made = px.error();
+    return [this, alive, uip, ticket, made = std::move(made)]() mutable {
+      if (alive.expired() || ticket != m_selectTicket) return;  // the panel is gone, or another motif was asked for since
+      m_pendingMotif.clear();
+      if (!made) {
+        uip->wb.notify(core::Notice::Kind::Error, uip->wb.tr().message(made.error()));
+        return;
+      }
+      m_room.setMotif(std::move(*made));
+      ++m_version;
+      m_enlarged = -2;
+      m_mockKey.clear();
+    };
+  });
 }
 
 void GaleriPanel::fillOrder(const std::string& customer, const std::string& contact, int quantity) {
@@ -193,13 +219,17 @@ void GaleriPanel::drawTopBar(UiContext& ui, rec::Desk& desk) {
 void GaleriPanel::drawMotifs(UiContext& ui) {
   const core::Language l = ui.wb.tr().language();
   heading(ui, ui.tr("showroom.motifs"));
-  const auto& motifs = ui.wb.library().motifs();
+  const auto motifs = shownMotifs(ui);
+  const bool own = !motifs.empty() && !motifs.front()->bundled;
   const float thumb = ui.px(64);
   for (std::size_t i = 0; i < motifs.size(); ++i) {
-    const auto& m = motifs[i];
+    const auto& m = *motifs[i];
+    // Two groups when the centre has its own: theirs, then the program's.
+    if (own && (i == 0 || m.bundled != motifs[i - 1]->bundled)) ImGui::TextDisabled("%s", ui.tr(m.bundled ? "showroom.bundled_motifs" : "showroom.own_motifs").c_str());
     ImGui::PushID(int(i));
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::Selectable("##motif", m.id == m_room.motifId(), 0, ImVec2(0, thumb + ui.px(6)))) {
+    const bool current = m_pendingMotif.empty() ? m.id == m_room.motifId() : m.id == m_pendingMotif;
+    if (ImGui::Selectable("##motif", current, 0, ImVec2(0, thumb + ui.px(6)))) {
       selectMotif(ui, m.id);
       m_tab = Tab::Colours;
     }
@@ -219,8 +249,9 @@ void GaleriPanel::drawMotifs(UiContext& ui) {
 void GaleriPanel::drawColours(UiContext& ui) {
   const auto& cws = m_room.colorways();
   const auto& thumbs = m_room.thumbnails();
+  if (!m_pendingMotif.empty()) ImGui::TextDisabled("%s", ui.tr("showroom.loading_motif").c_str());
   if (thumbs.empty()) {
-    ImGui::TextDisabled("%s", ui.tr("showroom.pick_motif").c_str());
+    if (m_pendingMotif.empty()) ImGui::TextDisabled("%s", ui.tr("showroom.pick_motif").c_str());
     return;
   }
   const std::vector<int>& cmp = m_room.compare();

@@ -6,8 +6,10 @@
 // minute without a touch a slideshow runs (galeri_kiosk.cpp). The model is core::Showroom;
 // staff log in through the training records' desk, which keeps the orders.
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "canting/core/showroom.h"
 #include "canting/records/desk.h"
@@ -28,7 +30,12 @@ class GaleriPanel final : public Panel {
   void setTab(Tab t) { m_tab = t; }
   // Loads the catalogue, palettes, dye book and the first motif once.
   void ensureLoaded(UiContext& ui);
+  // Starts loading a motif of the library on the task pool; it replaces the
+  // one shown when ready (motifId() until then is the old one).
   void selectMotif(UiContext& ui, const std::string& id);
+  const std::string& loadingMotif() const { return m_pendingMotif; }
+  // The library's motifs in the gallery's order: the centre's own, newest first, then the bundled ones.
+  static std::vector<const core::LibraryMotif*> shownMotifs(UiContext& ui);
   // Kiosk mode starts only when the records hold someone who can leave it
   // (outlet staff or an administrator); otherwise it says why and stays off.
   // It starts with nobody logged in, so a customer never acts as staff.
@@ -58,6 +65,9 @@ class GaleriPanel final : public Panel {
   int lang(const UiContext& ui) const;
 
   core::Showroom m_room;
+  std::string m_pendingMotif;  // being loaded on the task pool
+  int m_selectTicket = 0;
+  std::shared_ptr<int> m_alive = std::make_shared<int>(0);  // completions check it: the panel may be gone
   core::Catalogue m_catalogue;
   std::optional<imaging::DyeBook> m_book;
   bool m_loaded = false;

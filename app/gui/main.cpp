@@ -281,6 +281,7 @@ int main(int argc, char** argv) {
       // Staff are the demo records' outlet staff (made in the data folder when missing).
       gui::GaleriPanel& g = app.galeri();
       g.ensureLoaded(app.ui());
+      wb.finishAll();  // the first motif is chosen on the task pool
       records::Desk& desk = app.records().desk();
       if (auto st = desk.useDemo(true); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
       desk.loginName = records::demoLogins()[4].name;

@@ -4,15 +4,18 @@
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
+#include <opencv2/imgproc.hpp>
 
 #include "app.h"
 #include "canting/records/app_session.h"
 #include "canting/records/demo.h"
 #include "harness.h"
 #include "item_probe.h"
+#include "support/image_fixtures.h"
 
 using namespace canting;
 using canting::test::Harness;
+namespace fs = std::filesystem;
 
 namespace {
 // In the open staff dialog: the name from the list, the PIN on the keypad, OK.
@@ -292,4 +295,88 @@ TEST_CASE("any outlet staff member's or administrator's PIN leaves the kiosk, wh
     REQUIRE(desk.actor());
     CHECK(desk.actor()->name() == L[std::size_t(leaver)].name);
   }
+}
+
+// ------------------------------------------------------------ the centre's own motifs (#22)
+
+namespace {
+// A photo of the centre's own cloth, big enough to take a while to decode.
+std::string importPhoto(Harness& h, const std::string& name) {
+  cv::Mat photo(2000, 3000, CV_8UC3, cv::Scalar(30, 60, 120));
+  for (int i = 0; i < 12; ++i) cv::circle(photo, cv::Point(250 * i + 120, 1000), 110, cv::Scalar(210, 225, 235), -1);
+  REQUIRE(imaging::saveImage(photo, h.dir / "foto-kain.jpg"));
+  auto id = h.wb.library().import(h.dir / "foto-kain.jpg", core::MotifMeta{name, "", "Sentra Limbasari", "Buatan pengrajin sentra."});
+  REQUIRE(id);
+  return *id;
+}
+}  // namespace
+
+TEST_CASE("the gallery lists the centre's imported motifs first and shows one, decoded on a worker and scaled", "[gui][galeri][own]") {
+  Harness h;
+  const std::string id = importPhoto(h, "Parang Limbasari");
+  h.wb.setWorkspace(core::WorkspaceId::GaleriOutlet);
+  h.frames(3);
+  gui::GaleriPanel& g = h.app->galeri();
+  CHECK(g.showroom().motifId() == id);  // the centre's own lead the list, and the first is shown
+  CHECK(gui::probe::find("@showroom.motif." + id));
+  CHECK(gui::probe::find("@showroom.motif.kawung"));
+  CHECK(gui::probe::find("@showroom.motif." + id)->centre().y < gui::probe::find("@showroom.motif.kawung")->centre().y);
+  CHECK(g.showroom().colorways().size() == 12);
+  CHECK(std::max(g.showroom().colorwayImage(-1).cols, g.showroom().colorwayImage(-1).rows) == 1400);
+  // Choosing another does not decode in the frame: the old motif stays until the worker is done.
+  ImGui::NewFrame();
+  g.selectMotif(h.app->ui(), "parang");
+  ImGui::EndFrame();
+  CHECK(g.loadingMotif() == "parang");
+  CHECK(g.showroom().motifId() == id);
+  h.frames(2);
+  CHECK(g.loadingMotif().empty());
+  CHECK(g.showroom().motifId() == "parang");
+  // Tapping the photo again in the list brings it back.
+  h.click(h.centreOf("@showroom.motif." + id));
+  h.frames(2);
+  CHECK(g.showroom().motifId() == id);
+  CHECK(h.wb.notices().empty());
+}
+
+TEST_CASE("a 16-bit repeat tile imported into the library is shown in the kiosk", "[gui][galeri][own]") {
+  Harness h;
+  cv::Mat tile(480, 480, CV_16UC3, cv::Scalar(12000, 26000, 52000));
+  cv::rectangle(tile, cv::Rect(60, 60, 200, 200), cv::Scalar(60000, 30000, 8000), -1);
+  REQUIRE(imaging::saveImage(tile, h.dir / "ubin-ulang.tif"));
+  auto id = h.wb.library().import(h.dir / "ubin-ulang.tif", core::MotifMeta{"Ubin ulang", "", "", ""});
+  REQUIRE(id);
+  gui::GaleriPanel& g = demoKiosk(h);
+  h.frames(3);
+  REQUIRE(h.app->kiosk());
+  CHECK(g.showroom().motifId() == *id);
+  CHECK(g.showroom().colorways().size() == 12);
+  CHECK(gui::probe::find("@showroom.colorway.11"));
+}
+
+TEST_CASE("'Show in the gallery' in the Studio sends the design's colourway to the gallery", "[gui][galeri][studio]") {
+  Harness h;
+  REQUIRE(h.wb.openDesignFile(fs::path(CANTING_ASSETS_DIR) / "demo" / "contoh-kawung.png"));
+  h.wb.setWorkspace(core::WorkspaceId::StudioDesain);
+  h.frames(3);
+  h.app->studio().adoptColorway(h.app->ui(), 2);
+  h.frames(3);
+  const cv::Mat shown = h.app->studio().result().clone();
+  REQUIRE_FALSE(shown.empty());
+  const std::size_t before = h.wb.library().motifs().size();
+  h.click(h.centreOf("@studio.show_in_gallery"));
+  h.frames(3);
+  REQUIRE(h.wb.library().motifs().size() == before + 1);
+  const core::LibraryMotif& sent = h.wb.library().motifs().back();
+  CHECK_FALSE(sent.bundled);
+  CHECK(sent.name == h.wb.tr().tr("showroom.studio_motif_name", {{"name", "contoh-kawung"}}));
+  auto img = imaging::loadImage(sent.image);
+  REQUIRE(img);
+  CHECK(cv::norm(img->pixels, shown, cv::NORM_INF) == 0);  // what the Studio showed, colourway and all
+  CHECK(h.wb.notices().back().kind == core::Notice::Kind::Info);
+  // At the top of the gallery's list, and shown there.
+  h.wb.setWorkspace(core::WorkspaceId::GaleriOutlet);
+  h.frames(3);
+  CHECK(h.app->galeri().showroom().motifId() == sent.id);
+  CHECK(gui::probe::find("@showroom.motif." + sent.id));
 }

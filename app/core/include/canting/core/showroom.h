@@ -93,6 +93,18 @@ std::string formatRupiah(long long amount);
 // and the CLI make the same colourways from the same pixels.
 imaging::Result<cv::Mat> loadShowroomMotif(const std::filesystem::path& image, const imaging::LoadOptions& load = {}, int maxSide = 1400);
 
+// What choosing a motif computes: the motif, its palette and colourways with
+// their thumbnails. Made by Showroom::prepareMotif (the gallery runs it on a
+// worker) and put in place by Showroom::setMotif.
+struct ShowroomMotif {
+  std::string id, name;
+  cv::Mat motif, small;  // as given (8-bit BGR); grid thumbnail
+  imaging::Palette palette;
+  imaging::ColorIndex smallIndex;
+  std::vector<imaging::Colorway> colorways;
+  std::vector<cv::Mat> thumbs;
+};
+
 class Showroom {
  public:
   static constexpr int kMaxColorways = 12;
@@ -103,6 +115,10 @@ class Showroom {
   // thumbnail of each at most `thumbPx` on its long side.
   imaging::Status selectMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
                               const std::vector<imaging::Palette>& palettes, int thumbPx = 360);
+  // The same in two steps: the work (no state of the showroom; any thread), then the swap.
+  static imaging::Result<ShowroomMotif> prepareMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
+                                                     const std::vector<imaging::Palette>& palettes, int thumbPx = 360);
+  void setMotif(ShowroomMotif motif);
   const std::string& motifId() const { return m_motifId; }
   const std::string& motifName() const { return m_motifName; }
   const std::vector<imaging::Colorway>& colorways() const { return m_colorways; }
@@ -149,6 +165,7 @@ class Showroom {
   imaging::Palette m_palette;
   imaging::ColorIndex m_smallIndex;
   std::optional<imaging::ColorIndex> m_fullIndex;
+  std::vector<std::pair<int, cv::Mat>> m_big;  // the last colourways asked for at full size, oldest first
   imaging::ColorIndex m_previewIndex;
   // Product scenes are kept by product, size, motif width, height and the
   // motif's aspect, so switching colourway or going back to a product is a
