@@ -45,6 +45,8 @@ class GaleriPanel final : public Panel {
   // staff member or administrator; that person is then logged in.
   imaging::Status leaveKiosk(records::Desk& desk, const std::string& pin);
   std::string& staffPin() { return m_pin; }
+  // Opens the staff dialog: to log in (in the kiosk: for one order), or to leave the kiosk.
+  void openStaffDialog(bool forOrder);
   // Fills the order form (for --show and tests).
   void fillOrder(const std::string& customer, const std::string& contact, int quantity);
 
@@ -58,7 +60,6 @@ class GaleriPanel final : public Panel {
   void drawAttract(UiContext& ui);
   void drawStaffDialog(UiContext& ui, records::Desk& desk);
   void drawKioskRefusal();
-  void openStaffDialog(bool forOrder);
   // Logs in desk.loginName with `pin`, keeping the login only if that person takes orders.
   imaging::Status loginAsStaff(records::Desk& desk, const std::string& pin, const char* what);
   bool staff(const records::Desk& desk) const;

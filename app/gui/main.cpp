@@ -277,9 +277,17 @@ int main(int argc, char** argv) {
         }
       }
     } else if (opt.show.rfind("galeri-", 0) == 0) {
-      // The outlet gallery: galeri-colours, -compare, -product-ID, -order, -kiosk, -attract.
+      // The outlet gallery: galeri-colours, -compare, -product-ID, -order, -kiosk, -kiosk-login, -attract, -own.
       // Staff are the demo records' outlet staff (made in the data folder when missing).
+      // galeri-own first imports the demo phone photo into the library, as the centre's own motif.
       gui::GaleriPanel& g = app.galeri();
+      if (opt.show == "galeri-own") {
+        const auto& own = wb.library().motifs();
+        if (std::none_of(own.begin(), own.end(), [](const core::LibraryMotif& m) { return !m.bundled; }))
+          (void)wb.library().import(wb.demoFolder() / "foto-ceplok-ponsel.jpg",
+                                    core::MotifMeta{"Ceplok Limbasari", "Ceplok", "Sentra Limbasari, Purbalingga",
+                                                    "Difoto di sentra; motif \"ceplok\" buatan pengrajin setempat; dahulu dipakai untuk kain sehari-hari."});
+      }
       g.ensureLoaded(app.ui());
       wb.finishAll();  // the first motif is chosen on the task pool
       records::Desk& desk = app.records().desk();
@@ -305,6 +313,14 @@ int main(int argc, char** argv) {
         room.product = 1;
         room.size = 1;
         g.fillOrder("Ibu Ratih Wulandari", "0812-0000-1234", 2);
+      } else if (what == "kiosk-login") {  // staff log in inside the kiosk to save an order
+        (void)g.startKiosk(app.ui());
+        g.setTab(gui::GaleriPanel::Tab::Order);
+        room.product = 1;
+        room.size = 1;
+        g.fillOrder("Ibu Ratih Wulandari", "0812-0000-1234", 2);
+        g.openStaffDialog(true);
+        room.input(1e9);
       } else if (what == "kiosk" || what == "attract") {
         room.kiosk = true;
         room.input(what == "attract" ? -1000 : 1e9);

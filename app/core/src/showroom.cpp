@@ -1,3 +1,7 @@
+// Index of this file:
+// [SECTION] catalogue
+// [SECTION] showroom
+
 #include "canting/core/showroom.h"
 
 #include <algorithm>
@@ -17,7 +21,7 @@ namespace im = imaging;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// ---------------------------------------------------------------- catalogue
+// [SECTION] catalogue
 
 im::Result<Catalogue> loadCatalogue(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -105,7 +109,7 @@ std::string formatRupiah(long long amount) {
   return std::string(amount < 0 ? "-" : "") + "Rp " + out;
 }
 
-// ---------------------------------------------------------------- showroom
+// [SECTION] showroom
 
 im::Result<ShowroomMotif> Showroom::prepareMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
                                                  const std::vector<im::Palette>& palettes, int thumbPx) {
