@@ -5,7 +5,7 @@
 // [SECTION] motifs and colourways
 // [SECTION] product
 // [SECTION] order and order list
-// [SECTION] kiosk slideshow and staff dialog
+// [SECTION] kiosk slideshow
 
 #include "galeri_panel.h"
 
@@ -18,6 +18,7 @@
 #include "canting/records/reports.h"
 #include "item_probe.h"
 #include "pin_pad.h"
+#include "text_wrap.h"
 
 namespace canting::gui {
 
@@ -68,9 +69,7 @@ void GaleriPanel::ensureLoaded(UiContext& ui) {
   if (m_loaded) return;
   m_loaded = true;
   // The outlet's own catalogue in the data folder wins over the example one.
-  std::filesystem::path file = ui.wb.dataFolder() / "katalog.json";
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) file = ui.wb.assetsFolder() / "showroom" / "katalog.json";
+  const std::filesystem::path file = core::catalogueFile(ui.wb.dataFolder(), ui.wb.assetsFolder());
   if (auto c = core::loadCatalogue(file)) {
     m_catalogue = std::move(*c);
     for (const auto& p : m_catalogue.problems)
@@ -80,52 +79,56 @@ void GaleriPanel::ensureLoaded(UiContext& ui) {
     ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(c.error()));
   }
   if (auto b = im::loadDyeBook(ui.wb.assetsFolder() / "dyes" / "dyes.json")) m_book = std::move(*b);
-  if (!ui.wb.library().motifs().empty()) selectMotif(ui, ui.wb.library().motifs().front().id);
+  if (const auto shown = shownMotifs(ui); !shown.empty()) selectMotif(ui, shown.front()->id);
+}
+
+std::vector<const core::LibraryMotif*> GaleriPanel::shownMotifs(UiContext& ui) {
+  // The centre's own first, newest on top (a colourway just sent from the
+  // Studio leads the list); then the motifs that come with the program.
+  std::vector<const core::LibraryMotif*> out;
+  const auto& all = ui.wb.library().motifs();
+  for (auto it = all.rbegin(); it != all.rend(); ++it)
+    if (!it->bundled) out.push_back(&*it);
+  for (const auto& m : all)
+    if (m.bundled) out.push_back(&m);
+  return out;
 }
 
 void GaleriPanel::selectMotif(UiContext& ui, const std::string& id) {
   const core::LibraryMotif* m = ui.wb.library().find(id);
   if (!m) return;
-  auto img = im::loadImage(m->image);
-  if (!img) {
-    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(img.error()));
-    return;
-  }
-  if (auto st = m_room.selectMotif(m->id, m->name, img->pixels, ui.wb.namedPalettes()); !st) {
-    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
-    return;
-  }
-  ++m_version;
-  m_enlarged = -2;
-  m_mockKey.clear();
+  // A photo or a repeat tile can be tens of megapixels: decoding, scaling and
+  // the colourways run on a worker, and the frame keeps drawing the motif
+  // shown until they land. Only the last one asked for is put in place.
+  m_pendingMotif = m->id;
+  const int ticket = ++m_selectTicket;
+  im::LoadOptions load;
+  load.maxPixels = std::max<std::uint64_t>(load.maxPixels, std::uint64_t(ui.wb.settings().maxMegapixels * 1e6));
+  std::weak_ptr<int> alive = m_alive;
+  UiContext* uip = &ui;
+  ui.wb.tasks().run([this, alive, uip, ticket, load, path = m->image, mid = m->id, name = m->name, palettes = ui.wb.namedPalettes()]() -> core::TaskPool::Completion {
+    im::Result<core::ShowroomMotif> made = im::makeError(im::ErrorCode::InvalidArgument, {{"what", "motif"}});
+    if (auto px = core::loadShowroomMotif(path, load)) made = core::Showroom::prepareMotif(mid, name, *px, palettes);
+    else made = px.error();
+    return [this, alive, uip, ticket, made = std::move(made)]() mutable {
+      if (alive.expired() || ticket != m_selectTicket) return;  // the panel is gone, or another motif was asked for since
+      m_pendingMotif.clear();
+      if (!made) {
+        uip->wb.notify(core::Notice::Kind::Error, uip->wb.tr().message(made.error()));
+        return;
+      }
+      m_room.setMotif(std::move(*made));
+      ++m_version;
+      m_enlarged = -2;
+      m_mockKey.clear();
+    };
+  });
 }
 
 void GaleriPanel::fillOrder(const std::string& customer, const std::string& contact, int quantity) {
   std::snprintf(m_customer, sizeof m_customer, "%s", customer.c_str());
   std::snprintf(m_contact, sizeof m_contact, "%s", contact.c_str());
   m_quantity = std::clamp(quantity, 1, 999);
-}
-
-im::Status GaleriPanel::leaveKiosk(rec::Desk& desk, const std::string& pin) {
-  const rec::Actor* a = desk.actor();
-  if (!a) {
-    // Started with --kiosk and nobody logged in: any outlet staff member or administrator may leave.
-    desk.pin = pin;
-    if (auto st = desk.login(); !st) return st;
-    if (!staff(desk)) {
-      const rec::Role r = desk.actor()->role();
-      desk.logout();
-      return im::makeError(canting::records::RecordsError::NotAllowed, {{"role", std::string("@records.role.") + rec::roleName(r)}, {"what", "@showroom.action.leave_kiosk"}});
-    }
-    m_room.kiosk = false;
-    return im::Ok{};
-  }
-  if (!desk.store()) return im::makeError(canting::records::RecordsError::NotAllowed, {{"role", "-"}, {"what", "@showroom.action.leave_kiosk"}});
-  // The PIN of whoever opened the kiosk: the store checks it and counts failures.
-  auto again = desk.store()->login(a->name(), pin);
-  if (!again) return again.error();
-  m_room.kiosk = false;
-  return im::Ok{};
 }
 
 // [SECTION] frame and top bar
@@ -137,6 +140,8 @@ void GaleriPanel::draw(UiContext& ui) {
   const double now = ImGui::GetTime();
   const bool touched = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseClicked[0] || io.MouseWheel != 0 || !io.InputQueueCharacters.empty();
   if (m_room.attracting(now)) {
+    // Staff who logged in for an order and walked away are logged out with the slideshow.
+    if (desk.actor()) ui.wb.post([&desk] { desk.logout(); });
     if (touched) {
       m_room.input(now);  // a touch ends the slideshow; it does not also press what is under it
     } else {
@@ -147,6 +152,7 @@ void GaleriPanel::draw(UiContext& ui) {
     m_room.input(now);
   }
   drawTopBar(ui, desk);
+  drawKioskRefusal();
   const float left = ui.px(270);
   ImGui::BeginChild("galeri_motifs", ImVec2(left, 0), true);
   drawMotifs(ui);
@@ -186,27 +192,21 @@ void GaleriPanel::drawTopBar(UiContext& ui, rec::Desk& desk) {
   probe::note("@showroom.lang_en");
   ImGui::SameLine(0, ui.px(30));
   if (m_room.kiosk) {
-    if (ImGui::Button(label(ui, "showroom.leave_kiosk").c_str(), big)) {
-      m_wantStaffDialog = true;
-      m_pin.clear();
-      m_staffError.reset();
+    if (staff(desk)) {  // logged in for an order
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(ui.tr("showroom.staff", {{"name", desk.actor()->name()}}).c_str());
+      ImGui::SameLine();
     }
+    if (ImGui::Button(label(ui, "showroom.leave_kiosk").c_str(), big)) openStaffDialog(false);
     probe::note("@showroom.leave_kiosk");
   } else if (staff(desk)) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ui.tr("showroom.staff", {{"name", desk.actor()->name()}}).c_str());
     ImGui::SameLine();
-    if (ImGui::Button(label(ui, "showroom.enter_kiosk").c_str(), big)) {
-      m_room.kiosk = true;
-      m_room.input(ImGui::GetTime());
-    }
+    if (ImGui::Button(label(ui, "showroom.enter_kiosk").c_str(), big)) startKiosk(ui);
     probe::note("@showroom.enter_kiosk");
   } else {
-    if (ImGui::Button(label(ui, "showroom.staff_login").c_str(), big)) {
-      m_wantStaffDialog = true;
-      m_pin.clear();
-      m_staffError.reset();
-    }
+    if (ImGui::Button(label(ui, "showroom.staff_login").c_str(), big)) openStaffDialog(false);
     probe::note("@showroom.staff_login");
   }
   ImGui::Separator();
@@ -217,13 +217,17 @@ void GaleriPanel::drawTopBar(UiContext& ui, rec::Desk& desk) {
 void GaleriPanel::drawMotifs(UiContext& ui) {
   const core::Language l = ui.wb.tr().language();
   heading(ui, ui.tr("showroom.motifs"));
-  const auto& motifs = ui.wb.library().motifs();
+  const auto motifs = shownMotifs(ui);
+  const bool own = !motifs.empty() && !motifs.front()->bundled;
   const float thumb = ui.px(64);
   for (std::size_t i = 0; i < motifs.size(); ++i) {
-    const auto& m = motifs[i];
+    const auto& m = *motifs[i];
+    // Two groups when the centre has its own: theirs, then the program's.
+    if (own && (i == 0 || m.bundled != motifs[i - 1]->bundled)) ImGui::TextDisabled("%s", ui.tr(m.bundled ? "showroom.bundled_motifs" : "showroom.own_motifs").c_str());
     ImGui::PushID(int(i));
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::Selectable("##motif", m.id == m_room.motifId(), 0, ImVec2(0, thumb + ui.px(6)))) {
+    const bool current = m_pendingMotif.empty() ? m.id == m_room.motifId() : m.id == m_pendingMotif;
+    if (ImGui::Selectable("##motif", current, 0, ImVec2(0, thumb + ui.px(6)))) {
       selectMotif(ui, m.id);
       m_tab = Tab::Colours;
     }
@@ -235,18 +239,17 @@ void GaleriPanel::drawMotifs(UiContext& ui) {
   // The chosen motif's story, in the customer's language.
   if (const core::LibraryMotif* m = ui.wb.library().find(m_room.motifId())) {
     ImGui::Separator();
-    ImGui::PushTextWrapPos(0);
-    if (!m->originIn(l).empty()) ImGui::TextDisabled("%s", m->originIn(l).c_str());
-    if (!m->meaningIn(l).empty()) ImGui::TextUnformatted(m->meaningIn(l).c_str());
-    ImGui::PopTextWrapPos();
+    if (!m->originIn(l).empty()) textWrappedAtSpaces(m->originIn(l), true);
+    if (!m->meaningIn(l).empty()) textWrappedAtSpaces(m->meaningIn(l));
   }
 }
 
 void GaleriPanel::drawColours(UiContext& ui) {
   const auto& cws = m_room.colorways();
   const auto& thumbs = m_room.thumbnails();
+  if (!m_pendingMotif.empty()) ImGui::TextDisabled("%s", ui.tr("showroom.loading_motif").c_str());
   if (thumbs.empty()) {
-    ImGui::TextDisabled("%s", ui.tr("showroom.pick_motif").c_str());
+    if (m_pendingMotif.empty()) ImGui::TextDisabled("%s", ui.tr("showroom.pick_motif").c_str());
     return;
   }
   const std::vector<int>& cmp = m_room.compare();
@@ -452,11 +455,20 @@ void GaleriPanel::drawOrder(UiContext& ui, rec::Desk& desk) {
       m_lastOrder = order.number;
       m_customer[0] = m_contact[0] = m_note[0] = 0;
       m_quantity = 1;
+      if (m_room.kiosk) {
+        // Back to the customer view: the next customer finds no staff logged in.
+        ui.wb.post([&desk] { desk.logout(); });
+      }
     }
   }
   ImGui::EndDisabled();
   probe::note("@showroom.save_order");
-  if (!staff(desk)) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kSoga), "%s", ui.tr("showroom.staff_needed").c_str());
+  if (!staff(desk)) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kSoga), "%s", ui.tr("showroom.staff_needed").c_str());
+    // In the kiosk staff log in here, for this one order.
+    if (m_room.kiosk && ImGui::Button(label(ui, "showroom.staff_login").c_str(), ImVec2(-1, ui.px(48)))) openStaffDialog(true);
+    probe::note("@showroom.kiosk_staff_login");
+  }
   if (!m_lastOrder.empty()) ImGui::TextUnformatted(ui.tr("showroom.last_order", {{"number", m_lastOrder}}).c_str());
   ImGui::EndChild();
   ImGui::SameLine();
@@ -507,7 +519,7 @@ void GaleriPanel::drawOrders(UiContext& ui, rec::Desk& desk) {
   }
 }
 
-// [SECTION] kiosk slideshow and staff dialog
+// [SECTION] kiosk slideshow
 
 void GaleriPanel::drawAttract(UiContext& ui) {
   // A slow slideshow: each colourway of the motif for five seconds.
@@ -528,54 +540,6 @@ void GaleriPanel::drawAttract(UiContext& ui) {
   ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + (avail.x - ts.x) / 2, p.y + avail.y - ui.px(50)), color::kIndigo, hint.c_str());
   ImGui::Dummy(avail);
   probe::note("@showroom.attract");
-}
-
-void GaleriPanel::drawStaffDialog(UiContext& ui, rec::Desk& desk) {
-  const std::string title = ui.tr(m_room.kiosk ? "showroom.leave_title" : "showroom.staff_title") + "###staff";
-  if (m_wantStaffDialog) {
-    ImGui::OpenPopup(title.c_str());
-    m_wantStaffDialog = false;
-  }
-  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  if (!m_room.kiosk || !desk.actor()) {
-    const auto names = desk.loginNames();
-    if (names.empty()) ImGui::TextWrapped("%s", ui.tr("showroom.no_staff").c_str());
-    ImGui::BeginChild("staff_names", ImVec2(ui.px(340), ui.px(260)), true);
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (ImGui::Selectable(names[i].c_str(), desk.loginName == names[i], 0, ImVec2(0, ui.px(34)))) desk.loginName = names[i];
-      probe::note("@showroom.staff_name." + std::to_string(i));
-    }
-    ImGui::EndChild();
-    ImGui::SameLine();
-  } else {
-    ImGui::TextWrapped("%s", ui.tr("showroom.leave_text", {{"name", desk.actor() ? desk.actor()->name() : "-"}}).c_str());
-  }
-  drawPinPad(ui, m_pin, "pin_kiosk", ui.px(64));
-  if (m_staffError) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "%s", ui.wb.tr().message(*m_staffError).c_str());
-  if (ImGui::Button(label(ui, m_room.kiosk ? "showroom.leave_kiosk" : "training.enter").c_str(), ImVec2(ui.px(200), ui.px(48)))) {
-    imaging::Status st = imaging::Ok{};
-    if (m_room.kiosk) {
-      st = leaveKiosk(desk, m_pin);
-    } else {
-      desk.pin = m_pin;
-      st = desk.login();
-    }
-    m_pin.clear();
-    if (st) {
-      m_staffError.reset();
-      ImGui::CloseCurrentPopup();
-    } else {
-      m_staffError = st.error();
-    }
-  }
-  probe::note("@showroom.staff_ok");
-  ImGui::SameLine();
-  if (ImGui::Button(label(ui, "showroom.cancel").c_str(), ImVec2(ui.px(160), ui.px(48)))) {
-    m_pin.clear();
-    ImGui::CloseCurrentPopup();
-  }
-  probe::note("@showroom.cancel");
-  ImGui::EndPopup();
 }
 
 }  // namespace canting::gui

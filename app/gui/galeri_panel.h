@@ -3,11 +3,13 @@
 // story, the chosen motif in twelve colourways (tap to enlarge, favourites,
 // two side by side), the design on a product at true scale, and the order
 // slip. Kiosk mode fills the screen and only a staff PIN leaves it; after a
-// minute without a touch a slideshow runs. The model is core::Showroom;
+// minute without a touch a slideshow runs (galeri_kiosk.cpp). The model is core::Showroom;
 // staff log in through the training records' desk, which keeps the orders.
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "canting/core/showroom.h"
 #include "canting/records/desk.h"
@@ -28,10 +30,23 @@ class GaleriPanel final : public Panel {
   void setTab(Tab t) { m_tab = t; }
   // Loads the catalogue, palettes, dye book and the first motif once.
   void ensureLoaded(UiContext& ui);
+  // Starts loading a motif of the library on the task pool; it replaces the
+  // one shown when ready (motifId() until then is the old one).
   void selectMotif(UiContext& ui, const std::string& id);
-  // Leaves kiosk mode if `pin` is the PIN of the staff member who opened it.
+  const std::string& loadingMotif() const { return m_pendingMotif; }
+  // The library's motifs in the gallery's order: the centre's own, newest first, then the bundled ones.
+  static std::vector<const core::LibraryMotif*> shownMotifs(UiContext& ui);
+  // Kiosk mode starts only when the records hold someone who can leave it
+  // (outlet staff or an administrator); otherwise it says why and stays off.
+  // It starts with nobody logged in, so a customer never acts as staff.
+  bool startKiosk(UiContext& ui);
+  const std::optional<std::string>& kioskRefusal() const { return m_kioskRefusal; }
+  // Leaves kiosk mode if `desk.loginName` and `pin` are those of any outlet
+  // staff member or administrator; that person is then logged in.
   imaging::Status leaveKiosk(records::Desk& desk, const std::string& pin);
   std::string& staffPin() { return m_pin; }
+  // Opens the staff dialog: to log in (in the kiosk: for one order), or to leave the kiosk.
+  void openStaffDialog(bool forOrder);
   // Fills the order form (for --show and tests).
   void fillOrder(const std::string& customer, const std::string& contact, int quantity);
 
@@ -44,10 +59,16 @@ class GaleriPanel final : public Panel {
   void drawOrders(UiContext& ui, records::Desk& desk);
   void drawAttract(UiContext& ui);
   void drawStaffDialog(UiContext& ui, records::Desk& desk);
+  void drawKioskRefusal();
+  // Logs in desk.loginName with `pin`, keeping the login only if that person takes orders.
+  imaging::Status loginAsStaff(records::Desk& desk, const std::string& pin, const char* what);
   bool staff(const records::Desk& desk) const;
   int lang(const UiContext& ui) const;
 
   core::Showroom m_room;
+  std::string m_pendingMotif;  // being loaded on the task pool
+  int m_selectTicket = 0;
+  std::shared_ptr<int> m_alive = std::make_shared<int>(0);  // completions check it: the panel may be gone
   core::Catalogue m_catalogue;
   std::optional<imaging::DyeBook> m_book;
   bool m_loaded = false;
@@ -58,8 +79,11 @@ class GaleriPanel final : public Panel {
   std::string m_mockKey, m_warmKey;
   cv::Mat m_mock;
   double m_mockPxPerCm = 0;
-  // Staff dialog: log in, or the PIN to leave kiosk mode.
+  // Staff dialog: log in, or the PIN to leave kiosk mode. In the kiosk a
+  // login is for one order: staff are logged out once it is saved.
   bool m_wantStaffDialog = false;
+  bool m_loginForOrder = false;
+  std::optional<std::string> m_kioskRefusal;  // why kiosk mode did not start
   std::string m_pin;
   std::optional<imaging::Error> m_staffError;
   // The order form.

@@ -3,7 +3,8 @@
 // --screenshot it renders N frames, writes the framebuffer as PNG and exits.
 //
 // Exit status: 0 ok, 1 usage error, 2 no display, 3 no window or GL context,
-// 5 blank or unwritable screenshot.
+// 5 blank or unwritable screenshot, 6 --kiosk refused (no staff account could
+// leave it).
 //
 // Index of this file:
 // [SECTION] options and screenshots
@@ -23,6 +24,7 @@
 #include "app.h"
 #include "canting/core/paths.h"
 #include "canting/core/settings.h"
+#include "canting/records/app_session.h"
 #include "canting/records/demo.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/memory.h"
@@ -76,7 +78,8 @@ void takeInput(GLFWwindow* window) {
 // The --show values are ids, the same in every language.
 const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
-    "training-dashboard|training-trainee-N|training-assess-N|galeri-colours|galeri-product-ID|galeri-order|galeri-kiosk|"
+    "training-dashboard|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
+    "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-own|typed-path|export-dialog-cm-N|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
 
 // The usage text in the language of --lang, else $CANTING_LANG (as canting-cli), else the app's setting.
@@ -169,6 +172,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   const bool shot = !opt.screenshot.empty();
+  if (opt.kiosk) {
+    // Before any window: a kiosk nobody can leave would trap the screen of an
+    // outlet PC that autostarts it before a staff account exists.
+    records::AppSession session({core::dataDir(), core::assetsDir() / "curriculum"});
+    if (records::orderTakers(session.desk()).empty()) {
+      core::Translator tr;
+      tr.load(core::assetsDir() / "i18n", opt.lang.empty() ? core::loadSettings(core::defaultSettingsPath()).settings.language : lang);
+      std::cerr << "canting: " << tr.tr("showroom.kiosk_no_staff") << "\n";
+      return 6;
+    }
+  }
 
   glfwSetErrorCallback([](int, const char* msg) { g_glfwError = msg ? msg : ""; });
   if (!glfwInit()) {
@@ -239,8 +253,7 @@ int main(int argc, char** argv) {
     if (opt.kiosk) {
       // The outlet's PC starts straight into the gallery; a staff member's PIN leaves it.
       wb.setWorkspace(core::WorkspaceId::GaleriOutlet);
-      app.galeri().ensureLoaded(app.ui());
-      app.galeri().showroom().kiosk = true;
+      if (!app.galeri().startKiosk(app.ui())) std::cerr << "canting: " << *app.galeri().kioskRefusal() << "\n";
     }
     if (opt.show == "open-dialog") app.openFileDialog();
     else if (opt.show.rfind("export-dialog", 0) == 0) {  // export-dialog-cm-N: N cm wide on cloth
@@ -325,10 +338,19 @@ int main(int argc, char** argv) {
         }
       }
     } else if (opt.show.rfind("galeri-", 0) == 0) {
-      // The outlet gallery: galeri-colours, -compare, -product-ID, -order, -kiosk, -attract.
+      // The outlet gallery: galeri-colours, -compare, -product-ID, -order, -kiosk, -kiosk-login, -attract, -own.
       // Staff are the demo records' outlet staff (made in the data folder when missing).
+      // galeri-own first imports the demo phone photo into the library, as the centre's own motif.
       gui::GaleriPanel& g = app.galeri();
+      if (opt.show == "galeri-own") {
+        const auto& own = wb.library().motifs();
+        if (std::none_of(own.begin(), own.end(), [](const core::LibraryMotif& m) { return !m.bundled; }))
+          (void)wb.library().import(wb.demoFolder() / "foto-ceplok-ponsel.jpg",
+                                    core::MotifMeta{"Ceplok Limbasari", "Ceplok", "Sentra Limbasari, Purbalingga",
+                                                    "Difoto di sentra; motif \"ceplok\" buatan pengrajin setempat; dahulu dipakai untuk kain sehari-hari."});
+      }
       g.ensureLoaded(app.ui());
+      wb.finishAll();  // the first motif is chosen on the task pool
       records::Desk& desk = app.records().desk();
       if (auto st = desk.useDemo(true); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
       desk.loginName = records::demoLogins()[4].name;
@@ -352,6 +374,14 @@ int main(int argc, char** argv) {
         room.product = 1;
         room.size = 1;
         g.fillOrder("Ibu Ratih Wulandari", "0812-0000-1234", 2);
+      } else if (what == "kiosk-login") {  // staff log in inside the kiosk to save an order
+        (void)g.startKiosk(app.ui());
+        g.setTab(gui::GaleriPanel::Tab::Order);
+        room.product = 1;
+        room.size = 1;
+        g.fillOrder("Ibu Ratih Wulandari", "0812-0000-1234", 2);
+        g.openStaffDialog(true);
+        room.input(1e9);
       } else if (what == "kiosk" || what == "attract") {
         room.kiosk = true;
         room.input(what == "attract" ? -1000 : 1e9);

@@ -171,6 +171,7 @@ void StudioPanel::drawToolbar(UiContext& ui, core::DesignSession& s) {
   if (button("studio.save_project")) m_request = Request::SaveProject;
   if (button("studio.export_result")) m_request = Request::ExportDesign;
   if (button("studio.export_palette")) m_request = Request::ExportPalette;
+  if (button("studio.show_in_gallery")) ui.wb.post([&wb = ui.wb] { wb.sendDesignToGallery(); });
   if (button("studio.open")) m_request = Request::OpenDesign;
   // After the frame: the rest of this frame still draws the session.
   if (button("studio.close")) ui.wb.post([&wb = ui.wb] { wb.closeDesign(); });

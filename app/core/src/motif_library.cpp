@@ -134,10 +134,14 @@ im::Result<std::string> MotifLibrary::import(const fs::path& image, const MotifM
     e.args.emplace_back("path", image.string());
     return e;
   }
+  return importEncoded(*bytes, base::asciiLower(image.extension().string()), MotifMeta{meta.name.empty() ? image.stem().string() : meta.name,
+                                                                                         meta.family, meta.origin, meta.meaning});
+}
+
+im::Result<std::string> MotifLibrary::importEncoded(const std::vector<std::uint8_t>& bytes, const std::string& ext, const MotifMeta& meta) {
   LibraryMotif m;
-  m.name = meta.name.empty() ? image.stem().string() : meta.name;
+  m.name = meta.name.empty() ? "motif" : meta.name;
   m.id = newId(m.name);
-  std::string ext = base::asciiLower(image.extension().string());
   m.image = m_userDir / (m.id + ext);
   for (int l = 0; l < 2; ++l) {
     m.family[l] = meta.family;
@@ -146,7 +150,7 @@ im::Result<std::string> MotifLibrary::import(const fs::path& image, const MotifM
   }
   std::error_code ec;
   fs::create_directories(m_userDir, ec);
-  if (auto st = im::writeFileAtomic(m.image, *bytes); !st) return st.error();
+  if (auto st = im::writeFileAtomic(m.image, bytes); !st) return st.error();
   m_motifs.push_back(m);
   if (auto st = saveUserMeta(); !st) {
     m_motifs.pop_back();

@@ -1,3 +1,7 @@
+// Index of this file:
+// [SECTION] catalogue
+// [SECTION] showroom
+
 #include "canting/core/showroom.h"
 
 #include <algorithm>
@@ -17,7 +21,7 @@ namespace im = imaging;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// ---------------------------------------------------------------- catalogue
+// [SECTION] catalogue
 
 im::Result<Catalogue> loadCatalogue(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -76,6 +80,26 @@ im::Result<Catalogue> loadCatalogue(const fs::path& file) {
   return c;
 }
 
+fs::path catalogueFile(const fs::path& dataFolder, const fs::path& assets) {
+  std::error_code ec;
+  const fs::path own = dataFolder / "katalog.json";
+  return fs::exists(own, ec) ? own : assets / "showroom" / "katalog.json";
+}
+
+im::Result<cv::Mat> loadShowroomMotif(const fs::path& image, const im::LoadOptions& load, int maxSide) {
+  auto img = im::loadImage(image, load);
+  if (!img) return img.error();
+  cv::Mat px = img->pixels;
+  if (px.depth() != CV_8U) px.convertTo(px, CV_8U, 1.0 / 257.0);
+  if (px.channels() == 4) cv::cvtColor(px, px, cv::COLOR_BGRA2BGR);
+  else if (px.channels() == 1) cv::cvtColor(px, px, cv::COLOR_GRAY2BGR);
+  const double s = std::min(1.0, double(maxSide) / std::max(px.cols, px.rows));
+  if (s >= 1) return px;
+  cv::Mat small;
+  cv::resize(px, small, cv::Size(std::max(1, int(px.cols * s)), std::max(1, int(px.rows * s))), 0, 0, cv::INTER_AREA);
+  return small;
+}
+
 std::string formatRupiah(long long amount) {
   std::string digits = std::to_string(amount < 0 ? -amount : amount), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -85,10 +109,10 @@ std::string formatRupiah(long long amount) {
   return std::string(amount < 0 ? "-" : "") + "Rp " + out;
 }
 
-// ---------------------------------------------------------------- showroom
+// [SECTION] showroom
 
-im::Status Showroom::selectMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
-                                 const std::vector<im::Palette>& palettes, int thumbPx) {
+im::Result<ShowroomMotif> Showroom::prepareMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
+                                                 const std::vector<im::Palette>& palettes, int thumbPx) {
   if (bgr.empty()) return im::makeError(im::ErrorCode::InvalidArgument, {{"what", "motif"}});
   cv::Mat img;
   if (bgr.channels() == 4) cv::cvtColor(bgr, img, cv::COLOR_BGRA2BGR);
@@ -96,26 +120,17 @@ im::Status Showroom::selectMotif(const std::string& id, const std::string& name,
   else img = bgr;
   if (img.depth() != CV_8U) img.convertTo(img, CV_8U, 1.0 / 257.0);
   const double s = std::min(1.0, double(thumbPx) / std::max(img.cols, img.rows));
-  cv::Mat small;
-  if (s < 1) cv::resize(img, small, cv::Size(), s, s, cv::INTER_AREA);
-  else small = img.clone();
+  ShowroomMotif m;
+  if (s < 1) cv::resize(img, m.small, cv::Size(), s, s, cv::INTER_AREA);
+  else m.small = img.clone();
   // The palette from the thumbnail: the same colours, a fraction of the pixels.
-  auto pal = im::extractPalette(small, {.k = 6});
+  auto pal = im::extractPalette(m.small, {.k = 6});
   if (!pal) return pal.error();
-  m_motifId = id;
-  m_motifName = name;
-  m_motif = img;
-  m_small = small;
-  m_palette = *pal;
-  m_smallIndex = im::buildColorIndex(m_small);
-  m_fullIndex.reset();
-  m_preview.release();  // made on the first product preview
-  if (m_scenes.size() > 24) m_scenes.clear();
-  m_colorways.clear();
-  m_thumbs.clear();
-  m_favourites.clear();
-  m_compare.clear();
-  chosen = -1;
+  m.id = id;
+  m.name = name;
+  m.motif = img;
+  m.palette = *pal;
+  m.smallIndex = im::buildColorIndex(m.small);
 
   // One colourway per named palette, then harmonies, then natural-dye draws.
   std::vector<im::Palette> named;
@@ -125,29 +140,61 @@ im::Status Showroom::selectMotif(const std::string& id, const std::string& name,
     if (p.id == "natural" || p.id == "pewarna-alam") natural = &p;
   }
   auto add = [&](const im::ColorwayOptions& o) {
-    for (auto& cw : im::generateColorways(m_palette, o))
-      if (int(m_colorways.size()) < kMaxColorways) m_colorways.push_back(std::move(cw));
+    for (auto& cw : im::generateColorways(m.palette, o))
+      if (int(m.colorways.size()) < kMaxColorways) m.colorways.push_back(std::move(cw));
   };
   if (!named.empty()) add({.count = int(std::min<std::size_t>(named.size(), 4)), .scheme = im::ColorwayScheme::Named, .palettes = named});
   add({.count = 4, .scheme = im::ColorwayScheme::Harmony, .seed = 7});
-  const std::size_t firstDraw = m_colorways.size();
+  const std::size_t firstDraw = m.colorways.size();
   if (natural) add({.count = kMaxColorways, .scheme = im::ColorwayScheme::Random, .palettes = {*natural}, .seed = 11});
   else add({.count = kMaxColorways, .scheme = im::ColorwayScheme::Random, .palettes = named, .seed = 11});
   // Draws are named after where their colours come from, for the customer.
-  for (std::size_t i = firstDraw; natural && i < m_colorways.size(); ++i) m_colorways[i].label = natural->name + " " + std::to_string(i - firstDraw + 1);
-  for (const auto& cw : m_colorways) {
+  for (std::size_t i = firstDraw; natural && i < m.colorways.size(); ++i) m.colorways[i].label = natural->name + " " + std::to_string(i - firstDraw + 1);
+  for (const auto& cw : m.colorways) {
     const std::vector<std::optional<im::Lab>> t(cw.colours.begin(), cw.colours.end());
-    m_thumbs.push_back(im::applyColourFn(m_smallIndex, im::recolorFn(m_palette, t)));
+    m.thumbs.push_back(im::applyColourFn(m.smallIndex, im::recolorFn(m.palette, t)));
   }
+  return m;
+}
+
+void Showroom::setMotif(ShowroomMotif m) {
+  m_motifId = std::move(m.id);
+  m_motifName = std::move(m.name);
+  m_motif = m.motif;
+  m_small = m.small;
+  m_palette = std::move(m.palette);
+  m_smallIndex = std::move(m.smallIndex);
+  m_colorways = std::move(m.colorways);
+  m_thumbs = std::move(m.thumbs);
+  m_fullIndex.reset();
+  m_big.clear();
+  m_preview.release();  // made on the first product preview
+  if (m_scenes.size() > 24) m_scenes.clear();
+  m_favourites.clear();
+  m_compare.clear();
+  chosen = -1;
+}
+
+im::Status Showroom::selectMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
+                                 const std::vector<im::Palette>& palettes, int thumbPx) {
+  auto m = prepareMotif(id, name, bgr, palettes, thumbPx);
+  if (!m) return m.error();
+  setMotif(std::move(*m));
   return im::Ok{};
 }
 
 cv::Mat Showroom::colorwayImage(int i) {
   if (m_motif.empty()) return {};
   if (i < 0 || i >= int(m_colorways.size())) return m_motif;
+  // Asked for on every frame by the enlarged view and the slideshow: the last few are kept.
+  for (const auto& [k, img] : m_big)
+    if (k == i) return img;
   if (!m_fullIndex) m_fullIndex = im::buildColorIndex(m_motif);
   const std::vector<std::optional<im::Lab>> t(m_colorways[std::size_t(i)].colours.begin(), m_colorways[std::size_t(i)].colours.end());
-  return im::applyColourFn(*m_fullIndex, im::recolorFn(m_palette, t));
+  cv::Mat img = im::applyColourFn(*m_fullIndex, im::recolorFn(m_palette, t));
+  if (m_big.size() >= 3) m_big.erase(m_big.begin());
+  m_big.emplace_back(i, img);
+  return img;
 }
 
 void Showroom::toggleFavourite(int i) {

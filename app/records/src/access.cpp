@@ -96,12 +96,17 @@ Result<Actor> Store::login(const std::string& name, const std::string& pin) {
   });
 }
 
-Result<std::vector<std::string>> Store::loginNames() {
+Result<std::vector<std::string>> Store::loginNames() { return loginNames({Role::Admin, Role::Trainer, Role::Assessor, Role::Outlet}); }
+
+Result<std::vector<std::string>> Store::loginNames(std::initializer_list<Role> roles) {
   return guarded("loginNames", [&]() -> Result<std::vector<std::string>> {
     std::vector<std::string> out;
     // People imported from bundles have no PIN here and cannot log in.
-    auto q = m_db.prepare("SELECT name FROM people WHERE pin_hash != '' ORDER BY role = 'admin' DESC, name");
-    while (q.step()) out.push_back(q.text(0));
+    auto q = m_db.prepare("SELECT name, role FROM people WHERE pin_hash != '' ORDER BY role = 'admin' DESC, name");
+    while (q.step()) {
+      const auto role = parseRole(q.text(1));
+      if (role && std::find(roles.begin(), roles.end(), *role) != roles.end()) out.push_back(q.text(0));
+    }
     return out;
   });
 }

@@ -31,6 +31,8 @@ class SessionAttempts final : public core::AttemptStore {
 
 bool takesOrders(const Actor* a) { return a && (a->role() == Role::Outlet || a->role() == Role::Admin); }
 
+std::vector<std::string> orderTakers(Desk& desk) { return desk.loginNames({Role::Outlet, Role::Admin}); }
+
 Desk& AppSession::desk() {
   if (!m_desk) {
     // The demo lives beside the real file, never in it; the CLI's --demo opens the same one.

@@ -127,9 +127,11 @@ Status Desk::createDatabase(const std::string& adminName, const std::string& p) 
   return imaging::Ok{};
 }
 
-std::vector<std::string> Desk::loginNames() {
+std::vector<std::string> Desk::loginNames() { return loginNames({Role::Admin, Role::Trainer, Role::Assessor, Role::Outlet}); }
+
+std::vector<std::string> Desk::loginNames(std::initializer_list<Role> roles) {
   if (!databaseExists() || !openStore()) return {};
-  auto names = m_store->loginNames();
+  auto names = m_store->loginNames(roles);
   return names ? *names : std::vector<std::string>{};
 }
 

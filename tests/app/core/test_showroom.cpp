@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include <opencv2/imgproc.hpp>
+
 #include "canting/core/showroom.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/palette.h"
@@ -142,4 +144,40 @@ TEST_CASE("the order draft takes the chosen colourway, product, size and price, 
   auto m = s.mockup(*cat, 600);
   REQUIRE(m);
   CHECK(m->product.width / m->pxPerCm == Approx(92).epsilon(0.02));
+}
+
+TEST_CASE("a big photo or a 16-bit repeat tile is scaled for the showroom, and prepared apart gives what selectMotif gives", "[core][showroom]") {
+  test::TempDir dir;
+  cv::Mat photo(2400, 3600, CV_8UC3, cv::Scalar(40, 90, 160));
+  cv::circle(photo, cv::Point(1800, 1200), 700, cv::Scalar(220, 230, 240), -1);
+  REQUIRE(imaging::saveImage(photo, dir / "foto.jpg"));
+  cv::Mat tile16(600, 500, CV_16UC3, cv::Scalar(10000, 30000, 50000));
+  cv::rectangle(tile16, cv::Rect(100, 100, 250, 300), cv::Scalar(60000, 20000, 5000), -1);
+  REQUIRE(imaging::saveImage(tile16, dir / "ubin.tif"));
+  auto big = core::loadShowroomMotif(dir / "foto.jpg");
+  REQUIRE(big);
+  CHECK(big->cols == 1400);
+  CHECK(big->rows == 933);
+  CHECK(big->type() == CV_8UC3);
+  auto tile = core::loadShowroomMotif(dir / "ubin.tif");
+  REQUIRE(tile);
+  CHECK(tile->size() == cv::Size(500, 600));  // small enough: kept
+  CHECK(tile->type() == CV_8UC3);
+  CHECK_FALSE(core::loadShowroomMotif(dir / "none.png"));
+
+  auto prepared = Showroom::prepareMotif("ubin", "Ubin", *tile, palettes());
+  REQUIRE(prepared);
+  Showroom a, b;
+  a.setMotif(std::move(*prepared));
+  REQUIRE(b.selectMotif("ubin", "Ubin", *tile, palettes()));
+  REQUIRE(a.colorways().size() == 12);
+  REQUIRE(a.colorways().size() == b.colorways().size());
+  for (std::size_t i = 0; i < a.colorways().size(); ++i) {
+    CHECK(a.colorways()[i].label == b.colorways()[i].label);
+    CHECK(cv::norm(a.thumbnails()[i], b.thumbnails()[i], cv::NORM_INF) == 0);
+  }
+  // The enlarged view asks every frame: the same pixels each time, kept.
+  const cv::Mat first = a.colorwayImage(3);
+  CHECK(a.colorwayImage(3).data == first.data);
+  CHECK(cv::norm(first, b.colorwayImage(3), cv::NORM_INF) == 0);
 }

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ class MotifLibrary {
   // Copies the image (checked to be a readable image first) into the user
   // library; returns the new motif's id.
   imaging::Result<std::string> import(const std::filesystem::path& image, const MotifMeta& meta);
+  // The same for an image the program encoded itself (`ext` such as ".png"),
+  // e.g. a Studio colourway sent to the gallery.
+  imaging::Result<std::string> importEncoded(const std::vector<std::uint8_t>& bytes, const std::string& ext, const MotifMeta& meta);
   imaging::Status update(const std::string& id, const MotifMeta& meta);  // user motifs only
   imaging::Status remove(const std::string& id);                          // to the trash
   bool canUndoRemove() const { return m_lastRemoved.has_value(); }

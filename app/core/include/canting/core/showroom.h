@@ -16,6 +16,7 @@
 
 #include "canting/imaging/colorway.h"
 #include "canting/imaging/dye.h"
+#include "canting/imaging/image_io.h"
 #include "canting/imaging/mockup.h"
 #include "canting/imaging/recolor.h"
 
@@ -48,6 +49,9 @@ struct Catalogue {
 // A file that cannot be read or is not JSON fails; a bad entry is reported in
 // `problems` and skipped, and the good ones load.
 imaging::Result<Catalogue> loadCatalogue(const std::filesystem::path& file);
+// The outlet's own catalogue (katalog.json in the data folder) when there is
+// one, else the example in the assets: the gallery and the CLI read the same.
+std::filesystem::path catalogueFile(const std::filesystem::path& dataFolder, const std::filesystem::path& assets);
 
 // ---- orders
 
@@ -83,6 +87,24 @@ std::string formatRupiah(long long amount);
 
 // ---- the showroom
 
+// A motif as the showroom uses it: decoded (within `load`'s limits), 8-bit
+// BGR, its long side at most `maxSide`. Photos and repeat tiles can be tens of
+// megapixels; a customer's screen needs no more, and the gallery (on a worker)
+// and the CLI make the same colourways from the same pixels.
+imaging::Result<cv::Mat> loadShowroomMotif(const std::filesystem::path& image, const imaging::LoadOptions& load = {}, int maxSide = 1400);
+
+// What choosing a motif computes: the motif, its palette and colourways with
+// their thumbnails. Made by Showroom::prepareMotif (the gallery runs it on a
+// worker) and put in place by Showroom::setMotif.
+struct ShowroomMotif {
+  std::string id, name;
+  cv::Mat motif, small;  // as given (8-bit BGR); grid thumbnail
+  imaging::Palette palette;
+  imaging::ColorIndex smallIndex;
+  std::vector<imaging::Colorway> colorways;
+  std::vector<cv::Mat> thumbs;
+};
+
 class Showroom {
  public:
   static constexpr int kMaxColorways = 12;
@@ -93,6 +115,10 @@ class Showroom {
   // thumbnail of each at most `thumbPx` on its long side.
   imaging::Status selectMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
                               const std::vector<imaging::Palette>& palettes, int thumbPx = 360);
+  // The same in two steps: the work (no state of the showroom; any thread), then the swap.
+  static imaging::Result<ShowroomMotif> prepareMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
+                                                     const std::vector<imaging::Palette>& palettes, int thumbPx = 360);
+  void setMotif(ShowroomMotif motif);
   const std::string& motifId() const { return m_motifId; }
   const std::string& motifName() const { return m_motifName; }
   const std::vector<imaging::Colorway>& colorways() const { return m_colorways; }
@@ -139,6 +165,7 @@ class Showroom {
   imaging::Palette m_palette;
   imaging::ColorIndex m_smallIndex;
   std::optional<imaging::ColorIndex> m_fullIndex;
+  std::vector<std::pair<int, cv::Mat>> m_big;  // the last colourways asked for at full size, oldest first
   imaging::ColorIndex m_previewIndex;
   // Product scenes are kept by product, size, motif width, height and the
   // motif's aspect, so switching colourway or going back to a product is a

@@ -103,6 +103,10 @@ class Workbench {
   // .json or .gpl palette file, or .png/.jpg/.tif printable swatch sheet.
   void exportDesignPalette(const std::filesystem::path& path);
   void closeDesign();  // also drops the autosave
+  // The design as the Studio shows it (its tile, colourway applied, at preview
+  // size) becomes one of the centre's motifs in the library, so the outlet's
+  // gallery shows it. Rendered and encoded on a worker; noticed when in.
+  void sendDesignToGallery();
   const std::vector<imaging::Palette>& namedPalettes() const { return m_palettes; }
   MotifLibrary& library() { return m_library; }
   // Autosave: a dirty design is written to autosavePath() at most every

@@ -16,6 +16,10 @@ namespace canting::records {
 
 // Who keeps the outlet's orders: outlet staff and administrators.
 bool takesOrders(const Actor* actor);
+// The people of the desk's records who take orders, and so may open and leave
+// the outlet's kiosk. Empty when the records do not exist yet: a kiosk then
+// would trap whoever starts it.
+std::vector<std::string> orderTakers(Desk& desk);
 
 class AppSession {
  public:

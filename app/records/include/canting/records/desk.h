@@ -80,6 +80,7 @@ class Desk {
 
   // --- logging in
   std::vector<std::string> loginNames();
+  std::vector<std::string> loginNames(std::initializer_list<Role> roles);  // of the chosen file; none when it does not exist
   std::string loginName;
   std::string pin;  // typed on the keypad; cleared after each try
   void keypad(char key);  // '0'..'9', '<' (backspace), 'C' (clear)

@@ -61,6 +61,7 @@ class Store {
   Result<Actor> login(const std::string& name, const std::string& pin);
   // The names to pick from on the login screen (staff only; no trainee data).
   Result<std::vector<std::string>> loginNames();
+  Result<std::vector<std::string>> loginNames(std::initializer_list<Role> roles);  // only people with one of these roles
   Result<Id> addPerson(const Actor& by, const Person& p, const std::string& pin);
   Result<std::vector<Person>> people(const Actor& by);
   Status unlock(const Actor& by, Id person);
