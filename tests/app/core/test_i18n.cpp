@@ -118,3 +118,15 @@ TEST_CASE("a missing or malformed translation table is reported, not fatal", "[c
   CHECK(t.loadError().find("not text") != std::string::npos);
   CHECK(t.tr("a") == "a");
 }
+
+TEST_CASE("a missing key comes back readable after the temporary it was passed in is gone", "[i18n]") {
+  canting::core::Translator tr;  // no table: every key is missing
+  // ui.tr(failed ? "browser.no_preview" : "browser.loading") makes a temporary
+  // std::string; the reference returned must not point into it (found by the
+  // random-input test under ASan, as stack-use-after-scope, with an old table).
+  const std::string& a = tr.tr(std::string("browser.no_such_key"));
+  const std::string& b = tr.tr(std::string("browser.another_missing_key"));
+  CHECK(a == "browser.no_such_key");
+  CHECK(b == "browser.another_missing_key");
+  CHECK(&tr.tr(std::string("browser.no_such_key")) == &a);  // one copy per key, however often it is asked for
+}
