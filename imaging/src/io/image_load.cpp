@@ -66,6 +66,14 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
   // the formats we read puts that there on purpose, so such a file is refused.
   if (bytes.size() >= 132 && std::equal(bytes.begin() + 128, bytes.begin() + 132, "DICM"))
     return makeError(ErrorCode::UnsupportedFormat, {{"format", "DICOM"}}, "a DICOM signature at byte 128");
+  // The same for GDAL, which Debian's OpenCV asks first about "NITF" at byte 0
+  // or "DTED" at byte 140: it cannot read from memory, so imdecode writes the
+  // file to /tmp for it, and GDAL prints "ERROR 4: ... not recognized" on
+  // stderr when it cannot read it either (found by fuzzing, in a WebP).
+  if (bytes.size() >= 144 && std::equal(bytes.begin() + 140, bytes.begin() + 144, "DTED"))
+    return makeError(ErrorCode::UnsupportedFormat, {{"format", "DTED"}}, "a DTED signature at byte 140");
+  if (bytes.size() >= 4 && std::equal(bytes.begin(), bytes.begin() + 4, "NITF"))
+    return makeError(ErrorCode::UnsupportedFormat, {{"format", "NITF"}}, "a NITF signature at byte 0");
 
   cv::Mat pixels;
   {

@@ -133,3 +133,15 @@ TEST_CASE("a TIFF whose deflate or LZW strip is damaged is refused, not opened b
     CHECK(err.empty());
   }
 }
+
+TEST_CASE("a file with GDAL's DTED signature is refused before OpenCV hands it to GDAL through /tmp", "[imaging][quiet]") {
+  // Found by fuzz_image: a damaged WebP with "DTED" at byte 140. Debian's OpenCV
+  // gave it to GDAL, which needs a file: imdecode wrote one to /tmp and GDAL
+  // printed "ERROR 4: `/tmp/__opencv_temp.XXXX' not recognized" on stderr.
+  const Bytes webp = readAll(std::filesystem::path(CANTING_SOURCE_DIR) / "tests/fuzz/regressions/image/webp-with-dted-signature");
+  Result<Image> r = Image{};
+  const std::string err = stderrOf([&] { r = decodeImage(webp); });
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == ErrorCode::UnsupportedFormat);
+  CHECK(err.empty());
+}
