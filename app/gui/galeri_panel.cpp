@@ -450,7 +450,10 @@ void GaleriPanel::drawOrder(UiContext& ui, rec::Desk& desk) {
       const auto pdf = ui.wb.dataFolder() / "pesanan" / (order.number + ".pdf");
       std::error_code ec;
       std::filesystem::create_directories(pdf.parent_path(), ec);
-      if (auto st = rec::writeOrderSlip(order, li, pdf); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+      // The record keeps the colourway's id ("complementary 27°"); the customer reads its name.
+      core::Order slip = order;
+      if (!slip.colorway.empty()) slip.colorway = core::colorwayName(ui.wb.tr(), slip.colorway);
+      if (auto st = rec::writeOrderSlip(slip, li, pdf); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
       else ui.wb.notify(core::Notice::Kind::Info, ui.tr("showroom.order_saved", {{"number", order.number}, {"path", pdf.string()}}));
       m_lastOrder = order.number;
       m_customer[0] = m_contact[0] = m_note[0] = 0;

@@ -9,6 +9,8 @@
 #include "app.h"
 #include "canting/records/app_session.h"
 #include "canting/records/demo.h"
+#include "../records/records_fixture.h"  // pdfText
+#include "canting/core/colorway_text.h"
 #include "harness.h"
 #include "item_probe.h"
 #include "support/image_fixtures.h"
@@ -109,6 +111,13 @@ TEST_CASE("a customer taps colourways, keeps a favourite, compares two, sees one
   CHECK(o.number.rfind("PSN-", 0) == 0);
   CHECK(std::filesystem::exists(h.dir / "data" / "pesanan" / (o.number + ".pdf")));
   CHECK(h.wb.notices().back().kind == core::Notice::Kind::Info);
+  // The record keeps the colourway's id; the slip the customer reads names it in their language.
+  REQUIRE_FALSE(o.colorway.empty());
+  const std::string name = core::colorwayName(h.wb.tr(), o.colorway);
+  CHECK(name != o.colorway);
+  const std::string slip = canting::test::pdfText(h.dir / "data" / "pesanan" / (o.number + ".pdf"));
+  CHECK(slip.find(name) != std::string::npos);
+  CHECK(slip.find(o.colorway) == std::string::npos);
 }
 
 TEST_CASE("after a minute without a touch the kiosk shows the slideshow, and a touch brings the gallery back", "[gui][galeri]") {
