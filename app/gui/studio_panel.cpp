@@ -113,7 +113,9 @@ void StudioPanel::draw(UiContext& ui) {
       ImGui::EndTabItem();
     }
     const std::string history = ui.tr("studio.tab.history", {{"n", std::to_string(s->position())}}) + "###tab_history";
-    if (ImGui::BeginTabItem(history.c_str())) {
+    const bool historyOpen = ImGui::BeginTabItem(history.c_str());
+    probe::note("@studio.tab.history");
+    if (historyOpen) {
       drawHistory(ui, *s);
       ImGui::EndTabItem();
     }
@@ -573,13 +575,16 @@ void StudioPanel::drawColorways(UiContext& ui, core::DesignSession&) {
 
 void StudioPanel::drawHistory(UiContext& ui, core::DesignSession& s) {
   ImGui::TextDisabled("%s", ui.tr("studio.history").c_str());
-  if (!s.canUndo()) ImGui::BeginDisabled();
+  // Asked once: the button may change the answer (undoing the last step) before EndDisabled.
+  ImGui::BeginDisabled(!s.canUndo());
   if (ImGui::Button(label(ui, "studio.undo").c_str())) s.undo();
-  if (!s.canUndo()) ImGui::EndDisabled();
+  probe::note("@studio.undo");
+  ImGui::EndDisabled();
   ImGui::SameLine();
-  if (!s.canRedo()) ImGui::BeginDisabled();
+  ImGui::BeginDisabled(!s.canRedo());
   if (ImGui::Button(label(ui, "studio.redo").c_str())) s.redo();
-  if (!s.canRedo()) ImGui::EndDisabled();
+  probe::note("@studio.redo");
+  ImGui::EndDisabled();
   if (auto target = historyList(ui, s.history(), s.position(), "studio.history_start", "@studio.history")) {
     while (s.position() > *target) s.undo();
     while (s.position() < *target) s.redo();

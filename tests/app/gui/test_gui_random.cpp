@@ -319,6 +319,27 @@ TEST_CASE("closing the design from the Studio's toolbar while the frame still dr
   CHECK_FALSE(h.wb.design());
 }
 
+TEST_CASE("undoing the Studio's last step with its Undo button keeps ImGui's disabled stack balanced", "[gui][studio]") {
+  // Found by the random-input test (seed 4): the button asked canUndo() before
+  // and after drawing, and undoing the last step changed the answer in between,
+  // so EndDisabled ran without BeginDisabled (ImGui's assert ends the app).
+  Harness h;
+  REQUIRE(h.wb.openDesignFile(fs::path(CANTING_ASSETS_DIR) / "demo" / "contoh-kawung.png"));
+  h.wb.setWorkspace(core::WorkspaceId::StudioDesain);
+  h.frames(3);
+  h.app->studio().adoptColorway(h.app->ui(), 2);
+  h.frames(2);
+  REQUIRE(h.wb.design()->canUndo());
+  h.click(h.centreOf("@studio.tab.history"));
+  h.frames(1);
+  h.click(h.centreOf("@studio.undo"));
+  h.frames(1);
+  CHECK_FALSE(h.wb.design()->canUndo());
+  h.click(h.centreOf("@studio.redo"));
+  h.frames(1);
+  CHECK_FALSE(h.wb.design()->canRedo());
+}
+
 TEST_CASE("the status bar reads the hovered pixel only from the image it was measured on", "[gui][pustaka]") {
   // Found by the random-input test (seeds 5 and 16): a pixel hovered on a large
   // image, then another workspace and a smaller image made active, and the
