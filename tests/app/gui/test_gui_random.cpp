@@ -319,7 +319,7 @@ TEST_CASE("closing the design from the Studio's toolbar while the frame still dr
   CHECK_FALSE(h.wb.design());
 }
 
-TEST_CASE("undoing the Studio's last step with its Undo button keeps ImGui's disabled stack balanced", "[gui][studio]") {
+TEST_CASE("undoing the Studio's last step with its Undo button keeps ImGui's disabled stack balanced", "[gui][undo]") {
   // Found by the random-input test (seed 4): the button asked canUndo() before
   // and after drawing, and undoing the last step changed the answer in between,
   // so EndDisabled ran without BeginDisabled (ImGui's assert ends the app).
