@@ -37,7 +37,7 @@ void FileBrowserPanel::open(Mode mode, const fs::path& folder, const std::string
   m_kind = kindFor(mode, suggestedName);
   m_wantOpen = true;
   m_suggested = suggestedName;
-  std::snprintf(m_name, sizeof m_name, "%s", suggestedName.c_str());
+  setName(suggestedName);
   m_extension = fs::path(suggestedName).extension().string();
   navigate(folder);
 }
@@ -87,6 +87,11 @@ bool FileBrowserPanel::within(const fs::path& folder, const fs::path& root) {
 im::ImageFormat FileBrowserPanel::exportFormat() const { return kExportFormats[m_format]; }
 
 // [SECTION] export and save paths
+
+void FileBrowserPanel::setName(const std::string& name) {
+  std::snprintf(m_name, sizeof m_name, "%s", name.c_str());
+  ++m_nameGeneration;
+}
 
 core::TypedPath FileBrowserPanel::typed() const { return core::resolveTypedPath(m_folder, m_name, core::homeDir()); }
 
@@ -151,7 +156,7 @@ void FileBrowserPanel::submit(UiContext& ui) {
   const core::TypedPath t = typed();
   if (t.isFolder() || (!m_root.empty() && !within(t.folder, m_root))) {
     navigate(t.folder);
-    std::snprintf(m_name, sizeof m_name, "%s", saving() ? m_suggested.c_str() : "");
+    setName(saving() ? m_suggested : std::string());
     return;
   }
   if (saving()) {
@@ -186,7 +191,7 @@ void FileBrowserPanel::activate(UiContext& ui, const core::BrowserEntry& e) {
     ui.wb.rememberFolder(e.path.parent_path(), m_kind);
     close();
   } else {
-    std::snprintf(m_name, sizeof m_name, "%s", e.name.c_str());
+    setName(e.name);
   }
 }
 
@@ -338,8 +343,8 @@ void FileBrowserPanel::drawGrid(UiContext& ui) {
     if (clicked) {
       m_selected = i;
       // A file's name goes into the field; a folder picked to open clears it, so Open opens the folder.
-      if (!e.isDirectory) std::snprintf(m_name, sizeof m_name, "%s", e.name.c_str());
-      else if (!saving()) m_name[0] = 0;
+      if (!e.isDirectory) setName(e.name);
+      else if (!saving()) setName("");
       if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         activate(ui, e);
         break;  // the entry list may have changed
@@ -359,7 +364,9 @@ bool FileBrowserPanel::drawFields(UiContext& ui) {
   };
   field(saving() ? "export.name" : "browser.path");
   ImGui::SetNextItemWidth(ui.px(saving() ? 360 : 620));
+  ImGui::PushID(m_nameGeneration);
   const bool entered = ImGui::InputText("##export_name", m_name, sizeof m_name, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::PopID();
   probe::note("@browser.name");
   if (ImGui::IsItemHovered()) {
     ImGui::PushTextWrapPos(ui.px(520));

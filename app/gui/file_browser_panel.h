@@ -79,6 +79,11 @@ class FileBrowserPanel {
   std::string m_listError;
   int m_selected = -1;
   char m_name[256] = {};
+  // Bumped whenever code, not the user, rewrites m_name: the field is drawn under a new ID
+  // then, since ImGui 1.86 keeps its own copy of an active field's text and asserts
+  // (pos <= text_len) when the buffer shrank under it (found by the random-input test, seed 20).
+  int m_nameGeneration = 0;
+  void setName(const std::string& name);
   int m_format = 0;  // index into the export formats: PNG, JPEG, TIFF
   float m_dpi = 300.f;
   int m_quality = 92;
