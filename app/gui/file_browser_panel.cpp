@@ -368,11 +368,7 @@ bool FileBrowserPanel::drawFields(UiContext& ui) {
   const bool entered = ImGui::InputText("##export_name", m_name, sizeof m_name, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::PopID();
   probe::note("@browser.name");
-  if (ImGui::IsItemHovered()) {
-    ImGui::PushTextWrapPos(ui.px(520));
-    ImGui::SetTooltip("%s", ui.tr("browser.path_hint").c_str());
-    ImGui::PopTextWrapPos();
-  }
+  hoverTooltip(ui, ui.tr("browser.path_hint"));
   // A typed path says where it leads, so a full path is seen to be understood.
   if (const std::string n = m_name; !entered && (n.find('/') != std::string::npos || n.rfind("~", 0) == 0)) {
     const core::TypedPath t = typed();

@@ -42,7 +42,7 @@ class FileBrowserPanel {
   core::FileKind kind() const { return m_kind; }
   const char* name() const { return m_name; }  // the name field as typed
   // For --show and tests: a name typed into the field; a width on cloth asked for once the size is known.
-  void typeName(const std::string& text) { std::snprintf(m_name, sizeof m_name, "%s", text.c_str()); }
+  void typeName(const std::string& text) { setName(text); }
   void askWidthCm(double cm) { m_askWidthCm = cm; }
   bool isOpen() const { return m_wantOpen || m_open; }
   Mode mode() const { return m_mode; }
