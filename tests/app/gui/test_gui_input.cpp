@@ -325,3 +325,29 @@ TEST_CASE("the open dialog takes a typed path too: a file opens, a folder is sho
   REQUIRE(h.wb.active());
   CHECK(h.wb.active()->name == "ceplok.png");
 }
+
+// Found by the random-input test (seed 20): ImGui keeps its own copy of a text
+// field, with its undo steps, for the field's ID even after the field lost the
+// focus, and takes it back when the same field is clicked again. A name the
+// dialog wrote meanwhile (a file picked in the grid) was shorter than that copy,
+// and Ctrl+Z then replayed the old edits past its end: ImGui's `pos <= text_len`
+// assert, or a corrupted heap (what this test met on the old code, 6bf35e9^).
+TEST_CASE("undo in the file dialog's name field after a picked file replaced a longer typed name", "[gui][input][browser]") {
+  Harness h;
+  test::writeAll(h.dir / "a.pdf", {'%'});
+  openRecipeDialog(h, h.dir.path());
+  const gui::FileBrowserPanel& b = h.app->fileBrowser();
+  h.click(h.centreOf("@browser.name"));
+  h.quickKey('A', true);
+  h.type("resep-latihan-sogan-kawung-kelompok-tiga-pagi");
+  h.drain();
+  h.click(h.centreOf("@browser.entry.a.pdf"));
+  REQUIRE(std::string(b.name()) == "a.pdf");
+  h.click(h.centreOf("@browser.name"));
+  for (int i = 0; i < 6; ++i) h.quickKey('Z', true);
+  h.type("x");
+  h.drain();
+  CHECK(b.isOpen());
+  // Whatever undo did, the field holds text the dialog can save under.
+  CHECK(std::string(b.name()).size() <= std::string("a.pdfx").size());
+}
