@@ -33,8 +33,9 @@ Status makeDemo(Store& store, const fs::path& curriculumDir) {
   }
   auto n = store.loadCurriculum(a, curriculumDir);
   if (!n) return n.error();
-  // Sentra named in the Wastralingga founding article (centres.md §2); the
-  // regency enters the rest. Kecamatan only where a source confirms it.
+  // Sentra named in the Wastralingga founding article (centres.md §2) and Dagan,
+  // the Lawa motif's village (review-2026-12.md); the regency enters the rest.
+  // Kecamatan only where a source confirms it.
   const std::vector<Centre> centres = {
       {0, "", "Kampung Batik Limbasari", "Limbasari", "Bobotsari", "DATA DEMO: peserta dan pelatih fiktif"},
       {0, "", "Galuh", "Galuh", "Bojongsari", "DATA DEMO"},
@@ -45,10 +46,11 @@ Status makeDemo(Store& store, const fs::path& curriculumDir) {
       {0, "", "Majapura", "", "", "DATA DEMO"},
       {0, "", "Tlagayasa", "", "", "DATA DEMO"},
       {0, "", "Karangduren", "", "", "DATA DEMO"},
-      {0, "", "Pekiringan", "", "", "DATA DEMO"},
+      {0, "", "Pekiringan", "Pekiringan", "Karangmoncol", "DATA DEMO"},
       {0, "", "Karangcengis", "", "", "DATA DEMO"},
       {0, "", "Cipaku", "", "", "DATA DEMO"},
-      {0, "", "Metenggeng", "", "", "DATA DEMO"},
+      {0, "", "Metenggeng", "Metenggeng", "Bojongsari", "DATA DEMO"},
+      {0, "", "Dagan", "Dagan", "Bobotsari", "DATA DEMO"},
   };
   std::vector<Id> cid;
   for (const auto& c : centres) {
@@ -96,7 +98,7 @@ Status makeDemo(Store& store, const fs::path& curriculumDir) {
   auto trainerSri = store.login(L[1].name, L[1].pin);
   if (!trainerSri) return trainerSri.error();
   const char* topics[] = {"desain", "pewarnaan", "produk-turunan"};
-  const char* titles[] = {"Pola motif Patrawisa", "Celup indigo dan soga", "Dari kain ke kemeja"};
+  const char* titles[] = {"Pola motif Patrawisa", "Celup naphthol dua warna", "Dari kain ke kemeja"};
   std::vector<Id> sessions;
   for (int s = 0; s < 3; ++s) {
     Session ses;
@@ -116,9 +118,11 @@ Status makeDemo(Store& store, const fs::path& curriculumDir) {
     ses.date = "2026-04-20";
     ses.topic = "pewarnaan";
     ses.title = "Warna alam: tingi dan jalawe";
-    ses.centre = cid[1];
+    // Selabaya (Batik Tirtamas) is the regency's natural-dye centre; Limbasari
+    // and Galuh dye with chemical dyes (review-2026-12.md, centres).
+    ses.centre = cid[2];
     ses.trainer = *p2;
-    for (Id t : trainees[1]) ses.attendance[t] = Attendance::Present;
+    for (Id t : trainees[2]) ses.attendance[t] = Attendance::Present;
     if (auto id = store.addSession(a, ses); !id) return id.error();
   }
 

@@ -27,7 +27,7 @@ TEST_CASE("training init --demo makes a marked demo database and prints the logi
   auto list = runCli({"training", "centre", "list", "--db", db, "--json"});
   REQUIRE(list.code == 0);
   const auto j = nlohmann::json::parse(list.out);
-  REQUIRE(j.size() == 13);
+  REQUIRE(j.size() == 14);
   CHECK(j[0]["name"] == "Kampung Batik Limbasari");
   // A second --demo on the same file refuses rather than doubling the data.
   CHECK(runCli({"training", "init", "--db", db, "--demo"}).code == 2);

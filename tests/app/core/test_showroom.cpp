@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "canting/core/showroom.h"
+#include "canting/imaging/cloth_layout.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/palette.h"
 #include "support/image_fixtures.h"
@@ -180,4 +181,28 @@ TEST_CASE("a big photo or a 16-bit repeat tile is scaled for the showroom, and p
   const cv::Mat first = a.colorwayImage(3);
   CHECK(a.colorwayImage(3).data == first.data);
   CHECK(cv::norm(first, b.colorwayImage(3), cv::NORM_INF) == 0);
+}
+
+// The outlet sells the same cloths the Studio lays out: a customer must not be
+// quoted a 200 cm selendang the pola was drawn at 230 cm for.
+TEST_CASE("the shipped catalogue's kain panjang, selendang and iket come in the sizes of the cloth layouts", "[showroom][catalogue]") {
+  auto cat = core::loadCatalogue(kAssets / "showroom" / "katalog.json");
+  REQUIRE(cat);
+  CHECK(cat->problems.empty());
+  auto layouts = imaging::loadLayouts(kAssets / "layouts" / "kain.json");
+  REQUIRE(layouts);
+  int matched = 0;
+  for (const auto& p : cat->products) {
+    for (const auto& l : *layouts) {
+      if (l.id != p.id) continue;
+      ++matched;
+      INFO(p.id);
+      bool found = false;
+      for (const auto& s : p.sizes)
+        found = found || (std::min(s.widthCm, s.lengthCm) == std::min(l.heightCm, l.lengthCm) &&
+                          std::max(s.widthCm, s.lengthCm) == std::max(l.heightCm, l.lengthCm));
+      CHECK(found);
+    }
+  }
+  CHECK(matched == 3);
 }
