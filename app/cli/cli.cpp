@@ -31,6 +31,21 @@ std::optional<double> parsePositive(const std::string& s) {
   return v;
 }
 
+// "#A=#B,rgb(1,2,3)=#C": commas inside parentheses belong to the colour.
+std::vector<std::string> splitTopLevel(const std::string& s, char sep) {
+  std::vector<std::string> parts;
+  std::string cur;
+  int depth = 0;
+  for (char ch : s) {
+    if (ch == '(') ++depth;
+    if (ch == ')') --depth;
+    if (ch == sep && depth == 0) { parts.push_back(cur); cur.clear(); continue; }
+    cur += ch;
+  }
+  parts.push_back(cur);
+  return parts;
+}
+
 std::optional<long> parseInt(const std::string& s, long lo, long hi) {
   char* end = nullptr;
   const long v = std::strtol(s.c_str(), &end, 10);

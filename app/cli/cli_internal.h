@@ -67,6 +67,8 @@ std::vector<Command> showroomCommands();
 // a usage error into `status`.
 std::optional<double> parsePositive(const std::string& s);
 std::optional<long> parseInt(const std::string& s, long lo, long hi);  // whole numbers for -k, -n, --seed
+// Splits at `sep` outside parentheses: "#A=#B,rgb(1,2,3)=#C" keeps each colour whole.
+std::vector<std::string> splitTopLevel(const std::string& s, char sep);
 std::optional<imaging::LoadOptions> loadOptions(Ctx& c, const ParsedArgs& a, const std::string& helpKey, int& status);  // --max-mp
 std::optional<std::string> requireOut(Ctx& c, const ParsedArgs& a, const std::string& helpKey, int& status);
 // --KEY N within [lo, hi] into v; v keeps its default when the option is absent.

@@ -50,21 +50,6 @@ bool colourArgs(Ctx& c, const ParsedArgs& a, const std::string& helpKey, int def
   return true;
 }
 
-// "#A=#B,rgb(1,2,3)=#C": commas inside parentheses belong to the colour.
-std::vector<std::string> splitTopLevel(const std::string& s, char sep) {
-  std::vector<std::string> parts;
-  std::string cur;
-  int depth = 0;
-  for (char ch : s) {
-    if (ch == '(') ++depth;
-    if (ch == ')') --depth;
-    if (ch == sep && depth == 0) { parts.push_back(cur); cur.clear(); continue; }
-    cur += ch;
-  }
-  parts.push_back(cur);
-  return parts;
-}
-
 // [SECTION] palette and quantize
 
 int cmdPalette(Ctx& c, const ParsedArgs& a) {
@@ -224,10 +209,12 @@ int cmdColorways(Ctx& c, const ParsedArgs& a) {
     e["not_dyeable_at"] = cw.dyeability.failAt >= 0
                               ? nlohmann::json(im::formatHex(cw.colours[std::size_t(cw.dyeability.order[std::size_t(cw.dyeability.failAt)])]))
                               : nlohmann::json();
+    e["dyeable"] = cw.process.dyeable;
+    e["process"] = core::dyeProcessJson(c.tr, cw.colours, cw.process);
     index["colorways"].push_back(e);
     c.out << name << "  " << core::colorwayName(c.tr, cw) << "  "
-          << c.tr.tr(cw.dyeability.dyeable ? "cli.colorway.dyeable" : "cli.colorway.not_dyeable") << "\n";
-    if (!cw.dyeability.dyeable) c.out << "    " << core::dyeabilityReason(c.tr, cw) << "\n";
+          << c.tr.tr(cw.process.dyeable ? "cli.colorway.dyeable" : "cli.colorway.not_dyeable") << "\n";
+    c.out << "    " << core::dyeProcessSummary(c.tr, cw.colours, cw.process) << "\n";
   }
   const auto indexPath = std::filesystem::path(*outDir) / "colorways.json";
   if (auto st = im::writeFileAtomic(indexPath, base::dumpJson(index, 2) + "\n"); !st)

@@ -6,6 +6,7 @@
 #include "cli_internal.h"
 #include "canting/base/json.h"
 #include "canting/core/actions.h"
+#include "canting/core/colorway_text.h"
 #include "canting/core/dye_lab.h"
 #include "canting/core/paths.h"
 #include "canting/imaging/color.h"
@@ -162,6 +163,30 @@ int cmdDyeRecipe(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+// Whether the centres can dye a set of colours, and how: the same check the
+// Studio's colourway marks, the gallery's * and colorways.json use.
+int cmdDyeCheckColourway(Ctx& c, const ParsedArgs& a) {
+  std::vector<im::Lab> colours;
+  for (const std::string& item : splitTopLevel(a.positionals[0], ',')) {
+    if (item.empty()) continue;
+    auto lab = im::parseColor(item);
+    if (!lab) return c.fail(lab.error());
+    colours.push_back(*lab);
+  }
+  if (colours.empty()) return c.usage("cli.usage.bad_value", {{"arg", "COLOURS"}, {"value", a.positionals[0]}}, "cli.help.dye_check_colourway");
+  const im::DyeProcess p = im::planDyeProcess(colours);
+  if (a.flag("json")) {
+    nlohmann::json j = core::dyeProcessJson(c.tr, colours, p);
+    for (const im::Lab& l : colours) j["colours"].push_back(im::formatHex(l));
+    c.out << base::dumpJson(j, 2) << "\n";
+    return kOk;
+  }
+  c.out << core::dyeProcessSummary(c.tr, colours, p) << "\n";
+  const auto steps = core::dyeProcessSteps(c.tr, colours, p);
+  for (std::size_t i = 0; i < steps.size(); ++i) c.out << "  " << i + 1 << ". " << steps[i] << "\n";
+  return kOk;
+}
+
 }  // namespace
 
 std::vector<Command> dyeCommands() {
@@ -169,6 +194,7 @@ std::vector<Command> dyeCommands() {
       {"dye list", {{}, {"json"}, {"dyes"}}, "cli.help.dye_list", cmdDyeList},
       {"dye simulate", {{"PLAN"}, {}, {"motif", "layers", "target", "steps", "dpi", "dyes", "o"}, {'o'}}, "cli.help.dye_simulate", cmdDyeSimulate},
       {"dye recipe", {{"PLAN"}, {}, {"cloth-g", "cloth-cm", "gsm", "ratio", "pdf", "dyes"}}, "cli.help.dye_recipe", cmdDyeRecipe},
+      {"dye check-colourway", {{"COLOURS"}, {"json"}, {}}, "cli.help.dye_check_colourway", cmdDyeCheckColourway},
   };
 }
 

@@ -322,7 +322,7 @@ void GaleriPanel::drawColours(UiContext& ui) {
     probe::note("@showroom.compare." + std::to_string(i));
     hoverTooltip(ui, ui.tr("showroom.compare_hint"));
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + cell));
-    const std::string name = colorwayName(ui, cws[std::size_t(i)].label) + (cws[std::size_t(i)].dyeability.dyeable ? "" : " *");
+    const std::string name = colorwayName(ui, cws[std::size_t(i)].label) + (cws[std::size_t(i)].process.dyeable ? "" : " *");
     ImGui::PushTextWrapPos(p.x + cell - ImGui::GetWindowPos().x);
     ImGui::TextUnformatted(name.c_str());
     ImGui::PopTextWrapPos();
@@ -480,6 +480,11 @@ void GaleriPanel::drawOrder(UiContext& ui, rec::Desk& desk) {
   heading(ui, o.motifName.empty() ? "-" : o.motifName);
   ImGui::TextUnformatted((o.colorway.empty() ? ui.tr("showroom.original") : colorwayName(ui, o.colorway)).c_str());
   ImGui::TextWrapped("%s", ui.tr(o.dyeable ? "showroom.dyeable" : "showroom.not_dyeable").c_str());
+  // How the centre would dye it, for the customer who asks and the staff who answer.
+  if (const auto& cws = m_room.colorways(); m_room.chosen >= 0 && m_room.chosen < int(cws.size())) {
+    const im::Colorway& cw = cws[std::size_t(m_room.chosen)];
+    ImGui::TextWrapped("%s", core::dyeProcessSummary(ui.wb.tr(), cw.colours, cw.process).c_str());
+  }
   for (std::size_t i = 0; i < o.swatches.size(); ++i) {
     const auto& sw = o.swatches[i];
     const auto [r, g, b] = im::parseHex(sw.hex).value_or(im::Rgb8{});

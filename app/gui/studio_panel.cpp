@@ -564,9 +564,11 @@ void StudioPanel::drawColorways(UiContext& ui, core::DesignSession&) {
     if (ImGui::IsItemHovered()) dl->AddRect(p, ImVec2(p.x + cell, p.y + cell), color::kIndigo, 0, 0, ui.px(3));
     // A small mark: can this colourway be dyed bath after bath?
     const im::Colorway& cw = m_preview->colorways()[std::size_t(i)];
-    const bool ok = cw.dyeability.dyeable;
+    const bool ok = cw.process.dyeable;
     dl->AddCircleFilled(ImVec2(p.x + cell - ui.px(10), p.y + ui.px(10)), ui.px(7), ok ? color::kDyeable : color::kError);
-    hoverTooltip(ui, core::colorwayName(ui.wb.tr(), cw) + "\n" + (ok ? ui.tr("studio.dyeable") : ui.tr("colorway.not_dyeable") + " " + core::dyeabilityReason(ui.wb.tr(), cw)));
+    std::string tip = core::colorwayName(ui.wb.tr(), cw) + "\n" + core::dyeProcessSummary(ui.wb.tr(), cw.colours, cw.process);
+    for (const std::string& step : core::dyeProcessSteps(ui.wb.tr(), cw.colours, cw.process)) tip += "\n  " + step;
+    hoverTooltip(ui, tip);
     ImGui::PopID();
   }
 }

@@ -60,4 +60,90 @@ std::string dyeabilityReason(const Translator& tr, const im::Colorway& cw) {
                {{"before", hexAt(d.failAt - 1)}, {"after", hexAt(d.failAt)}, {"light", light}});
 }
 
+namespace {
+
+std::string hexList(const std::vector<im::Lab>& colours, const std::vector<int>& idx) {
+  std::string out;
+  for (int i : idx) {
+    if (i < 0 || std::size_t(i) >= colours.size()) continue;
+    if (!out.empty()) out += ", ";
+    out += im::formatHex(colours[std::size_t(i)]);
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* processStepId(im::ProcessStepKind kind) {
+  switch (kind) {
+    case im::ProcessStepKind::Wax: return "wax";
+    case im::ProcessStepKind::Dye: return "dye";
+    case im::ProcessStepKind::Kerok: return "kerok";
+    case im::ProcessStepKind::Mbironi: return "mbironi";
+    case im::ProcessStepKind::Lorod: return "lorod";
+  }
+  return "wax";
+}
+
+std::string dyeProcessSummary(const Translator& tr, const std::vector<im::Lab>& colours, const im::DyeProcess& p) {
+  if (!p.dyeable) {
+    const std::string colour = p.blocking >= 0 && std::size_t(p.blocking) < colours.size() ? im::formatHex(colours[std::size_t(p.blocking)]) : "?";
+    const im::ProcessLimits limits;
+    if (p.block == im::DyeProcess::Block::TooManyBaths)
+      return tr.tr("process.block.too_many_baths", {{"colour", colour}, {"max", std::to_string(limits.maxBaths)}});
+    return tr.tr("process.block.too_many_kerok", {{"colour", colour}, {"max", std::to_string(limits.maxKerok)}});
+  }
+  if (p.succession) return tr.tr("process.succession", {{"n", std::to_string(p.baths.size())}});
+  std::string s = tr.tr("process.with_kerok", {{"n", std::to_string(p.baths.size())}, {"kerok", std::to_string(p.kerokSteps)}});
+  if (!p.coletInstead.empty()) s += " " + tr.tr("process.colet_instead", {{"colours", hexList(colours, p.coletInstead)}});
+  return s;
+}
+
+std::vector<std::string> dyeProcessSteps(const Translator& tr, const std::vector<im::Lab>& colours, const im::DyeProcess& p) {
+  std::vector<std::string> out;
+  if (!p.dyeable) return out;
+  for (const im::ProcessStep& st : p.steps) {
+    const std::string list = hexList(colours, st.colours);
+    switch (st.kind) {
+      case im::ProcessStepKind::Wax: out.push_back(tr.tr("process.step.wax", {{"colours", list}})); break;
+      case im::ProcessStepKind::Kerok: out.push_back(tr.tr("process.step.kerok", {{"colours", list}})); break;
+      case im::ProcessStepKind::Mbironi: out.push_back(tr.tr("process.step.mbironi", {{"colours", list}})); break;
+      case im::ProcessStepKind::Lorod: out.push_back(tr.tr("process.step.lorod")); break;
+      case im::ProcessStepKind::Dye: {
+        const std::string bath = st.bath >= 0 && std::size_t(st.bath) < p.baths.size() ? im::formatHex(p.baths[std::size_t(st.bath)]) : "?";
+        out.push_back(tr.tr("process.step.dye", {{"n", std::to_string(st.bath + 1)}, {"bath", bath}, {"colours", list}}));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+nlohmann::json dyeProcessJson(const Translator& tr, const std::vector<im::Lab>& colours, const im::DyeProcess& p) {
+  auto hexes = [&](const std::vector<int>& idx) {
+    nlohmann::json a = nlohmann::json::array();
+    for (int i : idx)
+      if (i >= 0 && std::size_t(i) < colours.size()) a.push_back(im::formatHex(colours[std::size_t(i)]));
+    return a;
+  };
+  nlohmann::json j;
+  j["dyeable"] = p.dyeable;
+  j["succession"] = p.dyeable && p.succession;
+  j["kerok"] = p.kerokSteps;
+  j["cloth"] = im::formatHex(p.cloth);
+  j["baths"] = nlohmann::json::array();
+  for (const im::Lab& b : p.baths) j["baths"].push_back(im::formatHex(b));
+  j["steps"] = nlohmann::json::array();
+  for (const im::ProcessStep& st : p.steps) {
+    nlohmann::json s{{"step", processStepId(st.kind)}, {"colours", hexes(st.colours)}};
+    if (st.kind == im::ProcessStepKind::Dye && st.bath >= 0 && std::size_t(st.bath) < p.baths.size())
+      s["bath"] = im::formatHex(p.baths[std::size_t(st.bath)]);
+    j["steps"].push_back(s);
+  }
+  j["colet_instead"] = hexes(p.coletInstead);
+  j["blocking"] = p.blocking >= 0 && std::size_t(p.blocking) < colours.size() ? nlohmann::json(im::formatHex(colours[std::size_t(p.blocking)])) : nlohmann::json();
+  j["reason"] = dyeProcessSummary(tr, colours, p);
+  return j;
+}
+
 }  // namespace canting::core

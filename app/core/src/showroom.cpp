@@ -259,10 +259,10 @@ std::vector<OrderSwatch> Showroom::swatches(int i, const im::DyeBook* book, int 
   bool dyeable = false;
   if (i >= 0 && i < int(m_colorways.size())) {
     colours = m_colorways[std::size_t(i)].colours;
-    dyeable = m_colorways[std::size_t(i)].dyeability.dyeable;
+    dyeable = m_colorways[std::size_t(i)].process.dyeable;
   } else {
     for (const auto& s : m_palette.swatches) colours.push_back(s.lab);
-    dyeable = im::checkDyeableInSuccession(colours).dyeable;
+    dyeable = im::planDyeProcess(colours).dyeable;
   }
   for (const auto& lab : colours) {
     OrderSwatch s{im::formatHex(lab), ""};
@@ -289,7 +289,7 @@ Order Showroom::draft(const Catalogue& catalogue, const im::DyeBook* book, int l
   o.motifName = m_motifName;
   if (chosen >= 0 && chosen < int(m_colorways.size())) {
     o.colorway = m_colorways[std::size_t(chosen)].label;
-    o.dyeable = m_colorways[std::size_t(chosen)].dyeability.dyeable;
+    o.dyeable = m_colorways[std::size_t(chosen)].process.dyeable;
   }
   o.swatches = swatches(chosen, book, language);
   if (chosen < 0) o.dyeable = !o.swatches.empty() && std::any_of(o.swatches.begin(), o.swatches.end(), [](const OrderSwatch& s) { return !s.dye.empty(); });

@@ -179,6 +179,7 @@ std::vector<Colorway> generateColorways(const Palette& design, const ColorwayOpt
     for (std::size_t i = 0; i < k; ++i)
       if (lockedAt(i)) cw.colours[i] = base[i];
     cw.dyeability = checkDyeableInSuccession(cw.colours);
+    cw.process = planDyeProcess(cw.colours);
     out.push_back(std::move(cw));
   }
   return out;

@@ -192,6 +192,14 @@ TEST_CASE("colorways writes N images and an index with palettes and dyeability",
       CHECK(cw["dyeable_in_succession"].is_boolean());
       CHECK(cw["colors"].size() == index["design"].size());
       CHECK(cw["dyeing_order"].size() == index["design"].size());
+      // The process the centres would use, or why none can.
+      CHECK(cw["dyeable"].is_boolean());
+      CHECK(cw["process"]["dyeable"] == cw["dyeable"]);
+      CHECK(cw["process"]["reason"].is_string());
+      if (cw["dyeable"].get<bool>()) CHECK(cw["process"]["steps"].is_array());
+      else CHECK(cw["process"]["blocking"].is_string());
+      // Dyeable bath after bath implies dyeable at all.
+      if (cw["dyeable_in_succession"].get<bool>()) CHECK(cw["dyeable"].get<bool>());
     }
   }
   CHECK(runCli({"colorways", img.string(), "-n", "2", "--scheme", "plaid", "-o", (dir / "z").string()}).code == 1);
@@ -382,4 +390,30 @@ TEST_CASE("dye recipe gives litres and grams per bath and prints a card", "[cli]
   CHECK(bySize.out.find("5.8 litres") != std::string::npos);
   CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-cm", "250x105"}).code == 1);
   CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-cm", "250by105", "--gsm", "110"}).code == 1);
+}
+
+TEST_CASE("dye check-colourway gives classic sogan its medel, kerok, mbironi and soga, and says a yellow on blue needs kerok or colet", "[cli][dye]") {
+  auto r = runCli({"--lang", "en", "dye", "check-colourway", "#EFE4CC,#2B3556,#8B5A2B,#1E1B22", "--json"});
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["dyeable"] == true);
+  CHECK(j["succession"] == false);
+  CHECK(j["kerok"] == 1);
+  std::vector<std::string> steps;
+  for (const auto& s : j["steps"]) steps.push_back(s["step"]);
+  CHECK(steps == std::vector<std::string>{"wax", "dye", "kerok", "mbironi", "dye", "mbironi", "dye", "lorod"});
+  // The first bath dyes the blue and the near-black, the indigo's areas.
+  CHECK(j["steps"][1]["colours"] == nlohmann::json{"#2B3556", "#1E1B22"});
+  auto text = runCli({"--lang", "en", "dye", "check-colourway", "#F4F1EA,#F0D040,#3050C0"});
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("kerok") != std::string::npos);
+  CHECK(text.out.find("colet") != std::string::npos);
+  CHECK(text.out.find("#F0D040") != std::string::npos);
+  auto id = runCli({"--lang", "id", "dye", "check-colourway", "#F4F1EA,#F0D040,#3050C0"});
+  CHECK(id.out.find("Kerok: kerok malam di #F0D040") != std::string::npos);
+  // A colour that is not one is refused, with its value named.
+  auto bad = runCli({"--lang", "en", "dye", "check-colourway", "#EFE4CC,soga"});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("soga") != std::string::npos);
+  CHECK(runCli({"dye", "check-colourway", ","}).code == 1);
 }

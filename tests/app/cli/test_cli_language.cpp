@@ -117,11 +117,13 @@ TEST_CASE("colourways are named in the user's language, with the reason one cann
   CHECK(id.out.find("Triadik") != std::string::npos);
   const CliRun en = runCli({"--lang", "en", "colorways", parang, "-n", "8", "-o", (dir / "en").string()});
   CHECK(en.out.find("Complementary") != std::string::npos);
-  // Every colourway that cannot be dyed bath after bath says why, on the next line.
-  std::size_t notDyeable = 0, reasons = 0;
+  // Every colourway says how it is dyed; one that cannot be dyed by hand says why.
+  std::size_t notDyeable = 0, reasons = 0, processes = 0;
   for (std::size_t at = 0; (at = id.out.find("TIDAK bisa", at)) != std::string::npos; ++at) ++notDyeable;
-  for (std::size_t at = 0; (at = id.out.find("celupan hanya menggelapkan", at)) != std::string::npos; ++at) ++reasons;
+  for (std::size_t at = 0; (at = id.out.find("warna ini perlu colet", at)) != std::string::npos; ++at) ++reasons;
+  for (std::size_t at = 0; (at = id.out.find("\n    Bisa dicelup", at)) != std::string::npos; ++at) ++processes;
   CHECK(notDyeable == reasons);
+  CHECK(notDyeable + processes == 8);
 }
 
 TEST_CASE("info describes a 366 MP TIFF from its header, and the limit names --max-mp", "[cli][limits]") {

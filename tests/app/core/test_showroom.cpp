@@ -121,7 +121,7 @@ TEST_CASE("the order draft takes the chosen colourway, product, size and price, 
   // A dyeable colourway among the twelve.
   int dyeable = -1;
   for (int i = 0; i < int(s.colorways().size()) && dyeable < 0; ++i)
-    if (s.colorways()[std::size_t(i)].dyeability.dyeable) dyeable = i;
+    if (s.colorways()[std::size_t(i)].process.dyeable) dyeable = i;
   REQUIRE(dyeable >= 0);
   s.chosen = dyeable;
   s.product = 1;  // the shirt
@@ -137,7 +137,7 @@ TEST_CASE("the order draft takes the chosen colourway, product, size and price, 
   CHECK(std::any_of(o.swatches.begin(), o.swatches.end(), [](const core::OrderSwatch& w) { return !w.dye.empty(); }));
   // An undyeable colourway names no dyes.
   for (int i = 0; i < int(s.colorways().size()); ++i)
-    if (!s.colorways()[std::size_t(i)].dyeability.dyeable)
+    if (!s.colorways()[std::size_t(i)].process.dyeable)
       for (const auto& w : s.swatches(i, &*book, 0)) CHECK(w.dye.empty());
   CHECK(core::formatRupiah(1250000) == "Rp 1.250.000");
   CHECK(core::formatRupiah(0) == "Rp 0");

@@ -199,10 +199,10 @@ TEST_CASE("a colourway's tooltip names it in the user's language, stays on scree
     const std::string text = flat(h.textFrame());
     INFO(i << ": " << text);
     CHECK(text.find(core::colorwayName(h.wb.tr(), cws[std::size_t(i)])) != std::string::npos);
-    if (!cws[std::size_t(i)].dyeability.dyeable) {
-      CHECK(text.find(core::dyeabilityReason(h.wb.tr(), cws[std::size_t(i)])) != std::string::npos);
-      sawReason = true;
-    }
+    // How it would be dyed (or why it cannot be), in the user's language.
+    const imaging::Colorway& cw = cws[std::size_t(i)];
+    CHECK(text.find(core::dyeProcessSummary(h.wb.tr(), cw.colours, cw.process)) != std::string::npos);
+    sawReason = sawReason || !cw.process.succession || !cw.process.dyeable;
     // The tooltip window lies inside the 1366 x 768 screen.
     for (ImGuiWindow* w : GImGui->Windows)
       if (w->Active && (w->Flags & ImGuiWindowFlags_Tooltip)) {

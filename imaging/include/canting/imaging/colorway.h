@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "canting/imaging/dye_process.h"
 #include "canting/imaging/palette.h"
 
 namespace canting::imaging {
@@ -48,7 +49,8 @@ struct Colorway {
   double hue = 0;                                 // Harmony: the starting hue, degrees
   int number = 0;                                 // Random: 1, 2, ...
   std::vector<Lab> colours;  // one per design swatch, same order
-  Dyeability dyeability;
+  Dyeability dyeability;     // bath after bath with wax alone (the simple check)
+  DyeProcess process;        // with kerok and mbironi too: what the centres can dye
 };
 
 std::vector<Colorway> generateColorways(const Palette& design, const ColorwayOptions& options);
