@@ -41,10 +41,12 @@ if [ -x "$gui" ]; then
   step "canting --version"
   [ "$("$gui" --version)" = "canting $version" ] || fail "canting --version says '$("$gui" --version)'"
   if command -v xvfb-run >/dev/null; then
-    step "xvfb-run canting --screenshot"
-    xvfb-run -a -s "-screen 0 1366x768x24" "$gui" --screenshot "$tmp/work/shot.png" --frames 3 --size 1366x768 --lang en 2>/dev/null ||
-      fail "the installed canting --screenshot failed"
+    # The training dashboard: it makes the demo records from the installed curriculum, in the data folder.
+    step "xvfb-run canting --screenshot (the training dashboard on the demo records)"
+    xvfb-run -a -s "-screen 0 1366x768x24" "$gui" --screenshot "$tmp/work/shot.png" --frames 4 --size 1366x768 --lang en \
+      --workspace pelatihan --show training-dashboard 2>/dev/null || fail "the installed canting --screenshot failed"
     [ -s shot.png ] || fail "no screenshot"
+    [ -s "$XDG_DATA_HOME/canting/pelatihan-demo.db" ] || fail "the demo records are not in the data folder"
   else
     echo "SKIPPED: canting --screenshot (no xvfb-run; apt-get install xvfb xauth)"
   fi

@@ -3,6 +3,7 @@
 // the man page and the bash completion naming every command there is.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -26,15 +27,26 @@ std::string readText(const std::string& path) {
 }
 }  // namespace
 
-TEST_CASE("--version prints the project's version on stdout, with or without the assets", "[cli][usage]") {
+TEST_CASE("canting-cli --version prints the project's version on stdout, with or without the assets", "[cli][usage]") {
   const auto r = runCli({"--version"});
   CHECK(r.code == 0);
   CHECK(r.out == std::string("canting-cli ") + CANTING_VERSION + "\n");
   CHECK(r.err.empty());
   CHECK(runCli({"--lang", "en", "--version"}).out == r.out);
+  // With the assets missing the help cannot be read, but the version still answers.
+  const char* before = std::getenv("CANTING_ASSETS");
+  const std::string saved = before ? before : "";
+  ::setenv("CANTING_ASSETS", "/nonexistent/canting-assets", 1);
+  const auto noAssets = runCli({"--version"});
+  const auto noHelp = runCli({"--help"});
+  if (before) ::setenv("CANTING_ASSETS", saved.c_str(), 1);
+  else ::unsetenv("CANTING_ASSETS");
+  CHECK(noHelp.code == 2);
+  CHECK(noAssets.code == 0);
+  CHECK(noAssets.out == r.out);
 }
 
-TEST_CASE("--help goes to stdout with exit 0 and names --version", "[cli][usage]") {
+TEST_CASE("canting-cli --help goes to stdout with exit 0 and names --version", "[cli][usage]") {
   for (const char* lang : {"en", "id"}) {
     const auto r = runCli({"--lang", lang, "--help"});
     CHECK(r.code == 0);
