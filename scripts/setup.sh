@@ -19,6 +19,7 @@ packages=(
   libimgui-dev libglfw3-dev libstb-dev nlohmann-json3-dev zlib1g-dev libjpeg-dev libpng-dev libtiff-dev libcairo2-dev
   catch2 libsqlite3-dev libsodium-dev poppler-utils
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  desktop-file-utils appstream librsvg2-bin file
 )
 
 missing=()

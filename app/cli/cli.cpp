@@ -150,6 +150,21 @@ std::optional<std::vector<im::Palette>> shippedPalettes(Ctx& c, int& status) {
 
 // [SECTION] dispatch
 
+namespace {
+std::vector<Command> allCommands() {
+  std::vector<Command> all;
+  for (auto list : {imageCommands, colourCommands, patternCommands, dyeCommands, trainingCommands, showroomCommands})
+    for (auto& cmd : list()) all.push_back(std::move(cmd));
+  return all;
+}
+}  // namespace
+
+std::vector<std::string> commandNames() {
+  std::vector<std::string> names;
+  for (const Command& cmd : allCommands()) names.push_back(cmd.name);
+  return names;
+}
+
 int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream& err) {
   // --lang may stand anywhere; it is taken out before the command is parsed.
   Language lang = Language::Indonesian;
@@ -164,6 +179,11 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
     else { args.push_back(a); continue; }
     if (!core::parseLanguage(value, lang)) badLang = value;
   }
+  // Before the translations: the version answers even where the assets are missing.
+  if (!args.empty() && args[0] == "--version") {
+    out << "canting-cli " << CANTING_VERSION << "\n";
+    return kOk;
+  }
   Ctx c{Translator{}, out, err};
   if (!c.tr.load(core::assetsDir() / "i18n", lang)) {
     err << "canting-cli: " << c.tr.loadError() << "\n";
@@ -174,13 +194,7 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
     (args.empty() ? err : out) << c.tr.tr("cli.help.main") << "\n";
     return args.empty() ? kUsage : kOk;
   }
-  if (args[0] == "--version") {
-    out << "canting-cli " << CANTING_VERSION << "\n";
-    return kOk;
-  }
-  std::vector<Command> all;
-  for (auto list : {imageCommands, colourCommands, patternCommands, dyeCommands, trainingCommands, showroomCommands})
-    for (auto& cmd : list()) all.push_back(std::move(cmd));
+  const std::vector<Command> all = allCommands();
   for (const Command& cmd : all) {
     std::vector<std::string> words;
     for (std::size_t at = 0; at <= cmd.name.size();) {
@@ -190,9 +204,11 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
     }
     if (args[0] != words[0]) continue;
     if (words.size() > 1 && (args.size() < 2 || args[1] == "--help" || args[1] == "-h")) {
-      out << c.tr.tr("cli.help." + words[0]) << "\n";
+      // A group with no command is a usage error, so its usage goes to stderr (as for no command at all).
+      std::ostream& to = args.size() < 2 ? err : out;
+      to << c.tr.tr("cli.help." + words[0]) << "\n";
       for (const Command& other : all)
-        if (other.helpMore && other.name.rfind(words[0] + " ", 0) == 0) out << "\n" << other.helpMore(c);
+        if (other.helpMore && other.name.rfind(words[0] + " ", 0) == 0) to << "\n" << other.helpMore(c);
       return args.size() < 2 ? kUsage : kOk;
     }
     bool match = true;

@@ -13,4 +13,7 @@ enum ExitCode { kOk = 0, kUsage = 1, kBadInput = 2 };
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// Every command's words ("info", "training report centre"), for the man page's and the completion's tests.
+std::vector<std::string> commandNames();
+
 }  // namespace canting::cli

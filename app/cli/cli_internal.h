@@ -39,8 +39,10 @@ struct Ctx {
     if (std::getenv("CANTING_DEBUG") && !e.detail.empty()) err << "  (" << e.detail << ")\n";
     return kBadInput;
   }
+  // The usage once, then a blank line, then what was wrong: the message is the
+  // last line, where a terminal leaves the eye, however long the usage.
   int usage(const std::string& key, const core::Args& args, const std::string& helpKey) {
-    err << "canting-cli: " << tr.tr(key, args) << "\n\n" << tr.tr(helpKey) << "\n";
+    err << tr.tr(helpKey) << "\n\ncanting-cli: " << tr.tr(key, args) << "\n";
     return kUsage;
   }
 };

@@ -48,7 +48,10 @@ struct Options {
   std::string show;
   bool kiosk = false;  // start in the outlet gallery's kiosk mode (an outlet PC's autostart)
   bool help = false;
-  std::string bad;  // the argument that could not be read, for the message
+  bool version = false;
+  // What could not be read: a cli.usage.* key and its values, for the message.
+  std::string problem;
+  core::Args problemArgs;
 };
 
 std::string g_glfwError;
@@ -99,29 +102,48 @@ std::string usage(const core::Translator& tr) {
 }
 
 bool parseOptions(int argc, char** argv, Options& o) {
-  for (int i = 1; i < argc; ++i) {
+  int i = 1;
+  auto fail = [&](const char* key, core::Args args) {
+    o.problem = key;
+    o.problemArgs = std::move(args);
+    // A --lang after the mistake still chooses the language of the message.
+    for (int k = i + 1; k + 1 < argc; ++k)
+      if (std::string(argv[k]) == "--lang") o.lang = argv[k + 1];
+    return false;
+  };
+  for (; i < argc; ++i) {
     const std::string a = argv[i];
-    auto next = [&](std::string& out) {
-      if (i + 1 >= argc) return false;
-      out = argv[++i];
-      return true;
-    };
-    std::string v;
-    if (a == "--help" || a == "-h") o.help = true;
-    else if (a == "--open") { if (!next(v)) return false; o.open.push_back(v); }
-    else if (a == "--workspace") { if (!next(o.workspace)) return false; }
-    else if (a == "--lang") { if (!next(o.lang)) return false; }
-    else if (a == "--screenshot") { if (!next(o.screenshot)) return false; }
-    else if (a == "--show") { if (!next(o.show)) return false; }
-    else if (a == "--kiosk") o.kiosk = true;
-    else if (a == "--frames") { if (!next(v)) return false; o.frames = std::atoi(v.c_str()); if (o.frames < 1 || o.frames > 10000) return false; }
-    else if (a == "--size") {
-      if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240) return false;
+    if (a == "--help" || a == "-h") { o.help = true; continue; }
+    if (a == "--version") { o.version = true; continue; }
+    if (a == "--kiosk") { o.kiosk = true; continue; }
+    const bool takesValue = a == "--open" || a == "--workspace" || a == "--lang" || a == "--screenshot" || a == "--show" ||
+                            a == "--frames" || a == "--size";
+    if (!takesValue) {
+      if (!a.empty() && a[0] == '-') return fail("cli.usage.unknown_option", {{"arg", a}});
+      o.open.push_back(a);
+      continue;
     }
-    else if (!a.empty() && a[0] == '-') { o.bad = a; return false; }
-    else o.open.push_back(a);
+    if (i + 1 >= argc) return fail("cli.usage.missing_value", {{"arg", a}});
+    const std::string v = argv[++i];
+    if (a == "--open") o.open.push_back(v);
+    else if (a == "--workspace") o.workspace = v;
+    else if (a == "--lang") o.lang = v;
+    else if (a == "--screenshot") o.screenshot = v;
+    else if (a == "--show") o.show = v;
+    else if (a == "--frames") {
+      o.frames = std::atoi(v.c_str());
+      if (o.frames < 1 || o.frames > 10000) return fail("cli.usage.bad_value", {{"arg", a}, {"value", v}});
+    } else if (std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240) {
+      return fail("cli.usage.bad_value", {{"arg", a}, {"value", v}});
+    }
   }
   return true;
+}
+
+// A usage error: the usage once, on stderr, then a blank line, then what was wrong (as canting-cli).
+int usageError(const core::Translator& tr, const std::string& key, const core::Args& args) {
+  std::cerr << usage(tr) << "\ncanting: " << tr.tr(key, args) << "\n";
+  return 1;
 }
 
 // Reads the back buffer before the swap (reading after it is undefined).
@@ -154,23 +176,20 @@ int main(int argc, char** argv) {
   imaging::applyDecoderLimits({.maxPixels = std::max<std::uint64_t>(imaging::LoadOptions{}.maxPixels, std::uint64_t(core::loadSettings(core::defaultSettingsPath()).settings.maxMegapixels * 1e6))}, argv);
   Options opt;
   const bool parsed = parseOptions(argc, argv, opt);
-  if (opt.help || !parsed) {
-    const core::Translator tr = usageTranslator(opt.lang);
-    if (!opt.bad.empty()) std::cerr << "canting: " << tr.tr("cli.usage.unknown_option", {{"arg", opt.bad}}) << "\n";
-    (parsed ? std::cout : std::cerr) << usage(tr);
-    return parsed ? 0 : 1;
+  if (!parsed) return usageError(usageTranslator(opt.lang), opt.problem, opt.problemArgs);
+  if (opt.version) {
+    std::cout << "canting " << CANTING_VERSION << "\n";
+    return 0;
+  }
+  if (opt.help) {
+    std::cout << usage(usageTranslator(opt.lang));
+    return 0;
   }
   core::Language lang = core::Language::Indonesian;
-  if (!opt.lang.empty() && !core::parseLanguage(opt.lang, lang)) {
-    const core::Translator tr = usageTranslator({});
-    std::cerr << "canting: " << tr.tr("cli.usage.bad_value", {{"arg", "--lang"}, {"value", opt.lang}}) << "\n" << usage(tr);
-    return 1;
-  }
-  if (!opt.workspace.empty() && !core::findWorkspace(opt.workspace)) {
-    std::cerr << "canting: " << usageTranslator(opt.lang).tr("gui.unknown_workspace", {{"name", opt.workspace}}) << "\n"
-              << usage(usageTranslator(opt.lang));
-    return 1;
-  }
+  if (!opt.lang.empty() && !core::parseLanguage(opt.lang, lang))
+    return usageError(usageTranslator({}), "cli.usage.bad_value", {{"arg", "--lang"}, {"value", opt.lang}});
+  if (!opt.workspace.empty() && !core::findWorkspace(opt.workspace))
+    return usageError(usageTranslator(opt.lang), "gui.unknown_workspace", {{"name", opt.workspace}});
   const bool shot = !opt.screenshot.empty();
   if (opt.kiosk) {
     // Before any window: a kiosk nobody can leave would trap the screen of an

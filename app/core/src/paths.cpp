@@ -1,7 +1,5 @@
 #include "canting/core/paths.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
 
 namespace canting::core {
@@ -34,15 +32,23 @@ fs::path recordsDemoDatabase() { return recordsDemoDatabase(dataDir()); }
 
 fs::path recordsDemoDatabase(const fs::path& dataFolder) { return recordsDatabase(dataFolder).parent_path() / "pelatihan-demo.db"; }
 
-fs::path assetsDir() {
+fs::path findAssets(const fs::path& exe, const char* env, const fs::path& sourceTree) {
   std::error_code ec;
-  if (const char* v = std::getenv("CANTING_ASSETS"); v && *v) return v;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const fs::path installed = exe.parent_path().parent_path() / "share" / "canting" / "assets";
+  // The install's own files before the variable: a CANTING_ASSETS left in a
+  // shell profile from building must not make an installed program read an
+  // older checkout.
+  if (!exe.empty()) {
+    const fs::path installed = (exe.parent_path() / CANTING_INSTALLED_ASSETS).lexically_normal();
     if (fs::is_directory(installed / "i18n", ec)) return installed;
   }
-  return CANTING_ASSETS_DIR;
+  if (env && *env) return env;
+  return sourceTree;
+}
+
+fs::path assetsDir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return findAssets(ec ? fs::path() : exe, std::getenv("CANTING_ASSETS"), CANTING_ASSETS_DIR);
 }
 
 }  // namespace canting::core
