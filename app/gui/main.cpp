@@ -78,7 +78,7 @@ void takeInput(GLFWwindow* window) {
 // The --show values are ids, the same in every language.
 const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
-    "training-dashboard|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
+    "training-dashboard|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
 
@@ -298,6 +298,14 @@ int main(int argc, char** argv) {
       app.lab().selectStep(0);
       lab.showState(2);
       if (opt.show == "lab-paint-history") app.lab().showHistoryTab();
+    } else if (opt.show == "training-backup") {
+      // The real records (CANTING_DB), made with one administrator when missing, and the backup reminder.
+      records::Desk& desk = app.records().desk();
+      if (auto st = desk.useDemo(false); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
+      desk.loginName = "Admin Kabupaten";
+      desk.pin = "1234";
+      if (auto st = desk.databaseExists() ? desk.login() : desk.createDatabase(desk.loginName, desk.pin); !st)
+        std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
     } else if (opt.show.rfind("training-", 0) == 0) {
       // The training workspace on the demo database (made in the data folder
       // when missing): training-login, -dashboard, -centre-N, -trainee-N,
