@@ -3,6 +3,12 @@
 // backups).
 // The pages are in training_pages.cpp, the assessment form and the matrix in
 // training_forms.cpp.
+//
+// Index of this file:
+// [SECTION] login
+// [SECTION] top bar (with the backup button and reminder)
+// [SECTION] dashboard
+// [SECTION] files
 
 #include "training_panel.h"
 
@@ -63,7 +69,7 @@ void TrainingPanel::draw(UiContext& ui) {
   ImGui::EndChild();
 }
 
-// ------------------------------------------------------------------ login
+// [SECTION] login
 
 void TrainingPanel::drawLogin(UiContext& ui) {
   rec::Desk& d = ui.records->desk();
@@ -129,7 +135,7 @@ void TrainingPanel::drawLogin(UiContext& ui) {
   ImGui::EndGroup();
 }
 
-// ------------------------------------------------------------------ top bar
+// [SECTION] top bar (with the backup button and reminder)
 
 void TrainingPanel::drawTopBar(UiContext& ui) {
   rec::Desk& d = ui.records->desk();
@@ -194,7 +200,7 @@ void TrainingPanel::drawBackup(UiContext& ui, bool button) {
   probe::note("@training.backup_reminder");
 }
 
-// ------------------------------------------------------------------ dashboard
+// [SECTION] dashboard
 
 void TrainingPanel::drawDashboard(UiContext& ui) {
   rec::Desk& d = ui.records->desk();
@@ -265,7 +271,7 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
   }
 }
 
-// ------------------------------------------------------------------ files
+// [SECTION] files
 
 std::optional<FileRequest> TrainingPanel::takeFileRequest(UiContext&) { return std::exchange(m_request, std::nullopt); }
 

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "canting/records/backup.h"
+#include "canting/records/schema.h"
 #include "records_fixture.h"
 
 using namespace canting::records;
@@ -240,4 +241,24 @@ TEST_CASE("the backup reminder: records and no backup, or a backup older than a 
   f.clock += 8 * day;
   f.reopen();  // kept in the database, not in memory
   CHECK(backupDue(f.store->lastBackupAt(), f.clock, f.store->hasRecords()));
+}
+
+TEST_CASE("restoring a backup made by an older Canting migrates it, as opening does", "[records][backup]") {
+  RecordsFixture f;
+  const fs::path old = f.dir / "lama" / "v4.db";
+  fs::create_directories(old.parent_path());
+  {
+    auto db = Db::open(old);
+    REQUIRE(db);
+    REQUIRE(migrate(*db, 4, f.dir / "lama" / "cadangan", "20250101-000000"));
+  }
+  f.store.reset();
+  auto r = restoreDatabase(old, dbFile(f), f.clock);
+  REQUIRE(r);
+  CHECK(r->fromVersion == 4);
+  f.reopen();
+  CHECK(f.store->schemaVersion() == Store::kSchemaVersion);
+  auto q = f.store->db().prepare("SELECT count(*) FROM sqlite_master WHERE name = 'session_trainees'");
+  q.step();
+  CHECK(q.i64(0) == 1);
 }
