@@ -90,6 +90,8 @@ Status Store::backupTo(const fs::path& out) {
   std::error_code ec;
   if (fs::exists(out, ec) && fs::equivalent(out, m_opt.file, ec)) return backupFailed("@records.backup.same_file", out);
   if (fs::is_directory(out, ec)) return makeError(ErrorCode::IsDirectory, {{"path", out.string()}});
+  if (!out.parent_path().empty() && !fs::is_directory(out.parent_path(), ec))  // a flash drive no longer there, say
+    return makeError(ErrorCode::DirectoryMissing, {{"path", out.parent_path().string()}});
   const fs::path part = out.parent_path() / ("." + out.filename().string() + ".part-backup");
   removeWithJournals(part);
   sqlite3* dst = nullptr;

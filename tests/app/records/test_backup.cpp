@@ -210,12 +210,14 @@ TEST_CASE("restoring a damaged or foreign file is refused and changes no byte", 
   CHECK(restoreDatabase(good, dbFile(f), f.clock));
 }
 
-TEST_CASE("a backup refuses the records file itself and a folder, and keeps nothing half-written", "[records][backup]") {
+TEST_CASE("a backup refuses the records file itself, a folder and a missing folder, and keeps nothing half-written", "[records][backup]") {
   RecordsFixture f;
   auto self = f.store->backupTo(dbFile(f));
   CHECK(self.error().code == RecordsError::BackupFailed);
   CHECK(f.store->backupTo(f.dir.path()).error().code == canting::imaging::ErrorCode::IsDirectory);
-  CHECK(f.store->backupTo(f.dir / "tidak-ada" / "x.db").error().code == canting::imaging::ErrorCode::PermissionDenied);
+  CHECK(f.store->backupTo(f.dir / "tidak-ada" / "x.db").error().code == canting::imaging::ErrorCode::DirectoryMissing);
+  CHECK(fs::directory_iterator(f.dir.path()) != fs::directory_iterator());
+  for (const auto& e : fs::directory_iterator(f.dir.path())) CHECK(e.path().filename().string().find("part-backup") == std::string::npos);
   CHECK(!f.store->lastBackupAt());
   CHECK(f.store->verifyAudit()->intact);
 }
