@@ -2,12 +2,14 @@
 // Every command that changes data logs in with --user and --pin (or asks
 // for the PIN on a terminal); the store, not this file, decides what each
 // role may do. Opening and logging in: training_access.cpp; sessions and
-// their lists (topics, units): training_sessions.cpp.
+// their lists (topics, units): training_sessions.cpp. backup and restore
+// work on the file and log nobody in.
 //
 // Index of this file:
 // [SECTION] commands
 // [SECTION] the command table
 
+#include <ctime>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +17,7 @@
 #include "canting/base/json.h"
 #include "canting/core/paths.h"
 #include "canting/imaging/file_io.h"
+#include "canting/records/backup.h"
 #include "canting/records/bundle.h"
 #include "canting/records/csv.h"
 #include "canting/records/demo.h"
@@ -377,6 +380,29 @@ int cmdVerifyAudit(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+// No login for either: whoever can reach the file can copy it anyway, and a
+// restore is for when nobody can log in any more. The store checks the copies.
+int cmdBackup(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.training_backup";
+  auto out = a.value("o");
+  if (!out) return c.usage("cli.usage.missing_option", {{"arg", "-o"}}, help);
+  int status = 0;
+  auto s = openStore(c, a, status);
+  if (!s) return status;
+  if (auto st = s->backupTo(*out); !st) return c.fail(st.error());
+  c.out << c.tr.tr("cli.training.backup_written", {{"path", *out}}) << "\n";
+  return kOk;
+}
+
+int cmdRestore(Ctx& c, const ParsedArgs& a) {
+  const fs::path target = dbPath(a);
+  auto r = rec::restoreDatabase(a.positionals[0], target, std::int64_t(std::time(nullptr)));
+  if (!r) return c.fail(r.error());
+  c.out << c.tr.tr("cli.training.restored", {{"from", a.positionals[0]}, {"path", target.string()}, {"rows", std::to_string(r->auditRows)}}) << "\n";
+  if (!r->keptAs.empty()) c.out << c.tr.tr("cli.training.kept_as", {{"path", r->keptAs.string()}}) << "\n";
+  return kOk;
+}
+
 const std::set<std::string> kLogin = {"db", "user", "pin"};
 // [SECTION] the command table
 
@@ -409,6 +435,8 @@ std::vector<Command> trainingCommands() {
       {"training export-bundle", {{}, {}, with({"centre", "o"}), {'o'}}, "cli.help.training_export_bundle", cmdExportBundle},
       {"training import-bundle", {{"FILE"}, {}, with({})}, "cli.help.training_import_bundle", cmdImportBundle},
       {"training verify-audit", {{}, {}, {"db"}}, "cli.help.training_verify_audit", cmdVerifyAudit},
+      {"training backup", {{}, {}, {"db", "o"}, {'o'}}, "cli.help.training_backup", cmdBackup},
+      {"training restore", {{"FILE"}, {}, {"db"}}, "cli.help.training_restore", cmdRestore},
   };
   // Every command can work on the demo records (the app's *Data demo*) with --demo.
   for (Command& cmd : all) cmd.spec.flags.insert("demo");

@@ -1,7 +1,8 @@
 // The gallery's kiosk and its staff: starting kiosk mode (only when someone
 // can leave it), staff logging in for one order inside the kiosk, leaving it
 // with any outlet staff member's or administrator's PIN, and the staff dialog
-// with the names and the PIN pad that all three use.
+// with the names and the PIN pad that all three use; and the order form's
+// fields, which in the kiosk are typed on the on-screen keyboard.
 
 #include "galeri_panel.h"
 
@@ -77,7 +78,7 @@ void GaleriPanel::drawStaffDialog(UiContext& ui, rec::Desk& desk) {
   if (names.empty()) ImGui::TextWrapped("%s", ui.tr("showroom.no_staff").c_str());
   ImGui::BeginChild("staff_names", ImVec2(ui.px(340), ui.px(260)), true);
   for (std::size_t i = 0; i < names.size(); ++i) {
-    if (ImGui::Selectable(names[i].c_str(), desk.loginName == names[i], 0, ImVec2(0, ui.px(34)))) desk.loginName = names[i];
+    if (ImGui::Selectable(names[i].c_str(), desk.loginName == names[i], 0, ImVec2(0, ui.px(48)))) desk.loginName = names[i];
     probe::note("@showroom.staff_name." + std::to_string(i));
   }
   ImGui::EndChild();
@@ -109,6 +110,69 @@ void GaleriPanel::drawStaffDialog(UiContext& ui, rec::Desk& desk) {
     ImGui::CloseCurrentPopup();
   }
   probe::note("@showroom.cancel");
+  ImGui::EndPopup();
+}
+
+std::pair<char*, std::size_t> GaleriPanel::fieldBuffer(Field f) {
+  switch (f) {
+    case Field::Customer: return {m_customer, sizeof m_customer};
+    case Field::Contact: return {m_contact, sizeof m_contact};
+    case Field::Note: return {m_note, sizeof m_note};
+    case Field::None: break;
+  }
+  return {nullptr, 0};
+}
+
+void GaleriPanel::orderField(UiContext& ui, Field f, const char* probeId) {
+  const auto [buf, size] = fieldBuffer(f);
+  const std::string id = std::string("##") + probeId;
+  if (!m_room.kiosk) {
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText(id.c_str(), buf, size);
+  } else {
+    // A touch screen has no keys: the field is a button as tall as a finger,
+    // showing what is typed (or what to type), and opens the keyboard.
+    const bool empty = !buf[0];
+    if (empty) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0, 0.5f));
+    if (ImGui::Button(((empty ? ui.tr("keyboard.tap_to_type") : std::string(buf)) + id).c_str(), ImVec2(-1, ui.px(48)))) openKeyboard(f);
+    ImGui::PopStyleVar();
+    if (empty) ImGui::PopStyleColor();
+  }
+  probe::note(std::string("@showroom.field.") + probeId);
+}
+
+void GaleriPanel::openKeyboard(Field f) {
+  const auto [buf, size] = fieldBuffer(f);
+  if (!buf) return;
+  m_keyboard.open(buf, size - 1, f == Field::Customer);
+  m_kbField = f;
+  m_wantKeyboard = true;
+}
+
+void GaleriPanel::drawKeyboard(UiContext& ui) {
+  const auto [buf, size] = fieldBuffer(m_kbField);
+  if (!buf) return;
+  const char* key = m_kbField == Field::Customer ? "showroom.customer" : m_kbField == Field::Contact ? "showroom.contact" : "showroom.note";
+  const std::string title = ui.tr(key) + "###keyboard";
+  if (m_wantKeyboard) {
+    ImGui::OpenPopup(title.c_str());
+    m_wantKeyboard = false;
+  }
+  // Low on the screen, where a hand rests, leaving the form above in view.
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x / 2, display.y - ui.px(12)), ImGuiCond_Always, ImVec2(0.5f, 1));
+  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
+    m_kbField = Field::None;
+    return;
+  }
+  const bool done = m_keyboard.draw(ui, "kbd", ui.px(64));
+  // The form behind shows every key at once: the field follows the keyboard.
+  std::snprintf(buf, size, "%s", m_keyboard.text().c_str());
+  if (done) {
+    m_kbField = Field::None;
+    ImGui::CloseCurrentPopup();
+  }
   ImGui::EndPopup();
 }
 

@@ -142,6 +142,7 @@ void GaleriPanel::draw(UiContext& ui) {
   if (m_room.attracting(now)) {
     // Staff who logged in for an order and walked away are logged out with the slideshow.
     if (desk.actor()) ui.wb.post([&desk] { desk.logout(); });
+    m_kbField = Field::None;
     if (touched) {
       m_room.input(now);  // a touch ends the slideshow; it does not also press what is under it
     } else {
@@ -179,14 +180,16 @@ void GaleriPanel::draw(UiContext& ui) {
   }
   ImGui::EndChild();
   drawStaffDialog(ui, desk);
+  drawKeyboard(ui);
 }
 
 void GaleriPanel::drawTopBar(UiContext& ui, rec::Desk& desk) {
   heading(ui, ui.tr("showroom.title"));
   ImGui::SameLine(0, ui.px(30));
-  const ImVec2 big(0, ui.px(44));
+  const ImVec2 big(0, ui.px(48));
   // Each language named in itself, so a customer finds theirs.
   if (toggleButton(ui, "Bahasa Indonesia##lang_id", lang(ui) == 0, big)) ui.wb.setLanguage(core::Language::Indonesian);
+  probe::note("@showroom.lang_id");
   ImGui::SameLine();
   if (toggleButton(ui, "English##lang_en", lang(ui) == 1, big)) ui.wb.setLanguage(core::Language::English);
   probe::note("@showroom.lang_en");
@@ -255,7 +258,7 @@ void GaleriPanel::drawColours(UiContext& ui) {
   const std::vector<int>& cmp = m_room.compare();
   if (m_enlarged >= -1 || cmp.size() == 2) {
     // Enlarged (one) or side by side (two), with the way back on top.
-    if (ImGui::Button(label(ui, "showroom.back_to_grid").c_str(), ImVec2(0, ui.px(44)))) {
+    if (ImGui::Button(label(ui, "showroom.back_to_grid").c_str(), ImVec2(0, ui.px(48)))) {
       m_enlarged = -2;
       m_room.clearCompare();
     }
@@ -263,10 +266,11 @@ void GaleriPanel::drawColours(UiContext& ui) {
     const std::vector<int> show = cmp.size() == 2 ? cmp : std::vector<int>{m_enlarged};
     if (show.size() == 1 && m_enlarged >= 0) {
       ImGui::SameLine();
-      if (ImGui::Button(label(ui, m_room.isFavourite(m_enlarged) ? "showroom.unfavourite" : "showroom.favourite").c_str(), ImVec2(0, ui.px(44))))
+      if (ImGui::Button(label(ui, m_room.isFavourite(m_enlarged) ? "showroom.unfavourite" : "showroom.favourite").c_str(), ImVec2(0, ui.px(48))))
         m_room.toggleFavourite(m_enlarged);
+      probe::note("@showroom.favourite");
       ImGui::SameLine();
-      if (ImGui::Button(label(ui, "showroom.on_product").c_str(), ImVec2(0, ui.px(44)))) {
+      if (ImGui::Button(label(ui, "showroom.on_product").c_str(), ImVec2(0, ui.px(48)))) {
         m_room.chosen = m_enlarged;
         m_tab = Tab::Product;
       }
@@ -312,7 +316,7 @@ void GaleriPanel::drawColours(UiContext& ui) {
     if (m_room.chosen == i) dl->AddRect(ImVec2(p.x - 3, p.y - 3), ImVec2(p.x + cell + 3, p.y + cell + 3), color::kIndigo, 0, 0, ui.px(4));
     fitImage(ui, "galeri:cw:" + std::to_string(i), m_version, thumbs[std::size_t(i)], p, ImVec2(cell, cell));
     // Favourite and compare: round buttons in the cell's corners, big enough for a finger.
-    const float b = ui.px(40);
+    const float b = ui.px(48);
     ImGui::SetCursorScreenPos(ImVec2(p.x + cell - b - ui.px(4), p.y + ui.px(4)));
     if (toggleButton(ui, std::string(m_room.isFavourite(i) ? "♥" : "♡") + "##fav", m_room.isFavourite(i), ImVec2(b, b))) m_room.toggleFavourite(i);
     probe::note("@showroom.fav." + std::to_string(i));
@@ -342,9 +346,10 @@ void GaleriPanel::drawProduct(UiContext& ui) {
   const float side = ui.px(300);
   ImGui::BeginChild("product_pick", ImVec2(side, 0), true);
   heading(ui, ui.tr("showroom.product"));
+  // A finger's height in the kiosk, which has the room the menu and workspace bar leave.
   for (int i = 0; i < int(m_catalogue.products.size()); ++i) {
     const auto& p = m_catalogue.products[std::size_t(i)];
-    if (toggleButton(ui, p.name[li] + "##prod" + std::to_string(i), m_room.product == i, ImVec2(-1, ui.px(36)))) {
+    if (toggleButton(ui, p.name[li] + "##prod" + std::to_string(i), m_room.product == i, ImVec2(-1, ui.px(m_room.kiosk ? 48 : 36)))) {
       m_room.product = i;
       m_room.size = std::min<int>(m_room.size, int(p.sizes.size()) - 1);
     }
@@ -355,15 +360,16 @@ void GaleriPanel::drawProduct(UiContext& ui) {
   ImGui::TextUnformatted(ui.tr("showroom.size").c_str());
   for (int s = 0; s < int(prod.sizes.size()); ++s) {
     if (s) ImGui::SameLine();
-    if (toggleButton(ui, prod.sizes[std::size_t(s)].label + "##size" + std::to_string(s), m_room.size == s, ImVec2(0, ui.px(44)))) m_room.size = s;
+    if (toggleButton(ui, prod.sizes[std::size_t(s)].label + "##size" + std::to_string(s), m_room.size == s, ImVec2(0, ui.px(48)))) m_room.size = s;
+    probe::note("@showroom.size." + std::to_string(s));
   }
   ImGui::Spacing();
   // The motif's size on the cloth, in big steps a finger can hit.
   ImGui::TextUnformatted(ui.tr("showroom.motif_cm", {{"cm", core::formatNumber(m_room.motifCm, 0, ui.wb.tr().language())}}).c_str());
-  if (ImGui::Button("-##cm", ImVec2(ui.px(64), ui.px(44)))) m_room.motifCm = std::max(2.0, m_room.motifCm - 2);
+  if (ImGui::Button("-##cm", ImVec2(ui.px(64), ui.px(48)))) m_room.motifCm = std::max(2.0, m_room.motifCm - 2);
   probe::note("@showroom.cm_minus");
   ImGui::SameLine();
-  if (ImGui::Button("+##cm", ImVec2(ui.px(64), ui.px(44)))) m_room.motifCm = std::min(60.0, m_room.motifCm + 2);
+  if (ImGui::Button("+##cm", ImVec2(ui.px(64), ui.px(48)))) m_room.motifCm = std::min(60.0, m_room.motifCm + 2);
   probe::note("@showroom.cm_plus");
   ImGui::EndChild();
   ImGui::SameLine();
@@ -415,24 +421,22 @@ void GaleriPanel::drawOrder(UiContext& ui, rec::Desk& desk) {
   ImGui::BeginChild("order_form", ImVec2(half, 0), true);
   heading(ui, ui.tr("showroom.slip"));
   ImGui::TextUnformatted(ui.tr("showroom.customer").c_str());
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##customer", m_customer, sizeof m_customer);
+  orderField(ui, Field::Customer, "customer");
   ImGui::TextUnformatted(ui.tr("showroom.contact").c_str());
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##contact", m_contact, sizeof m_contact);
+  orderField(ui, Field::Contact, "contact");
   ImGui::TextUnformatted(ui.tr("showroom.quantity").c_str());
-  if (ImGui::Button("-##qty", ImVec2(ui.px(56), ui.px(44)))) m_quantity = std::max(1, m_quantity - 1);
+  if (ImGui::Button("-##qty", ImVec2(ui.px(56), ui.px(48)))) m_quantity = std::max(1, m_quantity - 1);
+  probe::note("@showroom.qty_minus");
   ImGui::SameLine();
   ImGui::PushFont(ui.fonts.heading);
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%d", m_quantity);
   ImGui::PopFont();
   ImGui::SameLine();
-  if (ImGui::Button("+##qty", ImVec2(ui.px(56), ui.px(44)))) m_quantity = std::min(999, m_quantity + 1);
+  if (ImGui::Button("+##qty", ImVec2(ui.px(56), ui.px(48)))) m_quantity = std::min(999, m_quantity + 1);
   probe::note("@showroom.qty_plus");
   ImGui::TextUnformatted(ui.tr("showroom.note").c_str());
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##note", m_note, sizeof m_note);
+  orderField(ui, Field::Note, "note");
   ImGui::Spacing();
   const bool canSave = staff(desk) && m_customer[0] && !o.productId.empty();
   ImGui::BeginDisabled(!canSave);

@@ -9,10 +9,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "canting/core/showroom.h"
 #include "canting/records/desk.h"
+#include "on_screen_keyboard.h"
 #include "panel.h"
 
 namespace canting::gui {
@@ -20,6 +22,8 @@ namespace canting::gui {
 class GaleriPanel final : public Panel {
  public:
   enum class Tab { Colours, Product, Order, Orders };
+  // The order form's text fields; in the kiosk each is typed on the on-screen keyboard.
+  enum class Field { None, Customer, Contact, Note };
 
   core::WorkspaceId workspace() const override { return core::WorkspaceId::GaleriOutlet; }
   // Staff log in through the records AppSession's desk, shared with the training workspace.
@@ -49,6 +53,10 @@ class GaleriPanel final : public Panel {
   void openStaffDialog(bool forOrder);
   // Fills the order form (for --show and tests).
   void fillOrder(const std::string& customer, const std::string& contact, int quantity);
+  // Opens the on-screen keyboard on a field of the order form (galeri_kiosk.cpp), as tapping the field does in the kiosk.
+  void openKeyboard(Field f);
+  Field keyboardField() const { return m_kbField; }
+  const OnScreenKeyboard& keyboard() const { return m_keyboard; }
 
  private:
   void drawTopBar(UiContext& ui, records::Desk& desk);
@@ -60,6 +68,11 @@ class GaleriPanel final : public Panel {
   void drawAttract(UiContext& ui);
   void drawStaffDialog(UiContext& ui, records::Desk& desk);
   void drawKioskRefusal();
+  // A text field of the order form: typed in place, or in the kiosk a big
+  // button that opens the on-screen keyboard (galeri_kiosk.cpp).
+  void orderField(UiContext& ui, Field f, const char* probeId);
+  std::pair<char*, std::size_t> fieldBuffer(Field f);  // the form's buffer for a field; null for None
+  void drawKeyboard(UiContext& ui);
   // Logs in desk.loginName with `pin`, keeping the login only if that person takes orders.
   imaging::Status loginAsStaff(records::Desk& desk, const std::string& pin, const char* what);
   bool staff(const records::Desk& desk) const;
@@ -90,6 +103,10 @@ class GaleriPanel final : public Panel {
   char m_customer[96] = {}, m_contact[64] = {}, m_note[160] = {};
   int m_quantity = 1;
   std::string m_lastOrder;
+  // The on-screen keyboard and the field it types into (None: closed).
+  OnScreenKeyboard m_keyboard;
+  Field m_kbField = Field::None;
+  bool m_wantKeyboard = false;
 };
 
 }  // namespace canting::gui

@@ -81,8 +81,8 @@ void takeInput(GLFWwindow* window) {
 // The --show values are ids, the same in every language.
 const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
-    "training-dashboard|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
-    "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-own|typed-path|export-dialog-cm-N|"
+    "training-dashboard|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
+    "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
 
 // The usage text in the language of --lang, else $CANTING_LANG (as canting-cli), else the app's setting.
@@ -317,6 +317,14 @@ int main(int argc, char** argv) {
       app.lab().selectStep(0);
       lab.showState(2);
       if (opt.show == "lab-paint-history") app.lab().showHistoryTab();
+    } else if (opt.show == "training-backup") {
+      // The real records (CANTING_DB), made with one administrator when missing, and the backup reminder.
+      records::Desk& desk = app.records().desk();
+      if (auto st = desk.useDemo(false); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
+      desk.loginName = "Admin Kabupaten";
+      desk.pin = "1234";
+      if (auto st = desk.databaseExists() ? desk.login() : desk.createDatabase(desk.loginName, desk.pin); !st)
+        std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
     } else if (opt.show.rfind("training-", 0) == 0) {
       // The training workspace on the demo database (made in the data folder
       // when missing): training-login, -dashboard, -centre-N, -trainee-N,
@@ -357,7 +365,7 @@ int main(int argc, char** argv) {
         }
       }
     } else if (opt.show.rfind("galeri-", 0) == 0) {
-      // The outlet gallery: galeri-colours, -compare, -product-ID, -order, -kiosk, -kiosk-login, -attract, -own.
+      // The outlet gallery: galeri-colours, -compare, -product-ID, -order, -kiosk, -kiosk-login, -kiosk-keyboard, -attract, -own.
       // Staff are the demo records' outlet staff (made in the data folder when missing).
       // galeri-own first imports the demo phone photo into the library, as the centre's own motif.
       gui::GaleriPanel& g = app.galeri();
@@ -400,6 +408,14 @@ int main(int argc, char** argv) {
         room.size = 1;
         g.fillOrder("Ibu Ratih Wulandari", "0812-0000-1234", 2);
         g.openStaffDialog(true);
+        room.input(1e9);
+      } else if (what == "kiosk-keyboard") {  // a customer types their name on the on-screen keyboard
+        (void)g.startKiosk(app.ui());
+        g.setTab(gui::GaleriPanel::Tab::Order);
+        room.product = 1;
+        room.size = 1;
+        g.fillOrder("Ibu Ratih Wulandari", "", 2);
+        g.openKeyboard(gui::GaleriPanel::Field::Customer);
         room.input(1e9);
       } else if (what == "kiosk" || what == "attract") {
         room.kiosk = true;

@@ -1,7 +1,14 @@
 // Pelatihan & Sertifikasi: the frame, the login with its keypad, the top bar,
-// the regency dashboard, and the files the pages ask for (reports, imports).
+// the regency dashboard, and the files the pages ask for (reports, imports,
+// backups).
 // The pages are in training_pages.cpp, the assessment form and the matrix in
 // training_forms.cpp.
+//
+// Index of this file:
+// [SECTION] login
+// [SECTION] top bar (with the backup button and reminder)
+// [SECTION] dashboard
+// [SECTION] files
 
 #include "training_panel.h"
 
@@ -9,6 +16,7 @@
 #include <cstdio>
 
 #include "canting/imaging/file_io.h"
+#include "canting/records/backup.h"
 #include "canting/records/bundle.h"
 #include "canting/records/csv.h"
 #include "canting/records/reports.h"
@@ -61,7 +69,7 @@ void TrainingPanel::draw(UiContext& ui) {
   ImGui::EndChild();
 }
 
-// ------------------------------------------------------------------ login
+// [SECTION] login
 
 void TrainingPanel::drawLogin(UiContext& ui) {
   rec::Desk& d = ui.records->desk();
@@ -127,7 +135,7 @@ void TrainingPanel::drawLogin(UiContext& ui) {
   ImGui::EndGroup();
 }
 
-// ------------------------------------------------------------------ top bar
+// [SECTION] top bar (with the backup button and reminder)
 
 void TrainingPanel::drawTopBar(UiContext& ui) {
   rec::Desk& d = ui.records->desk();
@@ -143,6 +151,8 @@ void TrainingPanel::drawTopBar(UiContext& ui) {
     probe::note("@training.dashboard");
     ImGui::SameLine();
   }
+  drawBackup(ui, true);
+  ImGui::SameLine();
   if (d.store()->isDemo()) {
     ImGui::SameLine(0, ui.px(20));
     ImGui::AlignTextToFramePadding();
@@ -158,10 +168,39 @@ void TrainingPanel::drawTopBar(UiContext& ui) {
   if (ImGui::Button(label(ui, "training.logout").c_str(), ImVec2(0, ui.px(36))))
     ui.wb.post([records = ui.records] { records->desk().logout(); });
   probe::note("@training.logout");
+  drawBackup(ui, false);
   ImGui::Separator();
 }
 
-// ------------------------------------------------------------------ dashboard
+void TrainingPanel::drawBackup(UiContext& ui, bool button) {
+  rec::Desk& d = ui.records->desk();
+  rec::Store* s = d.store();
+  if (!s) return;
+  if (button) {
+    // To a flash drive: the dialog opens where the last backup went, with a dated name.
+    if (ImGui::Button(label(ui, "training.backup").c_str(), ImVec2(0, ui.px(36))))
+      request(File::Backup, rec::backupFileName(s->options().file, s->now()));
+    probe::note("@training.backup");
+    hoverTooltip(ui, ui.tr("training.backup_hint"));
+    return;
+  }
+  // The store is asked at most twice a minute (and after each backup): the reminder is about weeks.
+  // The demo's people are made up: nothing there to lose.
+  const double now = ImGui::GetTime();
+  if (s != m_backupStore || now - m_backupCheckedAt > 30) {
+    m_backupStore = s;
+    m_backupCheckedAt = now;
+    m_backupDue = !s->isDemo() && rec::backupDue(s->lastBackupAt(), s->now(), s->hasRecords());
+  }
+  if (!m_backupDue) return;
+  const auto last = s->lastBackupAt();
+  const std::string text = last ? ui.tr("training.backup_old", {{"days", std::to_string((s->now() - *last) / 86400)}})
+                                : ui.tr("training.backup_never");
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "%s", text.c_str());
+  probe::note("@training.backup_reminder");
+}
+
+// [SECTION] dashboard
 
 void TrainingPanel::drawDashboard(UiContext& ui) {
   rec::Desk& d = ui.records->desk();
@@ -232,7 +271,7 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
   }
 }
 
-// ------------------------------------------------------------------ files
+// [SECTION] files
 
 std::optional<FileRequest> TrainingPanel::takeFileRequest(UiContext&) { return std::exchange(m_request, std::nullopt); }
 
@@ -281,6 +320,12 @@ void TrainingPanel::fileChosen(UiContext& ui, int tag, const std::filesystem::pa
       else ui.wb.notify(core::Notice::Kind::Info, rec::bundleImportedText(ui.wb.tr(), *sum));
       break;
     }
+    case File::Backup:
+      // A copy through SQLite's backup API: the store stays open and drawn, nothing to post.
+      if (auto st = s.backupTo(path); !st) report(ui, st, path);
+      else ui.wb.notify(core::Notice::Kind::Info, ui.tr("training.backup_done", {{"path", path.string()}}));
+      m_backupStore = nullptr;  // ask again: the reminder goes
+      break;
     case File::AddEvidence: {
       static const rec::EvidenceType types[] = {rec::EvidenceType::Direct, rec::EvidenceType::Indirect, rec::EvidenceType::Supplementary};
       auto id = s.addEvidence(a, d.trainee, 0, types[m_evidenceType], path, s.today(), "");

@@ -29,13 +29,16 @@ class TrainingPanel final : public Panel {
   void draw(UiContext& ui) override;
 
   // Files: the panel asks, the app opens the browser and hands the path back with the tag.
-  enum class File { CentreReport = 1, Transcript, AttendanceList, Certificates, MatrixCsv, Bundle, ImportCsv, ImportBundle, AddEvidence };
+  enum class File { CentreReport = 1, Transcript, AttendanceList, Certificates, MatrixCsv, Bundle, ImportCsv, ImportBundle, AddEvidence, Backup };
   std::optional<FileRequest> takeFileRequest(UiContext& ui) override;
   void fileChosen(UiContext& ui, int tag, const std::filesystem::path& path) override;
 
  private:
   void drawLogin(UiContext& ui);
   void drawTopBar(UiContext& ui);
+  // The backup button (in the top bar's row), or the reminder line under it when
+  // the last backup is over a week old or there is none (records::backupDue).
+  void drawBackup(UiContext& ui, bool button);
   void drawDashboard(UiContext& ui);
   void drawCentre(UiContext& ui);
   void drawSessionForm(UiContext& ui, const std::vector<records::Trainee>& trainees);
@@ -58,6 +61,10 @@ class TrainingPanel final : public Panel {
   char m_certNumber[64] = {}, m_certDate[11] = {};
   // The evidence type chosen before picking a file.
   int m_evidenceType = 0;
+  // Whether the reminder shows, asked of the store now and then rather than every frame.
+  bool m_backupDue = false;
+  const records::Store* m_backupStore = nullptr;
+  double m_backupCheckedAt = -1e9;
 };
 
 }  // namespace canting::gui

@@ -35,26 +35,30 @@ void Store::appendAudit(const std::string& user, const std::string& action, cons
       .run();
 }
 
-Result<AuditCheck> Store::verifyAudit() {
-  return guarded("verifyAudit", [&]() -> Result<AuditCheck> {
-    AuditCheck c;
-    std::string prev(64, '0');
-    auto q = m_db.prepare("SELECT seq, at, user, action, entity, uuid, detail, prev_hash, hash FROM audit_log ORDER BY seq");
-    std::int64_t expectSeq = 1;
-    while (q.step()) {
-      ++c.rows;
-      const std::int64_t seq = q.i64(0);
-      const bool follows = seq == expectSeq && q.text(7) == prev &&
-                           q.text(8) == chainHash(prev, seq, q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6));
-      if (!follows && c.intact) {
-        c.intact = false;
-        c.firstBad = seq;
-      }
-      prev = q.text(8);
-      expectSeq = seq + 1;
+namespace detail {
+AuditCheck verifyChain(Db& db) {
+  AuditCheck c;
+  std::string prev(64, '0');
+  auto q = db.prepare("SELECT seq, at, user, action, entity, uuid, detail, prev_hash, hash FROM audit_log ORDER BY seq");
+  std::int64_t expectSeq = 1;
+  while (q.step()) {
+    ++c.rows;
+    const std::int64_t seq = q.i64(0);
+    const bool follows = seq == expectSeq && q.text(7) == prev &&
+                         q.text(8) == chainHash(prev, seq, q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6));
+    if (!follows && c.intact) {
+      c.intact = false;
+      c.firstBad = seq;
     }
-    return c;
-  });
+    prev = q.text(8);
+    expectSeq = seq + 1;
+  }
+  return c;
+}
+}  // namespace detail
+
+Result<AuditCheck> Store::verifyAudit() {
+  return guarded("verifyAudit", [&]() -> Result<AuditCheck> { return detail::verifyChain(m_db); });
 }
 
 Result<std::vector<AuditRow>> Store::audit(const Actor& by, std::int64_t limit) {

@@ -10,6 +10,7 @@
 #include <ctime>
 
 #include "canting/core/attempts.h"
+#include "canting/records/backup.h"
 #include "canting/records/schema.h"
 
 namespace canting::records {
@@ -66,12 +67,7 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions opt) {
     return makeError(canting::records::RecordsError::DatabaseDamaged, {{"reason", e.message}, {"path", opt.file.string()}, {"backups", backups.string()}},
                      "open: " + e.describe());
   }
-  char stamp[32];
-  const std::time_t t = std::time_t(opt.clock());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-  if (auto st = records::migrate(*db, kSchemaVersion, backups, stamp); !st) {
+  if (auto st = records::migrate(*db, kSchemaVersion, backups, fileStamp(opt.clock())); !st) {
     auto e = st.error();
     for (auto& [k, v] : e.args)
       if (k == "path" && v.empty()) v = opt.file.string();

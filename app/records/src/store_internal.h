@@ -28,6 +28,10 @@ Error invalid(const std::string& what);
 // A trainer bound to one centre may not touch another centre's records.
 Status ownCentre(const Actor& by, Id centre);
 
+// Walks the audit log's hash chain (Store::verifyAudit; a backup or a file
+// to restore is checked the same way before it counts). Throws DbError.
+AuditCheck verifyChain(Db& db);
+
 Status validateTrainee(const Trainee& t);
 Id insertTrainee(Db& db, const Trainee& t);
 void insertTraineeVersion(Db& db, const Trainee& t, const std::string& origin);

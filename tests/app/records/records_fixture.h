@@ -14,6 +14,21 @@ inline void writeText(const std::filesystem::path& p, const std::string& text) {
 // The text of a PDF through poppler's pdftotext, page by page ('\f' between pages).
 std::string pdfText(const std::filesystem::path& pdf);
 
+// A shirt order as the outlet takes one (the store gives number, time and staff).
+inline core::Order sampleOrder() {
+  core::Order o;
+  o.customer = "Bu Ratih";
+  o.contact = "0812 3456 7890";
+  o.motifName = "Kawung";
+  o.productId = "kemeja-pendek";
+  o.productName = "Kemeja lengan pendek";
+  o.size = "M";
+  o.quantity = 2;
+  o.unitPrice = 350000;
+  o.swatches = {{"#5A3A22", "Soga tingi"}, {"#F0E6D2", ""}};
+  return o;
+}
+
 struct RecordsFixture {
   TempDir dir;
   std::int64_t clock = 1795000000;  // 2026-11-18

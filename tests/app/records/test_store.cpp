@@ -370,19 +370,7 @@ TEST_CASE("dye-lab attempts are saved through the lab's AttemptStore interface",
 
 TEST_CASE("order numbers are unique, run on per year and survive a restart; only outlet staff and admins see orders", "[records][orders]") {
   RecordsFixture f;
-  auto order = [] {
-    canting::core::Order o;
-    o.customer = "Bu Ratih";
-    o.contact = "0812 3456 7890";
-    o.motifName = "Kawung";
-    o.productId = "kemeja-pendek";
-    o.productName = "Kemeja lengan pendek";
-    o.size = "M";
-    o.quantity = 2;
-    o.unitPrice = 350000;
-    o.swatches = {{"#5A3A22", "Soga tingi"}, {"#F0E6D2", ""}};
-    return o;
-  };
+  auto order = canting::test::sampleOrder;
   auto a = order(), b = order();
   auto na = f.store->saveOrder(*f.outlet, a);
   auto nb = f.store->saveOrder(*f.admin, b);

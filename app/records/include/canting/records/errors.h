@@ -14,6 +14,8 @@ enum class RecordsError {
   LoginFailed,
   AccountLocked,
   NotFound,         // a record named by id, uuid or name does not exist
+  BackupFailed,     // the copy could not be written, or did not verify; no backup was kept
+  RestoreRefused,   // the file to restore is not an intact Canting records database
 };
 
 // Header-only so that a test can walk its codes without linking the store.
@@ -24,6 +26,8 @@ inline const base::ErrorDomain& errorDomain(RecordsError) {
       {RecordsError::LoginFailed, "error.login_failed"},
       {RecordsError::AccountLocked, "error.account_locked"},
       {RecordsError::NotFound, "error.not_found"},
+      {RecordsError::BackupFailed, "error.backup_failed"},
+      {RecordsError::RestoreRefused, "error.restore_refused"},
   };
   static const base::TableDomain<RecordsError> domain("records", kKeys);
   return domain;

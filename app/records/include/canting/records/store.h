@@ -11,13 +11,14 @@
 // One class over one Db; its calls are defined in one source file per area
 // (src/access.cpp, audit.cpp, centres.cpp, curriculum.cpp, trainees.cpp,
 // sessions.cpp, assessments.cpp, certificates.cpp, progress.cpp, orders.cpp,
-// attempts.cpp), each marked below with its file.
+// attempts.cpp, backup.cpp), each marked below with its file.
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -124,6 +125,14 @@ class Store {
   // --- the outlet's orders, outlet staff and administrators (orders.cpp)
   Result<std::string> saveOrder(const Actor& by, core::Order& order);  // fills number, createdAt, staff
   Result<std::vector<core::Order>> orders(const Actor& by);
+
+  // --- backups (backup.cpp; restoring a file is records/backup.h)
+  // A copy through SQLite's online backup API, written beside `out`, checked
+  // (integrity_check, schema version, the audit chain) and only then renamed
+  // to `out`; the time is kept in meta as the last backup.
+  Status backupTo(const std::filesystem::path& out);
+  std::optional<std::int64_t> lastBackupAt();  // seconds since the epoch; none before the first backup
+  bool hasRecords();                            // anything at all was ever written (the audit log is not empty)
 
   // --- audit (audit.cpp)
   Result<AuditCheck> verifyAudit();
