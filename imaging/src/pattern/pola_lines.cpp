@@ -150,9 +150,9 @@ cv::Mat boundaries(const cv::Mat& labels) {
 // than the ground whose mean width is under `widthPx`. A line of width w has
 // a mean distance to its edge of about w / 4; a filled star or petal with
 // narrow lobes has more, so it is drawn around, not along its middle.
-cv::Mat lineRegions(const cv::Mat& labels, int regions, int ground, const cv::Mat& edges, double widthPx) {
-  cv::Mat d, cc, lines(labels.size(), CV_8U, cv::Scalar(0));
-  cv::distanceTransform(~edges, d, cv::DIST_L2, 3);
+// A piece shorter than four of its widths is a blob, drawn around too.
+cv::Mat lineRegions(const cv::Mat& labels, int regions, int ground, const cv::Mat& d, double widthPx) {
+  cv::Mat cc, lines(labels.size(), CV_8U, cv::Scalar(0));
   for (int l = 0; l < regions; ++l) {
     if (l == ground) continue;
     const int n = cv::connectedComponents(labels == l, cc, 8, CV_32S);
@@ -165,7 +165,11 @@ cv::Mat lineRegions(const cv::Mat& labels, int regions, int ground, const cv::Ma
         if (c[x]) sum[std::size_t(c[x])] += dd[x] + 0.5, ++count[std::size_t(c[x])];
     }
     std::vector<std::uint8_t> isLine(std::size_t(n), 0);
-    for (int i = 1; i < n; ++i) isLine[std::size_t(i)] = 4 * sum[std::size_t(i)] / std::max(1, count[std::size_t(i)]) <= widthPx;
+    for (int i = 1; i < n; ++i) {
+      // Narrow, and long: at least four widths of it (a blob is no line).
+      const double w = 4 * sum[std::size_t(i)] / std::max(1, count[std::size_t(i)]);
+      isLine[std::size_t(i)] = w <= widthPx && count[std::size_t(i)] >= 4 * w * w;
+    }
     for (int y = 0; y < labels.rows; ++y) {
       const int* c = cc.ptr<int>(y);
       std::uint8_t* o = lines.ptr<std::uint8_t>(y);
@@ -174,6 +178,46 @@ cv::Mat lineRegions(const cv::Mat& labels, int regions, int ground, const cv::Ma
     }
   }
   return lines;
+}
+
+// A thin region whose own edge lies far from the centre line drawn for it
+// (further than its mean half-width allows, and at least `minReach`) is a
+// mesh, not a line: a leaf of wax perforated by its isen, a star whose
+// outline fills it. Such regions leave `lines` and are drawn around instead.
+// `fromEdge` is every pixel's distance to a boundary. Returns whether any did.
+bool dropMeshes(cv::Mat& lines, const cv::Mat& edges, const cv::Mat& fromEdge, const cv::Mat& skeleton, double minReach) {
+  cv::Mat cc, d;
+  const int n = cv::connectedComponents(lines, cc, 8, CV_32S);
+  cv::distanceTransform(~skeleton, d, cv::DIST_L2, 3);
+  std::vector<double> width(std::size_t(n), 0);
+  std::vector<int> area(std::size_t(n), 0);
+  for (int y = 0; y < lines.rows; ++y) {
+    const int* c = cc.ptr<int>(y);
+    const float* f = fromEdge.ptr<float>(y);
+    for (int x = 0; x < lines.cols; ++x)
+      if (c[x]) width[std::size_t(c[x])] += f[x] + 0.5, ++area[std::size_t(c[x])];
+  }
+  std::vector<float> reach(std::size_t(n), 0);
+  for (int i = 1; i < n; ++i) reach[std::size_t(i)] = float(std::max(minReach, 1.5 * 2 * width[std::size_t(i)] / std::max(1, area[std::size_t(i)]) + 1));
+  std::vector<int> edge(std::size_t(n), 0), far(std::size_t(n), 0);
+  for (int y = 0; y < lines.rows; ++y) {
+    const int* c = cc.ptr<int>(y);
+    const std::uint8_t* e = edges.ptr<std::uint8_t>(y);
+    const float* dd = d.ptr<float>(y);
+    for (int x = 0; x < lines.cols; ++x)
+      if (c[x] && e[x]) ++edge[std::size_t(c[x])], far[std::size_t(c[x])] += dd[x] > reach[std::size_t(c[x])];
+  }
+  std::vector<std::uint8_t> mesh(std::size_t(n), 0);
+  bool any = false;
+  for (int i = 1; i < n; ++i) any |= (mesh[std::size_t(i)] = far[std::size_t(i)] > 0.1 * edge[std::size_t(i)]) != 0;
+  if (!any) return false;
+  for (int y = 0; y < lines.rows; ++y) {
+    const int* c = cc.ptr<int>(y);
+    std::uint8_t* l = lines.ptr<std::uint8_t>(y);
+    for (int x = 0; x < lines.cols; ++x)
+      if (mesh[std::size_t(c[x])]) l[x] = 0;
+  }
+  return true;
 }
 
 // Thinning a line with ragged edges leaves side branches (spurs). Ends are
@@ -260,7 +304,9 @@ Result<PolaInk> extractLines(const cv::Mat& image, double widthMm, const PolaOpt
   std::vector<int> area(std::size_t(regions), 0);
   for (int l = 0; l < regions; ++l) area[std::size_t(l)] = cv::countNonZero(labels == l);
   const int ground = int(std::max_element(area.begin(), area.end()) - area.begin());
-  const double thinMm = 2.5;  // wider than any canting line: a region narrower on average is a line
+  // A region narrower than this on average is a line: wider than a canting's
+  // 2.5 mm, for a drawing printed larger than it was drawn.
+  const double thinMm = 4.0;
   const int dotMax = std::max(detailPx + 1, int(std::lround(2.5 * s)));
   PolaInk out;
   const auto dots = dropSmall(labels, regions, detailPx, o.style == PolaStyle::Outline ? dotMax : 0, ground);
@@ -274,24 +320,23 @@ Result<PolaInk> extractLines(const cv::Mat& image, double widthMm, const PolaOpt
     ink = labels != ground;
   } else {
     const cv::Mat edges = boundaries(labels);
-    cv::Mat lines = lineRegions(labels, regions, ground, edges, thinMm * s);
-    cv::morphologyEx(lines, lines, cv::MORPH_CLOSE, disc(detailPx | 1));  // small gaps in a line
-    cv::Mat skeleton = thinLines(lines);
-    pruneSpurs(skeleton, int(std::lround(thinMm * s / 2)));
+    // Lines filled, and every boundary as a band two pixels wide: thinned
+    // together, a line gives its centre, an edge between broad regions the
+    // edge, and where a line's colour breaks into pieces along an edge (a
+    // blurred edge takes an in-between colour) the pieces and the edge join.
+    cv::Mat fromEdge, skeleton;
+    cv::distanceTransform(~edges, fromEdge, cv::DIST_L2, 3);
+    cv::Mat lines = lineRegions(labels, regions, ground, fromEdge, thinMm * s);
+    auto thinAll = [&] {
+      cv::Mat mask = lines | edges;
+      cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, disc(detailPx | 1));  // small gaps in a line
+      skeleton = thinLines(mask);
+      pruneSpurs(skeleton, int(std::lround(thinMm * s / 2)));
+    };
+    thinAll();
+    if (cancelled(0.7)) return makeError(ErrorCode::Cancelled);
+    if (dropMeshes(lines, edges, fromEdge, skeleton, 1.25 * s + 1)) thinAll();
     if (cancelled(0.8)) return makeError(ErrorCode::Cancelled);
-    // Edges between regions that are not such lines: one pixel, on the
-    // upper/left side, so each boundary is one stroke.
-    for (int y = 0; y < labels.rows; ++y) {
-      const std::uint8_t* l = labels.ptr<std::uint8_t>(y);
-      const std::uint8_t* dn = y + 1 < labels.rows ? labels.ptr<std::uint8_t>(y + 1) : nullptr;
-      const std::uint8_t* ln = lines.ptr<std::uint8_t>(y);
-      const std::uint8_t* lnd = dn ? lines.ptr<std::uint8_t>(y + 1) : nullptr;
-      std::uint8_t* sk = skeleton.ptr<std::uint8_t>(y);
-      for (int x = 0; x < labels.cols; ++x) {
-        if (ln[x]) continue;
-        if ((x + 1 < labels.cols && l[x] != l[x + 1] && !ln[x + 1]) || (dn && l[x] != dn[x] && !lnd[x])) sk[x] = 255;
-      }
-    }
     dropShort(skeleton, detailPx * 2);
     cv::dilate(skeleton, ink, disc(int(std::lround(o.lineMm * s))));
     for (const auto& d : dots) {
