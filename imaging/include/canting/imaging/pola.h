@@ -33,7 +33,7 @@ namespace canting::imaging {
 enum class PolaStyle { Outline, Filled };  // outline: lines to trace; filled: silhouettes for screens and caps
 
 struct PolaOptions {
-  double lineMm = 1.5;   // the canting's line: 0.5-2.5 mm for outlines
+  double lineMm = 1.0;   // the canting's line, 0.5-2.5 mm: thin enough to trace over, thick enough to see
   bool thin = false;     // raster path: reduce to a centre line, then redraw at lineMm
   double speckMm = 0.6;  // raster path: marks smaller than this (in both directions) are dirt, not lines
   PolaStyle style = PolaStyle::Outline;
