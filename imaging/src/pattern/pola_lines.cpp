@@ -269,12 +269,12 @@ Result<PolaInk> extractLines(const cv::Mat& image, double widthMm, const PolaOpt
   if (!(o.detailMm >= PolaOptions::kMinDetailMm && o.detailMm <= PolaOptions::kMaxDetailMm))
     return makeError(ErrorCode::InvalidArgument, {{"what", "detail-mm"}}, "0.1..10 mm");
   if (o.colours != 0 && (o.colours < 2 || o.colours > 8)) return makeError(ErrorCode::InvalidArgument, {{"what", "colours"}}, "2..8");
-  // Working scale: at most maxPxPerMm, at least 3 px/mm so a 0.5 mm line is
-  // drawn, and no more than about 24 MP for a whole kain.
+  // Working scale: at most maxPxPerMm, at least minPxPerMm so a 0.5 mm line
+  // is drawn, and no more than about 24 MP for a whole kain.
   const double heightMm = widthMm * image.rows / image.cols;
   const double native = image.cols / widthMm;
   double s = std::min(native, std::max(1.0, o.maxPxPerMm));
-  s = std::max(s, 3.0);
+  s = std::max(s, std::min(o.minPxPerMm, o.maxPxPerMm));
   s = std::min(s, std::sqrt(24e6 / (widthMm * heightMm)));
   cv::Mat bgr = toBgr(image);
   const cv::Size work(std::max(8, int(std::lround(widthMm * s))), std::max(8, int(std::lround(heightMm * s))));

@@ -41,6 +41,7 @@ struct PolaOptions {
   int colours = 0;            // regions to find: 2..8, or 0 to let the palette decide (up to 6)
   double toleranceMm = 0.1;   // how far a traced curve may stray from the pixels
   double maxPxPerMm = 5;      // working resolution: finer than this adds time, not accuracy
+  double minPxPerMm = 3;      // and coarser loses a 0.5 mm line (previews go lower, for speed)
   static constexpr double kMinLineMm = 0.5, kMaxLineMm = 2.5, kMinDetailMm = 0.1, kMaxDetailMm = 10;
 };
 
