@@ -299,7 +299,8 @@ Result<PolaInk> extractLines(const cv::Mat& image, double widthMm, const PolaOpt
   cv::Mat labels = assignIndices(bgr, *palette);
   if (cancelled(0.4)) return makeError(ErrorCode::Cancelled);
 
-  const int detailPx = std::max(2, int(std::lround(o.detailMm * s)));
+  // Rounded down: the mode filter has already shaved a pixel off small marks.
+  const int detailPx = std::max(2, int(o.detailMm * s));
   labels = modeFilter(labels, regions, std::max(3, (detailPx / 2) | 1));
   std::vector<int> area(std::size_t(regions), 0);
   for (int l = 0; l < regions; ++l) area[std::size_t(l)] = cv::countNonZero(labels == l);

@@ -21,7 +21,7 @@ namespace canting::core {
 
 class PolaPreview {
  public:
-  static constexpr double kPreviewPixels = 500'000;  // the trace's working size
+  static constexpr double kPreviewPixels = 1'000'000;  // the trace's working size
   static constexpr int kPhotoSide = 1400;             // the photo shown under the lines
 
   explicit PolaPreview(TaskPool& pool);
