@@ -45,10 +45,10 @@ void PolaView::poll(UiContext& ui, core::DesignSession* session) {
   }
 }
 
-std::optional<FileRequest> PolaView::takeFileRequest(const std::string& base) {
+std::optional<FileRequest> PolaView::takeFileRequest(const std::filesystem::path& folder, const std::string& base) {
   const Save s = std::exchange(m_save, Save::None);
   if (s == Save::None) return std::nullopt;
-  return FileRequest{FileBrowserPanel::Mode::SaveFile, {}, base + (s == Save::Pdf ? "-pola.pdf" : "-pola.svg"), kFileTag};
+  return FileRequest{FileBrowserPanel::Mode::SaveFile, folder, base + (s == Save::Pdf ? "-pola.pdf" : "-pola.svg"), kFileTag};
 }
 
 void PolaView::fileChosen(const std::filesystem::path& path) {

@@ -29,8 +29,8 @@ class PolaView {
   void poll(UiContext& ui, core::DesignSession* session);
   // Below the Studio's toolbar, when open.
   void draw(UiContext& ui);
-  // Print or save asked for: a save dialog named after `base`.
-  std::optional<FileRequest> takeFileRequest(const std::string& base);
+  // Print or save asked for: a save dialog in `folder`, named after `base`.
+  std::optional<FileRequest> takeFileRequest(const std::filesystem::path& folder, const std::string& base);
   void fileChosen(const std::filesystem::path& path);
 
   core::PolaPreview* preview() { return m_preview.get(); }

@@ -15,8 +15,9 @@ void StudioPanel::redo(UiContext& ui) {
 FileRequest StudioPanel::openRequest(UiContext&) const { return {FileBrowserPanel::Mode::OpenDesign, {}, {}, 0}; }
 
 std::optional<FileRequest> StudioPanel::takeFileRequest(UiContext& ui) {
+  // The pola goes beside the photo it was traced from.
   if (const core::DesignSession* s = ui.wb.design())
-    if (auto pola = m_pola.takeFileRequest(s->design().sourcePath.stem().string())) return pola;
+    if (auto pola = m_pola.takeFileRequest(s->design().sourcePath.parent_path(), s->design().sourcePath.stem().string())) return pola;
   const Request r = std::exchange(m_request, Request::None);
   if (r == Request::None) return std::nullopt;
   if (r == Request::OpenDesign) return FileRequest{FileBrowserPanel::Mode::OpenDesign, {}, {}, 0};
