@@ -40,7 +40,6 @@ void PolaPreview::update() {
   if (m_source.empty() || m_previewBusy) return;
   const std::uint64_t key = settingsKey();
   if (key == m_shown.key) return;
-  m_requested = key;
   m_previewBusy = true;
   std::weak_ptr<int> alive = m_alive;
   m_pool.run([this, alive, key, src = m_source, action = m_action]() -> TaskPool::Completion {

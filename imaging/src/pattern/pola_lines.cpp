@@ -269,12 +269,12 @@ Result<PolaInk> extractLines(const cv::Mat& image, double widthMm, const PolaOpt
   if (!(o.detailMm >= PolaOptions::kMinDetailMm && o.detailMm <= PolaOptions::kMaxDetailMm))
     return makeError(ErrorCode::InvalidArgument, {{"what", "detail-mm"}}, "0.1..10 mm");
   if (o.colours != 0 && (o.colours < 2 || o.colours > 8)) return makeError(ErrorCode::InvalidArgument, {{"what", "colours"}}, "2..8");
-  // Working scale: at most maxPxPerMm, at least minPxPerMm so a 0.5 mm line
-  // is drawn, and no more than about 24 MP for a whole kain.
+  // Working scale: the photo's own, at most maxPxPerMm, at least minPxPerMm,
+  // and no more than about 24 MP for a whole kain.
   const double heightMm = widthMm * image.rows / image.cols;
   const double native = image.cols / widthMm;
   double s = std::min(native, std::max(1.0, o.maxPxPerMm));
-  s = std::max(s, std::min(o.minPxPerMm, o.maxPxPerMm));
+  s = std::max(s, std::min(o.minPxPerMm, o.maxPxPerMm));  // enlarging adds no detail: only up to the floor
   s = std::min(s, std::sqrt(24e6 / (widthMm * heightMm)));
   cv::Mat bgr = toBgr(image);
   const cv::Size work(std::max(8, int(std::lround(widthMm * s))), std::max(8, int(std::lround(heightMm * s))));
@@ -291,11 +291,15 @@ Result<PolaInk> extractLines(const cv::Mat& image, double widthMm, const PolaOpt
   po.k = o.colours ? o.colours : 5;
   po.mergeDeltaE = o.colours ? 2.0 : 12.0;  // let shading within one dye fall together when the count is free
   po.trimOutliers = false;
-  po.sampleSize = 60'000;
+  po.sampleSize = 30'000;
+  po.maxIterations = 20;
   auto palette = extractPalette(bgr, po);
   if (!palette) return palette.error();
   const int regions = int(palette->swatches.size());
   if (regions < 2) return makeError(ErrorCode::InvalidArgument, {{"what", "@pola.error.blank"}}, "one colour");
+  // Six bits a channel are plenty to tell a motif's few colours apart, and
+  // leave the colour cache far fewer distinct colours to place.
+  bgr &= cv::Scalar(0xFC, 0xFC, 0xFC);
   cv::Mat labels = assignIndices(bgr, *palette);
   if (cancelled(0.4)) return makeError(ErrorCode::Cancelled);
 

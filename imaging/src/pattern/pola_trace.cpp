@@ -57,7 +57,7 @@ PolaCurve toCurve(const potrace_curve_t& c, double sx, double sy, cv::Rect2d& bo
     }
     out.segments.push_back(s);
   }
-  bounds = cv::Rect2d(x0, y0, x1 - x0, y1 - y0);
+  bounds = out.bounds = cv::Rect2d(x0, y0, x1 - x0, y1 - y0);
   return out;
 }
 
@@ -119,9 +119,13 @@ Result<PolaArt> makePola(const cv::Mat& image, double widthMm, const PolaOptions
 
 void fillPola(cairo_t* cr, const PolaArt& art, const cv::Rect2d& window) {
   cairo_new_path(cr);
+  auto meets = [&](const cv::Rect2d& b) { return b.x <= window.br().x && b.br().x >= window.x && b.y <= window.br().y && b.br().y >= window.y; };
   for (const auto& shape : art.shapes) {
-    if ((shape.bounds & window).area() <= 0 && !window.contains(shape.bounds.tl())) continue;
+    if (!meets(shape.bounds)) continue;
+    // A hole wholly off the page changes nothing on it (even-odd): a lace of
+    // lines spanning the whole pola puts only its nearby holes on each page.
     for (const auto& c : shape.curves) {
+      if (!meets(c.bounds)) continue;
       cairo_move_to(cr, c.start.x, c.start.y);
       for (const auto& s : c.segments) {
         if (s.corner) {

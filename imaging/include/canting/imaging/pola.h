@@ -41,7 +41,7 @@ struct PolaOptions {
   int colours = 0;            // regions to find: 2..8, or 0 to let the palette decide (up to 6)
   double toleranceMm = 0.1;   // how far a traced curve may stray from the pixels
   double maxPxPerMm = 5;      // working resolution: finer than this adds time, not accuracy
-  double minPxPerMm = 3;      // and coarser loses a 0.5 mm line (previews go lower, for speed)
+  double minPxPerMm = 1.5;    // a smaller photo is enlarged to this (previews set both, for speed)
   static constexpr double kMinLineMm = 0.5, kMaxLineMm = 2.5, kMinDetailMm = 0.1, kMaxDetailMm = 10;
 };
 
@@ -70,11 +70,12 @@ struct PolaSegment {
 struct PolaCurve {
   cv::Point2d start;
   std::vector<PolaSegment> segments;
+  cv::Rect2d bounds;  // mm, of its control points
 };
 // An outline with the holes inside it, filled even-odd.
 struct PolaShape {
   std::vector<PolaCurve> curves;
-  cv::Rect2d bounds;  // mm
+  cv::Rect2d bounds;  // mm, of the outline
 };
 struct PolaArt {
   double widthMm = 0, heightMm = 0;

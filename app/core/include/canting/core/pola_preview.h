@@ -74,7 +74,6 @@ class PolaPreview {
   const void* m_identity = nullptr;
   std::uint64_t m_sourceSerial = 0;
   PolaAction m_action;
-  std::uint64_t m_requested = 0;
   bool m_previewBusy = false;
   Shown m_shown;
   std::shared_ptr<std::atomic<double>> m_progress = std::make_shared<std::atomic<double>>(-1.0);
