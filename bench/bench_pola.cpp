@@ -72,12 +72,12 @@ int main(int argc, char** argv) {
 
   // 2. A 2 x 1 m pola: the photo's upper two thirds (4000 x 2000) at 200 cm.
   core::PolaAction a200;
-  a200.widthCm = 200;
+  a200.widthCm = quick ? 100 : 200;  // --quick: 1 x 0.5 m, 6 x 2 pages
   const cv::Mat wide = cloth.photo.rowRange(0, cloth.photo.rows * 2 / 3);
   const double ms200 = canting::bench::medianMs(runs, [&] { plan = a200.run(wide, dir / "pola-2x1m.pdf"); });
-  if (!plan || plan->pages() != 48) return std::fprintf(stderr, "2 x 1 m: wrong plan\n"), 3;  // 12 x 4 A4 pages
+  if (!plan || plan->pages() != (quick ? 12 : 48)) return std::fprintf(stderr, "2 x 1 m: wrong plan\n"), 3;  // 12 x 4 A4 pages
   const double mb = fs::file_size(dir / "pola-2x1m.pdf") / 1e6;
-  std::printf("2 x 1 m pola PDF: %.2f MB, %d pages, %.0f ms (median of %d)\n", mb, plan->pages(), ms200, runs);
+  std::printf("%.0f x %.0f cm pola PDF: %.2f MB, %d pages, %.0f ms (median of %d)\n", a200.widthCm, a200.widthCm / 2, mb, plan->pages(), ms200, runs);
 
   // 3. The Studio's preview trace of the 60 cm pola (the photo at 1400 px, a 1 MP trace).
   core::TaskPool pool(1);
