@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "cli_internal.h"
+#include "canting/base/text.h"
 #include "canting/core/actions.h"
 #include "canting/core/paths.h"
 #include "canting/imaging/cloth_layout.h"
@@ -223,32 +224,65 @@ int cmdMotif(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+// The pola's own options; false after a usage error in `status`.
+bool readPolaOptions(Ctx& c, const ParsedArgs& a, const std::string& help, int& status, core::PolaAction& action) {
+  using Opts = im::PolaOptions;
+  auto w = a.value("width-cm");
+  if (!w) {
+    status = c.usage("cli.usage.missing_option", {{"arg", "--width-cm"}}, help);
+    return false;
+  }
+  auto widthCm = parsePositive(*w);
+  if (!widthCm || *widthCm < 1 || *widthCm > core::PolaAction::kMaxWidthCm) {
+    status = c.usage("cli.usage.pola_width", {{"value", *w}, {"max", core::formatNumber(core::PolaAction::kMaxWidthCm, 0, c.tr.language())}}, help);
+    return false;
+  }
+  action.widthCm = *widthCm;
+  if (!readNumber(c, a, "line-mm", Opts::kMinLineMm, Opts::kMaxLineMm, help, status, action.pola.lineMm) ||
+      !readNumber(c, a, "detail-mm", Opts::kMinDetailMm, Opts::kMaxDetailMm, help, status, action.pola.detailMm))
+    return false;
+  // --thin (the raster pola's centre lines) is what the outline style always does now.
+  if (auto st = a.value("style")) {
+    if (*st == "outline") action.pola.style = im::PolaStyle::Outline;
+    else if (*st == "filled") action.pola.style = im::PolaStyle::Filled;
+    else return (status = c.usage("cli.usage.bad_value", {{"arg", "--style"}, {"value", *st}}, help)), false;
+  }
+  if (auto p = a.value("paper")) {
+    if (*p == "A4" || *p == "a4") action.print.paper = im::Paper::A4;
+    else if (*p == "F4" || *p == "f4") action.print.paper = im::Paper::F4;
+    else return (status = c.usage("cli.usage.bad_value", {{"arg", "--paper"}, {"value", *p}}, help)), false;
+  }
+  if (auto r = a.value("repeats")) {
+    const auto x = r->find_first_of("xX");
+    const auto across = x == std::string::npos ? std::nullopt : parseInt(r->substr(0, x), 1, core::PolaAction::kMaxRepeats);
+    const auto down = x == std::string::npos ? std::nullopt : parseInt(r->substr(x + 1), 1, core::PolaAction::kMaxRepeats);
+    if (!across || !down) return (status = c.usage("cli.usage.bad_value", {{"arg", "--repeats"}, {"value", *r}}, help)), false;
+    action.repeats = cv::Size(int(*across), int(*down));
+  }
+  return true;
+}
+
 int cmdPola(Ctx& c, const ParsedArgs& a) {
   const std::string help = "cli.help.pola";
   int status = 0;
   auto out = requireOut(c, a, help, status);
   if (!out) return status;
-  auto w = a.value("width-cm");
-  if (!w) return c.usage("cli.usage.missing_option", {{"arg", "--width-cm"}}, help);
   core::PolaAction action;
-  auto widthCm = parsePositive(*w);
-  if (!widthCm || *widthCm > core::PolaAction::kMaxWidthCm) return c.usage("cli.usage.bad_value", {{"arg", "--width-cm"}, {"value", *w}}, help);
-  action.widthCm = *widthCm;
-  if (auto l = a.value("line-mm")) {
-    auto v = parsePositive(*l);
-    if (!v || *v > core::PolaAction::kMaxLineMm) return c.usage("cli.usage.bad_value", {{"arg", "--line-mm"}, {"value", *l}}, help);
-    action.pola.lineMm = *v;
-  }
-  action.pola.thin = a.flag("thin");
-  if (auto p = a.value("paper")) {
-    if (*p == "A4" || *p == "a4") action.print.paper = im::Paper::A4;
-    else if (*p == "F4" || *p == "f4") action.print.paper = im::Paper::F4;
-    else return c.usage("cli.usage.bad_value", {{"arg", "--paper"}, {"value", *p}}, help);
-  }
+  if (!readPolaOptions(c, a, help, status, action)) return status;
   auto img = im::loadImage(a.positionals[0]);
   if (!img) return c.fail(img.error());
-  auto plan = action.run(img->pixels, *out);
+  // Nothing is written unless the whole pola is: both writers go through a
+  // temporary file renamed at the end.
+  auto art = action.trace(img->pixels);
+  if (!art) return c.fail(art.error());
+  auto plan = action.write(*art, *out);
   if (!plan) return c.fail(plan.error());
+  if (base::asciiLower(std::filesystem::path(*out).extension().string()) == ".svg") {
+    c.out << c.tr.tr("cli.pola_svg_written", {{"path", *out}, {"w", core::formatNumber(art->widthMm, 0, c.tr.language())},
+                                              {"h", core::formatNumber(art->heightMm, 0, c.tr.language())}})
+          << "\n";
+    return kOk;
+  }
   c.out << c.tr.tr("cli.pola_written", {{"path", *out}, {"pages", std::to_string(plan->pages())}, {"cols", std::to_string(plan->cols)},
                                         {"rows", std::to_string(plan->rows)}})
         << "\n";
@@ -261,7 +295,7 @@ std::vector<Command> patternCommands() {
   return {
       {"transform", {{"IMAGE"}, {"flip-h", "flip-v", "seamless"}, {"turns", "scale", "o", "max-mp"}, {'o'}}, "cli.help.transform", cmdTransform},
       {"motif", {{"NAME"}, {}, {"size", "seed", "dpi", "line-mm", "isen-mm", "density", "layers", "o"}, {'o'}}, "cli.help.motif", cmdMotif},
-      {"pola", {{"IMAGE"}, {"thin"}, {"width-cm", "line-mm", "paper", "o"}, {'o'}}, "cli.help.pola", cmdPola},
+      {"pola", {{"IMAGE"}, {"thin"}, {"width-cm", "line-mm", "detail-mm", "style", "repeats", "paper", "o"}, {'o'}}, "cli.help.pola", cmdPola},
       {"repeat", {{"TILE"}, {"seamless"}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},
       {"symmetry", {{"TILE"}, {}, {"group", "out-px", "o"}, {'o'}}, "cli.help.symmetry", cmdSymmetry},
       {"layout", {{"KAIN"}, {}, {"motif", "border", "size", "dpi", "layout", "tile-cm", "o"}, {'o'}}, "cli.help.layout", cmdLayout},

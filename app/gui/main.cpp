@@ -80,7 +80,7 @@ void takeInput(GLFWwindow* window) {
 
 // The --show values are ids, the same in every language.
 const char* kShows =
-    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
+    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
     "training-dashboard|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
@@ -422,7 +422,10 @@ int main(int argc, char** argv) {
         room.input(what == "attract" ? -1000 : 1e9);
       }
     } else if (opt.show.rfind("motif-", 0) == 0) app.pustaka().select(opt.show.substr(6));  // a motif of the collection
-    else if ((opt.show == "repeat" || opt.show == "seams") && wb.design()) {
+    else if (opt.show.rfind("pola", 0) == 0 && wb.design()) {  // pola: lines over the photo; pola-lines: the lines alone
+      app.studio().pola().setOpen(true);
+      app.studio().pola().setLinesOverPhoto(opt.show != "pola-lines");
+    } else if ((opt.show == "repeat" || opt.show == "seams") && wb.design()) {
       wb.design()->edit("studio.edit.add", [](core::Design& d) {
         d.ops.emplace_back(core::RepeatOp{.repeat = {imaging::RepeatLayout::HalfDrop, 0.5}});
       });

@@ -15,6 +15,9 @@ void StudioPanel::redo(UiContext& ui) {
 FileRequest StudioPanel::openRequest(UiContext&) const { return {FileBrowserPanel::Mode::OpenDesign, {}, {}, 0}; }
 
 std::optional<FileRequest> StudioPanel::takeFileRequest(UiContext& ui) {
+  // The pola goes beside the photo it was traced from.
+  if (const core::DesignSession* s = ui.wb.design())
+    if (auto pola = m_pola.takeFileRequest(s->design().sourcePath.parent_path(), s->design().sourcePath.stem().string())) return pola;
   const Request r = std::exchange(m_request, Request::None);
   if (r == Request::None) return std::nullopt;
   if (r == Request::OpenDesign) return FileRequest{FileBrowserPanel::Mode::OpenDesign, {}, {}, 0};
@@ -31,6 +34,10 @@ std::optional<FileRequest> StudioPanel::takeFileRequest(UiContext& ui) {
     case Request::ExportPalette: return FileRequest{FileBrowserPanel::Mode::ExportPalette, folder, base + "-palet.json", 0};
     default: return std::nullopt;
   }
+}
+
+void StudioPanel::fileChosen(UiContext&, int tag, const std::filesystem::path& path) {
+  if (tag == PolaView::kFileTag) m_pola.fileChosen(path);
 }
 
 }  // namespace canting::gui

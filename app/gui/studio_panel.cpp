@@ -87,11 +87,13 @@ void StudioPanel::syncPreview(UiContext& ui, core::DesignSession* s) {
 void StudioPanel::draw(UiContext& ui) {
   core::DesignSession* s = ui.wb.design();
   syncPreview(ui, s);
+  m_pola.poll(ui, s);
   if (!s) {
     drawEmpty(ui);
     return;
   }
   drawToolbar(ui, *s);
+  if (m_pola.isOpen()) return m_pola.draw(ui);
   const float left = ui.px(300), right = ui.px(380), gap = ImGui::GetStyle().ItemSpacing.x;
   ImGui::BeginChild("studio_ops", ImVec2(left, 0), true);
   drawOperations(ui, *s);
@@ -173,6 +175,7 @@ void StudioPanel::drawToolbar(UiContext& ui, core::DesignSession& s) {
   if (button("studio.save_project")) m_request = Request::SaveProject;
   if (button("studio.export_result")) m_request = Request::ExportDesign;
   if (button("studio.export_palette")) m_request = Request::ExportPalette;
+  if (button(m_pola.isOpen() ? "studio.pola_close" : "studio.pola")) m_pola.setOpen(!m_pola.isOpen());
   if (button("studio.show_in_gallery")) ui.wb.post([&wb = ui.wb] { wb.sendDesignToGallery(); });
   if (button("studio.open")) m_request = Request::OpenDesign;
   // After the frame: the rest of this frame still draws the session.

@@ -14,6 +14,7 @@
 #include "canting/core/view_transform.h"
 #include "canting/imaging/colorway.h"
 #include "panel.h"
+#include "pola_view.h"
 
 namespace canting::gui {
 
@@ -28,6 +29,7 @@ class StudioPanel final : public Panel {
   void redo(UiContext& ui) override;
   FileRequest openRequest(UiContext& ui) const override;
   std::optional<FileRequest> takeFileRequest(UiContext& ui) override;
+  void fileChosen(UiContext& ui, int tag, const std::filesystem::path& path) override;  // the pola's print and save
 
   // For tests and the menu.
   const std::vector<imaging::Colorway>& colorways() const;
@@ -38,6 +40,7 @@ class StudioPanel final : public Panel {
   void showSeams(bool on) { m_seams = on; }
   // Berkas › Ekspor ukuran cetak in the Studio: the result at print size.
   void requestExport() { m_request = Request::ExportDesign; }
+  PolaView& pola() { return m_pola; }
 
  private:
   void syncPreview(UiContext& ui, core::DesignSession* s);
@@ -59,6 +62,7 @@ class StudioPanel final : public Panel {
   int m_selectedOp = -1;
   int m_editSwatch = -1;
   bool m_eyedropper = false;
+  PolaView m_pola;                  // the design's pola, shown instead of the canvas when open
 };
 
 }  // namespace canting::gui

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "canting/base/text.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/file_io.h"
 
@@ -130,21 +131,38 @@ im::Error outOf(const char* what, double v) {
 }  // namespace
 
 im::Status PolaAction::validate() const {
-  if (!(widthCm > 0 && widthCm <= kMaxWidthCm)) return outOf("width-cm", widthCm);
-  if (!(pola.lineMm > 0 && pola.lineMm <= kMaxLineMm)) return outOf("line-mm", pola.lineMm);
+  if (!(widthCm >= 1 && widthCm <= kMaxWidthCm)) return outOf("width-cm", widthCm);
+  if (!(pola.lineMm >= im::PolaOptions::kMinLineMm && pola.lineMm <= kMaxLineMm)) return outOf("line-mm", pola.lineMm);
+  if (!(pola.detailMm >= im::PolaOptions::kMinDetailMm && pola.detailMm <= im::PolaOptions::kMaxDetailMm)) return outOf("detail-mm", pola.detailMm);
+  if (repeats.width < 1 || repeats.height < 1 || repeats.width > kMaxRepeats || repeats.height > kMaxRepeats)
+    return outOf("repeats", repeats.width * 1000.0 + repeats.height);
   return im::Ok{};
 }
 
-im::Result<im::PagePlan> PolaAction::run(const cv::Mat& image, const std::filesystem::path& pdf) const {
+im::Result<im::PolaArt> PolaAction::trace(const cv::Mat& image, const im::PolaProgress& progress) const {
   if (auto st = validate(); !st) return st.error();
-  // The image's own scale once printed at the asked width.
-  const double dpi = image.cols / (widthCm / 2.54);
-  auto lines = im::extractPola(image, std::clamp(dpi, 10.0, 2400.0), pola);
-  if (!lines) return lines.error();
-  auto plan = im::planPages(lines->size(), widthCm, print);
+  return im::makePola(image, widthCm * 10, pola, repeats, progress);
+}
+
+im::Result<im::PagePlan> PolaAction::write(const im::PolaArt& art, const std::filesystem::path& out) const {
+  const std::string ext = base::asciiLower(out.extension().string());
+  if (ext == ".svg") {
+    if (auto st = im::writePolaSvg(art, out); !st) return st.error();
+    im::PagePlan one;
+    one.cols = one.rows = 1;
+    return one;
+  }
+  if (ext != ".pdf") return im::makeError(im::ErrorCode::InvalidArgument, {{"what", "@pola.error.format"}}, "pola: .pdf or .svg");
+  auto plan = im::planPages(cv::Size2d(art.widthMm, art.heightMm), print);
   if (!plan) return plan.error();
-  if (auto st = im::writePolaPdf(*lines, widthCm, print, pdf); !st) return st.error();
+  if (auto st = im::writePolaPdf(art, print, out); !st) return st.error();
   return plan;
+}
+
+im::Result<im::PagePlan> PolaAction::run(const cv::Mat& image, const std::filesystem::path& out, const im::PolaProgress& progress) const {
+  auto art = trace(image, progress);
+  if (!art) return art.error();
+  return write(*art, out);
 }
 
 im::Status DyeSimulateAction::validate() const {

@@ -1,9 +1,18 @@
+// The raster pola of drawings, the page plan, and the PDF and SVG writers.
+//
+//   [SECTION] raster extraction (drawings)
+//   [SECTION] pages
+//   [SECTION] PDF
+//   [SECTION] SVG
+
 #include "canting/imaging/pola.h"
 
+#include "canting/imaging/file_io.h"
 #include "canting/imaging/pdf_file.h"
 
 #include <cairo.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <random>
@@ -19,6 +28,8 @@ namespace {
 constexpr double kPtPerMm = 72.0 / 25.4;
 int mmToPx(double mm, double dpi) { return std::max(1, int(std::lround(mm / 25.4 * dpi))); }
 }  // namespace
+
+// [SECTION] raster extraction (drawings)
 
 cv::Mat thinLines(const cv::Mat& mask) {
   cv::Mat img;
@@ -94,17 +105,23 @@ Result<cv::Mat> extractPola(const cv::Mat& image, double dpi, const PolaOptions&
   return cv::Mat(255 - lines);
 }
 
+// [SECTION] pages
+
 Result<PagePlan> planPages(cv::Size image, double widthCm, const PrintOptions& o) {
   if (image.width <= 0 || image.height <= 0) return makeError(ErrorCode::InvalidArgument, {{"what", "image"}}, "empty");
   if (!(widthCm > 0 && widthCm <= 2000)) return makeError(ErrorCode::InvalidArgument, {{"what", "width-cm"}}, "0..2000 cm");
+  return planPages(cv::Size2d(widthCm * 10, widthCm * 10 * image.height / image.width), o);
+}
+
+Result<PagePlan> planPages(cv::Size2d size, const PrintOptions& o) {
+  if (!(size.width > 0 && size.height > 0 && size.width <= 20000)) return makeError(ErrorCode::InvalidArgument, {{"what", "width-cm"}}, "0..2000 cm");
   PagePlan p;
   const double pw = o.paper == Paper::A4 ? 210 : 215, ph = o.paper == Paper::A4 ? 297 : 330;
   const double printW = pw - 2 * o.marginMm, printH = ph - 2 * o.marginMm;
   if (!(o.overlapMm >= 0 && o.overlapMm < printW / 2 && o.marginMm >= 5 && printH > 0))
     return makeError(ErrorCode::InvalidArgument, {{"what", "margin/overlap"}}, "margin at least 5 mm, overlap under half a page");
-  const double wMm = widthCm * 10, hMm = wMm * image.height / image.width;
-  p.cols = std::max(1, int(std::ceil((wMm - o.overlapMm) / (printW - o.overlapMm) - 1e-9)));
-  p.rows = std::max(1, int(std::ceil((hMm - o.overlapMm) / (printH - o.overlapMm) - 1e-9)));
+  p.cols = std::max(1, int(std::ceil((size.width - o.overlapMm) / (printW - o.overlapMm) - 1e-9)));
+  p.rows = std::max(1, int(std::ceil((size.height - o.overlapMm) / (printH - o.overlapMm) - 1e-9)));
   p.pageWidthPt = pw * kPtPerMm;
   p.pageHeightPt = ph * kPtPerMm;
   p.scaleBarPt = 100 * kPtPerMm;
@@ -112,82 +129,161 @@ Result<PagePlan> planPages(cv::Size image, double widthCm, const PrintOptions& o
   return p;
 }
 
-Status writePolaPdf(const cv::Mat& pola, double widthCm, const PrintOptions& o, const fs::path& path) {
-  auto plan = planPages(pola.size(), widthCm, o);
-  if (!plan) return plan.error();
-  if (pola.type() != CV_8U) return makeError(ErrorCode::InvalidArgument, {{"what", "pola"}}, "8-bit grey");
-  const double pw = plan->pageWidthPt, ph = plan->pageHeightPt, m = o.marginMm * kPtPerMm, ov = o.overlapMm * kPtPerMm;
+std::vector<cv::Rect2d> pageWindows(const PagePlan& plan, const PrintOptions& o) {
+  const double printW = plan.pageWidthPt / kPtPerMm - 2 * o.marginMm, printH = plan.pageHeightPt / kPtPerMm - 2 * o.marginMm;
+  std::vector<cv::Rect2d> out;
+  for (int r = 0; r < plan.rows; ++r)
+    for (int c = 0; c < plan.cols; ++c) out.emplace_back(c * (printW - o.overlapMm), r * (printH - o.overlapMm), printW, printH);
+  return out;
+}
+
+// [SECTION] PDF
+
+namespace {
+
+// Everything on a page but the pola: the shaded overlap, registration marks,
+// the label and the 10 cm scale bar.
+void drawPageFurniture(cairo_t* cr, const PagePlan& plan, const PrintOptions& o, int r, int c, int page, double widthCm) {
+  const double pw = plan.pageWidthPt, ph = plan.pageHeightPt, m = o.marginMm * kPtPerMm, ov = o.overlapMm * kPtPerMm;
   const double printW = pw - 2 * m, printH = ph - 2 * m;
-  const double ptPerPx = widthCm * 10 * kPtPerMm / pola.cols;  // 1:1 at print
-  auto target = openPdf(path, pw, ph);
+  // The overlap shaded lightly, so the taping line is clear.
+  cairo_set_source_rgba(cr, 0.2, 0.25, 0.45, 0.08);
+  if (c > 0) cairo_rectangle(cr, m, m, ov, printH);
+  if (r > 0) cairo_rectangle(cr, m, m, printW, ov);
+  cairo_fill(cr);
+  // Registration marks at the four corners of the printed area.
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 0.5);
+  for (double x : {m, m + printW})
+    for (double y : {m, m + printH}) {
+      cairo_move_to(cr, x - 8, y);
+      cairo_line_to(cr, x + 8, y);
+      cairo_move_to(cr, x, y - 8);
+      cairo_line_to(cr, x, y + 8);
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, x, y, 4, 0, 2 * M_PI);
+      cairo_stroke(cr);
+    }
+  // Label: row letter and column number, and the page count.
+  static const char* rowsLetters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  char label[128];
+  const std::string row = r < 26 ? std::string(1, rowsLetters[r]) : "R" + std::to_string(r + 1);
+  std::snprintf(label, sizeof label, "%s%d   (%d / %d)   %.0f cm", row.c_str(), c + 1, page, plan.pages(), widthCm);
+  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size(cr, 11);
+  cairo_move_to(cr, m + 14, m - 4);
+  cairo_show_text(cr, label);
+  // The 10 cm scale bar: a thin outlined box, exactly 100 mm wide, with
+  // ticks at each centimetre; measure it to check the printer's scale.
+  const double barY = ph - m + 4, barH = 5;
+  cairo_set_line_width(cr, 0.6);
+  cairo_rectangle(cr, m, barY, plan.scaleBarPt, barH);
+  cairo_stroke(cr);
+  for (int t = 0; t <= 10; ++t) {
+    cairo_move_to(cr, m + t * 10 * kPtPerMm, barY);
+    cairo_line_to(cr, m + t * 10 * kPtPerMm, barY + (t % 5 ? barH * 0.5 : barH));
+  }
+  cairo_stroke(cr);
+  cairo_set_font_size(cr, 8);
+  cairo_move_to(cr, m + plan.scaleBarPt + 6, barY + barH);
+  cairo_show_text(cr, "10 cm");
+}
+
+}  // namespace
+
+Status writePolaPdf(const PolaArt& art, const PrintOptions& o, const fs::path& path) {
+  auto plan = planPages(cv::Size2d(art.widthMm, art.heightMm), o);
+  if (!plan) return plan.error();
+  const double m = o.marginMm * kPtPerMm;
+  auto target = openPdf(path, plan->pageWidthPt, plan->pageHeightPt);
   if (!target) return target.error();
-  cairo_surface_t* pdf = target->surface;
-  // The pola as an RGB24 image surface that cairo reads in place.
-  cv::Mat bgra;
-  cv::cvtColor(pola, bgra, cv::COLOR_GRAY2BGRA);
-  cairo_surface_t* img = cairo_image_surface_create_for_data(bgra.data, CAIRO_FORMAT_RGB24, bgra.cols, bgra.rows, int(bgra.step));
-  cairo_t* cr = cairo_create(pdf);
-  const char* rowsLetters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  cairo_t* cr = cairo_create(target->surface);
+  const auto windows = pageWindows(*plan, o);
   int page = 0;
   for (int r = 0; r < plan->rows; ++r)
-    for (int c = 0; c < plan->cols; ++c) {
-      ++page;
-      // This page shows the pola from (c * step, r * step) in points.
-      const double ox = c * (printW - ov), oy = r * (printH - ov);
+    for (int c = 0; c < plan->cols; ++c, ++page) {
+      const cv::Rect2d& win = windows[std::size_t(page)];
       cairo_save(cr);
-      cairo_rectangle(cr, m, m, printW, printH);
+      cairo_rectangle(cr, m, m, win.width * kPtPerMm, win.height * kPtPerMm);
       cairo_clip(cr);
-      cairo_translate(cr, m - ox, m - oy);
-      cairo_scale(cr, ptPerPx, ptPerPx);
-      cairo_set_source_surface(cr, img, 0, 0);
-      cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
-      cairo_paint(cr);
-      cairo_restore(cr);
-      // The overlap shaded lightly, so the taping line is clear.
-      cairo_set_source_rgba(cr, 0.2, 0.25, 0.45, 0.08);
-      if (c > 0) cairo_rectangle(cr, m, m, ov, printH);
-      if (r > 0) cairo_rectangle(cr, m, m, printW, ov);
-      cairo_fill(cr);
-      // Registration marks at the four corners of the printed area.
+      cairo_translate(cr, m, m);
+      cairo_scale(cr, kPtPerMm, kPtPerMm);  // 1:1: the pola's millimetres are the paper's
+      cairo_translate(cr, -win.x, -win.y);
       cairo_set_source_rgb(cr, 0, 0, 0);
-      cairo_set_line_width(cr, 0.5);
-      for (double x : {m, m + printW})
-        for (double y : {m, m + printH}) {
-          cairo_move_to(cr, x - 8, y);
-          cairo_line_to(cr, x + 8, y);
-          cairo_move_to(cr, x, y - 8);
-          cairo_line_to(cr, x, y + 8);
-          cairo_new_sub_path(cr);
-          cairo_arc(cr, x, y, 4, 0, 2 * M_PI);
-          cairo_stroke(cr);
-        }
-      // Label: row letter and column number, and the page count.
-      char label[128];
-      const std::string row = r < 26 ? std::string(1, rowsLetters[r]) : "R" + std::to_string(r + 1);
-      std::snprintf(label, sizeof label, "%s%d   (%d / %d)   %.0f cm", row.c_str(), c + 1, page, plan->pages(), widthCm);
-      cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-      cairo_set_font_size(cr, 11);
-      cairo_move_to(cr, m + 14, m - 4);
-      cairo_show_text(cr, label);
-      // The 10 cm scale bar: a thin outlined box, exactly 100 mm wide, with
-      // ticks at each centimetre; measure it to check the printer's scale.
-      const double barY = ph - m + 4, barH = 5;
-      cairo_set_line_width(cr, 0.6);
-      cairo_rectangle(cr, m, barY, plan->scaleBarPt, barH);
-      cairo_stroke(cr);
-      for (int t = 0; t <= 10; ++t) {
-        cairo_move_to(cr, m + t * 10 * kPtPerMm, barY);
-        cairo_line_to(cr, m + t * 10 * kPtPerMm, barY + (t % 5 ? barH * 0.5 : barH));
-      }
-      cairo_stroke(cr);
-      cairo_set_font_size(cr, 8);
-      cairo_move_to(cr, m + plan->scaleBarPt + 6, barY + barH);
-      cairo_show_text(cr, "10 cm");
+      fillPola(cr, art, win);
+      cairo_restore(cr);
+      drawPageFurniture(cr, *plan, o, r, c, page + 1, art.widthMm / 10);
       cairo_show_page(cr);
     }
   cairo_destroy(cr);
-  cairo_surface_destroy(img);
   return closePdf(*target);
+}
+
+Status writePolaPdf(const cv::Mat& pola, double widthCm, const PrintOptions& o, const fs::path& path) {
+  if (pola.type() != CV_8U) return makeError(ErrorCode::InvalidArgument, {{"what", "pola"}}, "8-bit grey");
+  if (!(widthCm > 0 && widthCm <= 2000)) return makeError(ErrorCode::InvalidArgument, {{"what", "width-cm"}}, "0..2000 cm");
+  auto art = traceInk(pola < 128, widthCm * 10);
+  if (!art) return art.error();
+  return writePolaPdf(*art, o, path);
+}
+
+// [SECTION] SVG
+
+namespace {
+// Hundredths of a millimetre, whatever the locale.
+void num(std::string& out, double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::round(v * 100) / 100, std::chars_format::fixed, 2);
+  while (end > buf && end[-1] == '0') --end;
+  if (end > buf && end[-1] == '.') --end;
+  out.append(buf, end);
+}
+void point(std::string& out, const cv::Point2d& p) {
+  num(out, p.x);
+  out += ' ';
+  num(out, p.y);
+}
+}  // namespace
+
+std::string polaSvg(const PolaArt& art) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"";
+  num(out, art.widthMm);
+  out += "mm\" height=\"";
+  num(out, art.heightMm);
+  out += "mm\" viewBox=\"0 0 ";
+  point(out, {art.widthMm, art.heightMm});
+  out += "\">\n<title>pola</title>\n<g fill=\"#000000\" fill-rule=\"evenodd\" stroke=\"none\">\n";
+  for (const auto& shape : art.shapes) {
+    out += "<path d=\"";
+    for (const auto& c : shape.curves) {
+      out += 'M';
+      point(out, c.start);
+      for (const auto& s : c.segments) {
+        if (s.corner) {
+          out += 'L';
+          point(out, s.c2);
+          out += ' ';
+          point(out, s.end);
+        } else {
+          out += 'C';
+          point(out, s.c1);
+          out += ' ';
+          point(out, s.c2);
+          out += ' ';
+          point(out, s.end);
+        }
+      }
+      out += 'Z';
+    }
+    out += "\"/>\n";
+  }
+  out += "</g>\n</svg>\n";
+  return out;
+}
+
+Status writePolaSvg(const PolaArt& art, const fs::path& path) {
+  if (!(art.widthMm > 0 && art.heightMm > 0)) return makeError(ErrorCode::InvalidArgument, {{"what", "pola"}}, "empty");
+  return writeFileAtomic(path, polaSvg(art));
 }
 
 }  // namespace canting::imaging

@@ -68,15 +68,23 @@ struct ExportAction {
   imaging::Status run(const imaging::StreamedImage& rows) const;
 };
 
-// The pola: an image's line art printed 1:1 at `widthCm` over A4/F4 pages.
+// The pola: an image's line art printed 1:1 at `widthCm`, as a PDF over
+// A4/F4 pages or one SVG (by the output's extension). `repeats` tiles the
+// image first; a raport (one true repeat) from the repeat finder can stand in
+// for the image once it exists.
 struct PolaAction {
-  double widthCm = 0;                  // required: the printed width
-  imaging::PolaOptions pola;           // line width, thinning
+  double widthCm = 0;                  // required: the printed width of the whole pola
+  imaging::PolaOptions pola;           // style, line width, detail
   imaging::PrintOptions print;         // paper, margins
-  static constexpr double kMaxWidthCm = 2000, kMaxLineMm = 20;
+  cv::Size repeats{1, 1};              // tiles across and down
+  static constexpr double kMaxWidthCm = 500, kMaxLineMm = imaging::PolaOptions::kMaxLineMm;
+  static constexpr int kMaxRepeats = 20;
   imaging::Status validate() const;
-  // Writes the PDF; returns how the pages tile the print.
-  imaging::Result<imaging::PagePlan> run(const cv::Mat& image, const std::filesystem::path& pdf) const;
+  // The vectors alone (the GUI's export traces first, then writes).
+  imaging::Result<imaging::PolaArt> trace(const cv::Mat& image, const imaging::PolaProgress& progress = {}) const;
+  // Writes `art` as PDF or SVG; returns how the pages tile the print (one page for an SVG).
+  imaging::Result<imaging::PagePlan> write(const imaging::PolaArt& art, const std::filesystem::path& out) const;
+  imaging::Result<imaging::PagePlan> run(const cv::Mat& image, const std::filesystem::path& out, const imaging::PolaProgress& progress = {}) const;
 };
 
 // Wax-and-dye simulation of a plan on a motif's layers: every state, bath after bath.
