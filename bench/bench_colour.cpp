@@ -5,7 +5,9 @@
 //   bench_colour --quick               one run each (CTest uses this)
 //   bench_colour --dye [--cold]        the dye lab only; --cold without keepLargeBuffers()
 //   bench_colour --make-input OUT.png  a 6000x4000 motif photo (the demo ceplok photo, tiled)
+//   bench_colour --make-set DIR        the 30-photo quantisation set (photo_set.h) as DIR/NN.png
 //   bench_colour --delta-e IN OUT      mean CIEDE2000 between two images of one size
+//   bench_colour --colours IMG         the number of distinct colours in an image
 
 #include <algorithm>
 #include <chrono>
@@ -17,6 +19,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "bench_util.h"
+#include "photo_set.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/dye.h"
 #include "canting/imaging/motif.h"
@@ -105,6 +108,25 @@ int main(int argc, char** argv) {
   else im::keepLargeBuffers();
   if (args.size() == 2 && args[0] == "--make-input")
     return im::saveImage(motifPhoto(6000, 4000), args[1]) ? 0 : 2;
+  if (args.size() == 2 && args[0] == "--make-set") {
+    auto demo = im::loadImage(std::string(CANTING_ASSETS_DIR) + "/demo/foto-ceplok-ponsel.jpg");
+    if (!demo) return 2;
+    for (int i = 0; i < 30; ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, "/%02d.png", i);
+      if (!im::saveImage(canting::bench::setPhoto(i, demo->pixels), args[1] + name)) return 2;
+    }
+    return 0;
+  }
+  if (args.size() == 2 && args[0] == "--colours") {
+    auto a = im::loadImage(args[1]);
+    if (!a) return 2;
+    cv::Mat p = a->pixels;
+    if (p.channels() == 4) cv::cvtColor(p, p, cv::COLOR_BGRA2BGR);
+    if (p.channels() == 1) cv::cvtColor(p, p, cv::COLOR_GRAY2BGR);
+    std::printf("%llu\n", static_cast<unsigned long long>(im::countDistinctColors(p)));
+    return 0;
+  }
   if (args.size() == 3 && args[0] == "--delta-e") {
     auto a = im::loadImage(args[1]), b = im::loadImage(args[2]);
     if (!a || !b) return 2;

@@ -1,30 +1,27 @@
-// Colour science: sRGB, XYZ, CIELAB, LCh and CIEDE2000, for one colour and whole images.
+// Colour science for one colour: sRGB, XYZ, CIELAB, LCh and CIEDE2000. The
+// whole-image forms are in color_image.cpp, on the tables of color_tables.h.
 // Index:
-//   [SECTION] constants and tables
-//   [SECTION] image helpers
+//   [SECTION] tables
 //   [SECTION] single colours
-//   [SECTION] whole images
 
 #include "canting/imaging/color.h"
 
 #include <algorithm>
 #include <array>
-#include <vector>
 #include <cmath>
-#include <numbers>
+#include <limits>
+#include <vector>
+
+#include "colour/color_tables.h"
 
 namespace canting::imaging {
 
+using namespace colour_detail;
+
+// [SECTION] tables
+namespace colour_detail {
+
 namespace {
-
-// [SECTION] constants and tables
-using M3 = std::array<std::array<double, 3>, 3>;
-
-// IEC 61966-2-1 linear sRGB -> XYZ, D65.
-constexpr M3 kRgbToXyz{{{0.4124564, 0.3575761, 0.1804375},
-                        {0.2126729, 0.7151522, 0.0721750},
-                        {0.0193339, 0.1191920, 0.9503041}}};
-
 M3 invert(const M3& m) {
   const double a = m[0][0], b = m[0][1], c = m[0][2], d = m[1][0], e = m[1][1], f = m[1][2], g = m[2][0],
                h = m[2][1], i = m[2][2];
@@ -33,155 +30,37 @@ M3 invert(const M3& m) {
            {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
            {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}}};
 }
+}  // namespace
 
-// Computed, not typed: a truncated published inverse breaks 8-bit round trips.
 const M3& xyzToRgbMatrix() {
   static const M3 m = invert(kRgbToXyz);
   return m;
 }
 
-// White = the matrix applied to (1,1,1), so sRGB white is exactly L=100, a=b=0.
-constexpr double kWx = 0.4124564 + 0.3575761 + 0.1804375;
-constexpr double kWy = 0.2126729 + 0.7151522 + 0.0721750;
-constexpr double kWz = 0.0193339 + 0.1191920 + 0.9503041;
-constexpr double kEps = 216.0 / 24389.0;
-constexpr double kKappa = 24389.0 / 27.0;
-
-inline double labF(double t) { return t > kEps ? std::cbrt(t) : (kKappa * t + 16.0) / 116.0; }
-inline double labFInv(double f) {
-  const double f3 = f * f * f;
-  return f3 > kEps ? f3 : (116.0 * f - 16.0) / kKappa;
-}
-constexpr double kDeg = 180.0 / std::numbers::pi;
-
-// 8-bit sRGB -> linear, the hot path for photos.
 const std::array<double, 256>& linearLut() {
   static const std::array<double, 256> lut = [] {
     std::array<double, 256> t{};
-    for (int i = 0; i < 256; ++i) t[i] = srgbToLinear(i / 255.0);
+    for (int i = 0; i < 256; ++i) t[std::size_t(i)] = srgbToLinear(i / 255.0);
     return t;
   }();
   return lut;
 }
 
-// Linear light to an 8-bit sRGB code with exactly the rounding of
-// lround(linearToSrgb(v) * 255): the sRGB curve is monotonic, so the code is
-// the number of code midpoints (in linear light) at or below v. A search over
-// 255 thresholds instead of a pow() per channel.
-struct EightBitEncoder {
-  std::array<double, 255> mid{};
-  double lo = 0, hi = 0;  // beyond these, clamping was needed (out of gamut)
-  // The code at the start of each of 65536 equal bins of [0, 1). Codes are at
-  // least 0.0003 apart in linear light, wider than a bin, so a value's code is
-  // its bin's code or the one after: one comparison instead of a search.
-  std::vector<std::uint8_t> bin;
-  EightBitEncoder() {
-    for (int i = 0; i < 255; ++i) mid[std::size_t(i)] = srgbToLinear((i + 0.5) / 255.0);
-    lo = srgbToLinear(-0.5 / 255.0);
-    hi = srgbToLinear(255.5 / 255.0);
-    bin.resize(kBins);
-    for (int b = 0; b < kBins; ++b) bin[std::size_t(b)] = search(double(b) / kBins);
-  }
-  static constexpr int kBins = 65536;
-  std::uint8_t search(double v) const { return std::uint8_t(std::upper_bound(mid.begin(), mid.end(), v) - mid.begin()); }
-  std::uint8_t operator()(double v) const {
-    if (!(v > 0)) return 0;   // NaN too
-    if (v >= 1) return 255;
-    const std::uint8_t c = bin[std::size_t(v * kBins)];
-    return std::uint8_t(c + (c < 255 && mid[c] <= v));
-  }
-};
+EightBitEncoder::EightBitEncoder() {
+  for (int i = 0; i < 255; ++i) mid[std::size_t(i)] = srgbToLinear((i + 0.5) / 255.0);
+  mid[255] = std::numeric_limits<double>::quiet_NaN();
+  lo = srgbToLinear(-0.5 / 255.0);
+  hi = srgbToLinear(255.5 / 255.0);
+  bin.resize(kBins);
+  for (int b = 0; b < kBins; ++b) bin[std::size_t(b)] = search(double(b) / kBins);
+}
+
 const EightBitEncoder& encoder() {
   static const EightBitEncoder e;
   return e;
 }
 
-// [SECTION] image helpers
-template <class Fn>
-void forEachRow(const cv::Mat& m, Fn fn) {
-  cv::parallel_for_(cv::Range(0, m.rows), [&](const cv::Range& r) {
-    for (int y = r.start; y < r.end; ++y) fn(y);
-  });
-}
-
-// Reads pixel x of row y of an sRGB image as linear (r,g,b).
-inline Rgb readLinear(const cv::Mat& m, int y, int x) {
-  const int ch = m.channels();
-  switch (m.depth()) {
-    case CV_8U: {
-      const auto& lut = linearLut();
-      const std::uint8_t* p = m.ptr<std::uint8_t>(y) + x * ch;
-      return ch == 1 ? Rgb{lut[p[0]], lut[p[0]], lut[p[0]]} : Rgb{lut[p[2]], lut[p[1]], lut[p[0]]};
-    }
-    case CV_16U: {
-      const std::uint16_t* p = m.ptr<std::uint16_t>(y) + x * ch;
-      if (ch == 1) {
-        const double v = srgbToLinear(p[0] / 65535.0);
-        return {v, v, v};
-      }
-      return {srgbToLinear(p[2] / 65535.0), srgbToLinear(p[1] / 65535.0), srgbToLinear(p[0] / 65535.0)};
-    }
-    default: {
-      const float* p = m.ptr<float>(y) + x * ch;
-      if (ch == 1) {
-        const double v = srgbToLinear(p[0]);
-        return {v, v, v};
-      }
-      return {srgbToLinear(p[2]), srgbToLinear(p[1]), srgbToLinear(p[0])};
-    }
-  }
-}
-
-cv::Mat checkedSrgbInput(const cv::Mat& m) {
-  CV_Assert(!m.empty());
-  CV_Assert(m.depth() == CV_8U || m.depth() == CV_16U || m.depth() == CV_32F);
-  CV_Assert(m.channels() == 1 || m.channels() == 3 || m.channels() == 4);
-  return m;
-}
-
-template <class Fn>
-cv::Mat mapF3(const cv::Mat& in, Fn fn) {
-  CV_Assert(in.type() == CV_32FC3);
-  cv::Mat out(in.size(), CV_32FC3);
-  forEachRow(in, [&](int y) {
-    const cv::Vec3f* s = in.ptr<cv::Vec3f>(y);
-    cv::Vec3f* d = out.ptr<cv::Vec3f>(y);
-    for (int x = 0; x < in.cols; ++x) d[x] = fn(s[x]);
-  });
-  return out;
-}
-
-void writeSrgb(cv::Mat& out, int y, int x, const Rgb& lin) {
-  if (out.depth() == CV_8U) {
-    const EightBitEncoder& e = encoder();
-    out.ptr<cv::Vec3b>(y)[x] = cv::Vec3b(e(lin.b), e(lin.g), e(lin.r));
-    return;
-  }
-  const double r = linearToSrgb(lin.r), g = linearToSrgb(lin.g), b = linearToSrgb(lin.b);
-  auto clamp01 = [](double v) { return v < 0 ? 0.0 : v > 1 ? 1.0 : v; };
-  switch (out.depth()) {
-    case CV_8U: {
-      auto* p = out.ptr<cv::Vec3b>(y) + x;
-      (*p)[0] = std::uint8_t(std::lround(clamp01(b) * 255));
-      (*p)[1] = std::uint8_t(std::lround(clamp01(g) * 255));
-      (*p)[2] = std::uint8_t(std::lround(clamp01(r) * 255));
-      break;
-    }
-    case CV_16U: {
-      auto* p = out.ptr<cv::Vec3w>(y) + x;
-      (*p)[0] = std::uint16_t(std::lround(clamp01(b) * 65535));
-      (*p)[1] = std::uint16_t(std::lround(clamp01(g) * 65535));
-      (*p)[2] = std::uint16_t(std::lround(clamp01(r) * 65535));
-      break;
-    }
-    default: {
-      auto* p = out.ptr<cv::Vec3f>(y) + x;
-      *p = cv::Vec3f(float(b), float(g), float(r));
-    }
-  }
-}
-
-}  // namespace
+}  // namespace colour_detail
 
 // [SECTION] single colours
 double srgbToLinear(double v) {
@@ -248,13 +127,13 @@ Rgb labToSrgb(const Lab& c) {
 }
 
 Rgb8 labToSrgb8(const Lab& c, bool* inGamut) {
-  const Rgb l = xyzToLinearRgb(labToXyz(c));
+  const Lin3 l = labToLinear(c.L, c.a, c.b, xyzToRgbMatrix());
   const EightBitEncoder& e = encoder();
   if (inGamut) *inGamut = l.r >= e.lo && l.r <= e.hi && l.g >= e.lo && l.g <= e.hi && l.b >= e.lo && l.b <= e.hi;
   return Rgb8{e(l.r), e(l.g), e(l.b)};
 }
 
-double deltaE2000(const Lab& p, const Lab& q) {
+double deltaE2000Paper(const Lab& p, const Lab& q) {
   const double c1 = std::hypot(p.a, p.b), c2 = std::hypot(q.a, q.b);
   const double cBar = 0.5 * (c1 + c2);
   const double cBar7 = std::pow(cBar, 7.0);
@@ -298,109 +177,55 @@ double deltaE2000(const Lab& p, const Lab& q) {
   return std::sqrt(xl * xl + xc * xc + xh * xh + rt * xc * xh);
 }
 
-// [SECTION] whole images
-
-cv::Mat srgbToLinear(const cv::Mat& bgr) {
-  const cv::Mat& in = checkedSrgbInput(bgr);
-  cv::Mat out(in.size(), CV_32FC3);
-  forEachRow(in, [&](int y) {
-    auto* d = out.ptr<cv::Vec3f>(y);
-    for (int x = 0; x < in.cols; ++x) {
-      const Rgb l = readLinear(in, y, x);
-      d[x] = cv::Vec3f(float(l.b), float(l.g), float(l.r));
-    }
-  });
-  return out;
-}
-
-cv::Mat linearToSrgb(const cv::Mat& lin, int depth) {
-  CV_Assert(lin.type() == CV_32FC3);
-  CV_Assert(depth == CV_8U || depth == CV_16U || depth == CV_32F);
-  cv::Mat out(lin.size(), CV_MAKETYPE(depth, 3));
-  forEachRow(lin, [&](int y) {
-    const auto* s = lin.ptr<cv::Vec3f>(y);
-    for (int x = 0; x < lin.cols; ++x) writeSrgb(out, y, x, {s[x][2], s[x][1], s[x][0]});
-  });
-  return out;
-}
-
-cv::Mat linearToXyz(const cv::Mat& lin) {
-  return mapF3(lin, [](const cv::Vec3f& v) {
-    const Xyz c = linearRgbToXyz({v[2], v[1], v[0]});
-    return cv::Vec3f(float(c.x), float(c.y), float(c.z));
-  });
-}
-
-cv::Mat xyzToLinear(const cv::Mat& xyz) {
-  return mapF3(xyz, [](const cv::Vec3f& v) {
-    const Rgb c = xyzToLinearRgb({v[0], v[1], v[2]});
-    return cv::Vec3f(float(c.b), float(c.g), float(c.r));
-  });
-}
-
-cv::Mat xyzToLab(const cv::Mat& xyz) {
-  return mapF3(xyz, [](const cv::Vec3f& v) {
-    const Lab c = xyzToLab(Xyz{v[0], v[1], v[2]});
-    return cv::Vec3f(float(c.L), float(c.a), float(c.b));
-  });
-}
-
-cv::Mat labToXyz(const cv::Mat& lab) {
-  return mapF3(lab, [](const cv::Vec3f& v) {
-    const Xyz c = labToXyz(Lab{v[0], v[1], v[2]});
-    return cv::Vec3f(float(c.x), float(c.y), float(c.z));
-  });
-}
-
-cv::Mat labToLch(const cv::Mat& lab) {
-  return mapF3(lab, [](const cv::Vec3f& v) {
-    const Lch c = labToLch(Lab{v[0], v[1], v[2]});
-    return cv::Vec3f(float(c.L), float(c.C), float(c.h));
-  });
-}
-
-cv::Mat lchToLab(const cv::Mat& lch) {
-  return mapF3(lch, [](const cv::Vec3f& v) {
-    const Lab c = lchToLab(Lch{v[0], v[1], v[2]});
-    return cv::Vec3f(float(c.L), float(c.a), float(c.b));
-  });
-}
-
-cv::Mat bgrToLab(const cv::Mat& bgr) {
-  const cv::Mat& in = checkedSrgbInput(bgr);
-  cv::Mat out(in.size(), CV_32FC3);
-  forEachRow(in, [&](int y) {
-    auto* d = out.ptr<cv::Vec3f>(y);
-    for (int x = 0; x < in.cols; ++x) {
-      const Lab c = xyzToLab(linearRgbToXyz(readLinear(in, y, x)));
-      d[x] = cv::Vec3f(float(c.L), float(c.a), float(c.b));
-    }
-  });
-  return out;
-}
-
-cv::Mat labToBgr(const cv::Mat& lab, int depth) {
-  CV_Assert(lab.type() == CV_32FC3);
-  CV_Assert(depth == CV_8U || depth == CV_16U || depth == CV_32F);
-  cv::Mat out(lab.size(), CV_MAKETYPE(depth, 3));
-  forEachRow(lab, [&](int y) {
-    const auto* s = lab.ptr<cv::Vec3f>(y);
-    for (int x = 0; x < lab.cols; ++x) writeSrgb(out, y, x, xyzToLinearRgb(labToXyz(Lab{s[x][0], s[x][1], s[x][2]})));
-  });
-  return out;
-}
-
-cv::Mat deltaE2000(const cv::Mat& a, const cv::Mat& b) {
-  CV_Assert(a.type() == CV_32FC3 && b.type() == CV_32FC3 && a.size() == b.size());
-  cv::Mat out(a.size(), CV_32F);
-  forEachRow(a, [&](int y) {
-    const auto* p = a.ptr<cv::Vec3f>(y);
-    const auto* q = b.ptr<cv::Vec3f>(y);
-    float* d = out.ptr<float>(y);
-    for (int x = 0; x < a.cols; ++x)
-      d[x] = float(deltaE2000(Lab{p[x][0], p[x][1], p[x][2]}, Lab{q[x][0], q[x][1], q[x][2]}));
-  });
-  return out;
+// The formula of deltaE2000Paper with the same value (to rounding) and a
+// third of the libm calls: pow(x, 7) by multiplication, hypot by sqrt, the
+// hue difference as dH^2 = da'^2 + db^2 - dC'^2 signed by the cross product
+// of the hue directions, the mean hue as the bisector of the two directions
+// (T from its cosine and sine by the multiple-angle identities), one atan2
+// for the rotation term. Palettes and quantisation call this per colour.
+double deltaE2000(const Lab& p, const Lab& q) {
+  constexpr double k25to7 = 6103515625.0;
+  const double c1 = std::sqrt(p.a * p.a + p.b * p.b), c2 = std::sqrt(q.a * q.a + q.b * q.b);
+  const double cb = 0.5 * (c1 + c2), cb2 = cb * cb, cb7 = cb2 * cb2 * cb2 * cb;
+  const double g1 = 1.0 + 0.5 * (1.0 - std::sqrt(cb7 / (cb7 + k25to7)));
+  const double a1 = g1 * p.a, a2 = g1 * q.a;
+  const double C1 = std::sqrt(a1 * a1 + p.b * p.b), C2 = std::sqrt(a2 * a2 + q.b * q.b);
+  const double dL = q.L - p.L, dC = C2 - C1;
+  double ux = 1, uy = 0, dH = 0;
+  if (C1 * C2 != 0) {
+    ux = a1 / C1 + a2 / C2;
+    uy = p.b / C1 + q.b / C2;
+    if (ux * ux + uy * uy < 1e-12) return deltaE2000Paper(p, q);  // hues (almost) opposite: no bisector
+    const double da = a2 - a1, db = q.b - p.b;
+    dH = std::copysign(std::sqrt(std::max(0.0, da * da + db * db - dC * dC)), a1 * q.b - a2 * p.b);
+  } else if (C1 + C2 != 0) {  // one grey: the other's hue
+    ux = a1 + a2;
+    uy = p.b + q.b;
+  }
+  const double un = std::sqrt(ux * ux + uy * uy);
+  const double ch = ux / un, sh = uy / un;
+  constexpr double kC30 = 0.86602540378443865, kS30 = 0.5;
+  constexpr double kC6 = 0.99452189536827329, kS6 = 0.10452846326765347;
+  constexpr double kC63 = 0.45399049973954675, kS63 = 0.89100652418836786;
+  const double c2h = ch * ch - sh * sh, s2h = 2 * ch * sh;
+  const double c3h = ch * (4 * ch * ch - 3), s3h = sh * (3 - 4 * sh * sh);
+  const double c4h = 2 * c2h * c2h - 1, s4h = 2 * s2h * c2h;
+  const double t = 1.0 - 0.17 * (ch * kC30 + sh * kS30) + 0.24 * c2h + 0.32 * (c3h * kC6 - s3h * kS6) -
+                   0.20 * (c4h * kC63 + s4h * kS63);
+  double hBar = std::atan2(sh, ch) * kDeg;
+  if (hBar < 0) hBar += 360.0;
+  const double u = (hBar - 275.0) / 25.0;
+  const double dTheta = 30.0 * std::exp(-u * u);
+  const double CBar = 0.5 * (C1 + C2), CB2 = CBar * CBar, CB7 = CB2 * CB2 * CB2 * CBar;
+  const double rc = 2.0 * std::sqrt(CB7 / (CB7 + k25to7));
+  const double LBar = 0.5 * (p.L + q.L);
+  const double l50 = (LBar - 50.0) * (LBar - 50.0);
+  const double sl = 1.0 + 0.015 * l50 / std::sqrt(20.0 + l50);
+  const double sc = 1.0 + 0.045 * CBar;
+  const double shh = 1.0 + 0.015 * CBar * t;
+  const double rt = -std::sin(2.0 * dTheta / kDeg) * rc;
+  const double xl = dL / sl, xc = dC / sc, xh = dH / shh;
+  return std::sqrt(xl * xl + xc * xc + xh * xh + rt * xc * xh);
 }
 
 }  // namespace canting::imaging

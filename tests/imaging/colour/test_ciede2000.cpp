@@ -48,6 +48,8 @@ const double kSharma[34][7] = {
     {6.7747, -0.2908, -2.4247, 5.8714, -0.0985, -2.2286, 0.6377},
     {2.0776, 0.0795, -1.1350, 0.9033, -0.0636, -0.5514, 0.9082},
 };
+constexpr double kDeg = 180.0 / CV_PI;
+
 }  // namespace
 
 TEST_CASE("CIEDE2000 matches all 34 Sharma-Wu-Dalal pairs to 4 decimals, both ways round", "[imaging][color][ciede2000]") {
@@ -72,4 +74,28 @@ TEST_CASE("CIEDE2000 is zero for identical colours and the image form matches th
   REQUIRE(d.type() == CV_32F);
   // Float storage moves the inputs by ~1e-6, so the image form gets a float tolerance.
   for (int i = 0; i < 34; ++i) CHECK(d.at<float>(0, i) == Approx(kSharma[i][6]).margin(2e-4));
+}
+
+TEST_CASE("CIEDE2000's short route gives the paper's value to 1e-9 all round the hue circle", "[imaging][color][ciede2000]") {
+  cv::RNG rng(34);
+  double worst = 0;
+  auto one = [&](const Lab& a, const Lab& b) {
+    worst = std::max(worst, std::fabs(deltaE2000(a, b) - deltaE2000Paper(a, b)));
+  };
+  for (int i = 0; i < 100000; ++i) {
+    const Lab a{rng.uniform(0.0, 100.0), rng.uniform(-128.0, 128.0), rng.uniform(-128.0, 128.0)};
+    one(a, Lab{rng.uniform(0.0, 100.0), rng.uniform(-128.0, 128.0), rng.uniform(-128.0, 128.0)});
+    one(a, Lab{a.L + rng.uniform(-1.0, 1.0), a.a + rng.uniform(-1.0, 1.0), a.b + rng.uniform(-1.0, 1.0)});
+  }
+  for (double h = 0; h < 360; h += 0.25) {
+    const double r = h / kDeg;
+    const Lab a{50, 30 * std::cos(r), 30 * std::sin(r)};
+    one(a, Lab{40, -a.a, -a.b});                 // exactly opposite
+    one(a, Lab{40, -a.a * 0.5, -a.b * 0.5 + 1e-9});  // all but opposite
+    one(a, Lab{55, 0, 0});                       // one grey
+    one(Lab{55, 0, 0}, a);
+  }
+  one(Lab{20, 0, 0}, Lab{80, 0, 0});
+  INFO("worst difference " << worst);
+  CHECK(worst < 1e-9);
 }

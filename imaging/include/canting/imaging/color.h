@@ -55,6 +55,9 @@ Rgb8 labToSrgb8(const Lab& lab, bool* inGamut = nullptr);
 
 // CIEDE2000 colour difference (kL = kC = kH = 1).
 double deltaE2000(const Lab& a, const Lab& b);
+// The same, step by step as Sharma, Wu and Dalal write it (hue angles, five
+// cosines): slower, the reference deltaE2000's shorter route is checked against.
+double deltaE2000Paper(const Lab& a, const Lab& b);
 
 // --- whole images -----------------------------------------------------------
 // sRGB (CV_8U, CV_16U or CV_32F; 3 or 4 channels, alpha ignored) -> linear CV_32FC3.
