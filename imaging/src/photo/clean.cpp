@@ -3,6 +3,7 @@
 // the quad is rectified first so the light is estimated on the cloth alone.
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -59,11 +60,18 @@ cv::Mat rectify(const cv::Mat& bgr, const std::array<cv::Point2f, 4>& c) {
 
 // [SECTION] flat field
 
-// The light over the cloth, at full size (CV_32F). The 90th percentile of
-// blocks follows the undyed and lightly dyed cloth rather than the motif; a
-// quadratic fit, refitted without the blocks well under it (blocks all
-// motif), keeps a dark area of design from being taken for a shadow.
-cv::Mat illumination(const cv::Mat& lum) {
+// The light over the cloth as a quadratic in the photo's normalised
+// coordinates (u, v in -0.5..0.5). The 90th percentile of blocks follows the
+// undyed and lightly dyed cloth rather than the motif; the fit, redone
+// without the blocks well under it (blocks all motif), keeps a dark area of
+// design from being taken for a shadow.
+struct Light {
+  cv::Vec6d k;
+  double peak = 0;  // the fit's brightest value over the photo
+  double at(double u, double v) const { return std::max(8.0, k[0] + k[1] * u + k[2] * v + k[3] * u * u + k[4] * u * v + k[5] * v * v); }
+};
+
+std::optional<Light> fitLight(const cv::Mat& lum) {
   const int grid = 12;
   std::vector<double> xs, ys, vs;
   for (int gy = 0; gy < grid; ++gy)
@@ -80,7 +88,7 @@ cv::Mat illumination(const cv::Mat& lum) {
       vs.push_back(*nth);
     }
   std::vector<char> use(vs.size(), 1);
-  cv::Mat coef;
+  Light light;
   for (int round = 0; round < 3; ++round) {
     cv::Mat A(0, 6, CV_64F), B(0, 1, CV_64F);
     for (std::size_t i = 0; i < vs.size(); ++i) {
@@ -89,55 +97,40 @@ cv::Mat illumination(const cv::Mat& lum) {
       A.push_back(cv::Mat(1, 6, CV_64F, const_cast<double*>(row)).clone());
       B.push_back(vs[i]);
     }
-    if (A.rows < 6 || !cv::solve(A, B, coef, cv::DECOMP_SVD)) return cv::Mat();
-    for (std::size_t i = 0; i < vs.size(); ++i) {
-      const double fit = coef.at<double>(0) + coef.at<double>(1) * xs[i] + coef.at<double>(2) * ys[i] + coef.at<double>(3) * xs[i] * xs[i] +
-                         coef.at<double>(4) * xs[i] * ys[i] + coef.at<double>(5) * ys[i] * ys[i];
-      use[i] = vs[i] > 0.85 * fit;
-    }
+    cv::Mat coef;
+    if (A.rows < 6 || !cv::solve(A, B, coef, cv::DECOMP_SVD)) return std::nullopt;
+    for (int i = 0; i < 6; ++i) light.k[i] = coef.at<double>(i);
+    for (std::size_t i = 0; i < vs.size(); ++i) use[i] = vs[i] > 0.85 * light.at(xs[i], ys[i]);
   }
-  cv::Mat light(lum.size(), CV_32F);
-  const double* k = coef.ptr<double>();
-  for (int y = 0; y < lum.rows; ++y) {
-    float* row = light.ptr<float>(y);
-    const double v = (y + 0.5) / lum.rows - 0.5;
-    for (int x = 0; x < lum.cols; ++x) {
-      const double u = (x + 0.5) / lum.cols - 0.5;
-      row[x] = float(std::max(8.0, k[0] + k[1] * u + k[2] * v + k[3] * u * u + k[4] * u * v + k[5] * v * v));
-    }
-  }
+  for (int y = 0; y <= 16; ++y)
+    for (int x = 0; x <= 16; ++x) light.peak = std::max(light.peak, light.at(x / 16.0 - 0.5, y / 16.0 - 0.5));
   return light;
 }
 
-void flatField(cv::Mat& bgr) {
-  // Estimated on a small copy: the light is smooth by construction.
-  const double s = std::min(1.0, 256.0 / std::max(bgr.cols, bgr.rows));
-  cv::Mat small;
-  cv::resize(bgr, small, cv::Size(std::max(1, int(bgr.cols * s)), std::max(1, int(bgr.rows * s))), 0, 0, cv::INTER_AREA);
-  const cv::Mat lightSmall = illumination(luminance(small));
-  if (lightSmall.empty()) return;
-  double peak = 0;
-  cv::minMaxLoc(lightSmall, nullptr, &peak);
-  cv::Mat light;
-  cv::resize(lightSmall, light, bgr.size(), 0, 0, cv::INTER_LINEAR);
-  cv::Mat gain = peak / light;
-  cv::Mat gain3;
-  cv::merge(std::vector<cv::Mat>{gain, gain, gain}, gain3);
-  cv::Mat f;
-  bgr.convertTo(f, CV_32FC3);
-  f = f.mul(gain3);
-  f.convertTo(bgr, CV_8UC3);
+// out = in * (peak / light(u, v)) * gains[c], in one pass over the photo.
+void applyGains(const cv::Mat& in, cv::Mat& out, const std::optional<Light>& light, const cv::Vec3d& gains) {
+  out.create(in.size(), CV_8UC3);
+  cv::parallel_for_(cv::Range(0, in.rows), [&](const cv::Range& rows) {
+    for (int y = rows.start; y < rows.end; ++y) {
+      const double v = (y + 0.5) / in.rows - 0.5;
+      const cv::Vec3b* src = in.ptr<cv::Vec3b>(y);
+      cv::Vec3b* dst = out.ptr<cv::Vec3b>(y);
+      for (int x = 0; x < in.cols; ++x) {
+        const double g = light ? light->peak / light->at((x + 0.5) / in.cols - 0.5, v) : 1.0;
+        for (int c = 0; c < 3; ++c) dst[x][c] = cv::saturate_cast<uchar>(src[x][c] * g * gains[c]);
+      }
+    }
+  });
 }
 
 // [SECTION] white balance
 
 // The undyed cloth is the lightest large area: the top 3 % of a blurred
-// luminance. Its median colour is mapped to near white (252, a little
-// headroom for the cloth's own texture).
-void whiteBalance(cv::Mat& bgr, PhotoCleanReport& rep) {
+// luminance (of the flat-fielded small copy). Its median colour is mapped to
+// near white (252, a little headroom for the cloth's own texture).
+cv::Vec3d whiteGains(const cv::Mat& flat, PhotoCleanReport& rep) {
   cv::Mat blurred;
-  const double sigma = std::max(1.0, std::max(bgr.cols, bgr.rows) / 200.0);
-  cv::GaussianBlur(bgr, blurred, cv::Size(), sigma);
+  cv::GaussianBlur(flat, blurred, cv::Size(), std::max(1.0, std::max(flat.cols, flat.rows) / 200.0));
   const cv::Mat lum = luminance(blurred);
   std::vector<float> v(lum.begin<float>(), lum.end<float>());
   auto nth = v.begin() + std::ptrdiff_t(v.size() * 97 / 100);
@@ -150,21 +143,18 @@ void whiteBalance(cv::Mat& bgr, PhotoCleanReport& rep) {
         const cv::Vec3b p = blurred.at<cv::Vec3b>(y, x);
         for (int c = 0; c < 3; ++c) ch[c].push_back(p[c]);
       }
-  if (ch[0].empty()) return;
+  if (ch[0].empty()) return {1, 1, 1};
   for (int c = 0; c < 3; ++c) {
     auto mid = ch[c].begin() + std::ptrdiff_t(ch[c].size() / 2);
     std::nth_element(ch[c].begin(), mid, ch[c].end());
     rep.whiteBefore[c] = *mid;
   }
-  // A photo whose lightest area is dark or strongly coloured has no undyed
-  // cloth in view; the gains are bounded so such a photo is not repainted.
-  if (std::min({rep.whiteBefore[0], rep.whiteBefore[1], rep.whiteBefore[2]}) < 24) return;
+  // A photo whose lightest area is dark has no undyed cloth in view; the
+  // gains are bounded so a strongly coloured cloth is not repainted.
+  if (std::min({rep.whiteBefore[0], rep.whiteBefore[1], rep.whiteBefore[2]}) < 24) return {1, 1, 1};
   rep.whiteFound = true;
   for (int c = 0; c < 3; ++c) rep.gains[c] = std::clamp(252.0 / rep.whiteBefore[c], 0.5, 2.5);
-  cv::Mat f;
-  bgr.convertTo(f, CV_32FC3);
-  f = f.mul(cv::Scalar(rep.gains[0], rep.gains[1], rep.gains[2]));
-  f.convertTo(bgr, CV_8UC3);
+  return rep.gains;
 }
 
 }  // namespace
@@ -206,8 +196,23 @@ Result<cv::Mat> cleanPhoto(const cv::Mat& pixels, const PhotoCleanOptions& optio
     bgr = rectify(bgr, *options.corners);
   }
   PhotoCleanReport rep;
-  if (options.flatField && bgr.cols >= 8 && bgr.rows >= 8) flatField(bgr);
-  if (options.whiteBalance) whiteBalance(bgr, rep);
+  rep.gains = {1, 1, 1};
+  // Both corrections are measured on a small copy (the light is smooth, the
+  // white is a large area) and applied to the photo in one pass.
+  const double scale = std::min(1.0, 512.0 / std::max(bgr.cols, bgr.rows));
+  cv::Mat small;
+  cv::resize(bgr, small, cv::Size(std::max(1, int(bgr.cols * scale)), std::max(1, int(bgr.rows * scale))), 0, 0, cv::INTER_AREA);
+  std::optional<Light> light;
+  if (options.flatField && small.cols >= 8 && small.rows >= 8) light = fitLight(luminance(small));
+  cv::Vec3d gains(1, 1, 1);
+  if (options.whiteBalance) {
+    cv::Mat flat;
+    applyGains(small, flat, light, gains);
+    gains = whiteGains(flat, rep);
+  }
+  cv::Mat out;
+  applyGains(bgr, out, light, gains);
+  bgr = out;
   if (report) *report = rep;
   return bgr;
 }
