@@ -11,6 +11,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "canting/imaging/photo.h"
+#include "photo/light.h"
 
 namespace canting::imaging {
 
@@ -58,20 +59,15 @@ cv::Mat rectify(const cv::Mat& bgr, const std::array<cv::Point2f, 4>& c) {
   return out;
 }
 
+}  // namespace
+
 // [SECTION] flat field
 
-// The light over the cloth as a quadratic in the photo's normalised
-// coordinates (u, v in -0.5..0.5). The 90th percentile of blocks follows the
-// undyed and lightly dyed cloth rather than the motif; the fit, redone
-// without the blocks well under it (blocks all motif), keeps a dark area of
-// design from being taken for a shadow.
-struct Light {
-  cv::Vec6d k;
-  double peak = 0;  // the fit's brightest value over the photo
-  double at(double u, double v) const { return std::max(8.0, k[0] + k[1] * u + k[2] * v + k[3] * u * u + k[4] * u * v + k[5] * v * v); }
-};
-
-std::optional<Light> fitLight(const cv::Mat& lum) {
+// The 90th percentile of blocks follows the undyed and lightly dyed cloth
+// rather than the motif; the fit, redone without the blocks well under it
+// (blocks all motif), keeps a dark area of design from being taken for a
+// shadow.
+std::optional<photo::Light> photo::fitLight(const cv::Mat& lum) {
   const int grid = 12;
   std::vector<double> xs, ys, vs;
   for (int gy = 0; gy < grid; ++gy)
@@ -106,6 +102,10 @@ std::optional<Light> fitLight(const cv::Mat& lum) {
     for (int x = 0; x <= 16; ++x) light.peak = std::max(light.peak, light.at(x / 16.0 - 0.5, y / 16.0 - 0.5));
   return light;
 }
+
+namespace {
+
+using photo::Light;
 
 // out = in * (peak / light(u, v)) * gains[c], in one pass over the photo.
 void applyGains(const cv::Mat& in, cv::Mat& out, const std::optional<Light>& light, const cv::Vec3d& gains) {
@@ -185,7 +185,7 @@ cv::Mat photoToBgr8(const cv::Mat& pixels) {
       }
     return out;
   }
-  return m.clone();
+  return m;  // callers never write into it: every step makes a new image
 }
 
 Result<cv::Mat> cleanPhoto(const cv::Mat& pixels, const PhotoCleanOptions& options, PhotoCleanReport* report) {
@@ -203,7 +203,7 @@ Result<cv::Mat> cleanPhoto(const cv::Mat& pixels, const PhotoCleanOptions& optio
   cv::Mat small;
   cv::resize(bgr, small, cv::Size(std::max(1, int(bgr.cols * scale)), std::max(1, int(bgr.rows * scale))), 0, 0, cv::INTER_AREA);
   std::optional<Light> light;
-  if (options.flatField && small.cols >= 8 && small.rows >= 8) light = fitLight(luminance(small));
+  if (options.flatField && small.cols >= 8 && small.rows >= 8) light = photo::fitLight(luminance(small));
   cv::Vec3d gains(1, 1, 1);
   if (options.whiteBalance) {
     cv::Mat flat;

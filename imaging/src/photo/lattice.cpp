@@ -201,7 +201,8 @@ Analysis analyse(const cv::Mat& bgr8, int side) {
   cv::Mat grey, lum;
   cv::cvtColor(bgr8, grey, cv::COLOR_BGR2GRAY);
   cv::resize(grey, grey, small, 0, 0, cv::INTER_AREA);
-  grey.convertTo(lum, CV_32F, 1.0 / 255);
+  grey.convertTo(an.luminance, CV_32F);
+  lum = an.luminance / 255;
   // Flat field and high pass in one: the photo over its own heavy blur. Uneven
   // light and fold shadows multiply the cloth, so dividing them out leaves
   // the motif's contrast the same all over.

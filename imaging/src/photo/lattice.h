@@ -10,6 +10,7 @@ namespace canting::imaging::photo {
 // luminance (CV_32F) and its scale against the photo in x and y.
 struct Analysis {
   cv::Mat signal;
+  cv::Mat luminance;  // the small copy before the high pass, CV_32F 0..255
   double sx = 1, sy = 1;
 };
 Analysis analyse(const cv::Mat& bgr8, int side);

@@ -14,6 +14,7 @@
 
 #include "canting/imaging/photo.h"
 #include "photo/lattice.h"
+#include "photo/light.h"
 
 namespace canting::imaging {
 
@@ -138,19 +139,33 @@ cv::Point2d calmestPoint(const cv::Mat& signal, cv::Point2d a, cv::Point2d b) {
 
 // [SECTION] cutting the tile
 
-// One cell of the photo mapped onto the tile, blended near its right and
-// bottom edges with what lies just before its left and top edges (the same
-// cloth one repeat earlier), so the tile meets its neighbours without a seam
-// even where the photo's lattice drifts a little.
-cv::Mat cutTile(const cv::Mat& bgr, const Frame& f, cv::Point2d origin, double marginFrac) {
-  const cv::Point2d lr = double(f.w) * f.ex + (f.repeat.layout == RepeatLayout::HalfDrop ? f.repeat.drop * f.h : 0.0) * f.ey;
-  const cv::Point2d ld = double(f.h) * f.ey + (f.repeat.layout == RepeatLayout::HalfBrick ? f.repeat.drop * f.w : 0.0) * f.ex;
-  const double mx = std::max(1.0, marginFrac * f.w), my = std::max(1.0, marginFrac * f.h);
-  cv::Mat maps[4][2];
-  const cv::Point2d shifts[4] = {{0, 0}, -lr, -ld, -lr - ld};
+// One cell of the photo mapped onto the tile (CV_32FC3), blended near its
+// right and bottom edges with what lies just before its left and top edges
+// (the same cloth one repeat earlier), so the tile meets its neighbours
+// without a seam even where the photo's lattice drifts a little. Each sample
+// is lit up to the photo's brightest light, so a lamp's fall-off across the
+// cell does not come back as a step at every repeat.
+struct Blend {
+  cv::Point2d lr, ld;  // the photo's lattice vectors to the next tile right and down
+  double mx = 1, my = 1;
+};
+
+Blend blendFor(const Frame& f, double marginFrac) {
+  Blend b;
+  b.lr = double(f.w) * f.ex + (f.repeat.layout == RepeatLayout::HalfDrop ? f.repeat.drop * f.h : 0.0) * f.ey;
+  b.ld = double(f.h) * f.ey + (f.repeat.layout == RepeatLayout::HalfBrick ? f.repeat.drop * f.w : 0.0) * f.ex;
+  b.mx = std::max(1.0, marginFrac * f.w);
+  b.my = std::max(1.0, marginFrac * f.h);
+  return b;
+}
+
+cv::Mat sampleCell(const cv::Mat& bgr, const Frame& f, cv::Point2d origin, const Blend& bl, const std::optional<photo::Light>& light) {
+  cv::Mat maps[4][2], gains[4];
+  const cv::Point2d shifts[4] = {{0, 0}, -bl.lr, -bl.ld, -bl.lr - bl.ld};
   for (int s = 0; s < 4; ++s) {
     maps[s][0].create(f.h, f.w, CV_32F);
     maps[s][1].create(f.h, f.w, CV_32F);
+    gains[s].create(f.h, f.w, CV_32F);
   }
   for (int y = 0; y < f.h; ++y)
     for (int x = 0; x < f.w; ++x) {
@@ -158,6 +173,7 @@ cv::Mat cutTile(const cv::Mat& bgr, const Frame& f, cv::Point2d origin, double m
       for (int s = 0; s < 4; ++s) {
         maps[s][0].at<float>(y, x) = float(p.x + shifts[s].x);
         maps[s][1].at<float>(y, x) = float(p.y + shifts[s].y);
+        gains[s].at<float>(y, x) = light ? float(light->gain(p.x + shifts[s].x, p.y + shifts[s].y, bgr.cols, bgr.rows)) : 1.f;
       }
     }
   cv::Mat samples[4];
@@ -166,23 +182,85 @@ cv::Mat cutTile(const cv::Mat& bgr, const Frame& f, cv::Point2d origin, double m
     cv::remap(bgr, m, maps[s][0], maps[s][1], cv::INTER_LINEAR, cv::BORDER_REFLECT_101);
     m.convertTo(samples[s], CV_32FC3);
   }
-  cv::Mat out(f.h, f.w, CV_8UC3);
+  cv::Mat out(f.h, f.w, CV_32FC3);
   for (int y = 0; y < f.h; ++y) {
     // 0 inside, rising to 1 at the far edge, smoothly.
-    const double ty = std::clamp((y + 0.5 - (f.h - my)) / my, 0.0, 1.0);
+    const double ty = std::clamp((y + 0.5 - (f.h - bl.my)) / bl.my, 0.0, 1.0);
     const double wy = ty * ty * (3 - 2 * ty);
     for (int x = 0; x < f.w; ++x) {
-      const double tx = std::clamp((x + 0.5 - (f.w - mx)) / mx, 0.0, 1.0);
+      const double tx = std::clamp((x + 0.5 - (f.w - bl.mx)) / bl.mx, 0.0, 1.0);
       const double wx = tx * tx * (3 - 2 * tx);
       const double w[4] = {(1 - wx) * (1 - wy), wx * (1 - wy), (1 - wx) * wy, wx * wy};
-      cv::Vec3b& o = out.at<cv::Vec3b>(y, x);
+      cv::Vec3f& o = out.at<cv::Vec3f>(y, x);
       for (int c = 0; c < 3; ++c) {
         double v = 0;
-        for (int s = 0; s < 4; ++s) v += w[s] * samples[s].at<cv::Vec3f>(y, x)[c];
-        o[c] = cv::saturate_cast<uchar>(v);
+        for (int s = 0; s < 4; ++s) v += w[s] * gains[s].at<float>(y, x) * samples[s].at<cv::Vec3f>(y, x)[c];
+        o[c] = float(v);
       }
     }
   }
+  return out;
+}
+
+// The grey picture of the frame's cell at `origin`, `pad` tile pixels wider
+// on each side, at `scale` of the tile's size: for lining cells up.
+cv::Mat greyCell(const cv::Mat& bgr, const Frame& f, cv::Point2d origin, double scale, int pad) {
+  const int w = std::max(4, int(f.w * scale)) + 2 * pad, h = std::max(4, int(f.h * scale)) + 2 * pad;
+  cv::Mat mx(h, w, CV_32F), my(h, w, CV_32F);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const cv::Point2d p = origin + ((x - pad) / scale) * f.ex + ((y - pad) / scale) * f.ey;
+      mx.at<float>(y, x) = float(p.x);
+      my.at<float>(y, x) = float(p.y);
+    }
+  cv::Mat colour, out;
+  cv::remap(bgr, colour, mx, my, cv::INTER_LINEAR, cv::BORDER_REFLECT_101);
+  cv::cvtColor(colour, out, cv::COLOR_BGR2GRAY);
+  return out;
+}
+
+// The tile: the median of the cells round the middle one (each lined up on it
+// by template matching, so a keystone's drift does not blur it), so a fold or
+// a stain in one cell does not go into every repeat of the tile.
+cv::Mat cutTile(const cv::Mat& bgr, const Frame& f, cv::Point2d origin, cv::Point2d a, cv::Point2d b, double marginFrac,
+                const std::optional<photo::Light>& light) {
+  const Blend bl = blendFor(f, marginFrac);
+  std::vector<cv::Mat> cells = {sampleCell(bgr, f, origin, bl, light)};
+  // Lined up at a size where a cell is about 96 pixels: enough to match, cheap on a 24 MP photo.
+  const double scale = std::min(1.0, 96.0 / std::max(f.w, f.h));
+  const int pad = std::max(2, int(std::ceil(0.05 * std::max(f.w, f.h) * scale)));
+  const cv::Mat centre = greyCell(bgr, f, origin, scale, 0);
+  const auto inside = [&](cv::Point2d o) {
+    // The cell and the margins its seam blend reads (up to a drop before it).
+    const double back = 1 + marginFrac;
+    for (cv::Point2d p : {o - back * bl.lr - back * bl.ld, o + double(f.w) * f.ex - back * bl.ld, o - back * bl.lr + double(f.h) * f.ey,
+                          o + double(f.w) * f.ex + double(f.h) * f.ey})
+      if (p.x < 0 || p.y < 0 || p.x > bgr.cols - 1 || p.y > bgr.rows - 1) return false;
+    return true;
+  };
+  for (int m = -1; m <= 1; ++m)
+    for (int n = -1; n <= 1; ++n) {
+      if (!n && !m) continue;
+      const cv::Point2d o = origin + double(n) * a + double(m) * b;
+      if (!inside(o)) continue;
+      cv::Mat match;
+      cv::matchTemplate(greyCell(bgr, f, o, scale, pad), centre, match, cv::TM_CCOEFF_NORMED);
+      double best = 0;
+      cv::Point at;
+      cv::minMaxLoc(match, nullptr, &best, nullptr, &at);
+      if (best < 0.5) continue;  // a cell unlike the middle one: a crease, a hand, the cloth's edge
+      const cv::Point2d fix = ((at.x - pad) / scale) * f.ex + ((at.y - pad) / scale) * f.ey;
+      cells.push_back(sampleCell(bgr, f, o + fix, bl, light));
+    }
+  cv::Mat out(f.h, f.w, CV_8UC3);
+  std::vector<float> v(cells.size());
+  for (int y = 0; y < f.h; ++y)
+    for (int x = 0; x < f.w; ++x)
+      for (int c = 0; c < 3; ++c) {
+        for (std::size_t k = 0; k < cells.size(); ++k) v[k] = cells[k].at<cv::Vec3f>(y, x)[c];
+        std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
+        out.at<cv::Vec3b>(y, x)[c] = cv::saturate_cast<uchar>(v[v.size() / 2]);
+      }
   return out;
 }
 
@@ -223,7 +301,7 @@ Raport findRaport(const cv::Mat& pixels, const RaportOptions& options) {
   r.origin = o0 + n * a + m * b;
   if (r.confidence < options.minConfidence) return r;
   r.cut = true;
-  r.tile = cutTile(bgr, f, r.origin, std::clamp(options.seamMargin, 0.0, 0.5));
+  r.tile = cutTile(bgr, f, r.origin, a, b, std::clamp(options.seamMargin, 0.0, 0.5), photo::fitLight(an.luminance));
   return r;
 }
 

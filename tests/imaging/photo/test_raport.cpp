@@ -107,6 +107,20 @@ TEST_CASE("the lattice of a photographed cloth is found within 2 % and 2 degrees
     const double cell = std::abs(r.a.x * r.b.y - r.a.y * r.b.x);
     CHECK(std::abs(r.tile.cols * r.tile.rows / cell - 1) < 0.05);
     CHECK(r.tile.type() == CV_8UC3);
+    // Its undyed ground is evenly lit: neither the lamp's fall-off nor a fold's
+    // shadow went into it (the brightest tenth of each quarter agrees).
+    cv::Mat lum;
+    cv::cvtColor(r.tile, lum, cv::COLOR_BGR2GRAY);
+    double lo = 255, hi = 0;
+    for (int q = 0; q < 4; ++q) {
+      const cv::Mat part = lum(cv::Rect((q % 2) * lum.cols / 2, (q / 2) * lum.rows / 2, lum.cols / 2, lum.rows / 2)).clone();
+      std::vector<uchar> v(part.begin<uchar>(), part.end<uchar>());
+      std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() * 9 / 10), v.end());
+      lo = std::min(lo, double(v[v.size() * 9 / 10]));
+      hi = std::max(hi, double(v[v.size() * 9 / 10]));
+    }
+    INFO("ground in the quarters " << lo << ".." << hi);
+    CHECK(lo > 0.92 * hi);
     // And it meets itself without a seam in the layout it says.
     const imaging::SeamCheck seams = imaging::checkSeams(r.tile, r.repeat);
     INFO("seam score " << seams.score);

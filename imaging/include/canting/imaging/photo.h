@@ -16,7 +16,8 @@
 namespace canting::imaging {
 
 // Any decoded image (grey, BGR, BGRA; 8 or 16 bits) as 8-bit BGR; alpha is
-// laid on white, like the paper under a cut-out.
+// laid on white, like the paper under a cut-out. 8-bit BGR comes back as the
+// same pixels (shared, not copied).
 cv::Mat photoToBgr8(const cv::Mat& pixels);
 
 // --- clean-up -------------------------------------------------------------------
