@@ -231,12 +231,19 @@ Lattice findLattice(const cv::Mat& f) {
       if (std::abs(cross(a, b)) < 0.25 * la * lb) continue;  // nearly collinear
       reduceBasis(a, b);
       if (std::hypot(a.x, a.y) < kMinPeriod) continue;
+      // Many pairs span the same lattice; score each lattice once.
+      const auto same = [&](const Candidate& k) {
+        const auto near = [](cv::Point2d p, cv::Point2d q) { return len(p - q) < 1.5 || len(p + q) < 1.5; };
+        return (near(k.a, a) && near(k.b, b)) || (near(k.a, b) && near(k.b, a));
+      };
+      if (std::any_of(cands.begin(), cands.end(), same)) continue;
       const double s = latticeScore(c, a, b);
-      if (s > 0.05) cands.push_back({a, b, s, std::abs(cross(a, b))});
+      cands.push_back({a, b, s, std::abs(cross(a, b))});
     }
   if (cands.empty()) return out;
   double best = 0;
   for (const Candidate& k : cands) best = std::max(best, k.score);
+  if (best <= 0.05) return out;
   // The best-scoring lattice, or a finer one that ties with it: a coarser
   // lattice (every second repeat) scores a little worse, never better, and a
   // finer false one (the motif's own units, without the tile's one-off
