@@ -1,6 +1,6 @@
 // canting-cli: the dispatch and the argument helpers every command file
 // shares. The commands live by area: image.cpp, colour.cpp, pattern.cpp,
-// dye.cpp, showroom.cpp, training.cpp. The image, colour and pattern
+// photo.cpp, dye.cpp, showroom.cpp, training.cpp. The image, colour and pattern
 // commands parse their arguments into app/core's action structs and run
 // them on the Studio's path (writeDesign below).
 
@@ -153,7 +153,7 @@ std::optional<std::vector<im::Palette>> shippedPalettes(Ctx& c, int& status) {
 namespace {
 std::vector<Command> allCommands() {
   std::vector<Command> all;
-  for (auto list : {imageCommands, colourCommands, patternCommands, dyeCommands, trainingCommands, showroomCommands})
+  for (auto list : {imageCommands, colourCommands, patternCommands, photoCommands, dyeCommands, trainingCommands, showroomCommands})
     for (auto& cmd : list()) all.push_back(std::move(cmd));
   return all;
 }
@@ -226,7 +226,7 @@ int run(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream&
     c.takesMaxMp = cmd.spec.valueOptions.count("max-mp") > 0;
     return cmd.run(c, parsed);
   }
-  const bool group = args[0] == "color" || args[0] == "dye" || args[0] == "training" || args[0] == "showroom";
+  const bool group = args[0] == "color" || args[0] == "photo" || args[0] == "dye" || args[0] == "training" || args[0] == "showroom";
   return c.usage("cli.usage.unknown_command", {{"arg", group && args.size() > 1 ? args[0] + " " + args[1] : args[0]}},
                  group ? "cli.help." + args[0] : "cli.help.main");
 }

@@ -61,6 +61,7 @@ struct Command {
 std::vector<Command> imageCommands();
 std::vector<Command> colourCommands();
 std::vector<Command> patternCommands();
+std::vector<Command> photoCommands();  // photo.cpp: photo clean, raport
 std::vector<Command> dyeCommands();
 std::vector<Command> trainingCommands();
 std::vector<Command> showroomCommands();
