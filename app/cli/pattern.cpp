@@ -9,6 +9,7 @@
 // [SECTION] layout
 // [SECTION] motif and pola
 
+#include <cstdlib>
 #include <cmath>
 #include <filesystem>
 
@@ -234,7 +235,17 @@ bool readPolaOptions(Ctx& c, const ParsedArgs& a, const std::string& help, int& 
   }
   auto widthCm = parsePositive(*w);
   if (!widthCm || *widthCm < 1 || *widthCm > core::PolaAction::kMaxWidthCm) {
-    status = c.usage("cli.usage.pola_width", {{"value", *w}, {"max", core::formatNumber(core::PolaAction::kMaxWidthCm, 0, c.tr.language())}}, help);
+    const core::Args args{{"value", *w}, {"max", core::formatNumber(core::PolaAction::kMaxWidthCm, 0, c.tr.language())}};
+    // A number, but no cloth is that wide (0, 10 m): bad input, as the contract says;
+    // something that is not a number at all is a usage error.
+    char* end = nullptr;
+    std::strtod(w->c_str(), &end);
+    if (!w->empty() && end && *end == '\0') {
+      c.err << "canting-cli: " << c.tr.tr("cli.usage.pola_width", args) << "\n";
+      status = kBadInput;
+    } else {
+      status = c.usage("cli.usage.pola_width", args, help);
+    }
     return false;
   }
   action.widthCm = *widthCm;

@@ -287,7 +287,7 @@ TEST_CASE("pola writes a PDF of the planned pages and refuses bad parameters", "
   CHECK(r.out.find("pages") != std::string::npos);
   CHECK(std::filesystem::file_size(dir / "p.pdf") > 1000);
   CHECK(runCli({"pola", (dir / "m.png").string(), "-o", (dir / "x.pdf").string()}).code == 1);
-  CHECK(runCli({"pola", (dir / "m.png").string(), "--width-cm", "0", "-o", (dir / "x.pdf").string()}).code == 1);
+  CHECK(runCli({"pola", (dir / "m.png").string(), "--width-cm", "0", "-o", (dir / "x.pdf").string()}).code == 2);  // issue 14: bad input
   CHECK(runCli({"pola", (dir / "m.png").string(), "--width-cm", "40", "--paper", "A3", "-o", (dir / "x.pdf").string()}).code == 1);
   CHECK(runCli({"pola", (dir / "nope.png").string(), "--width-cm", "40", "-o", (dir / "x.pdf").string()}).code == 2);
   CHECK_FALSE(std::filesystem::exists(dir / "x.pdf"));
