@@ -61,6 +61,41 @@ Result<AuditCheck> Store::verifyAudit() {
   return guarded("verifyAudit", [&]() -> Result<AuditCheck> { return detail::verifyChain(m_db); });
 }
 
+std::string AuditHead::text() const { return std::to_string(seq) + ":" + hash.substr(0, 16); }
+
+std::optional<AuditHead> AuditHead::parse(const std::string& s) {
+  const auto colon = s.find(':');
+  if (colon == std::string::npos || colon == 0 || colon > 18) return std::nullopt;
+  AuditHead h;
+  for (std::size_t i = 0; i < colon; ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    h.seq = h.seq * 10 + (s[i] - '0');
+  }
+  h.hash = s.substr(colon + 1);
+  if (h.hash.size() < 8 || h.hash.size() > 64) return std::nullopt;
+  for (char& c : h.hash) {
+    if (c >= 'A' && c <= 'F') c = char(c - 'A' + 'a');
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+  }
+  return h;
+}
+
+bool AuditHead::matches(const AuditHead& printed) const {
+  return seq == printed.seq && !printed.hash.empty() && hash.compare(0, printed.hash.size(), printed.hash) == 0;
+}
+
+Result<AuditHead> Store::auditHead() {
+  return guarded("auditHead", [&]() -> Result<AuditHead> {
+    AuditHead h;
+    auto q = m_db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    if (q.step()) {
+      h.seq = q.i64(0);
+      h.hash = q.text(1);
+    }
+    return h;
+  });
+}
+
 Result<std::vector<AuditRow>> Store::audit(const Actor& by, std::int64_t limit) {
   if (auto st = require(by, {Role::Admin}, "audit"); !st) return st.error();
   return guarded("audit", [&]() -> Result<std::vector<AuditRow>> {

@@ -1,5 +1,7 @@
 #include <sqlite3.h>
 
+#include <cctype>
+
 #include <catch2/catch.hpp>
 
 #include "canting/records/schema.h"
@@ -260,6 +262,32 @@ TEST_CASE("an audit row removed from the middle breaks the chain", "[records][au
   REQUIRE(bad);
   CHECK_FALSE(bad->intact);
   CHECK(bad->firstBad == 4);
+}
+
+TEST_CASE("the chain's head is the last entry, printed as SEQ:HASH16 and matched by its prefix", "[records][audit]") {
+  RecordsFixture f;
+  f.addTrainee(1, f.centreA);
+  auto head = f.store->auditHead();
+  REQUIRE(head);
+  auto rows = f.store->audit(*f.admin, 1);
+  REQUIRE(rows);
+  REQUIRE(rows->size() == 1);
+  CHECK(head->seq == rows->front().seq);
+  CHECK(head->hash == rows->front().hash);
+  const std::string printed = head->text();
+  CHECK(printed == std::to_string(head->seq) + ":" + head->hash.substr(0, 16));
+  auto parsed = AuditHead::parse(printed);
+  REQUIRE(parsed);
+  CHECK(head->matches(*parsed));
+  auto upper = AuditHead::parse(std::to_string(head->seq) + ":" + head->hash.substr(0, 12));
+  for (char& c : upper->hash) c = char(std::toupper(static_cast<unsigned char>(c)));
+  CHECK(head->matches(*AuditHead::parse(std::to_string(head->seq) + ":" + upper->hash)));
+  CHECK_FALSE(head->matches(*AuditHead::parse(std::to_string(head->seq - 1) + ":" + head->hash.substr(0, 16))));
+  std::string other = head->hash.substr(0, 16);
+  other[0] = other[0] == '0' ? '1' : '0';
+  CHECK_FALSE(head->matches(*AuditHead::parse(std::to_string(head->seq) + ":" + other)));
+  for (const char* bad : {"", "12", ":abcdef12", "12:abc", "x1:abcdef12", "12:abcdefgh", "12:abcdef12:0"})
+    CHECK_FALSE(AuditHead::parse(bad));
 }
 
 TEST_CASE("an assessment is checked against its frozen scheme version and drives progress", "[records]") {

@@ -134,6 +134,16 @@ struct AuditRow {
   std::int64_t seq = 0;
   std::string at, user, action, entity, uuid, detail, prevHash, hash;
 };
+// The chain's head as printed on reports and carried in bundles: "SEQ:HASH",
+// HASH the first 16 hex digits of the last entry's hash (enough to read aloud,
+// and a forger would need a 64-bit second preimage to match it).
+struct AuditHead {
+  std::int64_t seq = 0;  // 0: the log is empty
+  std::string hash;      // the last entry's full hash ("" when empty)
+  std::string text() const;                                     // "SEQ:HASH16"
+  static std::optional<AuditHead> parse(const std::string& s);  // "SEQ:HEX" with 8..64 hex digits
+  bool matches(const AuditHead& printed) const;                 // same seq, and printed.hash a prefix of hash
+};
 struct AuditCheck {
   bool intact = true;
   std::int64_t rows = 0;

@@ -136,6 +136,7 @@ class Store {
 
   // --- audit (audit.cpp)
   Result<AuditCheck> verifyAudit();
+  Result<AuditHead> auditHead();  // the last entry of the chain, as reports print it
   Result<std::vector<AuditRow>> audit(const Actor& by, std::int64_t limit = 200);
 
   std::string today() const;  // YYYY-MM-DD by the store's clock
