@@ -4,6 +4,6 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cli=${1:-$root/build/app/cli/canting-cli}
-for m in kawung parang ceplok truntum nitik mega-mendung semen; do
+for m in kawung parang ceplok truntum nitik mega-mendung semen lereng udan-liris; do
   "$cli" --lang en motif "$m" --size 600 --dpi 150 -o "$root/assets/motifs/$m.png"
 done

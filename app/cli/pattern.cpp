@@ -13,9 +13,13 @@
 #include <cmath>
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_internal.h"
+#include "canting/base/json.h"
 #include "canting/base/text.h"
 #include "canting/core/actions.h"
+#include "canting/core/motif_library.h"
 #include "canting/core/paths.h"
 #include "canting/imaging/cloth_layout.h"
 #include "canting/imaging/image_io.h"
@@ -225,6 +229,66 @@ int cmdMotif(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+// Every generator and library entry, and how each is drawn: by a generator,
+// from an image, or still awaiting the centre's photo or drawing.
+int cmdMotifList(Ctx& c, const ParsedArgs& a) {
+  core::MotifLibrary library;
+  library.load(core::assetsDir() / "motifs", core::dataDir() / "motifs");
+  const core::Language l = c.tr.language();
+  struct Row {
+    const core::LibraryMotif* entry = nullptr;
+    std::string id, drawnBy;
+  };
+  std::vector<Row> rows;
+  for (int k = 0; k < im::kMotifKinds; ++k) {
+    const std::string gen = im::motifName(im::MotifKind(k));
+    const core::LibraryMotif* e = library.find(gen);
+    rows.push_back({e && e->generated ? e : nullptr, gen, "generator"});
+  }
+  for (const auto& m : library.motifs())
+    if (!(m.generated && im::parseMotif(m.id))) rows.push_back({&m, m.id, "image"});
+  for (const auto* m : library.awaiting()) rows.push_back({m, m->id, "awaiting_image"});
+  if (a.flag("json")) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const Row& r : rows) {
+      nlohmann::json e = {{"id", r.id}, {"drawn_by", r.drawnBy}, {"generator", r.drawnBy == "generator" ? nlohmann::json(r.id) : nlohmann::json()}};
+      if (r.entry) {
+        e.update({{"name", r.entry->name}, {"family", r.entry->familyIn(l)}, {"origin", r.entry->originIn(l)}, {"meaning", r.entry->meaningIn(l)},
+                  {"geometry", r.entry->geometryIn(l)}, {"colours", r.entry->coloursIn(l)}, {"confidence", r.entry->confidence},
+                  {"sources", r.entry->sources}, {"bundled", r.entry->bundled}});
+        if (!r.entry->fills.empty()) e["fills"] = r.entry->fills;
+      } else {
+        e.update({{"name", r.id}, {"sources", nlohmann::json::array()}, {"bundled", false}});
+      }
+      j.push_back(std::move(e));
+    }
+    c.out << base::dumpJson(j, 2) << "\n";
+    return kOk;
+  }
+  std::string heading;
+  for (const Row& r : rows) {
+    if (heading != r.drawnBy) {
+      heading = r.drawnBy;
+      const char* key = heading == "generator" ? "cli.motif.heading_generator"
+                        : heading == "image"   ? "cli.motif.heading_image"
+                                               : "cli.motif.heading_awaiting_image";
+      c.out << (heading == "generator" ? "" : "\n") << c.tr.tr(key) << "\n";
+    }
+    c.out << "  " << r.id;
+    if (r.entry) {
+      c.out << "  " << r.entry->name;
+      if (!r.entry->familyIn(l).empty()) c.out << "  (" << r.entry->familyIn(l) << ")";
+      c.out << "\n";
+      if (!r.entry->originIn(l).empty()) c.out << "      " << c.tr.tr("cli.motif.origin", {{"value", r.entry->originIn(l)}}) << "\n";
+      if (!r.entry->coloursIn(l).empty()) c.out << "      " << c.tr.tr("cli.motif.colours", {{"value", r.entry->coloursIn(l)}}) << "\n";
+      for (const auto& src : r.entry->sources) c.out << "      " << c.tr.tr("cli.motif.source", {{"value", src}}) << "\n";
+    } else {
+      c.out << "\n";
+    }
+  }
+  return kOk;
+}
+
 // The pola's own options; false after a usage error in `status`.
 bool readPolaOptions(Ctx& c, const ParsedArgs& a, const std::string& help, int& status, core::PolaAction& action) {
   using Opts = im::PolaOptions;
@@ -305,6 +369,8 @@ int cmdPola(Ctx& c, const ParsedArgs& a) {
 std::vector<Command> patternCommands() {
   return {
       {"transform", {{"IMAGE"}, {"flip-h", "flip-v", "seamless"}, {"turns", "scale", "o", "max-mp"}, {'o'}}, "cli.help.transform", cmdTransform},
+      // Before "motif": `motif list` is the list, any other word a motif's name.
+      {"motif list", {{}, {"json"}, {}}, "cli.help.motif_list", cmdMotifList},
       {"motif", {{"NAME"}, {}, {"size", "seed", "dpi", "line-mm", "isen-mm", "density", "layers", "o"}, {'o'}}, "cli.help.motif", cmdMotif},
       {"pola", {{"IMAGE"}, {"thin"}, {"width-cm", "line-mm", "detail-mm", "style", "repeats", "paper", "o"}, {'o'}}, "cli.help.pola", cmdPola},
       {"repeat", {{"TILE"}, {"seamless"}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},

@@ -283,6 +283,10 @@ int main(int argc, char** argv) {
       app.fileBrowser().typeName("/tmp/pelatihan/daftar-hadir-01.pdf");
     }
     else if (opt.show == "about") app.showAbout();
+    else if (opt.show.rfind("library-", 0) == 0) {  // library-ID: the motif collection with that motif (or awaiting entry) chosen
+      wb.setWorkspace(core::WorkspaceId::PustakaMotif);
+      app.pustaka().select(opt.show.substr(8));
+    }
     else if (opt.show.rfind("lab-hint-", 0) == 0) {  // the lab mid-exercise: the first N steps of the trainer's plan
       wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
       app.lab().ensureLoaded(app.ui());

@@ -268,8 +268,9 @@ void PustakaPanel::drawCollection(UiContext& ui) {
       });
     probe::note("@library.undo_delete");
   }
-  const auto shown = lib.filter(m_search, m_family, lang);
+  const auto shown = lib.filter(m_search, m_family, lang, true);
   const core::LibraryMotif* sel = lib.find(m_selected);
+  if (!sel) sel = lib.findAwaiting(m_selected);
   const float infoW = ui.px(340.f);
   ImGui::BeginChild("library_grid", ImVec2(-infoW - ImGui::GetStyle().ItemSpacing.x, 0), true);
   if (shown.empty()) ImGui::TextWrapped("%s", ui.tr("library.nothing_found").c_str());
@@ -282,13 +283,20 @@ void PustakaPanel::drawCollection(UiContext& ui) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (ImGui::Selectable("##card", m.id == m_selected, ImGuiSelectableFlags_AllowDoubleClick, ImVec2(cell, cell + ui.px(24)))) {
       m_selected = m.id;
-      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.wb.openFiles({m.image});
+      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !m.awaitingImage) ui.wb.openFiles({m.image});
     }
     probe::note("@library.card." + m.id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (ImGui::IsItemVisible()) {
       const ImVec2 a(p.x + (cell - thumb) / 2, p.y + ui.px(6));
-      if (const cv::Mat* t = ui.wb.thumbnails().get(m.image)) {
+      if (m.awaitingImage) {  // an empty frame that says what it waits for
+        const ImU32 ink = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+        dl->AddRect(a, ImVec2(a.x + thumb, a.y + thumb), ink, ui.px(6), 0, ui.px(2));
+        const std::string& w = ui.tr("library.awaiting_badge");
+        const float wrap = thumb - ui.px(16);
+        const ImVec2 ws = ImGui::CalcTextSize(w.c_str(), nullptr, false, wrap);
+        dl->AddText(nullptr, 0, ImVec2(a.x + (thumb - ws.x) / 2, a.y + (thumb - ws.y) / 2), ink, w.c_str(), nullptr, wrap);
+      } else if (const cv::Mat* t = ui.wb.thumbnails().get(m.image)) {
         const float s = std::min(thumb / t->cols, thumb / t->rows);
         drawImage(dl, ui.textures.tiles("thumb:" + m.image.string(), 1, *t), t->cols, t->rows, a, ImVec2(a.x + t->cols * s, a.y + t->rows * s));
       }
@@ -318,10 +326,20 @@ void PustakaPanel::drawMotifInfo(UiContext& ui, const core::LibraryMotif& m) {
   ImGui::PopFont();
   // The actions first, where a mouse user looks; the story below.
   const float w = ImGui::GetContentRegionAvail().x;
-  if (ImGui::Button(label(ui, "library.open").c_str(), ImVec2(w, ui.px(40)))) ui.wb.openFiles({m.image});
-  probe::note("@library.open");
-  if (ImGui::Button(label(ui, "library.to_studio").c_str(), ImVec2(w, ui.px(40))))
-    ui.wb.post([&wb = ui.wb, image = m.image] { wb.openDesignFile(image); });
+  if (m.awaitingImage) {
+    // Nothing to open or send to the Studio until the centre's image is in.
+    ImGui::TextWrapped("%s", ui.tr("library.awaiting_note").c_str());
+    if (ImGui::Button(label(ui, "library.fill").c_str(), ImVec2(w, ui.px(40)))) {
+      m_fillId = m.id;
+      m_request = FileRequest{FileBrowserPanel::Mode::ImportMotif, {}, {}, kFillTag};
+    }
+    probe::note("@library.fill");
+  } else {
+    if (ImGui::Button(label(ui, "library.open").c_str(), ImVec2(w, ui.px(40)))) ui.wb.openFiles({m.image});
+    probe::note("@library.open");
+    if (ImGui::Button(label(ui, "library.to_studio").c_str(), ImVec2(w, ui.px(40))))
+      ui.wb.post([&wb = ui.wb, image = m.image] { wb.openDesignFile(image); });
+  }
   if (!m.bundled) {
     if (ImGui::Button(label(ui, "library.edit").c_str(), ImVec2(w, ui.px(40)))) {
       m_formOpen = true;
@@ -349,6 +367,8 @@ void PustakaPanel::drawMotifInfo(UiContext& ui, const core::LibraryMotif& m) {
   field("library.family", m.familyIn(l));
   field("library.origin", m.originIn(l));
   field("library.meaning", m.meaningIn(l));
+  if (!m.coloursIn(l).empty()) field("library.colours", m.coloursIn(l));
+  if (!m.geometryIn(l).empty()) field("library.geometry", m.geometryIn(l));
   if (m.generated) {
     ImGui::Spacing();
     ImGui::TextWrapped("%s", ui.tr("library.generated_note").c_str());
@@ -407,7 +427,15 @@ void PustakaPanel::drawMetaForm(UiContext& ui) {
   ImGui::EndPopup();
 }
 
-void PustakaPanel::fileChosen(UiContext&, int, const std::filesystem::path& path) { beginImport(path); }
+void PustakaPanel::fileChosen(UiContext& ui, int tag, const std::filesystem::path& path) {
+  if (tag != kFillTag) return beginImport(path);
+  // The collection holds pointers into the library: fill it after the frame.
+  ui.wb.post([this, &wb = ui.wb, id = m_fillId, path] {
+    auto r = wb.library().fill(id, path);
+    if (r) m_selected = *r;
+    else wb.notify(core::Notice::Kind::Error, wb.tr().message(r.error()));
+  });
+}
 
 // [SECTION] keys and files
 

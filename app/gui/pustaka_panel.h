@@ -60,6 +60,8 @@ class PustakaPanel final : public Panel {
   char m_search[128] = {};
   std::string m_family;
   std::string m_selected;
+  std::string m_fillId;  // the awaiting motif a chosen image will fill
+  static constexpr int kFillTag = 1;
   // The metadata form, for an import (path set) or an edit (id set).
   bool m_formOpen = false;
   std::filesystem::path m_formImage;

@@ -39,11 +39,16 @@ LibraryMotif fromJson(const json& e, const fs::path& dir, bool bundled) {
     m.family[l] = text(e, "family", l);
     m.origin[l] = text(e, "origin", l);
     m.meaning[l] = text(e, "meaning", l);
+    m.geometry[l] = text(e, "geometry", l);
+    m.colours[l] = text(e, "colours", l);
   }
   if (e.contains("sources") && e["sources"].is_array())
     for (const auto& s : e["sources"])
       if (s.is_string()) m.sources.push_back(s.get<std::string>());
   m.generated = e.value("generated", false);
+  m.confidence = e.value("confidence", "");
+  m.fills = e.value("fills", "");
+  m.awaitingImage = bundled && e.value("awaiting_image", false);  // only the shipped data may declare one
   m.bundled = bundled;
   return m;
 }
@@ -63,6 +68,7 @@ void MotifLibrary::load(const fs::path& bundledDir, const fs::path& userDir) {
   m_bundledDir = bundledDir;
   m_userDir = userDir;
   m_motifs.clear();
+  m_awaiting.clear();
   m_warnings.clear();
   for (const auto& [dir, bundled] : {std::pair{bundledDir, true}, std::pair{userDir, false}}) {
     const fs::path file = dir / "motifs.json";
@@ -77,12 +83,21 @@ void MotifLibrary::load(const fs::path& bundledDir, const fs::path& userDir) {
       const json j = json::parse(bytes->begin(), bytes->end());
       for (const auto& e : j.at("motifs")) {
         LibraryMotif m = fromJson(e, dir, bundled);
-        if (!m.id.empty() && fs::exists(m.image, ec)) m_motifs.push_back(std::move(m));
+        if (m.id.empty()) continue;
+        if (m.awaitingImage) m_awaiting.push_back(std::move(m));
+        else if (fs::exists(m.image, ec)) m_motifs.push_back(std::move(m));
       }
     } catch (const std::exception& e) {
       m_warnings.push_back(file.string() + ": " + e.what());
     }
   }
+}
+
+std::vector<const LibraryMotif*> MotifLibrary::awaiting() const {
+  std::vector<const LibraryMotif*> out;
+  for (const auto& a : m_awaiting)
+    if (std::none_of(m_motifs.begin(), m_motifs.end(), [&](const LibraryMotif& m) { return m.fills == a.id; })) out.push_back(&a);
+  return out;
 }
 
 const LibraryMotif* MotifLibrary::find(const std::string& id) const {
@@ -91,22 +106,32 @@ const LibraryMotif* MotifLibrary::find(const std::string& id) const {
   return nullptr;
 }
 
-std::vector<const LibraryMotif*> MotifLibrary::filter(const std::string& q, const std::string& family, Language lang) const {
+const LibraryMotif* MotifLibrary::findAwaiting(const std::string& id) const {
+  for (const LibraryMotif* m : awaiting())
+    if (m->id == id) return m;
+  return nullptr;
+}
+
+std::vector<const LibraryMotif*> MotifLibrary::filter(const std::string& q, const std::string& family, Language lang, bool withAwaiting) const {
+  std::vector<const LibraryMotif*> all;
+  for (const auto& m : m_motifs) all.push_back(&m);
+  if (withAwaiting)
+    for (const LibraryMotif* m : awaiting()) all.push_back(m);
   std::vector<const LibraryMotif*> out;
   const std::string needle = base::asciiLower(q);
-  for (const auto& m : m_motifs) {
-    if (!family.empty() && m.familyIn(lang) != family) continue;
-    std::string hay = base::asciiLower(m.name + " " + m.id);
-    for (int l = 0; l < 2; ++l) hay += " " + base::asciiLower(m.family[l] + " " + m.origin[l] + " " + m.meaning[l]);
-    if (needle.empty() || hay.find(needle) != std::string::npos) out.push_back(&m);
+  for (const LibraryMotif* m : all) {
+    if (!family.empty() && m->familyIn(lang) != family) continue;
+    std::string hay = base::asciiLower(m->name + " " + m->id);
+    for (int l = 0; l < 2; ++l) hay += " " + base::asciiLower(m->family[l] + " " + m->origin[l] + " " + m->meaning[l]);
+    if (needle.empty() || hay.find(needle) != std::string::npos) out.push_back(m);
   }
   return out;
 }
 
 std::vector<std::string> MotifLibrary::families(Language lang) const {
   std::vector<std::string> out;
-  for (const auto& m : m_motifs)
-    if (!m.familyIn(lang).empty() && std::find(out.begin(), out.end(), m.familyIn(lang)) == out.end()) out.push_back(m.familyIn(lang));
+  for (const LibraryMotif* m : filter("", "", lang, true))
+    if (!m->familyIn(lang).empty() && std::find(out.begin(), out.end(), m->familyIn(lang)) == out.end()) out.push_back(m->familyIn(lang));
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -116,8 +141,17 @@ im::Status MotifLibrary::saveUserMeta() {
   j["motifs"] = json::array();
   for (const auto& m : m_motifs) {
     if (m.bundled) continue;
-    j["motifs"].push_back({{"id", m.id}, {"name", m.name}, {"image", m.image.filename().string()},
-                           {"family", m.family[0]}, {"origin", m.origin[0]}, {"meaning", m.meaning[0]}});
+    // One text, or both languages when they differ (a filled awaiting entry).
+    auto both = [](const std::string (&t)[2]) { return t[0] == t[1] ? json(t[0]) : json{{"id", t[0]}, {"en", t[1]}}; };
+    json e = {{"id", m.id}, {"name", m.name}, {"image", m.image.filename().string()},
+              {"family", both(m.family)}, {"origin", both(m.origin)}, {"meaning", both(m.meaning)}};
+    if (!m.fills.empty()) {
+      e["fills"] = m.fills;
+      e["colours"] = both(m.colours);
+      e["sources"] = m.sources;
+      e["confidence"] = m.confidence;
+    }
+    j["motifs"].push_back(std::move(e));
   }
   std::error_code ec;
   fs::create_directories(m_userDir, ec);
@@ -158,6 +192,30 @@ im::Result<std::string> MotifLibrary::importEncoded(const std::vector<std::uint8
     return st.error();
   }
   return m.id;
+}
+
+im::Result<std::string> MotifLibrary::fill(const std::string& awaitingId, const fs::path& image) {
+  const auto it = std::find_if(m_awaiting.begin(), m_awaiting.end(), [&](const LibraryMotif& m) { return m.id == awaitingId; });
+  if (it == m_awaiting.end()) return im::makeError(im::ErrorCode::InvalidArgument, {{"what", awaitingId}}, "not a motif awaiting an image");
+  const LibraryMotif entry = *it;  // import() may grow m_motifs, never m_awaiting; a copy keeps this simple
+  auto id = import(image, MotifMeta{entry.name, entry.family[0], entry.origin[0], entry.meaning[0]});
+  if (!id) return id;
+  auto m = std::find_if(m_motifs.begin(), m_motifs.end(), [&](const LibraryMotif& x) { return x.id == *id; });
+  const LibraryMotif before = *m;
+  for (int l = 0; l < 2; ++l) {
+    m->family[l] = entry.family[l];
+    m->origin[l] = entry.origin[l];
+    m->meaning[l] = entry.meaning[l];
+    m->colours[l] = entry.colours[l];
+  }
+  m->sources = entry.sources;
+  m->confidence = entry.confidence;
+  m->fills = entry.id;
+  if (auto st = saveUserMeta(); !st) {
+    *m = before;
+    return st.error();
+  }
+  return id;
 }
 
 im::Status MotifLibrary::update(const std::string& id, const MotifMeta& meta) {

@@ -2,6 +2,7 @@
 // Index:
 //   [SECTION] drawing helpers
 //   [SECTION] the motifs (kawung, parang, ceplok, stars, nitik, mega mendung, semen)
+//   [SECTION] the lereng family without mlinjon (lereng, udan liris)
 //   [SECTION] names and parameters
 //   [SECTION] isen fill
 //   [SECTION] layers and generation
@@ -225,17 +226,114 @@ void semen(Canvas& c, const MotifParams& p, int lw) {
     }
 }
 
+// [SECTION] the lereng family without mlinjon (lereng, udan liris)
+// Both are diagonal bands like parang but without its mlinjon diamonds
+// (review-2026-12.md: lereng is the diagonal family without the mlinjon;
+// udan liris is a lereng of parallel bands of small patterns). Bands run along
+// y = x + offset; an element placed at x = (m + 0.5) * size / count repeats
+// with the tile, and a band count that is a multiple of the pattern cycle keeps
+// the cycle across the tile's edge.
+void diagonalLine(Canvas& c, cv::Point2d o, double offset, int lw) {
+  const std::vector<cv::Point> pts = {pt(cv::Point2d(-c.size + o.x, -c.size + offset + o.y)), pt(cv::Point2d(2 * c.size + o.x, 2 * c.size + offset + o.y))};
+  cv::polylines(c.lines, pts, false, kOn, lw, cv::LINE_AA, 4);
+}
+
+void diagonalBand(Canvas& c, cv::Point2d o, double from, double to) {  // a band's whole area, for isen
+  const std::vector<cv::Point> poly = {pt(cv::Point2d(-c.size + o.x, -c.size + from + o.y)), pt(cv::Point2d(2 * c.size + o.x, 2 * c.size + from + o.y)),
+                                       pt(cv::Point2d(2 * c.size + o.x, 2 * c.size + to + o.y)), pt(cv::Point2d(-c.size + o.x, -c.size + to + o.y))};
+  cv::fillPoly(c.shapes, std::vector<std::vector<cv::Point>>{poly}, kOn, cv::LINE_AA, 4);
+}
+
+void lereng(Canvas& c, const MotifParams& p, int lw) {
+  // Bands of four-petal flowers between double lines, each followed by a band of isen.
+  const int n = 2 * std::max(1, int(std::lround(p.density)));
+  const double band = double(c.size) / n;
+  const int count = 2 * n;  // flowers about a band's width apart
+  const double gap = std::max(2.0 * lw + 2, 0.07 * band);
+  for (int k = 0; k < n; ++k)
+    wrapped(c.size, [&](cv::Point2d o) {
+      const double base = k * band;
+      diagonalLine(c, o, base, lw);
+      if (k % 2) {
+        diagonalBand(c, o, base + gap, base + band - gap);
+        return;
+      }
+      diagonalLine(c, o, base + gap, lw);
+      diagonalLine(c, o, base + band - gap, lw);
+      const double petal = 0.28 * band;
+      for (int m = 0; m < count; ++m) {
+        const double x = (m + 0.5) * c.size / count;
+        const cv::Point2d ctr(x + o.x, x + base + 0.5 * band + o.y);
+        for (int q = 0; q < 4; ++q) {
+          const double a = q * kPi / 2;
+          const cv::Point2d pc = ctr + cv::Point2d(0.5 * petal * std::cos(a), 0.5 * petal * std::sin(a));
+          ellipse(c.shapes, pc, {0.5 * petal, 0.22 * petal}, q * 90, cv::FILLED);
+          ellipse(c.lines, pc, {0.5 * petal, 0.22 * petal}, q * 90, lw);
+        }
+        cv::circle(c.lines, pt(ctr), int(0.12 * petal * 16), kOn, cv::FILLED, cv::LINE_AA, 4);
+      }
+    });
+}
+
+void udanLiris(Canvas& c, const MotifParams& p, int lw) {
+  // Narrow bands in a cycle of four small patterns: dots, a zigzag (untu
+  // walang), rain dashes (udan) and a chain of lozenges.
+  const int n = 4 * std::max(1, int(std::lround(p.density)));
+  const double band = double(c.size) / n;
+  const int count = std::max(4, int(std::lround(n * 2.5)));
+  const double step = double(c.size) / count;
+  for (int k = 0; k < n; ++k)
+    wrapped(c.size, [&](cv::Point2d o) {
+      const double base = k * band;
+      diagonalLine(c, o, base, lw);
+      auto at = [&](double x, double across) { return cv::Point2d(x + o.x, x + base + across * band + o.y); };
+      switch (k % 4) {
+        case 0:  // dots
+          for (int m = 0; m < 2 * count; ++m)
+            cv::circle(c.lines, pt(at((m + 0.5) * step / 2, 0.5)), int(std::max(0.06 * band, lw * 0.8) * 16), kOn, cv::FILLED, cv::LINE_AA, 4);
+          break;
+        case 1: {  // zigzag, the teeth below it take isen
+          std::vector<cv::Point> zig;
+          for (int m = -2 * count; m <= 4 * count; ++m) zig.push_back(pt(at(m * step / 2, m % 2 ? 0.78 : 0.22)));
+          cv::polylines(c.lines, zig, false, kOn, lw, cv::LINE_AA, 4);
+          for (int m = 0; m < count; ++m) {
+            const std::vector<cv::Point> tooth = {pt(at(m * step, 0.22)), pt(at((m + 0.5) * step, 0.78)), pt(at((m + 1) * step, 0.22))};
+            cv::fillConvexPoly(c.shapes, tooth, kOn, cv::LINE_AA, 4);
+          }
+          break;
+        }
+        case 2:  // rain: short dashes across the band
+          for (int m = 0; m < 2 * count; ++m) {
+            const double x = (m + 0.5) * step / 2;
+            cv::line(c.lines, pt(at(x, 0.25)), pt(at(x, 0.75)), kOn, lw, cv::LINE_AA, 4);
+          }
+          break;
+        default:  // lozenges
+          for (int m = 0; m < count; ++m) {
+            const double x = (m + 0.5) * step;
+            const double r = 0.32 * band;
+            const cv::Point2d ctr = at(x, 0.5);
+            std::vector<cv::Point> d = {pt(ctr + cv::Point2d(-r * 0.7, r * 0.7)), pt(ctr + cv::Point2d(0.45 * step, 0.45 * step)),
+                                        pt(ctr + cv::Point2d(r * 0.7, -r * 0.7)), pt(ctr - cv::Point2d(0.45 * step, 0.45 * step))};
+            cv::fillConvexPoly(c.shapes, d, kOn, cv::LINE_AA, 4);
+            cv::polylines(c.lines, d, true, kOn, lw, cv::LINE_AA, 4);
+          }
+          break;
+      }
+    });
+}
+
 }  // namespace
 
 // [SECTION] names and parameters
 const char* motifName(MotifKind k) {
-  static const char* names[] = {"kawung", "parang", "ceplok", "truntum", "nitik", "mega-mendung", "semen"};
+  static const char* names[] = {"kawung", "parang", "ceplok", "truntum", "nitik", "mega-mendung", "semen", "lereng", "udan-liris"};
   return names[int(k)];
 }
 std::optional<MotifKind> parseMotif(const std::string& n) {
-  for (int i = 0; i <= int(MotifKind::Semen); ++i)
+  for (int i = 0; i < kMotifKinds; ++i)
     if (n == motifName(MotifKind(i))) return MotifKind(i);
-  if (n == "lereng" || n == "udan-liris") return MotifKind::Parang;
+  if (n == "udanliris" || n == "udan_liris") return MotifKind::UdanLiris;
   if (n == "megamendung") return MotifKind::MegaMendung;
   return std::nullopt;
 }
@@ -329,12 +427,14 @@ Result<MotifLayers> generateMotif(MotifKind kind, const MotifParams& p) {
     case MotifKind::Nitik: nitik(c, p, lw); break;
     case MotifKind::MegaMendung: megaMendung(c, p, lw); break;
     case MotifKind::Semen: semen(c, p, lw); break;
+    case MotifKind::Lereng: lereng(c, p, lw); break;
+    case MotifKind::UdanLiris: udanLiris(c, p, lw); break;
   }
   MotifLayers out;
   // Anti-aliased drawing leaves grey edges: the masks are decided at half.
   cv::threshold(c.lines, out.outline, 127, 255, cv::THRESH_BINARY);
   cv::threshold(c.shapes, c.shapes, 127, 255, cv::THRESH_BINARY);
-  const IsenKind isen = kind == MotifKind::Parang ? IsenKind::Sawut : kind == MotifKind::Semen ? IsenKind::Sawut : IsenKind::Cecek;
+  const IsenKind isen = kind == MotifKind::Parang || kind == MotifKind::Semen || kind == MotifKind::Lereng ? IsenKind::Sawut : IsenKind::Cecek;
   const double spacing = kind == MotifKind::Nitik ? 1.6 : 3.0;
   out.isen = fillIsen(c.shapes, isen, spacing, p.isenMm, p.dpi, p.seed) & ~out.outline;
   if (kind == MotifKind::Nitik) out.isen = c.shapes & ~out.outline;  // nitik's centre dots are its isen

@@ -2,9 +2,11 @@
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
+#include <map>
 #include <sstream>
 
 #include "canting/imaging/image_io.h"
+#include "canting/imaging/motif.h"
 #include "canting/imaging/palette.h"
 #include <fstream>
 #include "cli.h"
@@ -275,6 +277,44 @@ TEST_CASE("motif draws a tile and writes its three layers", "[cli][motif]") {
   CHECK(runCli({"motif", "batik-x", "-o", (dir / "x.png").string()}).code == 1);
   CHECK(runCli({"motif", "parang", "--size", "5", "-o", (dir / "x.png").string()}).code == 1);
   CHECK(runCli({"motif", "parang", "--line-mm", "abc", "-o", (dir / "x.png").string()}).code == 1);
+}
+
+TEST_CASE("motif list names every generator and library entry, how it is drawn, and its sources", "[cli][motif]") {
+  auto r = runCli({"--lang", "en", "motif", "list", "--json"});
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, nlohmann::json> by;
+  for (const auto& e : j) by[e["id"].get<std::string>()] = e;
+  for (int k = 0; k < imaging::kMotifKinds; ++k) {
+    const std::string gen = imaging::motifName(imaging::MotifKind(k));
+    INFO(gen);
+    REQUIRE(by.count(gen));
+    CHECK(by[gen]["drawn_by"] == "generator");
+    CHECK(by[gen]["generator"] == gen);
+    CHECK_FALSE(by[gen]["sources"].empty());  // every bundled generator has its library entry
+  }
+  for (const char* id : {"patrawisa", "sawah-layur", "lawa", "naga-tapa"}) {
+    INFO(id);
+    REQUIRE(by.count(id));
+    CHECK(by[id]["drawn_by"] == "awaiting_image");
+    CHECK(by[id]["generator"].is_null());
+    CHECK_FALSE(by[id]["sources"].empty());
+    CHECK_FALSE(by[id]["origin"].get<std::string>().empty());
+    CHECK_FALSE(by[id]["family"].get<std::string>().empty());
+  }
+  CHECK(by["lawa"]["colours"].get<std::string>().find("black-white-red") != std::string::npos);
+  CHECK(by["udan-liris"]["origin"].get<std::string>().find("Limbasari") != std::string::npos);
+  // The words, in Indonesian by default, grouped by how each is drawn.
+  auto text = runCli({"motif", "list"});
+  REQUIRE(text.code == 0);
+  const auto gen = text.out.find("Digambar oleh program"), wait = text.out.find("Menunggu foto atau gambar dari sentra");
+  REQUIRE(gen != std::string::npos);
+  REQUIRE(wait != std::string::npos);
+  CHECK(text.out.find("udan-liris") < wait);
+  CHECK(text.out.find("  patrawisa  Patrawisa") > wait);
+  CHECK(text.out.find("asal: Limbasari, Bobotsari, Purbalingga") != std::string::npos);
+  // `motif list` is the list; `motif NAME` still draws, and `list` takes no other option.
+  CHECK(runCli({"motif", "list", "--size", "40"}).code == 1);
 }
 
 TEST_CASE("pola writes a PDF of the planned pages and refuses bad parameters", "[cli][pola]") {

@@ -21,7 +21,7 @@ TEST_CASE("the bundled motifs load with their metadata in both languages", "[cor
   core::MotifLibrary lib;
   lib.load(bundled(), dir / "user");
   CHECK(lib.warnings().empty());
-  REQUIRE(lib.motifs().size() == 7);
+  REQUIRE(lib.motifs().size() == 9);
   const auto* kawung = lib.find("kawung");
   REQUIRE(kawung);
   CHECK(kawung->bundled);
@@ -39,6 +39,72 @@ TEST_CASE("the bundled motifs load with their metadata in both languages", "[cor
   // Bundled motifs are not the user's to delete or edit.
   CHECK_FALSE(lib.remove("kawung"));
   CHECK_FALSE(lib.update("kawung", {"x", "", "", ""}));
+}
+
+TEST_CASE("parang keeps its mlinjon while lereng and udan liris ship as the diagonal family without it", "[core][library]") {
+  test::TempDir dir;
+  core::MotifLibrary lib;
+  lib.load(bundled(), dir / "user");
+  REQUIRE(lib.find("parang"));
+  CHECK(lib.find("parang")->name == "Parang");
+  CHECK(lib.find("parang")->geometryIn(core::Language::English).find("mlinjon") != std::string::npos);
+  for (const auto& [id, says] : {std::pair{"lereng", "without parang's mlinjon"}, std::pair{"udan-liris", "A lereng of parallel diagonal bands"}}) {
+    INFO(id);
+    const auto* m = lib.find(id);
+    REQUIRE(m);
+    CHECK(m->generated);
+    CHECK(m->familyIn(core::Language::English) == lib.find("parang")->familyIn(core::Language::English));
+    CHECK(m->geometryIn(core::Language::English).find(says) != std::string::npos);
+    CHECK_FALSE(m->sources.empty());
+    CHECK(imaging::loadImage(m->image));
+  }
+  CHECK(lib.filter("gerimis", "", core::Language::Indonesian).size() == 1);  // udan liris: drizzling rain
+}
+
+TEST_CASE("Purbalingga's own motifs wait for the centre's image, and filling one makes it a motif with its story", "[core][library]") {
+  test::TempDir dir;
+  core::MotifLibrary lib;
+  lib.load(bundled(), dir / "user");
+  std::vector<std::string> waiting;
+  for (const auto* m : lib.awaiting()) {
+    waiting.push_back(m->id);
+    INFO(m->id);
+    CHECK(m->awaitingImage);
+    CHECK_FALSE(m->sources.empty());
+    CHECK_FALSE(m->originIn(core::Language::Indonesian).empty());
+    CHECK_FALSE(m->geometryIn(core::Language::English).empty());
+    CHECK_FALSE(lib.find(m->id));  // no image: not among the motifs to open, recolour or show
+  }
+  CHECK(waiting == std::vector<std::string>{"patrawisa", "sawah-layur", "lawa", "naga-tapa"});
+  const auto* lawa = lib.awaiting()[2];
+  CHECK(lawa->meaningIn(core::Language::English).find("Perbup 30/2017") != std::string::npos);
+  CHECK(lawa->coloursIn(core::Language::Indonesian).find("hitam-putih-merah") != std::string::npos);
+
+  // A broken image fills nothing; an unknown entry is refused.
+  test::writeAll(dir / "bad.jpg", {0xFF, 0xD8, 0xFF});
+  CHECK_FALSE(lib.fill("patrawisa", dir / "bad.jpg"));
+  CHECK_FALSE(lib.fill("kawung", anImage(dir)));
+  CHECK(lib.awaiting().size() == 4);
+
+  auto id = lib.fill("patrawisa", anImage(dir));
+  REQUIRE(id);
+  CHECK(lib.awaiting().size() == 3);
+  core::MotifLibrary again;  // and after a restart, in both languages
+  again.load(bundled(), dir / "user");
+  CHECK(again.warnings().empty());
+  const auto* filled = again.find(*id);
+  REQUIRE(filled);
+  CHECK(filled->fills == "patrawisa");
+  CHECK(filled->name == "Patrawisa");
+  CHECK_FALSE(filled->bundled);
+  CHECK_FALSE(filled->generated);
+  CHECK(filled->meaningIn(core::Language::English).find("Tungtung Gunung") != std::string::npos);
+  CHECK(filled->meaningIn(core::Language::Indonesian).find("Sungai Tungtung Gunung") != std::string::npos);
+  CHECK(filled->sources.size() == 2);
+  CHECK(again.awaiting().size() == 3);
+  // Deleting the filled motif puts the entry back on the waiting list.
+  REQUIRE(again.remove(*id));
+  CHECK(again.awaiting().size() == 4);
 }
 
 TEST_CASE("importing, editing, deleting and undoing the delete of the user's own motif", "[core][library]") {
@@ -74,11 +140,11 @@ TEST_CASE("a broken image is refused at import and a damaged collection file sti
   test::writeAll(dir / "bad.png", {0x89, 'P', 'N', 'G'});
   auto r = lib.import(dir / "bad.png", {"x", "", "", ""});
   REQUIRE_FALSE(r);
-  CHECK(lib.motifs().size() == 7);
+  CHECK(lib.motifs().size() == 9);
   fs::create_directories(dir / "user");
   test::writeAll(dir / "user" / "motifs.json", {'{', 'x'});
   core::MotifLibrary damaged;
   damaged.load(bundled(), dir / "user");
-  CHECK(damaged.motifs().size() == 7);
+  CHECK(damaged.motifs().size() == 9);
   CHECK(damaged.warnings().size() == 1);
 }

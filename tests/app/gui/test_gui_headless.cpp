@@ -198,7 +198,7 @@ TEST_CASE("the collection opens first, a card shows its story and opens the moti
   h.frames(3);
   CHECK(h.app->pustaka().view() == gui::PustakaPanel::View::Collection);
   CHECK(gui::probe::find("@library.import"));
-  CHECK(h.wb.library().motifs().size() == 7);
+  CHECK(h.wb.library().motifs().size() == 9);
   h.click(h.centreOf("@library.card.kawung"));
   CHECK(h.app->pustaka().selectedMotif() == "kawung");
   h.frames(1);  // the info panel shows the selection from the next frame on
@@ -207,6 +207,38 @@ TEST_CASE("the collection opens first, a card shows its story and opens the moti
   REQUIRE(h.wb.active());
   CHECK(h.wb.active()->name == "kawung.png");
   CHECK(h.app->pustaka().view() == gui::PustakaPanel::View::OpenImages);
+}
+
+TEST_CASE("an awaiting Purbalingga motif is filled with a chosen image and becomes a motif with its story", "[gui][library]") {
+  Harness h;
+  makeMotif(h.dir / "lawa-dagan.png");
+  h.frames(3);
+  REQUIRE(gui::probe::find("@library.card.lawa"));
+  h.click(h.centreOf("@library.card.lawa"));
+  CHECK(h.app->pustaka().selectedMotif() == "lawa");
+  h.frames(1);
+  CHECK_FALSE(gui::probe::find("@library.open"));  // nothing to open yet
+  h.click(h.centreOf("@library.fill"));
+  h.frames(1);
+  REQUIRE(h.app->fileBrowser().isOpen());
+  CHECK(h.app->fileBrowser().mode() == gui::FileBrowserPanel::Mode::ImportMotif);
+  h.app->fileBrowser().navigate(h.dir.path());
+  h.frames(2);
+  h.click(h.centreOf("@browser.entry.lawa-dagan.png"));
+  h.click(h.centreOf("@browser.open"));
+  h.frames(2);
+  CHECK_FALSE(h.app->fileBrowser().isOpen());
+  const std::string id = h.app->pustaka().selectedMotif();
+  const core::LibraryMotif* m = h.wb.library().find(id);
+  REQUIRE(m);
+  CHECK(m->fills == "lawa");
+  CHECK(m->name == "Lawa (Goa Lawa)");
+  CHECK(m->coloursIn(core::Language::Indonesian).find("hitam-putih-merah") != std::string::npos);
+  CHECK_FALSE(h.wb.library().findAwaiting("lawa"));
+  h.frames(1);
+  CHECK(gui::probe::find("@library.open"));  // now it opens like any motif
+  CHECK(gui::probe::find("@library.card." + id));
+  CHECK(h.wb.library().awaiting().size() == 3);
 }
 
 TEST_CASE("a motif imported through the form can be deleted and brought back", "[gui][library]") {

@@ -8,7 +8,7 @@
 using namespace canting::imaging;
 
 TEST_CASE("every generator's layers are disjoint and cover the tile", "[imaging][motif]") {
-  for (int k = 0; k <= int(MotifKind::Semen); ++k) {
+  for (int k = 0; k < kMotifKinds; ++k) {
     const MotifKind kind = MotifKind(k);
     INFO(motifName(kind));
     auto m = generateMotif(kind, {.size = 400, .dpi = 150});
@@ -29,7 +29,7 @@ TEST_CASE("every generator's layers are disjoint and cover the tile", "[imaging]
 }
 
 TEST_CASE("generated tiles repeat without seams and a seed gives the same drawing", "[imaging][motif]") {
-  for (int k = 0; k <= int(MotifKind::Semen); ++k) {
+  for (int k = 0; k < kMotifKinds; ++k) {
     const MotifKind kind = MotifKind(k);
     INFO(motifName(kind));
     auto a = generateMotif(kind, {.size = 300, .dpi = 100, .seed = 7});
@@ -57,6 +57,62 @@ TEST_CASE("isen fillers stay inside their region and line widths follow millimet
   auto thick = generateMotif(MotifKind::Ceplok, {.size = 600, .dpi = 300, .lineMm = 2.0});
   auto thin = generateMotif(MotifKind::Ceplok, {.size = 600, .dpi = 300, .lineMm = 1.0});
   CHECK(cv::countNonZero(thick->outline) > 1.5 * cv::countNonZero(thin->outline));
+}
+
+namespace {
+// Ink (outline, isen) share per diagonal band: bands run along y = x + offset,
+// so a pixel's band is ((y - x) mod size) / band.
+std::vector<std::pair<double, double>> inkPerBand(const MotifLayers& m, int bands) {
+  const int size = m.outline.cols;
+  std::vector<double> outline(bands), isen(bands), area(bands);
+  for (int y = 0; y < size; ++y)
+    for (int x = 0; x < size; ++x) {
+      const int b = std::min(bands - 1, ((y - x + size) % size) * bands / size);
+      area[b] += 1;
+      outline[b] += m.outline.at<uchar>(y, x) != 0;
+      isen[b] += m.isen.at<uchar>(y, x) != 0;
+    }
+  std::vector<std::pair<double, double>> out;
+  for (int b = 0; b < bands; ++b) out.emplace_back(outline[b] / area[b], isen[b] / area[b]);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("lereng and udan liris are diagonal bands of their own, without parang's mlinjon", "[imaging][motif]") {
+  REQUIRE(parseMotif("lereng") == MotifKind::Lereng);
+  REQUIRE(parseMotif("udan-liris") == MotifKind::UdanLiris);
+  const auto parang = generateMotif(MotifKind::Parang, {.size = 480, .dpi = 150});
+  const auto lereng = generateMotif(MotifKind::Lereng, {.size = 480, .dpi = 150});
+  const auto udan = generateMotif(MotifKind::UdanLiris, {.size = 960, .dpi = 150, .density = 2});
+  REQUIRE(parang);
+  REQUIRE(lereng);
+  REQUIRE(udan);
+  CHECK(cv::norm(lereng->outline, parang->outline, cv::NORM_L1) > 0.05 * 255 * 480 * 480);
+  const auto udanSmall = generateMotif(MotifKind::UdanLiris, {.size = 480, .dpi = 150});
+  REQUIRE(udanSmall);
+  CHECK(cv::norm(udanSmall->outline, parang->outline, cv::NORM_L1) > 0.05 * 255 * 480 * 480);
+  // Lereng: a band of flowers (lines inside it), then a band of isen alone.
+  // The band edges are on the band boundaries, so sixths of a band keep them out.
+  const auto l = inkPerBand(*lereng, 2 * 6);
+  for (int b : {2, 3}) {
+    INFO("flower band, sixth " << b);
+    CHECK(l[std::size_t(b)].first > 0.02);
+  }
+  for (int b : {8, 9}) {
+    INFO("isen band, sixth " << b);
+    CHECK(l[std::size_t(b)].first == 0);
+    CHECK(l[std::size_t(b)].second > 0.05);
+  }
+  // Udan liris: four bands of different small patterns, the cycle repeating
+  // (density 2: eight bands in the tile).
+  const auto u = inkPerBand(*udan, 8);
+  for (int b = 0; b < 4; ++b) {
+    INFO("band " << b << ": outline " << u[std::size_t(b)].first << ", isen " << u[std::size_t(b)].second);
+    CHECK(u[std::size_t(b)].first > 0.02);
+    CHECK(std::abs(u[std::size_t(b)].first - u[std::size_t(b + 4)].first) < 0.01);
+    for (int o = 0; o < b; ++o)
+      CHECK((std::abs(u[std::size_t(b)].first - u[std::size_t(o)].first) > 0.01 || std::abs(u[std::size_t(b)].second - u[std::size_t(o)].second) > 0.01));
+  }
 }
 
 TEST_CASE("bad motif parameters are refused", "[imaging][motif]") {

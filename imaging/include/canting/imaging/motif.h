@@ -17,8 +17,11 @@
 
 namespace canting::imaging {
 
-enum class MotifKind { Kawung, Parang, Ceplok, Truntum, Nitik, MegaMendung, Semen };
-const char* motifName(MotifKind kind);  // "kawung", "parang", ..., "mega-mendung", "semen"
+// Parang carries its mlinjon diamonds; lereng and udan liris are the diagonal
+// family without them.
+enum class MotifKind { Kawung, Parang, Ceplok, Truntum, Nitik, MegaMendung, Semen, Lereng, UdanLiris };
+constexpr int kMotifKinds = int(MotifKind::UdanLiris) + 1;
+const char* motifName(MotifKind kind);  // "kawung", "parang", ..., "mega-mendung", "semen", "lereng", "udan-liris"
 std::optional<MotifKind> parseMotif(const std::string& name);
 
 enum class IsenKind { Cecek, Sawut, CecekPitu, Ukel, Sisik, Galaran };
