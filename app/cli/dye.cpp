@@ -1,5 +1,7 @@
 // canting-cli's dye lab: the dye book, wax-and-dye simulation, recipes.
 
+#include <cmath>
+
 #include <opencv2/imgproc.hpp>
 #include <nlohmann/json.hpp>
 
@@ -31,6 +33,25 @@ std::optional<im::DyeBook> dyeBook(Ctx& c, const ParsedArgs& a, int& status) {
   return std::move(*b);
 }
 
+// A bath of the dye book as the sources dose it: each amount a number (or a
+// range) with its unit, per litre, per kg of cloth or by the dye's weight.
+nlohmann::json bathJson(const im::Bath& b, int li) {
+  nlohmann::json j = {{"role", b.role}, {"name", b.name[li]}, {"note", b.note[li]}, {"confidence", b.confidence}, {"source", b.source}};
+  if (b.litresPerKgHi > 0) j["litres_per_kg_cloth"] = b.litresPerKgHi > b.litresPerKgLo ? nlohmann::json{b.litresPerKgLo, b.litresPerKgHi} : nlohmann::json(b.litresPerKgLo);
+  if (b.perMl > 0) j["per_ml"] = b.perMl;
+  j["amounts"] = nlohmann::json::array();
+  for (const auto& a : b.amounts) {
+    nlohmann::json aj = {{"what", a.what[li]}, {"confidence", a.confidence}, {"source", a.source}};
+    aj["dose"] = a.unit.empty() ? nlohmann::json() : a.hi > a.lo ? nlohmann::json{a.lo, a.hi} : nlohmann::json(a.lo);
+    aj["unit"] = a.unit.empty() ? nlohmann::json() : nlohmann::json(a.unit);
+    if (a.atLeast) aj["at_least"] = true;
+    if (a.fromPlan) aj["from_plan"] = true;
+    if (!a.note[li].empty()) aj["note"] = a.note[li];
+    j["amounts"].push_back(std::move(aj));
+  }
+  return j;
+}
+
 int cmdDyeList(Ctx& c, const ParsedArgs& a) {
   int status = 0;
   auto book = dyeBook(c, a, status);
@@ -39,22 +60,52 @@ int cmdDyeList(Ctx& c, const ParsedArgs& a) {
   if (a.flag("json")) {
     nlohmann::json j;
     j["cloth"] = im::formatHex(book->cloth);
-    for (const auto& d : book->dyes)
-      j["dyes"].push_back({{"id", d.id}, {"name", d.name[li]}, {"kind", d.kind}, {"colour", im::formatHex(d.colour)},
-                           {"reference_g_per_l", d.refConcentration}, {"reference_dips", d.refDips}, {"recipe_g_per_l", d.gramsPerLitre},
-                           {"liquor_ratio", d.liquorRatio}, {"temperature_c", d.temperatureC}, {"confidence", d.confidence}, {"source", d.source}});
+    for (const auto& d : book->dyes) {
+      nlohmann::json e = {{"id", d.id}, {"name", d.name[li]}, {"kind", d.kind}, {"family", d.family}, {"colour", im::formatHex(d.colour)},
+                          {"reference_g_per_l", d.refConcentration}, {"reference_dips", d.refDips}, {"recipe_g_per_l", d.gramsPerLitre},
+                          {"liquor_ratio", d.liquorRatio}, {"confidence", d.confidence}, {"source", d.source}};
+      e["temperature_c"] = d.temperatureC ? nlohmann::json(*d.temperatureC) : nlohmann::json();  // null: no source gives one
+      e["baths"] = nlohmann::json::array();
+      for (const auto& b : d.baths) e["baths"].push_back(bathJson(b, li));
+      j["dyes"].push_back(std::move(e));
+    }
     for (const auto& f : book->fixers)
       j["fixers"].push_back({{"id", f.id}, {"name", f.name[li]}, {"g_per_l", f.gramsPerLitre}, {"effect", f.effect[li]},
-                             {"confidence", f.confidence}, {"source", f.source}});
+                             {"confidence", f.confidence}, {"source", f.source}, {"bath", bathJson(f.bath, li)}});
     c.out << base::dumpJson(j, 2) << "\n";
     return kOk;
   }
+  // Each bath with its doses as the sources give them (per litre, per kg of
+  // cloth, by the dye's weight); the source follows every figure.
+  auto printBath = [&](const im::Bath& b) {
+    c.out << "      " << b.name[li] << "\n";
+    for (const auto& am : b.amounts) {
+      c.out << "        " << am.what[li] << ": ";
+      if (am.unit.empty()) c.out << am.note[li];
+      else {
+        auto num = [&](double v) { return core::formatNumber(v, v == std::floor(v) ? 0 : 2, c.tr.language()); };
+        const std::string dose = num(am.lo) + (am.hi > am.lo ? "–" + num(am.hi) : "") + " " + am.unit;
+        c.out << (am.atLeast ? c.tr.tr("cli.dye.at_least", {{"value", dose}}) : dose);
+      }
+      c.out << "  [" << am.confidence << (am.source.empty() ? "" : " · " + am.source) << "]\n";
+    }
+  };
   c.out << c.tr.tr("cli.dye.dyes_heading") << "\n";
-  for (const auto& d : book->dyes)
-    c.out << "  " << d.id << "  " << im::formatHex(d.colour) << "  " << d.name[li] << "  (" << d.kind << ", "
+  std::string family;
+  for (const auto& d : book->dyes) {
+    if (d.family != family) {
+      family = d.family;
+      c.out << " " << c.tr.tr("cli.dye.family", {{"family", family}}) << "\n";
+    }
+    c.out << "  " << d.id << "  " << im::formatHex(d.colour) << "  " << d.name[li] << "  ("
           << c.tr.tr("cli.dye.confidence", {{"value", d.confidence}}) << ")\n";
+    for (const auto& b : d.baths) printBath(b);
+  }
   c.out << c.tr.tr("cli.dye.fixers_heading") << "\n";
-  for (const auto& f : book->fixers) c.out << "  " << f.id << "  " << f.name[li] << ": " << f.effect[li] << "\n";
+  for (const auto& f : book->fixers) {
+    c.out << "  " << f.id << "  " << f.name[li] << ": " << f.effect[li] << "\n";
+    printBath(f.bath);
+  }
   return kOk;
 }
 
@@ -153,6 +204,10 @@ int cmdDyeRecipe(Ctx& c, const ParsedArgs& a) {
   if (!plan) return c.fail(plan.error());
   auto recipe = action.run(*plan, *book);
   if (!recipe) return c.fail(recipe.error());
+  if (a.flag("json")) {
+    c.out << base::dumpJson(core::recipeJson(c.tr, *recipe), 2) << "\n";
+    return kOk;
+  }
   const std::vector<im::CardLine> card = core::recipeLines(c.tr, *plan, *book, *recipe);
   for (const auto& line : card) c.out << (line.heading ? "" : "  ") << line.text << "\n";
   if (auto pdf = a.value("pdf")) {
@@ -193,7 +248,7 @@ std::vector<Command> dyeCommands() {
   return {
       {"dye list", {{}, {"json"}, {"dyes"}}, "cli.help.dye_list", cmdDyeList},
       {"dye simulate", {{"PLAN"}, {}, {"motif", "layers", "target", "steps", "dpi", "dyes", "o"}, {'o'}}, "cli.help.dye_simulate", cmdDyeSimulate},
-      {"dye recipe", {{"PLAN"}, {}, {"cloth-g", "cloth-cm", "gsm", "ratio", "pdf", "dyes"}}, "cli.help.dye_recipe", cmdDyeRecipe},
+      {"dye recipe", {{"PLAN"}, {"json"}, {"cloth-g", "cloth-cm", "gsm", "ratio", "pdf", "dyes"}}, "cli.help.dye_recipe", cmdDyeRecipe},
       {"dye check-colourway", {{"COLOURS"}, {"json"}, {}}, "cli.help.dye_check_colourway", cmdDyeCheckColourway},
   };
 }

@@ -104,6 +104,15 @@ void LabPanel::draw(UiContext& ui) {
     ImGui::EndCombo();
   }
   probe::note("@lab.exercise");
+  // Where the process an exercise teaches comes from, for a trainer who asks.
+  if (m_lab.exercise() >= 0 && ImGui::IsItemHovered() && !ex[std::size_t(m_lab.exercise())].sources.empty()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ui.px(560));
+    ImGui::TextDisabled("%s", ui.tr("library.sources").c_str());
+    for (const auto& src : ex[std::size_t(m_lab.exercise())].sources) ImGui::TextWrapped("%s", src.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
   ImGui::SameLine(0, ui.px(24));
   ImGui::BeginDisabled(!m_lab.canUndo());
   if (ImGui::Button(label(ui, "lab.undo").c_str())) m_lab.undo();
@@ -462,8 +471,7 @@ void LabPanel::drawDyes(UiContext& ui) {
     ImGui::BeginGroup();
     ImGui::TextUnformatted(d.name[li].c_str());
     ImGui::TextDisabled("%s", ui.tr("lab.dye_recipe", {{"g", core::formatNumber(d.gramsPerLitre, 0, L)},
-                                                       {"ratio", core::formatNumber(d.liquorRatio, 0, L)},
-                                                       {"temp", core::formatNumber(d.temperatureC, 0, L)}})
+                                                       {"baths", std::to_string(std::max<std::size_t>(1, d.baths.size()))}})
                                   .c_str());
     ImGui::EndGroup();
     // Where the figures come from, and how sure they are, on hover: the data
@@ -502,7 +510,7 @@ void LabPanel::drawRecipe(UiContext& ui) {
   if (ImGui::SliderInt("##ratio", &ratio, 5, 60, ui.tr("lab.ratio_fmt").c_str())) m_recipe.liquorRatio = ratio;
   auto recipe = m_recipe.run(m_lab.plan(), m_lab.book());
   if (!recipe) return;
-  if (recipe->lines.empty()) {
+  if (recipe->baths.empty()) {
     ImGui::TextWrapped("%s", ui.tr("lab.recipe_empty").c_str());
     return;
   }
@@ -513,8 +521,13 @@ void LabPanel::drawRecipe(UiContext& ui) {
                          ImGuiColorEditFlags_NoTooltip, ImVec2(sw * 1.4f, sw));
       ImGui::SameLine();
     }
-    if (line.heading) ImGui::TextWrapped("%s", line.text.c_str());
-    else ImGui::TextDisabled("  %s", line.text.c_str());
+    if (line.heading) {
+      ImGui::TextWrapped("%s", line.text.c_str());
+    } else {  // the notes are sentences: they wrap in the narrow side panel
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("  %s", line.text.c_str());
+      ImGui::PopTextWrapPos();
+    }
   }
   if (ImGui::Button(label(ui, "lab.print_recipe").c_str(), ImVec2(-1, ui.px(38)))) m_wantRecipe = true;
   probe::note("@lab.print_recipe");

@@ -25,6 +25,19 @@ namespace fs = std::filesystem;
 
 // [SECTION] Recipe lines
 
+std::string recipeAmountText(const Translator& tr, const im::RecipeAmount& a) {
+  const Language L = tr.language();
+  const int li = L == Language::Indonesian ? 0 : 1;
+  if (a.unit.empty()) return tr.tr("cli.dye.recipe_line_note", {{"what", a.what[li]}, {"note", a.note[li]}});
+  // Enough decimals to weigh: a gram on the scale, a tenth below ten.
+  auto num = [&](double v) { return formatNumber(v, v < 10 ? 1 : 0, L); };
+  std::string amount = num(a.lo) + (a.hi > a.lo ? "–" + num(a.hi) : "");
+  if (a.atLeast) amount = tr.tr("cli.dye.at_least", {{"value", amount}});
+  std::string text = tr.tr("cli.dye.recipe_line", {{"what", a.what[li]}, {"amount", amount}, {"unit", a.unit}, {"dose", a.dose}});
+  if (!a.note[li].empty()) text += " · " + a.note[li];
+  return text;
+}
+
 std::vector<im::CardLine> recipeLines(const Translator& tr, const im::Plan& plan, const im::DyeBook& book, const im::Recipe& recipe) {
   const Language L = tr.language();
   const int li = L == Language::Indonesian ? 0 : 1;
@@ -32,24 +45,58 @@ std::vector<im::CardLine> recipeLines(const Translator& tr, const im::Plan& plan
   out.push_back({tr.tr("cli.dye.recipe_head", {{"cloth", formatNumber(recipe.clothGrams, 0, L)}, {"ratio", formatNumber(recipe.liquorRatio, 0, L)},
                                                 {"litres", formatNumber(recipe.litres, 1, L)}}),
                  true, std::nullopt});
-  int shownStep = 0;
-  for (const auto& line : recipe.lines) {
-    if (line.step != shownStep && line.step >= 1 && line.step <= int(plan.steps.size())) {
-      shownStep = line.step;
-      const im::PlanStep& st = plan.steps[std::size_t(line.step - 1)];
-      if (st.op == im::PlanStep::Op::Dye) {
-        const im::Dye* d = book.dye(st.dye);
-        if (!d) continue;
-        out.push_back({tr.tr("cli.dye.recipe_bath", {{"step", std::to_string(line.step)}, {"dye", d->name[li]}, {"dips", std::to_string(st.dips)},
-                                                     {"temp", formatNumber(d->temperatureC, 0, L)}}),
-                       true, im::labToSrgb8(im::bathColour(book.cloth, *d, st.concentration, st.dips))});
-      } else if (const im::Fixer* f = book.fixer(st.fixer)) {
-        out.push_back({tr.tr("cli.dye.recipe_fix", {{"step", std::to_string(line.step)}, {"fixer", f->name[li]}}), true, std::nullopt});
-      }
+  int swatchedStep = 0;
+  for (const im::RecipeBath& b : recipe.baths) {
+    if (b.step < 1 || b.step > int(plan.steps.size())) continue;
+    const im::PlanStep& st = plan.steps[std::size_t(b.step - 1)];
+    std::string volume;
+    if (b.perMl > 0) volume = tr.tr("cli.dye.volume_per_ml", {{"ml", formatNumber(b.perMl, 0, L)}});
+    else if (b.litresHi > b.litresLo) volume = tr.tr("cli.dye.volume_litres", {{"litres", formatNumber(b.litresLo, 1, L) + "–" + formatNumber(b.litresHi, 1, L)}});
+    else if (b.litresLo > 0) volume = tr.tr("cli.dye.volume_litres", {{"litres", formatNumber(b.litresLo, 1, L)}});
+    else volume = tr.tr("cli.dye.volume_none");
+    // The bath's colour on white mori beside the first bath of each dye step.
+    std::optional<im::Rgb8> swatch;
+    if (st.op == im::PlanStep::Op::Dye && swatchedStep != b.step) {
+      swatchedStep = b.step;
+      if (const im::Dye* d = book.dye(st.dye)) swatch = im::labToSrgb8(im::bathColour(book.cloth, *d, st.concentration, st.dips));
     }
-    out.push_back({tr.tr("cli.dye.recipe_line", {{"what", line.what[li]}, {"grams", formatNumber(line.grams, 1, L)}}), false, std::nullopt});
+    out.push_back({tr.tr("cli.dye.recipe_bath", {{"step", std::to_string(b.step)}, {"bath", b.name[li]}, {"volume", volume}}), true, swatch});
+    for (const im::RecipeAmount& a : b.amounts) out.push_back({recipeAmountText(tr, a), false, std::nullopt});
+    if (st.op == im::PlanStep::Op::Dye && (b.role == "dye" || b.role == "vat"))
+      out.push_back({tr.tr("cli.dye.recipe_dips", {{"dips", std::to_string(st.dips)}}), false, std::nullopt});
+    if (!b.note[li].empty()) out.push_back({b.note[li], false, std::nullopt});
   }
   return out;
+}
+
+nlohmann::json recipeJson(const Translator& tr, const im::Recipe& recipe) {
+  const int li = tr.language() == Language::Indonesian ? 0 : 1;
+  nlohmann::json j = {{"cloth_g", recipe.clothGrams}, {"liquor_ratio", recipe.liquorRatio}, {"litres_per_bath", recipe.litres},
+                      {"baths", nlohmann::json::array()}};
+  for (const im::RecipeBath& b : recipe.baths) {
+    nlohmann::json bj = {{"step", b.step}, {"dye", b.dye}, {"role", b.role}, {"name", b.name[li]}, {"note", b.note[li]}};
+    bj["litres"] = b.perMl > 0 || b.litresLo == 0 ? nlohmann::json() : nlohmann::json(b.litresLo);
+    if (b.litresHi > b.litresLo) bj["litres_max"] = b.litresHi;
+    if (b.perMl > 0) bj["per_ml"] = b.perMl;
+    bj["amounts"] = nlohmann::json::array();
+    for (const im::RecipeAmount& a : b.amounts) {
+      nlohmann::json aj = {{"what", a.what[li]}, {"confidence", a.confidence}};
+      if (a.unit.empty()) {
+        aj["amount"] = nullptr;
+        aj["unit"] = nullptr;
+      } else {
+        aj["amount"] = a.lo;
+        if (a.hi > a.lo) aj["amount_max"] = a.hi;
+        aj["unit"] = a.unit;
+        aj["dose"] = a.dose;
+      }
+      if (a.atLeast) aj["at_least"] = true;
+      if (!a.note[li].empty()) aj["note"] = a.note[li];
+      bj["amounts"].push_back(std::move(aj));
+    }
+    j["baths"].push_back(std::move(bj));
+  }
+  return j;
 }
 
 // [SECTION] Exercises
@@ -81,6 +128,8 @@ imaging::Status DyeLab::load(const fs::path& dir, int clothPx) {
       e.title[0] = ex.value("title_id", plan->name);
       e.title[1] = ex.value("title_en", e.title[0]);
       e.motif = im::parseMotif(ex.value("motif", "kawung")).value_or(im::MotifKind::Kawung);
+      for (const auto& src : ex.value("sources", nlohmann::json::array()))
+        if (src.is_string()) e.sources.push_back(src.get<std::string>());
     } catch (const nlohmann::json::exception&) {
       continue;  // an exercise block with a value of the wrong type: skipped like any broken file
     }

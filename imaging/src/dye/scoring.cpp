@@ -1,6 +1,9 @@
 // Scoring a result against its target, and the recipe (grams per bath) of a plan.
 #include "canting/imaging/dye.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include <opencv2/imgproc.hpp>
 
 #include "canting/imaging/palette.h"
@@ -39,6 +42,73 @@ Score scoreAgainst(const cv::Mat& result, const cv::Mat& target, const Layers& l
   return s;
 }
 
+namespace {
+
+std::string doseText(const Amount& a) {
+  auto num = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return std::string(buf);
+  };
+  if (a.unit.empty()) return {};
+  return (a.atLeast ? ">= " : "") + num(a.lo) + (a.hi > a.lo ? "-" + num(a.hi) : "") + " " + a.unit;
+}
+
+// One bath of a step, its volume and every amount worked out for the cloth.
+RecipeBath workOut(const Bath& b, int step, const std::string& id, const PlanStep* dyeStep, double clothKg, double ratio) {
+  RecipeBath out;
+  out.step = step;
+  out.dye = id;
+  out.role = b.role;
+  for (int l = 0; l < 2; ++l) {
+    out.name[l] = b.name[l];
+    out.note[l] = b.note[l];
+  }
+  out.perMl = b.perMl;
+  // An extract is not a bath at the liquor ratio: its water is one of its amounts (L/kg).
+  const bool perLitre = std::any_of(b.amounts.begin(), b.amounts.end(), [](const Amount& a) { return a.unit.ends_with("/L"); });
+  if (b.perMl == 0 && (b.role != "extract" || perLitre)) {
+    const bool own = b.litresPerKgHi > 0;
+    out.litresLo = clothKg * (own ? b.litresPerKgLo : ratio);
+    out.litresHi = clothKg * (own ? b.litresPerKgHi : ratio);
+  }
+  const double litres = b.perMl > 0 ? b.perMl / 1000.0 : out.litresLo > 0 ? out.litresLo : clothKg * ratio;
+  double dyeLo = 0, dyeHi = 0;  // the bath's dye, for doses given as a share of it
+  for (const Amount& a : b.amounts) {
+    RecipeAmount r;
+    for (int l = 0; l < 2; ++l) {
+      r.what[l] = a.what[l];
+      r.note[l] = a.note[l];
+    }
+    r.confidence = a.confidence;
+    r.atLeast = a.atLeast;
+    double lo = a.lo, hi = std::max(a.lo, a.hi);
+    if (a.fromPlan && dyeStep) lo = hi = dyeStep->concentration;  // what the trainee chose, in g/L
+    r.dose = a.fromPlan && dyeStep ? doseText(Amount{.lo = lo, .hi = lo, .unit = a.unit}) : doseText(a);
+    if (a.unit == "g/L" || a.unit == "cc/L" || a.unit == "buah/L") {
+      r.unit = a.unit.substr(0, a.unit.size() - 2);
+      r.lo = lo * litres;
+      r.hi = hi * litres;
+    } else if (a.unit == "g/kg" || a.unit == "L/kg") {
+      r.unit = a.unit.substr(0, a.unit.size() - 3);
+      r.lo = lo * clothKg;
+      r.hi = hi * clothKg;
+    } else if (a.unit == "% dye") {
+      r.unit = "g";
+      r.lo = lo / 100 * dyeLo;
+      r.hi = hi / 100 * dyeHi;
+    }
+    if (a.fromPlan && r.unit == "g") {
+      dyeLo = r.lo;
+      dyeHi = r.hi;
+    }
+    out.amounts.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<Recipe> computeRecipe(const Plan& plan, const DyeBook& book, double clothGrams, double ratio) {
   if (!(clothGrams > 0 && clothGrams <= 100000))
     return makeError(ErrorCode::InvalidArgument, {{"what", "cloth " + std::to_string(clothGrams) + " g"}}, "cloth weight 1..100000 g");
@@ -47,17 +117,27 @@ Result<Recipe> computeRecipe(const Plan& plan, const DyeBook& book, double cloth
   r.clothGrams = clothGrams;
   r.liquorRatio = ratio;
   r.litres = clothGrams * ratio / 1000.0;  // vlot: 300 g at 1:30 is 9 L
+  const double kg = clothGrams / 1000.0;
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const PlanStep& s = plan.steps[i];
     const int step = int(i) + 1;
     if (s.op == PlanStep::Op::Dye) {
       const Dye& d = *book.dye(s.dye);
-      r.lines.push_back({step, {d.name[0], d.name[1]}, s.concentration * r.litres});
-      for (const auto& a : d.auxiliaries)
-        if (a.gramsPerLitre > 0) r.lines.push_back({step, {a.name, a.name}, a.gramsPerLitre * r.litres});
+      if (d.baths.empty()) {  // a dye the book gives only a g/L for: one bath at the liquor ratio
+        Bath plain{.role = "dye", .name = {d.name[0], d.name[1]}};
+        plain.amounts.push_back(Amount{.what = {d.name[0], d.name[1]}, .fromPlan = true, .unit = "g/L", .confidence = d.confidence, .source = d.source});
+        r.baths.push_back(workOut(plain, step, d.id, &s, kg, ratio));
+      }
+      for (const Bath& b : d.baths) r.baths.push_back(workOut(b, step, d.id, &s, kg, ratio));
     } else if (s.op == PlanStep::Op::Fix) {
       const Fixer& f = *book.fixer(s.fixer);
-      r.lines.push_back({step, {f.name[0], f.name[1]}, f.gramsPerLitre * r.litres});
+      Bath b = f.bath;
+      if (b.amounts.empty()) {  // a fixer with only its g/L
+        b = Bath{.role = "fix", .name = {f.name[0], f.name[1]}};
+        b.amounts.push_back(Amount{.what = {f.name[0], f.name[1]}, .lo = f.gramsPerLitre, .hi = f.gramsPerLitre, .unit = "g/L",
+                                   .confidence = f.confidence, .source = f.source});
+      }
+      r.baths.push_back(workOut(b, step, f.id, nullptr, kg, ratio));
     }
   }
   return r;

@@ -79,6 +79,16 @@ ClothState freshCloth(cv::Size size, const DyeBook& book) {
   return c;
 }
 
+Lab mixColour(const Lab& cloth, const std::vector<std::pair<const Dye*, double>>& parts) {
+  // Kubelka-Munk: the K/S over the cloth's adds by each part's share of the weight.
+  double total = 0;
+  for (const auto& [d, w] : parts) total += w;
+  cv::Vec3d k = ksBgr(cloth);
+  for (const auto& [d, w] : parts) k += (ksBgr(d->colour) - ksBgr(cloth)) * (w / total);
+  const cv::Vec3d r{reflOf(std::max(0.0, k[0])), reflOf(std::max(0.0, k[1])), reflOf(std::max(0.0, k[2]))};
+  return xyzToLab(linearRgbToXyz(Rgb{r[2], r[1], r[0]}));
+}
+
 Lab bathColour(const Lab& cloth, const Dye& d, double conc, int dips) {
   const cv::Vec3d k = ksBgr(cloth) + bathKs(cloth, d, conc, dips);
   const cv::Vec3d r{reflOf(k[0]), reflOf(k[1]), reflOf(k[2])};

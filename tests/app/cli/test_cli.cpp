@@ -405,19 +405,49 @@ TEST_CASE("dye simulate refuses malformed plans naming the step and field", "[cl
   CHECK(runCli({"dye", "simulate", (dir / "none.json").string(), "--layers", (dir / "L").string(), "-o", (dir / "o.png").string()}).code == 2);
 }
 
-TEST_CASE("dye recipe gives litres and grams per bath and prints a card", "[cli][dye]") {
+TEST_CASE("dye recipe gives every bath its own volume and every amount its unit, and prints a card", "[cli][dye]") {
   test::TempDir dir;
   writeText(dir / "plan.json", kSoganPlan);
-  // 300 g at 1:30 is 9 L; 100 g/L tegeran is 900 g, 50 g/L indigo 450 g.
+  // 300 g at 1:30 is 9 L. Tegeran is weighed against the cloth (2 kg per kg: 600 g) and its dip
+  // bath is the extract (8-10 L per kg: 2.4-3 L); the alum bath has its own 9 L at 5-70 g/L;
+  // natural indigo is a paste at 200 g/L (1.8 kg for 9 L) with lime and palm sugar named.
   auto r = runCli({"--lang", "en", "dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "300", "--ratio", "30", "--pdf",
                    (dir / "card.pdf").string()});
   REQUIRE(r.code == 0);
+  INFO(r.out);
   CHECK(r.out.find("9.0 litres") != std::string::npos);
-  CHECK(r.out.find("Tegeran: 900.0 g") != std::string::npos);
-  CHECK(r.out.find("Indigo (tarum): 450.0 g") != std::string::npos);
+  CHECK(r.out.find("tegeran wood: 600 g (2000 g/kg)") != std::string::npos);
+  CHECK(r.out.find("Dip in the extract — 2.4–3.0 litres") != std::string::npos);
+  CHECK(r.out.find("Fixing bath: Alum — 9.0 litres") != std::string::npos);
+  CHECK(r.out.find("alum: 45–630 g (5-70 g/L)") != std::string::npos);
+  CHECK(r.out.find("indigo paste: 1,800 g (200 g/L)") != std::string::npos);
+  CHECK(r.out.find("lime and palm sugar (1 : 1): the sources give no amount") != std::string::npos);
+  CHECK(r.out.find("°C") == std::string::npos);  // no source gives a temperature for these baths
   CHECK(std::filesystem::file_size(dir / "card.pdf") > 1000);
   auto id = runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "300"});
   CHECK(id.out.find("6,0 liter") != std::string::npos);  // default 1:20, Indonesian decimals
+  CHECK(id.out.find("kayu tegeran: 600 g") != std::string::npos);
+  // For scripts: each amount a number with its unit, null where the sources give none.
+  auto js = runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "300", "--ratio", "30", "--json"});
+  REQUIRE(js.code == 0);
+  const auto j = nlohmann::json::parse(js.out);
+  CHECK(j["cloth_g"] == 300);
+  bool paste = false, sugar = false;
+  for (const auto& b : j["baths"])
+    for (const auto& a : b["amounts"]) {
+      if (a["what"] == "pasta indigo") {
+        paste = true;
+        CHECK(a["amount"].get<double>() == Approx(1800));
+        CHECK(a["unit"] == "g");
+        CHECK(b["litres"].get<double>() == Approx(9));
+      }
+      if (a["what"].get<std::string>().rfind("kapur dan gula aren", 0) == 0) {
+        sugar = true;
+        CHECK(a["amount"].is_null());
+      }
+    }
+  CHECK(paste);
+  CHECK(sugar);
   CHECK(runCli({"dye", "recipe", (dir / "plan.json").string()}).code == 1);
   CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "-3"}).code == 1);
   CHECK(runCli({"dye", "recipe", (dir / "plan.json").string(), "--cloth-g", "300", "--ratio", "2"}).code == 1);

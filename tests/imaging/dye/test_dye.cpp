@@ -3,6 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "canting/imaging/dye.h"
+#include "support/image_fixtures.h"
 
 using namespace canting::imaging;
 
@@ -141,22 +142,145 @@ TEST_CASE("a fixer shifts the colour the way the data says", "[imaging][dye]") {
   CHECK(labToLch(tunjung).C < labToLch(plain).C);  // and greyer
 }
 
-TEST_CASE("recipe arithmetic matches hand-worked examples", "[imaging][dye]") {
+namespace {
+const RecipeAmount& amount(const RecipeBath& b, const std::string& startsWith) {
+  for (const auto& a : b.amounts)
+    if (a.what[1].rfind(startsWith, 0) == 0) return a;
+  FAIL("no amount " << startsWith << " in " << b.name[1]);
+  return b.amounts.front();
+}
+}  // namespace
+
+TEST_CASE("recipe arithmetic matches hand-worked examples: naphthol with its garam bath, and a fixer's own bath", "[imaging][dye][recipe]") {
   const DyeBook b = book();
   const Plan p = plan(R"({"steps": [{"op": "dye", "dye": "naphthol", "concentration": 3, "dips": 1},
                                     {"op": "fix", "fixer": "tawas"}]})", b);
   auto r = computeRecipe(p, b, 300, 30);  // 300 g of cloth at 1:30
   REQUIRE(r);
   CHECK(r->litres == Approx(9.0));        // the source's own example
-  REQUIRE(r->lines.size() == 5);          // naphthol, TRO, loog, garam, tawas
-  CHECK(r->lines[0].grams == Approx(27.0));   // 3 g/L x 9 L
-  CHECK(r->lines[1].grams == Approx(54.0));   // TRO 6 x 9
-  CHECK(r->lines[4].grams == Approx(630.0));  // tawas 70 g/L x 9 L
-  CHECK(r->lines[4].step == 2);
+  REQUIRE(r->baths.size() == 3);          // naphthol bath, garam developing bath, tawas bath
+  const RecipeBath& dye = r->baths[0];
+  CHECK(dye.role == "dye");
+  CHECK(dye.litresLo == Approx(9.0));
+  CHECK(amount(dye, "Naphthol").lo == Approx(27.0));  // 3 g/L x 9 L
+  CHECK(amount(dye, "Naphthol").unit == "g");
+  CHECK(amount(dye, "TRO").lo == Approx(54.0));       // 6 cc/L x 9 L
+  CHECK(amount(dye, "TRO").unit == "cc");             // liquids in cc, not grams
+  CHECK(amount(dye, "loog").unit == "cc");
+  const RecipeBath& garam = r->baths[1];              // a separate bath, not part of the dye bath
+  CHECK(garam.role == "develop");
+  CHECK(garam.step == 1);
+  CHECK(garam.litresLo == Approx(9.0));
+  CHECK(amount(garam, "garam").lo == Approx(54.0));   // 6-8 g/L x 9 L
+  CHECK(amount(garam, "garam").hi == Approx(72.0));
+  const RecipeBath& fix = r->baths[2];
+  CHECK(fix.step == 2);
+  CHECK(fix.role == "fix");
+  CHECK(amount(fix, "alum").lo == Approx(45.0));      // 5-70 g/L: the sources differ
+  CHECK(amount(fix, "alum").hi == Approx(630.0));
   auto kain = computeRecipe(p, b, 500, 20);  // a 2.10 x 1.05 m cloth weighs about 500 g
   CHECK(kain->litres == Approx(10.0));
   CHECK_FALSE(computeRecipe(p, b, 0, 20));
   CHECK_FALSE(computeRecipe(p, b, 300, 2));
+}
+
+TEST_CASE("recipe arithmetic: indigosol develops in HCl, remazol is dosed per 100 mL of colet with soda ash by the dye's weight", "[imaging][dye][recipe]") {
+  const DyeBook b = book();
+  const Plan p = plan(R"({"steps": [{"op": "dye", "dye": "indigosol", "concentration": 3, "dips": 1},
+                                    {"op": "dye", "dye": "remazol-merah", "concentration": 40, "dips": 1}]})", b);
+  auto r = computeRecipe(p, b, 500, 20);  // 10 L baths
+  REQUIRE(r);
+  REQUIRE(r->baths.size() == 4);
+  CHECK(amount(r->baths[0], "indigosol").lo == Approx(30.0));      // 3 g/L x 10 L
+  CHECK(amount(r->baths[0], "sodium nitrite").lo == Approx(30.0)); // 3-5 g/L
+  CHECK(amount(r->baths[0], "sodium nitrite").hi == Approx(50.0));
+  CHECK(r->baths[1].role == "develop");
+  CHECK(amount(r->baths[1], "HCl").lo == Approx(100.0));           // 10-20 cc/L, in cc
+  CHECK(amount(r->baths[1], "HCl").hi == Approx(200.0));
+  CHECK(amount(r->baths[1], "HCl").unit == "cc");
+  const RecipeBath& colet = r->baths[2];
+  CHECK(colet.role == "colet");
+  CHECK(colet.perMl == Approx(100));
+  CHECK(colet.litresLo == 0);                                       // no liquor ratio: it is painted on
+  CHECK(amount(colet, "remazol").lo == Approx(4.0));                // 40 g/L, per 100 mL
+  CHECK(amount(colet, "soda ash").lo == Approx(3.0));               // at least 75 % of 4 g
+  CHECK(amount(colet, "soda ash").atLeast);
+  CHECK(r->baths[3].role == "fix");                                 // waterglass, brushed on: no figure, a note
+  CHECK(r->baths[3].amounts.front().unit.empty());
+  CHECK_FALSE(r->baths[3].amounts.front().note[0].empty());
+}
+
+TEST_CASE("recipe arithmetic: natural dyes by the cloth's weight, soga as 4 : 2 : 1, indigo as paste with its vat", "[imaging][dye][recipe]") {
+  const DyeBook b = book();
+  const Plan p = plan(R"({"steps": [{"op": "dye", "dye": "tegeran", "concentration": 100, "dips": 5},
+                                    {"op": "dye", "dye": "soga", "concentration": 100, "dips": 5},
+                                    {"op": "dye", "dye": "indigo", "concentration": 50, "dips": 8}]})", b);
+  auto r = computeRecipe(p, b, 500, 20);
+  REQUIRE(r);
+  REQUIRE(r->baths.size() == 6);
+  // About 1 kg of material per 500 g of cloth, boiled in 10 L per kg; the dip bath is the extract.
+  CHECK(amount(r->baths[0], "tegeran").lo == Approx(1000.0));
+  CHECK(amount(r->baths[0], "water").lo == Approx(10.0));
+  CHECK(amount(r->baths[0], "water").unit == "L");
+  CHECK(r->baths[1].litresLo == Approx(4.0));
+  CHECK(r->baths[1].litresHi == Approx(5.0));
+  // Soga: the same kilogram of material, tingi : jambal : tegeran = 4 : 2 : 1.
+  const RecipeBath& soga = r->baths[2];
+  const double tingi = amount(soga, "tingi").lo, jambal = amount(soga, "jambal").lo, teg = amount(soga, "tegeran").lo;
+  CHECK(tingi + jambal + teg == Approx(1000.0).margin(0.5));
+  CHECK(tingi / teg == Approx(4.0).epsilon(0.01));
+  CHECK(jambal / teg == Approx(2.0).epsilon(0.01));
+  // Indigo: 200 g/L of paste at 1:20 is 2 kg for 10 L, lime and palm sugar named, then the neutralising bath.
+  const RecipeBath& vat = r->baths[4];
+  CHECK(vat.role == "vat");
+  CHECK(vat.litresLo == Approx(10.0));
+  CHECK(amount(vat, "indigo paste").lo == Approx(2000.0));
+  CHECK(amount(vat, "lime and palm sugar").unit.empty());
+  CHECK(amount(r->baths[5], "vinegar").lo == Approx(5.0));  // 0.5 cc/L
+  CHECK(amount(r->baths[5], "lime (jeruk").lo == Approx(0.5));  // one per 20 L
+  CHECK(amount(r->baths[5], "lime (jeruk").unit == "buah");
+  // No bath of a natural dye claims a temperature no source gives.
+  for (const char* id : {"tegeran", "soga", "indigo", "tingi", "secang"}) CHECK_FALSE(b.dye(id)->temperatureC);
+}
+
+TEST_CASE("soga's colour is its three parts mixed by Kubelka-Munk, brown between them", "[imaging][dye]") {
+  const DyeBook b = book();
+  const Dye* soga = b.dye("soga");
+  REQUIRE(soga);
+  CHECK(soga->family == "natural-mix");
+  const Lch s = labToLch(soga->colour);
+  CHECK(s.h > 40);   // a warm brown: between tegeran's yellow and tingi's red-brown
+  CHECK(s.h < 90);
+  CHECK(soga->colour.L < b.dye("tegeran")->colour.L);  // darker than the yellow part alone
+  CHECK(soga->colour.L > b.dye("tingi")->colour.L - 10);
+}
+
+TEST_CASE("every amount in the dye book names its source or says U, and a book that does not is refused", "[imaging][dye][recipe]") {
+  const DyeBook b = book();
+  int amounts = 0;
+  for (const Dye& d : b.dyes) {
+    INFO(d.id);
+    CHECK_FALSE(d.baths.empty());
+    CHECK_FALSE(d.family.empty());
+    for (const Bath& bath : d.baths)
+      for (const Amount& a : bath.amounts) {
+        ++amounts;
+        CHECK((a.confidence == "C" || a.confidence == "W" || a.confidence == "U"));
+        CHECK((a.confidence == "U" || !a.source.empty()));
+      }
+  }
+  for (const Fixer& f : b.fixers) CHECK_FALSE(f.bath.amounts.empty());
+  CHECK(amounts > 40);
+  canting::test::TempDir dir;
+  auto text = canting::test::readAll(std::filesystem::path(CANTING_ASSETS_DIR) / "dyes" / "dyes.json");
+  std::string json(text.begin(), text.end());
+  const auto at = json.find("\"source\": \"https://html.pdfcookie.com");  // naphthol's TRO, say
+  REQUIRE(at != std::string::npos);
+  json.replace(at, std::string("\"source\": \"https://html.pdfcookie.com").size(), "\"sourcex\": \"https://html.pdfcookie.com");
+  canting::test::writeAll(dir / "dyes.json", std::vector<std::uint8_t>(json.begin(), json.end()));
+  auto bad = loadDyeBook(dir / "dyes.json");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().args.size() >= 1);
 }
 
 TEST_CASE("a perfect plan scores dE00 0 and a wrong one names the layer that went wrong", "[imaging][dye]") {

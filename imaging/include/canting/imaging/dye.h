@@ -29,15 +29,42 @@ struct Auxiliary {
   double gramsPerLitre = 0;
 };
 
+// One ingredient of a bath, as the sources dose it. Units of the dose:
+//   "g/L", "cc/L", "buah/L" per litre of this bath (per mL of a colet solution);
+//   "g/kg", "L/kg"          per kilogram of cloth;
+//   "% dye"                 of the weight of the bath's dye (soda ash >= 75 %);
+//   ""                      no figure in the sources: `note` says what is known.
+struct Amount {
+  std::string what[2];
+  double lo = 0, hi = 0;     // hi > lo: a range, where sources differ
+  bool atLeast = false;      // "at least lo"
+  bool fromPlan = false;     // the dye itself: the plan's own g/L (within lo..hi as the book doses it)
+  std::string unit;
+  std::string note[2], confidence, source;
+};
+
+// A bath of a dye family: extract, vat, dye, develop, fix or colet. Its volume
+// follows the cloth (litres per kg, a range where derived from a range), the
+// plan's liquor ratio (litresPerKg 0), or for colet a solution of perMl mL.
+struct Bath {
+  std::string role, name[2];
+  double litresPerKgLo = 0, litresPerKgHi = 0;
+  double perMl = 0;
+  std::vector<Amount> amounts;
+  std::string note[2], confidence, source;
+};
+
 struct Dye {
   std::string id, name[2], kind;
+  std::string family;              // natural, natural-mix, indigo-natural, naphthol, indigosol, remazol
+  std::vector<Bath> baths;         // in the order they are made
   Lab colour;                      // on white mori at the reference strength
   double refConcentration = 1;     // g/L
   int refDips = 1;
   double gramsPerLitre = 0;        // the recipe's dye per litre
   std::vector<Auxiliary> auxiliaries;
   double liquorRatio = 20;         // 1 : ratio
-  double temperatureC = 25;
+  std::optional<double> temperatureC;  // only where a source gives one
   std::string source, confidence, note;
 };
 
@@ -46,6 +73,7 @@ struct Fixer {
   double gramsPerLitre = 0;
   cv::Vec3d ksScale{1, 1, 1};      // on the K/S of the bath it fixes (R, G, B)
   std::string effect[2], source, confidence, note;
+  Bath bath;                       // its own bath, with its own volume and dose range
 };
 
 struct DyeBook {
@@ -112,6 +140,9 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
 // What the cloth looks like: 8-bit BGR; with `showWax`, waxed areas are tinted.
 cv::Mat renderCloth(const ClothState& state, bool showWax = false);
 
+// A mixed dye's colour at the reference strength (the soga of tingi, jambal and
+// tegeran 4 : 2 : 1): each part's K/S over the cloth, weighted by its share.
+Lab mixColour(const Lab& cloth, const std::vector<std::pair<const Dye*, double>>& parts);
 // One bath on a single colour (for tests and the recipe card's swatches).
 Lab bathColour(const Lab& cloth, const Dye& dye, double concentration, int dips);
 
@@ -141,14 +172,28 @@ Score scoreAgainst(const cv::Mat& result, const cv::Mat& target, const Layers& l
 // The colours covering at least 2% of the target, less the cloth's own.
 int estimateFewestBaths(const cv::Mat& target);
 
-struct RecipeLine {
+// An amount worked out for one cloth: `unit` is what is weighed or measured
+// ("g", "cc", "L", "buah"); empty with a note where the sources give no figure.
+struct RecipeAmount {
+  std::string what[2];
+  double lo = 0, hi = 0;       // hi > lo: a range
+  bool atLeast = false;
+  std::string unit;
+  std::string dose;            // the book's dose it came from, e.g. "3 g/L", "2000 g/kg"
+  std::string note[2], confidence;
+};
+struct RecipeBath {
   int step = 0;                // the plan step (1-based)
-  std::string what[2];         // dye, fixer or auxiliary name (Indonesian, English)
-  double grams = 0;
+  std::string dye;             // the dye or fixer id
+  std::string role, name[2];
+  double litresLo = 0, litresHi = 0;  // 0: no volume of its own (a colet solution, a brushed fixer)
+  double perMl = 0;            // colet: amounts for this many mL of solution
+  std::vector<RecipeAmount> amounts;
+  std::string note[2];
 };
 struct Recipe {
-  double clothGrams = 0, liquorRatio = 20, litres = 0;
-  std::vector<RecipeLine> lines;
+  double clothGrams = 0, liquorRatio = 20, litres = 0;  // litres: one bath at the liquor ratio
+  std::vector<RecipeBath> baths;
 };
 // A recipe card: text lines already in the reader's language, each with an
 // optional colour swatch (the bath's colour on white mori). A4, as many
@@ -161,8 +206,10 @@ struct CardLine {
 };
 Status writeRecipeCard(const std::string& title, const std::vector<CardLine>& lines, const std::filesystem::path& path);
 
-// Litres = cloth weight x liquor ratio; grams = g/L x litres for each dye,
-// auxiliary and fixer of every bath.
+// Every bath of every dye and fix step, each with its own volume: at the
+// liquor ratio (300 g of cloth at 1:30 is 9 L), per kg of cloth, or per mL of
+// a colet solution; each amount in its own unit, scaled the way the sources
+// dose it (per litre, per kg of cloth, or as a share of the dye's weight).
 Result<Recipe> computeRecipe(const Plan& plan, const DyeBook& book, double clothGrams, double liquorRatio = 20);
 
 }  // namespace canting::imaging

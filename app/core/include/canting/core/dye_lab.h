@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "canting/core/attempts.h"
 #include "canting/core/history.h"
 #include "canting/core/i18n.h"
@@ -20,6 +22,7 @@ struct Exercise {
   std::string id, title[2];      // title in Indonesian, English
   imaging::MotifKind motif = imaging::MotifKind::Kawung;
   imaging::Plan targetPlan;      // the trainer's plan; its result is the target
+  std::vector<std::string> sources;  // where the process it teaches comes from
 };
 
 // A recipe as lines for people, in the translator's language: the heading
@@ -28,6 +31,9 @@ struct Exercise {
 // it, and both print it as a card with imaging::writeRecipeCard.
 std::vector<imaging::CardLine> recipeLines(const Translator& tr, const imaging::Plan& plan, const imaging::DyeBook& book,
                                            const imaging::Recipe& recipe);
+// The same recipe for scripts: every bath with its volume, each amount a
+// number with its unit (null where the sources give no figure).
+nlohmann::json recipeJson(const Translator& tr, const imaging::Recipe& recipe);
 
 // What one lab edit changes: the whole plan (a few steps, a few hundred
 // bytes) and, for painted wax, only the rectangle of each mask the edit
