@@ -75,6 +75,10 @@ cv::Mat bgrToLab(const cv::Mat& bgr);
 cv::Mat labToBgr(const cv::Mat& lab, int depth = CV_8U);
 // Per-pixel CIEDE2000 of two Lab images of equal size -> CV_32F.
 cv::Mat deltaE2000(const cv::Mat& labA, const cv::Mat& labB);
+// bgrToLab and labToBgr on 8-bit images take an AVX2 path when the processor
+// has AVX2 and FMA; false here sends them down the portable path, whose answers
+// the vector path must equal (tests, benchmarks). Returns the previous setting.
+bool setColourVectorPath(bool on);
 
 // --- colour text --------------------------------------------------------------
 enum class ColorNotation { Hex, Rgb, Lab, Lch };
