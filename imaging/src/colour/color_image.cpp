@@ -223,7 +223,7 @@ void bgr8ToLab(const cv::Mat& in, cv::Mat& out) {
     auto* d = out.ptr<cv::Vec3f>(y);
     int code[3][kBlock];
     double t[3][kBlock];
-    const int done = avx2InUse() ? bgr8ToLabAvx2(row, ch, &d[0][0], in.cols) : 0;
+    const int done = bgr8ToLabVector(row, ch, &d[0][0], in.cols);
     for (int x0 = done; x0 < in.cols; x0 += kBlock) {
       const int m = std::min(kBlock, in.cols - x0);
       const std::uint8_t* p = row + std::size_t(x0) * std::size_t(ch);
@@ -257,7 +257,7 @@ void labToBgr8(const cv::Mat& lab, cv::Mat& out) {
     const auto* s = lab.ptr<cv::Vec3f>(y);
     auto* d = out.ptr<cv::Vec3b>(y);
     double in[3][kBlock], lin[3][kBlock];
-    const int done = avx2InUse() ? labToBgr8Avx2(&s[0][0], &d[0][0], lab.cols) : 0;
+    const int done = labToBgr8Vector(&s[0][0], &d[0][0], lab.cols);
     for (int x0 = done; x0 < lab.cols; x0 += kBlock) {
       const int m = std::min(kBlock, lab.cols - x0);
       for (int i = 0; i < m; ++i)
