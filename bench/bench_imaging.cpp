@@ -16,6 +16,7 @@
 
 #include "bench_util.h"
 #include "canting/imaging/color.h"
+#include "canting/imaging/color_vector.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/memory.h"
 

@@ -17,7 +17,7 @@
 #include <atomic>
 #include <cstdint>
 
-#include "canting/imaging/color.h"
+#include "canting/imaging/color_vector.h"
 #include "colour/color_simd.h"
 #include "colour/color_tables.h"
 

@@ -10,6 +10,7 @@
 #include <opencv2/core.hpp>
 
 #include "canting/imaging/color.h"
+#include "canting/imaging/color_vector.h"
 
 using namespace canting::imaging;
 

@@ -75,13 +75,6 @@ cv::Mat bgrToLab(const cv::Mat& bgr);
 cv::Mat labToBgr(const cv::Mat& lab, int depth = CV_8U);
 // Per-pixel CIEDE2000 of two Lab images of equal size -> CV_32F.
 cv::Mat deltaE2000(const cv::Mat& labA, const cv::Mat& labB);
-// bgrToLab and labToBgr on 8-bit images use the widest vector instructions the
-// processor has (AVX-512, else AVX2 + FMA, else portable loops), up to the cap
-// set here: tests and benchmarks lower it to check each path against the
-// portable one. Returns the previous cap.
-enum class ColourVectorPath { Portable, Avx2, Avx512 };
-ColourVectorPath setColourVectorPath(ColourVectorPath widest);
-ColourVectorPath colourVectorPath();  // the path they take now
 
 // --- colour text --------------------------------------------------------------
 enum class ColorNotation { Hex, Rgb, Lab, Lch };
