@@ -274,6 +274,8 @@ int labToBgr8Avx2(const float* s, std::uint8_t* d, int n) {
                                           _mm256_fmadd_pd(_mm256_set1_pd(k.m[o][1]), yr, _mm256_mul_pd(_mm256_set1_pd(k.m[o][2]), zr))));
       }
     }
+    // Encoded straight into the packing: a pass storing the codes to a block
+    // and one reading them back ran at 60 % of this speed here.
     for (int i = 0; i < m; i += 8, d += 24) {
       auto codes = [&](int o) {
         return _mm_packus_epi32(encode4(e, _mm256_load_pd(&lin[o][i])), encode4(e, _mm256_load_pd(&lin[o][i + 4])));

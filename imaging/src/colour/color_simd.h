@@ -2,7 +2,7 @@
 // The explicit-vector (AVX-512 or AVX2 + FMA) forms of the 8-bit whole-image
 // colour conversions, in color_simd.cpp. Each converts a row's pixels eight at
 // a time, on the widest path the processor has and setColourVectorPath allows
-// (color.h), and returns how many it did (0 on the portable path); the caller
+// (color_vector.h), and returns how many it did (0 on the portable path); the caller
 // converts the rest with the portable loops.
 
 #include <cstdint>
