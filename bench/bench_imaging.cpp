@@ -16,6 +16,7 @@
 
 #include "bench_util.h"
 #include "canting/imaging/color.h"
+#include "canting/imaging/color_vector.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/memory.h"
 
@@ -47,13 +48,19 @@ cv::Mat photo(int w, int h) {
   return m + noise;
 }
 
+const char* pathName(im::ColourVectorPath p) {
+  return p == im::ColourVectorPath::Avx512 ? "AVX-512" : p == im::ColourVectorPath::Avx2 ? "AVX2" : "portable";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const bool quick = argc > 1 && std::string(argv[1]) == "--quick";
-  const bool colourOnly = argc > 1 && std::string(argv[1]) == "--colour";  // the three colour rows only
+  const bool colourOnly = argc > 1 && std::string(argv[1]) == "--colour";  // the colour rows only, every vector path
   const int runs = quick ? 1 : 5;
   im::keepLargeBuffers();  // as the app and the CLI do: a fresh 288 MB Lab image each run is mostly page faults
+  const im::ColourVectorPath widest = im::colourVectorPath();
+  std::printf("Colour conversions on the %s path.\n\n", pathName(widest));
   std::printf("| operation | size | median ms | |\n|---|---|---|---|\n");
   for (cv::Size sz : {cv::Size(1920, 1080), cv::Size(6000, 4000)}) {
     const cv::Mat img = photo(sz.width, sz.height);
@@ -71,6 +78,19 @@ int main(int argc, char** argv) {
     colourRow("bgrToLab (8-bit sRGB -> CIELAB float)", [&] { lab = im::bgrToLab(img); });
     colourRow("labToBgr (CIELAB -> 8-bit sRGB)", [&] { back = im::labToBgr(lab, CV_8U); });
     check(cv::norm(back, img, cv::NORM_INF) == 0, "Lab round trip is bit-exact");
+    // The narrower paths other processors take (AVX2 without AVX-512, or
+    // neither), each checked against the widest: same Lab to 1e-4, same round trip.
+    for (im::ColourVectorPath path : {im::ColourVectorPath::Avx2, im::ColourVectorPath::Portable}) {
+      if (!colourOnly || path >= widest) continue;
+      const im::ColourVectorPath before = im::setColourVectorPath(path);
+      const std::string name = pathName(path);
+      cv::Mat labP, backP;
+      colourRow(("  bgrToLab, " + name + " path").c_str(), [&] { labP = im::bgrToLab(img); });
+      colourRow(("  labToBgr, " + name + " path").c_str(), [&] { backP = im::labToBgr(labP, CV_8U); });
+      check(cv::norm(labP, lab, cv::NORM_INF) < 1e-4, "every path gives the same Lab");
+      check(cv::norm(backP, img, cv::NORM_INF) == 0, "every path round-trips bit-exactly");
+      im::setColourVectorPath(before);
+    }
     cv::Mat lab2 = lab.clone();
     lab2 += cv::Scalar(1.0, 0.5, -0.5);
     colourRow("deltaE2000 map", [&] { de = im::deltaE2000(lab, lab2); });

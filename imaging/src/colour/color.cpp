@@ -51,7 +51,7 @@ EightBitEncoder::EightBitEncoder() {
   mid[255] = std::numeric_limits<double>::quiet_NaN();
   lo = srgbToLinear(-0.5 / 255.0);
   hi = srgbToLinear(255.5 / 255.0);
-  bin.resize(kBins);
+  bin.resize(kBins + 3);  // the vector path reads four bytes at a bin
   for (int b = 0; b < kBins; ++b) bin[std::size_t(b)] = search(double(b) / kBins);
 }
 

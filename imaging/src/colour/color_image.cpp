@@ -21,6 +21,7 @@
 #include <opencv2/core.hpp>
 
 #include "canting/imaging/color.h"
+#include "colour/color_simd.h"
 #include "colour/color_tables.h"
 
 namespace canting::imaging {
@@ -222,7 +223,8 @@ void bgr8ToLab(const cv::Mat& in, cv::Mat& out) {
     auto* d = out.ptr<cv::Vec3f>(y);
     int code[3][kBlock];
     double t[3][kBlock];
-    for (int x0 = 0; x0 < in.cols; x0 += kBlock) {
+    const int done = bgr8ToLabVector(row, ch, &d[0][0], in.cols);
+    for (int x0 = done; x0 < in.cols; x0 += kBlock) {
       const int m = std::min(kBlock, in.cols - x0);
       const std::uint8_t* p = row + std::size_t(x0) * std::size_t(ch);
       for (int i = 0; i < m; ++i)
@@ -255,7 +257,8 @@ void labToBgr8(const cv::Mat& lab, cv::Mat& out) {
     const auto* s = lab.ptr<cv::Vec3f>(y);
     auto* d = out.ptr<cv::Vec3b>(y);
     double in[3][kBlock], lin[3][kBlock];
-    for (int x0 = 0; x0 < lab.cols; x0 += kBlock) {
+    const int done = labToBgr8Vector(&s[0][0], &d[0][0], lab.cols);
+    for (int x0 = done; x0 < lab.cols; x0 += kBlock) {
       const int m = std::min(kBlock, lab.cols - x0);
       for (int i = 0; i < m; ++i)
         for (int c = 0; c < 3; ++c) in[c][i] = s[x0 + i][c];
