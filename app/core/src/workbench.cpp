@@ -84,6 +84,9 @@ void Workbench::startOpenDesign(const fs::path& path) {
   // The reduced decode goes ahead of anything queued (a folder's thumbnails);
   // the whole decode and the palette start beside it on the other worker.
   m_tasks.runFirst([this, path, load, serial]() -> TaskPool::Completion {
+    // Only a JPEG large enough to scale gains: anything else would be a second whole decode beside the first.
+    auto h = imaging::probeImageFile(path);
+    if (!h || h->format != imaging::ImageFormat::Jpeg || imaging::jpegScaleFor(h->width, h->height, kQuickPreviewEdge) == 1) return {};
     auto quick = imaging::loadImageScaled(path, kQuickPreviewEdge, load);
     cv::Mat preview = quick ? makeThumbnail(quick->image.pixels, kQuickPreviewEdge) : cv::Mat();
     return [this, serial, preview] {

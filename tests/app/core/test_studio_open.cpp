@@ -168,4 +168,11 @@ TEST_CASE("a failed or superseded open leaves no half-open design", "[core][stud
   REQUIRE(wb.design());
   CHECK(wb.design()->design().sourcePath == photo);
   CHECK(wb.notices().size() == noticed);  // the superseded open's error is not reported
+  // A PNG has no reduced decoder: no second whole decode for a quick preview, the design as before.
+  REQUIRE(im::saveImage(cv::Mat(600, 800, CV_8UC3, cv::Scalar(30, 60, 90)), dir / "motif.png"));
+  wb.startOpenDesign(dir / "motif.png");
+  wb.finishAll();
+  REQUIRE(wb.design());
+  CHECK(wb.design()->design().sourcePath == dir / "motif.png");
+  CHECK(wb.designQuickPreview().empty());
 }

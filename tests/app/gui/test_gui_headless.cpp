@@ -639,8 +639,8 @@ TEST_CASE("an administrator records a certificate on the page of a trainee whose
 TEST_CASE("the Studio shows a photo being opened at once, then the design in its place", "[gui][studio][studio_open]") {
   Harness h;
   h.wb.setWorkspace(core::WorkspaceId::StudioDesain);
-  cv::Mat photo(1800, 2400, CV_8UC3, cv::Scalar(40, 90, 160));
-  cv::circle(photo, cv::Point(1200, 900), 500, cv::Scalar(200, 220, 240), cv::FILLED);
+  cv::Mat photo(2400, 3200, CV_8UC3, cv::Scalar(40, 90, 160));  // large enough to decode at 1/2
+  cv::circle(photo, cv::Point(1600, 1200), 600, cv::Scalar(200, 220, 240), cv::FILLED);
   REQUIRE(imaging::saveImage(photo, h.dir / "foto.jpg"));
   // Both workers held, then one let go: it takes the reduced decode (queued
   // first) and then a third hold, so the whole decode waits to be seen after.
