@@ -186,7 +186,7 @@ void FileBrowserPanel::activate(UiContext& ui, const core::BrowserEntry& e) {
   }
   if (!saving()) {
     if (m_mode == Mode::Open) ui.wb.openFiles({e.path});
-    else if (m_mode == Mode::OpenDesign) ui.wb.post([&wb = ui.wb, path = e.path] { wb.openDesignFile(path); });
+    else if (m_mode == Mode::OpenDesign) ui.wb.post([&wb = ui.wb, path = e.path] { wb.startOpenDesign(path); });
     else m_chosen = e.path;
     ui.wb.rememberFolder(e.path.parent_path(), m_kind);
     close();

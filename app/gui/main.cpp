@@ -266,7 +266,7 @@ int main(int argc, char** argv) {
     gui::App app(gui::UiContext{wb, textures, fonts, scale});
     std::vector<std::filesystem::path> toOpen(opt.open.begin(), opt.open.end());
     // In the Studio an image (or .canting project) opens as the design.
-    if (wb.workspace() == core::WorkspaceId::StudioDesain && !toOpen.empty()) wb.openDesignFile(toOpen.front());
+    if (wb.workspace() == core::WorkspaceId::StudioDesain && !toOpen.empty()) wb.startOpenDesign(toOpen.front());
     else wb.openFiles(toOpen);
     if (shot) wb.finishAll();
     if (opt.kiosk) {

@@ -1,6 +1,10 @@
-// How the Studio talks to the App: its undo keys and the files it asks for.
+// How the Studio talks to the App: its undo keys, the files it asks for, and
+// the photo shown while it opens.
 
 #include "studio_panel.h"
+
+#include "item_probe.h"
+#include "theme.h"
 
 namespace canting::gui {
 
@@ -34,6 +38,24 @@ std::optional<FileRequest> StudioPanel::takeFileRequest(UiContext& ui) {
     case Request::ExportPalette: return FileRequest{FileBrowserPanel::Mode::ExportPalette, folder, base + "-palet.json", 0};
     default: return std::nullopt;
   }
+}
+
+void StudioPanel::drawOpening(UiContext& ui) {
+  // The reduced decode lands first (Workbench::startOpenDesign); the design,
+  // with the whole image and its palette, takes its place between frames.
+  const core::Workbench::DesignOpening& o = *ui.wb.designOpening();
+  const std::string text = ui.tr("studio.opening", {{"name", o.path.filename().string()}});
+  ImGui::TextUnformatted(text.c_str());
+  probe::note("@studio.opening");
+  const ImVec2 p = ImGui::GetCursorScreenPos(), size = ImGui::GetContentRegionAvail();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color::kCanvas);
+  if (o.preview.empty() || size.x < 2 || size.y < 2) return;
+  const float sc = std::min(size.x / float(o.preview.cols), size.y / float(o.preview.rows));
+  const ImVec2 a(p.x + (size.x - o.preview.cols * sc) / 2, p.y + (size.y - o.preview.rows * sc) / 2);
+  drawImage(dl, ui.textures.tiles("studio:opening:" + std::to_string(o.serial), 1, o.preview), o.preview.cols, o.preview.rows, a,
+            ImVec2(a.x + o.preview.cols * sc, a.y + o.preview.rows * sc));
+  probe::note("@studio.opening.preview");
 }
 
 void StudioPanel::fileChosen(UiContext&, int tag, const std::filesystem::path& path) {

@@ -76,7 +76,7 @@ const cv::Mat& StudioPanel::output() const { return m_preview ? m_preview->outpu
 
 void StudioPanel::syncPreview(UiContext& ui, core::DesignSession* s) {
   if (!m_preview) m_preview = std::make_unique<core::StudioPreview>(ui.wb.tasks());
-  m_preview->update(s, ui.wb.namedPalettes());
+  m_preview->update(s, ui.wb.namedPalettes(), ui.wb.designQuickPreview());
   if (m_preview->takeSessionChanged()) {
     m_needsFit = true;
     m_editSwatch = -1;
@@ -88,6 +88,7 @@ void StudioPanel::draw(UiContext& ui) {
   core::DesignSession* s = ui.wb.design();
   syncPreview(ui, s);
   m_pola.poll(ui, s);
+  if (ui.wb.designOpening()) return drawOpening(ui);  // the photo at once, the design when it is whole
   if (!s) {
     drawEmpty(ui);
     return;
@@ -435,10 +436,10 @@ void StudioPanel::drawCanvas(UiContext& ui, core::DesignSession& s) {
     return;
   }
   dl->PushClipRect(p, ImVec2(splitX, p.y + size.y), true);
-  drawImage(dl, ui.textures.tiles("studio:before:" + id, 1, before), before.cols, before.rows, ia, ib);
+  drawImage(dl, ui.textures.tiles("studio:before:" + id, pv.beforeVersion(), before), before.cols, before.rows, ia, ib);
   dl->PopClipRect();
   dl->PushClipRect(ImVec2(splitX, p.y), ImVec2(p.x + size.x, p.y + size.y), true);
-  drawImage(dl, ui.textures.tiles("studio:after:" + id, pv.resultVersion(), after), after.cols, after.rows, ia, ib);
+  drawImage(dl, ui.textures.tiles("studio:after:" + id, pv.result().empty() ? -1 - pv.beforeVersion() : pv.resultVersion(), after), after.cols, after.rows, ia, ib);
   dl->PopClipRect();
   if (m_split > 0.f && m_split < 1.f) {
     dl->AddLine(ImVec2(splitX, p.y), ImVec2(splitX, p.y + size.y), color::kGading, ui.px(3));

@@ -45,6 +45,7 @@ class StudioPanel final : public Panel {
  private:
   void syncPreview(UiContext& ui, core::DesignSession* s);
   void drawEmpty(UiContext& ui);
+  void drawOpening(UiContext& ui);
   void drawToolbar(UiContext& ui, core::DesignSession& s);
   void drawOperations(UiContext& ui, core::DesignSession& s);
   void drawOperationEditor(UiContext& ui, core::DesignSession& s, int index);

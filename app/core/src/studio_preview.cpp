@@ -36,19 +36,27 @@ void StudioPreview::reset() {
   ++m_generation;
   m_indexed.reset();
   m_before.release();
+  ++m_beforeVersion;
+  m_beforeQuick = false;
   m_result = {};
   m_cw = Colorways{{}, m_cw.version + 1, {}, {}};
   m_setupBusy = m_renderBusy = m_cwBusy = false;
 }
 
-void StudioPreview::update(const DesignSession* s, const std::vector<im::Palette>& named) {
+void StudioPreview::update(const DesignSession* s, const std::vector<im::Palette>& named, const cv::Mat& quick) {
   const void* data = s ? static_cast<const void*>(s->design().source.pixels.data) : nullptr;
   if (s != m_session || data != m_sourceData) {
+    // The quick preview is of the source the session opened with, not of one put in its place since.
+    const bool newSession = s != m_session;
     m_session = s;
     m_sourceData = data;
     m_sessionChanged = true;
     reset();
     if (!s) return;
+    if (newSession && !quick.empty()) {
+      m_before = quick;
+      m_beforeQuick = true;
+    }
     m_setupBusy = true;
     const cv::Mat source = s->design().source.pixels;
     std::weak_ptr<int> alive = m_alive;
@@ -63,6 +71,8 @@ void StudioPreview::update(const DesignSession* s, const std::vector<im::Palette
         if (alive.expired() || gen != m_generation) return;
         m_indexed = ix;
         m_before = ix->preview;
+        ++m_beforeVersion;
+        m_beforeQuick = false;
         m_setupBusy = false;
       };
     });

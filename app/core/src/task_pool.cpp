@@ -19,6 +19,14 @@ TaskPool::~TaskPool() {
 }
 
 void TaskPool::run(Job job, std::function<void(const std::string&)> onException) {
+  enqueue(std::move(job), std::move(onException), false);
+}
+
+void TaskPool::runFirst(Job job, std::function<void(const std::string&)> onException) {
+  enqueue(std::move(job), std::move(onException), true);
+}
+
+void TaskPool::enqueue(Job job, std::function<void(const std::string&)> onException, bool first) {
   Job guarded = [job = std::move(job), onException = std::move(onException)]() -> Completion {
     try {
       return job();
@@ -31,7 +39,8 @@ void TaskPool::run(Job job, std::function<void(const std::string&)> onException)
   };
   {
     std::lock_guard lock(m_mutex);
-    m_jobs.push_back(std::move(guarded));
+    if (first) m_jobs.push_front(std::move(guarded));
+    else m_jobs.push_back(std::move(guarded));
     ++m_pending;
   }
   m_cv.notify_one();

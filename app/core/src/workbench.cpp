@@ -54,6 +54,8 @@ bool Workbench::openDesignFromActive() {
 }
 
 void Workbench::installDesign(Design design, fs::path projectFile) {
+  m_opening.reset();  // whatever was on its way is not wanted any more
+  m_designQuick.release();
   m_design = std::make_unique<DesignSession>(std::move(design));
   m_designFile = std::move(projectFile);
   m_workspace = WorkspaceId::StudioDesain;
@@ -68,6 +70,43 @@ bool Workbench::openDesignFile(const fs::path& path) {
   }
   installDesign(std::move(*design), project ? path : fs::path());
   return true;
+}
+
+void Workbench::startOpenDesign(const fs::path& path) {
+  if (path.extension() == ".canting") {
+    openDesignFile(path);
+    return;
+  }
+  const int serial = ++m_openSerial;
+  m_opening = DesignOpening{path, {}, serial};
+  const OpenOptions full;  // what openDesignFile uses: the design is the same either way
+  const imaging::LoadOptions load = full.load;
+  // The reduced decode goes ahead of anything queued (a folder's thumbnails);
+  // the whole decode and the palette start beside it on the other worker.
+  m_tasks.runFirst([this, path, load, serial]() -> TaskPool::Completion {
+    // Only a JPEG large enough to scale gains: anything else would be a second whole decode beside the first.
+    auto h = imaging::probeImageFile(path);
+    if (!h || h->format != imaging::ImageFormat::Jpeg || imaging::jpegScaleFor(h->width, h->height, kQuickPreviewEdge) == 1) return {};
+    auto quick = imaging::loadImageScaled(path, kQuickPreviewEdge, load);
+    cv::Mat preview = quick ? makeThumbnail(quick->image.pixels, kQuickPreviewEdge) : cv::Mat();
+    return [this, serial, preview] {
+      if (m_opening && m_opening->serial == serial) m_opening->preview = preview;
+    };
+  });
+  m_tasks.run([this, path, full, serial]() -> TaskPool::Completion {
+    auto design = std::make_shared<imaging::Result<Design>>(designFromFile(path, full));
+    return [this, serial, design] {
+      if (!m_opening || m_opening->serial != serial) return;  // another open or a close came since
+      if (!*design) {
+        m_opening.reset();
+        notify(Notice::Kind::Error, errorText(design->error()));
+        return;
+      }
+      cv::Mat quick = m_opening->preview;
+      installDesign(std::move(**design), {});
+      m_designQuick = quick;
+    };
+  });
 }
 
 bool Workbench::saveDesign(const fs::path& project) {
@@ -120,6 +159,8 @@ void Workbench::exportDesignPalette(const fs::path& path) {
 }
 
 void Workbench::closeDesign() {
+  m_opening.reset();
+  m_designQuick.release();
   m_design.reset();
   m_designFile.clear();
   std::error_code ec;

@@ -5,6 +5,7 @@
 #include "canting/imaging/image_io.h"
 #include "decoder_guard.h"
 #include "jpeg_cmyk.h"
+#include "jpeg_scaled.h"
 #include "png_colour_key.h"
 #include "tiff_rgba.h"
 
@@ -13,20 +14,6 @@
 namespace canting::imaging {
 
 namespace {
-
-// EXIF orientation 1..8 to upright pixels.
-void applyOrientation(cv::Mat& m, int orientation) {
-  switch (orientation) {
-    case 2: cv::flip(m, m, 1); break;
-    case 3: cv::rotate(m, m, cv::ROTATE_180); break;
-    case 4: cv::flip(m, m, 0); break;
-    case 5: cv::transpose(m, m); break;
-    case 6: cv::rotate(m, m, cv::ROTATE_90_CLOCKWISE); break;
-    case 7: cv::transpose(m, m); cv::rotate(m, m, cv::ROTATE_180); break;
-    case 8: cv::rotate(m, m, cv::ROTATE_90_COUNTERCLOCKWISE); break;
-    default: break;
-  }
-}
 
 // The most OpenCV may allocate for a file whose header the probe accepted:
 // its pixels at up to 4 channels of the stored sample size, and a margin for
@@ -45,6 +32,23 @@ std::string withDecoderText(std::string what, const detail::DecodeGuard& g) {
 }
 
 }  // namespace
+
+namespace detail {
+
+void applyOrientation(cv::Mat& m, int orientation) {
+  switch (orientation) {
+    case 2: cv::flip(m, m, 1); break;
+    case 3: cv::rotate(m, m, cv::ROTATE_180); break;
+    case 4: cv::flip(m, m, 0); break;
+    case 5: cv::transpose(m, m); break;
+    case 6: cv::rotate(m, m, cv::ROTATE_90_CLOCKWISE); break;
+    case 7: cv::transpose(m, m); cv::rotate(m, m, cv::ROTATE_180); break;
+    case 8: cv::rotate(m, m, cv::ROTATE_90_COUNTERCLOCKWISE); break;
+    default: break;
+  }
+}
+
+}  // namespace detail
 
 Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions& options) {
   detail::installDecoderHooks();
@@ -139,7 +143,7 @@ Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions
     }
     if (h.format == ImageFormat::Png)
       if (auto key = detail::pngColourKey(bytes)) pixels = detail::applyColourKey(pixels, *key);
-    applyOrientation(pixels, h.orientation);
+    detail::applyOrientation(pixels, h.orientation);
   } catch (const cv::Exception& e) {
     return makeError(ErrorCode::CorruptImage, {{"format", formatName(h.format)}}, e.what());
   } catch (const std::bad_alloc&) {

@@ -3,7 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <fstream>
+#include <future>
+#include <thread>
 #include <imgui.h>
 #include <opencv2/imgproc.hpp>
 
@@ -663,4 +666,48 @@ TEST_CASE("an administrator records a certificate on the page of a trainee whose
   gui::probe::clear();
   h.frames(1);
   CHECK_FALSE(gui::probe::find("@training.issue_certificate"));  // an active certificate: nothing more to record
+}
+
+TEST_CASE("the Studio shows a photo being opened at once, then the design in its place", "[gui][studio][studio_open]") {
+  Harness h;
+  h.wb.setWorkspace(core::WorkspaceId::StudioDesain);
+  cv::Mat photo(2400, 3200, CV_8UC3, cv::Scalar(40, 90, 160));  // large enough to decode at 1/2
+  cv::circle(photo, cv::Point(1600, 1200), 600, cv::Scalar(200, 220, 240), cv::FILLED);
+  REQUIRE(imaging::saveImage(photo, h.dir / "foto.jpg"));
+  // Both workers held, then one let go: it takes the reduced decode (queued
+  // first) and then a third hold, so the whole decode waits to be seen after.
+  std::promise<void> s1, s2, go1, go2, go3;
+  std::shared_future<void> f1 = go1.get_future().share(), f2 = go2.get_future().share(), f3 = go3.get_future().share();
+  h.wb.tasks().run([&s1, f1]() -> core::TaskPool::Completion { s1.set_value(); f1.wait(); return {}; });
+  h.wb.tasks().run([&s2, f2]() -> core::TaskPool::Completion { s2.set_value(); f2.wait(); return {}; });
+  s1.get_future().wait();
+  s2.get_future().wait();
+  h.wb.tasks().runFirst([f3]() -> core::TaskPool::Completion { f3.wait(); return {}; });
+  h.wb.startOpenDesign(h.dir / "foto.jpg");
+  const auto drawOnly = [&h] {
+    ImGui::NewFrame();
+    h.app->frame();
+    ImGui::Render();
+  };
+  // Before anything lands: the file's name, no design.
+  drawOnly();
+  CHECK(gui::probe::find("@studio.opening"));
+  CHECK(test::drawnText().find("foto.jpg") != std::string::npos);
+  CHECK_FALSE(gui::probe::find("@studio.opening.preview"));
+  go1.set_value();
+  for (int i = 0; i < 20000 && h.wb.designOpening()->preview.empty(); ++i) {
+    h.wb.update();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  drawOnly();
+  CHECK(gui::probe::find("@studio.opening.preview"));  // the photo, before its whole decode
+  CHECK(h.wb.design() == nullptr);
+  go2.set_value();
+  go3.set_value();
+  h.frames(2);
+  gui::probe::clear();  // the probe keeps what earlier frames drew
+  h.frame();
+  CHECK_FALSE(gui::probe::find("@studio.opening"));
+  REQUIRE(h.wb.design());
+  CHECK(gui::probe::find("@studio.canvas"));
 }

@@ -38,6 +38,22 @@ bool applyDecoderLimits(const LoadOptions& options, char** argv = nullptr);
 Result<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadOptions& options = {});
 Result<Image> loadImage(const std::filesystem::path& path, const LoadOptions& options = {});
 
+// For looking at, not for working on: the image at the smallest size whose
+// longer side is still at least `minEdge` (whole when it is no larger),
+// upright as loadImage gives it, 8-bit grey or BGR for JPEG. JPEG is decoded at
+// 1/2, 1/4 or 1/8 by libjpeg's DCT scaling (a 24 MP photo for a 1400 px
+// preview: 1/4, a sixteenth of the pixels); other formats decode whole. The
+// limits apply to the file's own size, as for loadImage.
+struct ScaledImage {
+  Image image;     // source is the file's header; dpi divided by the scale, so sizes in cm stay true
+  int scale = 1;   // the reduction per side: 1, 2, 4 or 8
+};
+Result<ScaledImage> decodeImageScaled(std::span<const std::uint8_t> bytes, int minEdge, const LoadOptions& options = {});
+Result<ScaledImage> loadImageScaled(const std::filesystem::path& path, int minEdge, const LoadOptions& options = {});
+// The largest of 8, 4 and 2 whose reduced longer side ceil(edge / scale) is
+// still >= minEdge, else 1.
+int jpegScaleFor(int width, int height, int minEdge);
+
 enum class TiffCompression { None, Lzw, Deflate };
 
 struct SaveOptions {

@@ -34,8 +34,10 @@ class StudioPreview {
   StudioPreview& operator=(const StudioPreview&) = delete;
 
   // Once per frame on the UI thread: follows `session` (nullptr: none) and
-  // its version, starting the jobs whose inputs changed.
-  void update(const DesignSession* session, const std::vector<imaging::Palette>& named);
+  // its version, starting the jobs whose inputs changed. `quick`, a reduced
+  // decode of a new session's source (Workbench::designQuickPreview()), is
+  // shown as before() until the preview of the whole source lands.
+  void update(const DesignSession* session, const std::vector<imaging::Palette>& named, const cv::Mat& quick = {});
   // The colourways asked for (scheme and seed); the grid follows on update().
   void setColorways(const ColorwaysAction& action) { m_cwAction = action; }
   const ColorwaysAction& colorwaysAction() const { return m_cwAction; }
@@ -43,6 +45,8 @@ class StudioPreview {
   // True when a new session was seen since the last call (the panel resets its view).
   bool takeSessionChanged() { return std::exchange(m_sessionChanged, false); }
   const cv::Mat& before() const { return m_before; }            // the source at preview size, 8-bit
+  int beforeVersion() const { return m_beforeVersion; }          // bumps whenever before() is replaced
+  bool beforeIsQuick() const { return m_beforeQuick; }           // before() is still the reduced decode
   const cv::Mat& result() const { return m_result.tile; }        // empty until the first render lands
   int resultVersion() const { return m_result.version; }         // the session version it shows
   const cv::Mat& output() const { return m_result.output; }      // the repeat or cloth; empty for a tile
@@ -79,6 +83,8 @@ class StudioPreview {
   bool m_sessionChanged = false;
   std::shared_ptr<const Indexed> m_indexed;
   cv::Mat m_before;
+  int m_beforeVersion = 0;
+  bool m_beforeQuick = false;
   Result m_result;
   Colorways m_cw;
   ColorwaysAction m_cwAction;

@@ -27,6 +27,9 @@ class TaskPool {
 
   // `onException` runs on the UI thread with the message if the job threw.
   void run(Job job, std::function<void(const std::string&)> onException = {});
+  // The same, ahead of every job still waiting: a first preview the user is
+  // looking at must not wait behind a folder's thumbnails.
+  void runFirst(Job job, std::function<void(const std::string&)> onException = {});
   // Runs the completions that are ready; returns how many ran.
   int drain();
   // Jobs submitted whose completion has not run yet.
@@ -36,6 +39,7 @@ class TaskPool {
 
  private:
   void worker();
+  void enqueue(Job job, std::function<void(const std::string&)> onException, bool first);
 
   mutable std::mutex m_mutex;
   std::condition_variable m_cv;

@@ -93,6 +93,23 @@ class Workbench {
   const std::filesystem::path& designFile() const { return m_designFile; }
   bool openDesignFromActive();  // the Pustaka document becomes the design's source
   bool openDesignFile(const std::filesystem::path& imageOrProject);
+  // The Studio's open, in two steps on workers so that the photo shows at
+  // once: first a reduced decode at preview size (designOpening()->preview,
+  // within a second for a 24 MP phone photo), then the whole image and its
+  // palette, installed as the design when they are done, exactly as
+  // openDesignFile would. A project (.canting) opens at once. Opening another
+  // file before the first is done drops the first.
+  void startOpenDesign(const std::filesystem::path& imageOrProject);
+  struct DesignOpening {
+    std::filesystem::path path;
+    cv::Mat preview;  // empty until the reduced decode lands; upright, 8-bit, at most kQuickPreviewEdge
+    int serial = 0;
+  };
+  const DesignOpening* designOpening() const { return m_opening ? &*m_opening : nullptr; }
+  // The reduced preview of the design just opened by startOpenDesign (empty
+  // otherwise): the Studio shows it until its own preview of the whole image lands.
+  const cv::Mat& designQuickPreview() const { return m_designQuick; }
+  static constexpr int kQuickPreviewEdge = 1400;  // StudioPreview::kPreviewSide
   bool saveDesign(const std::filesystem::path& project);
   // The design's output (the tile, its repeat or a whole cloth) at print
   // resolution, on a worker: PNG and TIFF stream to disk with progress and
@@ -167,6 +184,9 @@ class Workbench {
   std::vector<std::function<void()>> m_posted;
   int m_nextNotice = 1;
   std::unique_ptr<DesignSession> m_design;
+  std::optional<DesignOpening> m_opening;
+  cv::Mat m_designQuick;
+  int m_openSerial = 0;
   std::filesystem::path m_designFile;
   std::vector<imaging::Palette> m_palettes;
   std::shared_ptr<std::atomic<double>> m_exportProgress = std::make_shared<std::atomic<double>>(-1.0);
