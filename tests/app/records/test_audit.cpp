@@ -6,11 +6,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "audit_content.h"  // the tamperer's copy of the (unkeyed) algorithms
+#include "audit_tamper.h"
 #include "canting/records/bundle.h"
+#include "canting/records/reports.h"
 #include "canting/records/schema.h"
 #include "records_fixture.h"
-#include "store_internal.h"
 
 using namespace canting::records;
 using canting::test::rawExec;
@@ -27,7 +27,7 @@ std::string one(Store& s, const std::string& sql) {
 }
 
 struct Filled {
-  Id trainee = 0, certificate = 0, assessment = 0;
+  Id trainee = 0, certificate = 0, assessment = 0, session = 0;
   std::string assessmentUuid, certificateUuid;
   Id firstUnit = 0;
 };
@@ -42,6 +42,7 @@ Filled fill(RecordsFixture& f) {
   auto session = f.store->addSession(*f.trainer, {.date = "2026-05-01", .topic = "pewarnaan", .centre = f.centreA, .units = {sch.units[0].id},
                                                   .attendance = {{a, Attendance::Present}, {b, Attendance::Absent}}});
   REQUIRE(session);
+  out.session = *session;
   AssessmentInput in{.trainee = a, .scheme = f.scheme, .date = "2026-06-01", .methods = {"observasi"}};
   for (const auto& u : sch.units) in.units[u.id] = true;
   in.units[sch.units[0].id] = false;  // one BK
@@ -153,28 +154,10 @@ TEST_CASE("a chain recomputed after an edit passes the chain check but not a hea
   RecordsFixture f;
   const Filled x = fill(f);
   const AuditHead printed = *AuditHead::parse(f.store->auditHead()->text());  // as read off a report
-  // The tamperer: flip the BK, then re-hash the content and every entry from there on.
-  Db& db = f.store->db();
-  db.exec("DROP TRIGGER assessment_units_final; DROP TRIGGER audit_append_only;");
-  db.exec("UPDATE assessment_units SET k = 1 WHERE assessment_id = " + std::to_string(x.assessment));
-  const auto from = latestSeqFor(*f.store, "assessment", x.assessmentUuid);
-  const auto content = detail::recordContent(db, RecordRef{"assessment", x.assessmentUuid});
-  REQUIRE(content);
-  db.prepare("UPDATE audit_log SET content_hash = ?1 WHERE seq = ?2").bind(1, content->hash).bind(2, from).run();
-  std::string prev = one(*f.store, "SELECT prev_hash FROM audit_log WHERE seq = " + std::to_string(from));
-  {
-    auto q = db.prepare("SELECT seq, at, user, action, entity, uuid, detail, record_kind, record_uuid, content_hash FROM audit_log WHERE seq >= ?1 ORDER BY seq");
-    q.bind(1, from);
-    std::vector<std::pair<std::int64_t, std::string>> rehashed;
-    while (q.step()) {
-      AuditRow r{q.i64(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), prev, ""};
-      prev = detail::auditEntryHash(r, q.text(7), q.text(8), q.text(9));
-      rehashed.emplace_back(r.seq, r.prevHash + " " + prev);
-    }
-    q = Stmt();
-    for (const auto& [seq, hashes] : rehashed)
-      db.prepare("UPDATE audit_log SET prev_hash = ?1, hash = ?2 WHERE seq = ?3").bind(1, hashes.substr(0, 64)).bind(2, hashes.substr(65)).bind(3, seq).run();
-  }
+  // The tamperer: flip the BK, then re-hash the content and the whole chain.
+  f.store->db().exec("DROP TRIGGER assessment_units_final;");
+  f.store->db().exec("UPDATE assessment_units SET k = 1 WHERE assessment_id = " + std::to_string(x.assessment));
+  canting::test::rewriteAuditChain(f.store->db());
   auto plain = f.store->verifyAudit();
   REQUIRE(plain);
   CHECK(plain->ok());  // the unkeyed chain alone cannot tell
@@ -260,4 +243,23 @@ TEST_CASE("records from before schema 6 are not asked for a content hash; rows f
   REQUIRE(c);
   REQUIRE(c->problems.size() == 1);
   CHECK(names(*c, AuditProblemKind::RecordWithoutAudit, "centre", "c-2"));
+}
+
+TEST_CASE("every PDF report and certificate prints the chain's head as of printing", "[records][audit][reports]") {
+  RecordsFixture f;
+  const Filled x = fill(f);
+  const std::string head = f.store->auditHead()->text();
+  const auto dir = f.dir.path();
+  REQUIRE(writeCentreReport(*f.store, *f.admin, f.centreA, f.scheme, dir / "sentra.pdf"));
+  REQUIRE(writeTranscript(*f.store, *f.admin, x.trainee, dir / "transkrip.pdf"));
+  REQUIRE(writeAttendanceList(*f.store, *f.admin, x.session, dir / "hadir.pdf"));
+  REQUIRE(writeParticipationCertificates(*f.store, *f.admin, x.session, 0, dir / "sertifikat.pdf"));
+  CHECK(f.store->auditHead()->text() == head);  // printing is not a change
+  for (const char* pdf : {"sentra.pdf", "transkrip.pdf", "hadir.pdf"}) {
+    INFO(pdf);
+    CHECK(canting::test::pdfText(dir / pdf).find("kepala rantai audit " + head) != std::string::npos);
+  }
+  CHECK(canting::test::pdfText(dir / "sertifikat.pdf").find("Kepala rantai audit: " + head) != std::string::npos);
+  // The printed text is what verify-audit --head takes.
+  CHECK(f.store->verifyAudit(*AuditHead::parse(head))->ok());
 }
