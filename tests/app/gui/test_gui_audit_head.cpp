@@ -14,12 +14,7 @@ using canting::test::Harness;
 
 TEST_CASE("the dashboard shows the audit chain's head, and the next change moves it", "[gui][training][audit]") {
   Harness h;
-  records::Desk& desk = h.app->records().desk();
-  h.wb.setWorkspace(core::WorkspaceId::PelatihanSertifikasi);
-  REQUIRE(desk.useDemo(true));
-  desk.loginName = records::demoLogins()[0].name;
-  desk.pin = records::demoLogins()[0].pin;
-  REQUIRE(desk.login());
+  records::Desk& desk = h.openDemoRecords();
   for (auto lang : {core::Language::Indonesian, core::Language::English}) {
     h.wb.setLanguage(lang);
     h.frames(2);
