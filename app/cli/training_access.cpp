@@ -93,7 +93,7 @@ std::optional<std::string> pinFrom(Ctx& c, const ParsedArgs& a, int& status, con
   if (auto file = a.value(name + "-file")) return readPinFile(c, *file, status);
   if (auto pin = a.value(name)) {
     // Every user of the machine can read a command line (ps, /proc) and the shell keeps it.
-    c.err << c.tr.tr("cli.training.pin_visible", {{"arg", "--" + name}}) << "\n";
+    c.err << "canting-cli: " << c.tr.tr("cli.training.pin_visible", {{"arg", "--" + name}}) << "\n";
     return *pin;
   }
   if (name == "pin")
