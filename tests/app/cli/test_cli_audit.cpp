@@ -13,6 +13,7 @@
 #include "canting/records/store.h"
 #include "cli_demo.h"
 #include "run_cli.h"
+#include "support/english_words.h"
 
 using namespace canting;
 using test::runCli;
@@ -75,6 +76,7 @@ TEST_CASE("verify-audit exits 2 and names a BK flipped to K in sqlite3, in both 
   CHECK(id.code == 2);
   CHECK(id.err.find("Catatan diubah di luar aplikasi (1 masalah)") != std::string::npos);
   CHECK(id.err.find("asesmen " + uuid + " berubah sejak entri ") != std::string::npos);
+  CHECK(test::englishWords(id.out + id.err).empty());
   auto js = runCli({"training", "verify-audit", "--db", demo.db, "--json"});
   CHECK(js.code == 2);
   const auto j = nlohmann::json::parse(js.out);
@@ -103,6 +105,7 @@ TEST_CASE("a chain recomputed after an edit passes alone and is caught by the he
   auto id = runCli({"--lang", "id", "training", "verify-audit", "--db", demo.db, "--head", printed});
   CHECK(id.code == 2);
   CHECK(id.err.find("entri " + seq + " bukan lagi kepala " + printed + " yang dicetak: rantai telah ditulis ulang") != std::string::npos);
+  CHECK(test::englishWords(id.out + id.err).empty());
   auto js = nlohmann::json::parse(runCli({"training", "verify-audit", "--db", demo.db, "--head", printed, "--json"}).out);
   REQUIRE(js["problems"].size() == 1);
   CHECK(js["problems"][0]["kind"] == "head_mismatch");
@@ -144,6 +147,7 @@ TEST_CASE("a PIN from --pin-file or CANTING_PIN, and --pin warns that others can
   auto id = withLogin({"--lang", "id", "training", "centre", "add", "Sentra E"}, {"--pin", "1234"});
   CHECK(id.code == 0);
   CHECK(id.err.find("Peringatan: PIN yang diketik sebagai --pin dapat dilihat pengguna lain komputer ini") != std::string::npos);
+  CHECK(test::englishWords(id.err).empty());
   // A missing PIN file is an error, not an empty PIN.
   auto missing = withLogin({"--lang", "en", "training", "centre", "add", "Sentra F"}, {"--pin-file", (demo.dir.path() / "none.txt").string()});
   CHECK(missing.code == 2);
