@@ -4,12 +4,13 @@
 //
 //   bench_records           build the data set in a temp folder, then time
 //                           the dashboard, a centre's matrix, a 10,000-row
-//                           CSV import and one centre's bundle import
+//                           CSV import, one centre's bundle import and
+//                           verify-audit over everything
 //   bench_records --quick   2 centres x 50 trainees (CTest: results check out)
 //
-// The data set is written straight into the tables in one transaction (an
-// audit row per trainee is not what is being measured); everything timed
-// goes through the store's public API.
+// The data set is written straight into the tables in one transaction, with
+// the audit entry the app writes for each trainee and assessment (its content
+// hash included); everything timed goes through the store's public API.
 
 #include <chrono>
 #include <cstdio>
@@ -25,6 +26,7 @@
 
 using namespace canting::records;
 namespace fs = std::filesystem;
+using canting::bench::cpuMs;  // beside the wall time: the machine may be loaded
 using canting::bench::medianMs;
 
 namespace {
@@ -87,12 +89,15 @@ World build(const fs::path& dir, int nCentres, int perCentre, int nUnits, int nA
       char nik[17];
       std::snprintf(nik, sizeof nik, "33%014d", serial);
       insT.reset();
-      insT.bind(1, newUuid()).bind(2, "Peserta " + std::to_string(serial)).bind(3, nik).bind(4, centre).run();
+      const std::string tUuid = newUuid();
+      insT.bind(1, tUuid).bind(2, "Peserta " + std::to_string(serial)).bind(3, nik).bind(4, centre).run();
       const Id t = db.lastId();
+      w.store->appendAudit("admin", "create", "trainee", tUuid, "{}");
       for (int a = 0; a < nAssess; ++a) {
         const std::string date = "2026-0" + std::to_string(1 + a) + "-15";
         insA.reset();
-        insA.bind(1, newUuid()).bind(2, t).bind(3, w.scheme).bind(4, date).run();
+        const std::string aUuid = newUuid();
+        insA.bind(1, aUuid).bind(2, t).bind(3, w.scheme).bind(4, date).run();
         const Id aid = db.lastId();
         for (const auto& u : sch.units) {
           // Competence grows over the five assessments.
@@ -109,6 +114,7 @@ World build(const fs::path& dir, int nCentres, int perCentre, int nUnits, int nA
             insS.bind(1, t).bind(2, u.id).bind(3, centre).bind(4, k ? 1 : 0).bind(5, date).run();
           }
         }
+        w.store->appendAudit("asesor", "assess", "trainee", tUuid, "{}", RecordRef{"assessment", aUuid});
       }
     }
   tx.commit();
@@ -155,9 +161,11 @@ int main(int argc, char** argv) {
     }
   }
   ImportReport rep;
+  double cpu0 = cpuMs();
   const double csvMs = onceMs([&] { rep = *importTraineesCsv(*w.store, *w.admin, csv); });
+  const double csvCpu = cpuMs() - cpu0;
   if (rep.imported != csvRows || !rep.problems.empty()) die("CSV import failed");
-  std::printf("import %d trainees from CSV          %8.1f ms   target < 2000 ms\n", csvRows, csvMs);
+  std::printf("import %d trainees from CSV          %8.1f ms   target < 2000 ms   (CPU %.1f ms)\n", csvRows, csvMs, csvCpu);
 
   // One centre's bundle into a fresh regency database that has the same scheme.
   const fs::path bundle = dir / "sentra.bundle";
@@ -166,13 +174,38 @@ int main(int argc, char** argv) {
   if (!r || !(*r)->createFirstAdmin("admin", "1234")) die("regency");
   auto ra = *(*r)->login("admin", "1234");
   BundleSummary sum;
+  cpu0 = cpuMs();
   const double bundleMs = onceMs([&] { sum = *importBundle(**r, ra, bundle); });
+  const double bundleCpu = cpuMs() - cpu0;
   if ((*r)->trainees(ra)->size() != std::size_t(perCentre)) die("bundle import lost trainees");
-  std::printf("import one centre's bundle (%.1f MB)  %8.1f ms   target < 5000 ms\n", double(fs::file_size(bundle)) / 1e6, bundleMs);
+  std::printf("import one centre's bundle (%.1f MB)  %8.1f ms   target < 5000 ms   (CPU %.1f ms)\n", double(fs::file_size(bundle)) / 1e6, bundleMs,
+              bundleCpu);
   BundleSummary again;
   const double againMs = onceMs([&] { again = *importBundle(**r, ra, bundle); });
   if (again.added != 0 || again.updated != 0) die("re-import was not idempotent");
   std::printf("re-import the same bundle (no change) %8.1f ms\n", againMs);
+
+  // verify-audit over the whole data set (1.5 M unit results, 3 M criteria,
+  // every record against its entry), then once more after a BK flipped to K
+  // behind the store's back: exactly that assessment must be named.
+  AuditCheck audit;
+  double auditCpu = 0;
+  const double auditMs = medianMs(3, [&] { audit = *w.store->verifyAudit(*w.store->auditHead()); }, &auditCpu);
+  if (!audit.ok() || audit.rows < std::int64_t(nCentres) * perCentre * (1 + nAssess)) die("verify-audit found problems in a clean data set");
+  std::printf("verify-audit (%lld entries, every record) %8.1f ms   target < 10000 ms   (CPU %.1f ms)\n", (long long)audit.rows, auditMs,
+              auditCpu);
+  {
+    Db& db = w.store->db();
+    auto q = db.prepare("SELECT a.uuid, u.assessment_id, u.unit_id FROM assessment_units u JOIN assessments a ON a.id = u.assessment_id "
+                        "WHERE u.k = 0 ORDER BY u.assessment_id DESC LIMIT 1");
+    if (!q.step()) die("no BK to flip");
+    const std::string uuid = q.text(0), where = " WHERE assessment_id = " + q.text(1) + " AND unit_id = " + q.text(2);
+    q = Stmt();
+    db.exec("DROP TRIGGER assessment_units_final; UPDATE assessment_units SET k = 1" + where);
+    auto bad = *w.store->verifyAudit();
+    if (bad.problems.size() != 1 || bad.problems[0].kind != AuditProblemKind::RecordChanged || bad.problems[0].uuid != uuid)
+      die("verify-audit did not name the flipped outcome");
+  }
 
   w.store.reset();
   r->reset();

@@ -18,6 +18,11 @@
 
 namespace canting::cli {
 
+struct Ctx;
+// The PIN from the first line of a file, so that it stays out of the shell's
+// history and `ps` (training_access.cpp).
+std::optional<std::string> readPinFile(Ctx& c, const std::string& path, int& status);
+
 struct Ctx {
   core::Translator tr;
   std::ostream& out;

@@ -51,11 +51,12 @@ int cmdInit(Ctx& c, const ParsedArgs& a) {
     return kOk;
   }
   if (auto admin = a.value("admin")) {
-    std::string pin = a.value("pin").value_or("");
-    if (pin.empty()) pin = askPin(c);
-    auto id = store.createFirstAdmin(*admin, pin);
+    int status = 0;
+    auto pin = pinFrom(c, a, status);
+    if (!pin) return status;
+    auto id = store.createFirstAdmin(*admin, *pin);
     if (!id) return c.fail(id.error());
-    auto actor = store.login(*admin, pin);
+    auto actor = store.login(*admin, *pin);
     if (!actor) return c.fail(actor.error());
     auto n = store.loadCurriculum(*actor, core::assetsDir() / "curriculum");
     if (!n) return c.fail(n.error());
@@ -109,7 +110,9 @@ int cmdPersonAdd(Ctx& c, const ParsedArgs& a) {
     if (!centre) return status;
     p.centre = centre->id;
   }
-  auto id = s->addPerson(*by, p, a.value("new-pin").value_or(""));
+  auto pin = pinFrom(c, a, status, "new-pin");
+  if (!pin) return status;
+  auto id = s->addPerson(*by, p, *pin);
   if (!id) return c.fail(id.error());
   c.out << c.tr.tr("cli.training.person_added", {{"name", p.name}, {"id", std::to_string(*id)}}) << "\n";
   return kOk;
@@ -366,18 +369,45 @@ int cmdImportBundle(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+// Read-only, and no login: the regency checks a centre's file, or a printed
+// head against this installation's, without anyone's PIN.
 int cmdVerifyAudit(Ctx& c, const ParsedArgs& a) {
+  std::optional<rec::AuditHead> anchor;
+  if (auto h = a.value("head")) {
+    anchor = rec::AuditHead::parse(*h);
+    if (!anchor) return c.usage("cli.usage.bad_value", {{"arg", "--head"}, {"value", *h}}, "cli.help.training_verify_audit");
+  }
   int status = 0;
   auto s = openStore(c, a, status);
   if (!s) return status;
-  auto r = s->verifyAudit();
+  auto r = s->verifyAudit(anchor);
   if (!r) return c.fail(r.error());
-  if (!r->intact) {
-    c.err << c.tr.tr("cli.training.audit_broken", {{"seq", std::to_string(r->firstBad)}, {"rows", std::to_string(r->rows)}}) << "\n";
-    return kBadInput;
+  auto head = s->auditHead();
+  if (!head) return c.fail(head.error());
+  if (a.flag("json")) {
+    json problems = json::array();
+    for (const auto& p : r->problems)
+      problems.push_back({{"kind", rec::auditProblemName(p.kind)}, {"entity", p.entity}, {"uuid", p.uuid}, {"seq", p.seq}});
+    c.out << base::dumpJson(json{{"head", {{"seq", head->seq}, {"hash", head->hash.substr(0, 16)}}}, {"rows", r->rows}, {"problems", problems}}, 2)
+          << "\n";
+    return r->ok() ? kOk : kBadInput;
   }
-  c.out << c.tr.tr("cli.training.audit_ok", {{"rows", std::to_string(r->rows)}}) << "\n";
-  return kOk;
+  c.out << c.tr.tr("cli.training.audit_head", {{"head", head->text()}}) << "\n";
+  if (r->ok()) {
+    c.out << c.tr.tr("cli.training.audit_ok", {{"rows", std::to_string(r->rows)}}) << "\n";
+    if (anchor) c.out << c.tr.tr("cli.training.audit_head_ok", {{"head", anchor->text()}}) << "\n";
+    return kOk;
+  }
+  if (!r->intact)
+    c.err << c.tr.tr("cli.training.audit_broken", {{"seq", std::to_string(r->firstBad)}, {"rows", std::to_string(r->rows)}}) << "\n";
+  c.err << c.tr.tr("cli.training.audit_problems", {{"n", std::to_string(r->problems.size())}}) << "\n";
+  for (const auto& p : r->problems) {
+    const std::string what = p.entity.empty() ? "-" : c.tr.tr("records.entity." + p.entity) + " " + p.uuid;
+    c.err << "  " << c.tr.tr(std::string("cli.training.audit_problem.") + rec::auditProblemName(p.kind),
+                             {{"what", what}, {"seq", std::to_string(p.seq)}, {"head", anchor ? anchor->text() : ""}})
+          << "\n";
+  }
+  return kBadInput;
 }
 
 // No login for either: whoever can reach the file can copy it anyway, and a
@@ -403,7 +433,7 @@ int cmdRestore(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
-const std::set<std::string> kLogin = {"db", "user", "pin"};
+const std::set<std::string> kLogin = {"db", "user", "pin", "pin-file"};
 // [SECTION] the command table
 
 std::set<std::string> with(std::set<std::string> extra) {
@@ -415,10 +445,10 @@ std::set<std::string> with(std::set<std::string> extra) {
 
 std::vector<Command> trainingCommands() {
   std::vector<Command> all = {
-      {"training init", {{}, {"demo"}, {"db", "admin", "pin"}}, "cli.help.training_init", cmdInit},
+      {"training init", {{}, {"demo"}, {"db", "admin", "pin", "pin-file"}}, "cli.help.training_init", cmdInit},
       {"training centre list", {{}, {"json"}, {"db"}}, "cli.help.training_centre_list", cmdCentreList},
       {"training centre add", {{"NAME"}, {}, with({"desa", "kecamatan", "note"})}, "cli.help.training_centre_add", cmdCentreAdd},
-      {"training person add", {{"NAME"}, {}, with({"role", "centre", "registration", "new-pin"})}, "cli.help.training_person_add", cmdPersonAdd},
+      {"training person add", {{"NAME"}, {}, with({"role", "centre", "registration", "new-pin", "new-pin-file"})}, "cli.help.training_person_add", cmdPersonAdd},
       {"training trainee import", {{"FILE"}, {}, with({})}, "cli.help.training_trainee_import", cmdTraineeImport},
       {"training trainee list", {{}, {"json", "csv"}, with({"centre", "o"}), {'o'}}, "cli.help.training_trainee_list", cmdTraineeList},
       {"training unit list", {{}, {"json"}, {"db", "scheme"}}, "cli.help.training", cmdUnitList},
@@ -434,7 +464,7 @@ std::vector<Command> trainingCommands() {
       {"training report certificate", {{"SESSION"}, {}, with({"trainee", "o"}), {'o'}}, "cli.help.training_report", [](Ctx& c, const ParsedArgs& a) { return cmdReport(c, a, "certificate"); }},
       {"training export-bundle", {{}, {}, with({"centre", "o"}), {'o'}}, "cli.help.training_export_bundle", cmdExportBundle},
       {"training import-bundle", {{"FILE"}, {}, with({})}, "cli.help.training_import_bundle", cmdImportBundle},
-      {"training verify-audit", {{}, {}, {"db"}}, "cli.help.training_verify_audit", cmdVerifyAudit},
+      {"training verify-audit", {{}, {"json"}, {"db", "head"}}, "cli.help.training_verify_audit", cmdVerifyAudit},
       {"training backup", {{}, {}, {"db", "o"}, {'o'}}, "cli.help.training_backup", cmdBackup},
       {"training restore", {{"FILE"}, {}, {"db"}}, "cli.help.training_restore", cmdRestore},
   };

@@ -4,12 +4,29 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
 
 #include "canting/core/paths.h"
 #include "canting/imaging/file_io.h"
 #include "training_internal.h"
+
+namespace canting::cli {
+
+std::optional<std::string> readPinFile(Ctx& c, const std::string& path, int& status) {
+  auto bytes = imaging::readFile(path, 4096);
+  if (!bytes) {
+    status = c.fail(bytes.error());
+    return std::nullopt;
+  }
+  std::string pin(bytes->begin(), bytes->end());
+  pin = pin.substr(0, pin.find('\n'));
+  while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ' || pin.back() == '\t')) pin.pop_back();
+  return pin;
+}
+
+}  // namespace canting::cli
 
 namespace canting::cli::training {
 
@@ -23,9 +40,9 @@ std::optional<rec::Actor> loginFrom(Ctx& c, rec::Store& s, const ParsedArgs& a, 
     status = c.usage("cli.usage.missing_option", {{"arg", "--user"}}, help);
     return std::nullopt;
   }
-  std::string pin = a.value("pin").value_or("");
-  if (pin.empty()) pin = askPin(c);
-  auto actor = s.login(*user, pin);
+  auto pin = pinFrom(c, a, status);
+  if (!pin) return std::nullopt;
+  auto actor = s.login(*user, *pin);
   if (!actor) {
     status = c.fail(actor.error());
     return std::nullopt;
@@ -56,9 +73,9 @@ std::unique_ptr<rec::Store> openStore(Ctx& c, const ParsedArgs& a, int& status) 
   return std::move(*s);
 }
 
-std::string askPin(Ctx& c) {
+std::string askPin(Ctx& c, const std::string& prompt) {
   if (!::isatty(STDIN_FILENO)) return {};
-  c.err << c.tr.tr("cli.training.pin_prompt") << std::flush;
+  c.err << c.tr.tr(prompt) << std::flush;
   termios old{};
   tcgetattr(STDIN_FILENO, &old);
   termios quiet = old;
@@ -69,6 +86,19 @@ std::string askPin(Ctx& c) {
   tcsetattr(STDIN_FILENO, TCSANOW, &old);
   c.err << "\n";
   return pin;
+}
+
+std::optional<std::string> pinFrom(Ctx& c, const ParsedArgs& a, int& status, const char* option) {
+  const std::string name = option;
+  if (auto file = a.value(name + "-file")) return readPinFile(c, *file, status);
+  if (auto pin = a.value(name)) {
+    // Every user of the machine can read a command line (ps, /proc) and the shell keeps it.
+    c.err << "canting-cli: " << c.tr.tr("cli.training.pin_visible", {{"arg", "--" + name}}) << "\n";
+    return *pin;
+  }
+  if (name == "pin")
+    if (const char* env = std::getenv("CANTING_PIN"); env && *env) return std::string(env);
+  return askPin(c, name == "pin" ? "cli.training.pin_prompt" : "cli.training.new_pin_prompt");
 }
 
 // The store and the logged-in actor, or the exit status in `status`.

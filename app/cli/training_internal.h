@@ -19,7 +19,12 @@ namespace canting::cli::training {
 // --db, else the demo (core::recordsDemoDatabase) with --demo, else core::recordsDatabase().
 std::filesystem::path dbPath(const ParsedArgs& a);
 std::unique_ptr<records::Store> openStore(Ctx& c, const ParsedArgs& a, int& status);
-std::string askPin(Ctx& c);  // on a terminal only; empty otherwise
+std::string askPin(Ctx& c, const std::string& prompt = "cli.training.pin_prompt");  // on a terminal only, unechoed; empty otherwise
+// A PIN never has to be typed on the command line: --pin-file F, else --pin
+// (with a warning that others can see it), else $CANTING_PIN, else the prompt.
+// `option` "new-pin" reads --new-pin-file / --new-pin (no environment). None
+// (with `status` set) when the file cannot be read.
+std::optional<std::string> pinFrom(Ctx& c, const ParsedArgs& a, int& status, const char* option = "pin");
 // The store and the actor --user/--pin logged in as.
 std::pair<std::unique_ptr<records::Store>, std::optional<records::Actor>> openAndLogin(Ctx& c, const ParsedArgs& a, const std::string& help,
                                                                                      int& status);

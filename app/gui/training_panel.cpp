@@ -222,6 +222,13 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
     ImGui::SameLine(0, ui.px(20));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kError), "%s", ui.tr("training.expiring_alert", {{"n", std::to_string(eTotal)}}).c_str());
   }
+  // This installation's head, to note down or phone in: verify-audit --head
+  // later shows whether the records up to here were rewritten.
+  if (auto head = d.store()->auditHead(); head && head->seq > 0) {
+    ImGui::TextDisabled("%s", ui.tr("training.audit_head", {{"head", head->text()}}).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("training.audit_head_tip", {{"head", head->text()}}).c_str());
+    probe::note("@training.audit_head");
+  }
   const float rowH = ui.px(30);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   const float expiringH = eTotal > 0 ? ui.px(50) + ImGui::GetTextLineHeightWithSpacing() * float(std::min(eTotal, 4)) : 0;

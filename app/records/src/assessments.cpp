@@ -74,7 +74,7 @@ Result<Id> Store::recordAssessment(const Actor& by, const AssessmentInput& in) {
     refreshUnitStatus(in.trainee);
     json units = json::object();
     for (const auto& [u, k] : in.units) units[std::to_string(u)] = k ? "K" : "BK";
-    appendAudit(by.name(), "assess", "trainee", tr->uuid, base::dumpJson(json{{"assessment", uuid}, {"scheme", in.scheme}, {"units", units}}));
+    appendAudit(by.name(), "assess", "trainee", tr->uuid, base::dumpJson(json{{"assessment", uuid}, {"scheme", in.scheme}, {"units", units}}), RecordRef{"assessment", uuid});
     tx.commit();
     return id;
   });
@@ -153,7 +153,7 @@ Result<Id> Store::addEvidence(const Actor& by, Id traineeId, Id unit, EvidenceTy
         .bind(1, uuid).bind(2, traineeId).bindIdOrNull(3, unit).bind(4, evidenceTypeName(type)).bind(5, name).bind(6, sha)
         .bind(7, std::int64_t(bytes->size())).bind(8, date).bind(9, note).bind(10, isoTime(now())).run();
     const Id id = m_db.lastId();
-    appendAudit(by.name(), "evidence", "trainee", tr->uuid, base::dumpJson(json{{"evidence", uuid}, {"file", name}, {"sha256", sha}, {"type", evidenceTypeName(type)}}));
+    appendAudit(by.name(), "evidence", "trainee", tr->uuid, base::dumpJson(json{{"evidence", uuid}, {"file", name}, {"sha256", sha}, {"type", evidenceTypeName(type)}}), RecordRef{"evidence", uuid});
     tx.commit();
     return id;
   });

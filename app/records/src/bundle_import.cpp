@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 
+#include "audit_content.h"
 #include "bundle_internal.h"
 #include "canting/base/json.h"
 #include "canting/imaging/file_io.h"
@@ -383,6 +384,7 @@ Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path
   sum.centre = str(b["centre"], "name");
   try {
     Transaction tx(store.db());
+    detail::WrittenRecords written(store.db());  // each record it writes gets its own audit entry
     Merge merge(store, file, sum);
     merge.centre(b["centre"]);
     merge.people(b["people"]);
@@ -394,6 +396,7 @@ Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path
     merge.certificates(b["certificates"]);
     merge.attempts(b["attempts"]);
     merge.refresh();
+    store.auditWritten(by.name(), "import", written, base::dumpJson(json{{"file", file.filename().string()}}));
     if (sum.added || sum.updated || sum.conflicts)
       store.appendAudit(by.name(), "import-bundle", "centre", str(b["centre"], "uuid"),
                         base::dumpJson(json{{"file", file.filename().string()}, {"added", sum.added}, {"updated", sum.updated}, {"conflicts", sum.conflicts}}));

@@ -30,7 +30,7 @@ Result<Id> Store::issueCertificate(const Actor& by, Id traineeId, Id schemeId, c
         .bind(1, uuid).bind(2, traineeId).bind(3, schemeId).bind(4, number).bind(5, issueDate)
         .bind(6, addYears(issueDate, sch->validityYears)).bind(7, isoTime(now())).run();
     const Id id = m_db.lastId();
-    appendAudit(by.name(), "certify", "trainee", tr->uuid, base::dumpJson(json{{"certificate", uuid}, {"number", number}, {"issued", issueDate}}));
+    appendAudit(by.name(), "certify", "trainee", tr->uuid, base::dumpJson(json{{"certificate", uuid}, {"number", number}, {"issued", issueDate}}), RecordRef{"certificate", uuid});
     tx.commit();
     return id;
   });
@@ -44,7 +44,7 @@ Status Store::revokeCertificate(const Actor& by, Id certificate, const std::stri
     m_db.prepare("UPDATE certificates SET revoked = 1, revoked_reason = ?1, updated_at = ?2 WHERE id = ?3")
         .bind(1, reason).bind(2, isoTime(now())).bind(3, certificate).run();
     if (m_db.changes() == 0) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.certificate"}, {"name", std::to_string(certificate)}});
-    appendAudit(by.name(), "revoke", "certificate", std::to_string(certificate), base::dumpJson(json{{"reason", reason}}));
+    appendAudit(by.name(), "revoke", "certificate", std::to_string(certificate), base::dumpJson(json{{"reason", reason}}), RecordRef{"certificate", "", certificate});
     tx.commit();
     return imaging::Ok{};
   });

@@ -140,6 +140,17 @@ std::string centreName(Store& store, const Actor& by, Id id) {
   return "?";
 }
 
+// The audit chain's head as of printing: whoever holds the paper can later
+// check the database against it (canting-cli training verify-audit --head).
+std::string headText(Store& store) {
+  auto h = store.auditHead();
+  return h && h->seq > 0 ? h->text() : std::string();
+}
+std::string headNote(Store& store) {
+  const std::string h = headText(store);
+  return h.empty() ? "" : " · kepala rantai audit " + h;
+}
+
 std::string personName(Store& store, const Actor& by, Id id) {
   if (auto ps = store.people(by))
     for (const auto& p : *ps)
@@ -162,7 +173,7 @@ Status writeCentreReport(Store& store, const Actor& by, Id centre, Id schemeId, 
   for (const auto& d : *dash)
     if (d.centre == centre) p = d;
   const std::string name = centreName(store, by, centre);
-  return withA4(out, true, "Laporan Kemajuan Sentra: " + name, "Skema " + sch->title + " (versi " + sch->version + ") · dicetak " + store.today(),
+  return withA4(out, true, "Laporan Kemajuan Sentra: " + name, "Skema " + sch->title + " (versi " + sch->version + ") · dicetak " + store.today() + headNote(store),
                 [&](Doc& doc) -> Status {
                   doc.heading("Ringkasan");
                   doc.line("Peserta terdaftar: " + std::to_string(p.trainees));
@@ -216,7 +227,7 @@ Status writeTranscript(Store& store, const Actor& by, Id traineeId, const fs::pa
   if (!ev) return ev.error();
   std::map<Id, bool> schemesSeen;
   for (const auto& a : *as) schemesSeen[a.scheme] = true;
-  return withA4(out, false, "Transkrip Peserta: " + t->name, centreName(store, by, t->centre) + " · dicetak " + store.today(), [&](Doc& doc) -> Status {
+  return withA4(out, false, "Transkrip Peserta: " + t->name, centreName(store, by, t->centre) + " · dicetak " + store.today() + headNote(store), [&](Doc& doc) -> Status {
     doc.heading("Identitas");
     doc.line("Nama: " + t->name);
     doc.line("NIK: " + t->nik);
@@ -271,7 +282,7 @@ Status writeAttendanceList(Store& store, const Actor& by, Id sessionId, const fs
   auto list = store.sessionTrainees(by, sessionId);
   if (!list) return list.error();
   return withA4(out, false, "Daftar Hadir Bintek", s->date + " · " + centreName(store, by, s->centre) + " · topik " + s->topic +
-                                                         (s->title.empty() ? "" : " · " + s->title),
+                                                         (s->title.empty() ? "" : " · " + s->title) + headNote(store),
                 [&](Doc& doc) -> Status {
                   doc.line("Pelatih: " + personName(store, by, s->trainer));
                   // The first column is the id that `training session add --present` takes.
@@ -315,7 +326,7 @@ Status writeParticipationCertificates(Store& store, const Actor& by, Id sessionI
     cairo_move_to(cr, (w - e.width) / 2 - e.x_bearing, y);
     cairo_show_text(cr, t.c_str());
   };
-  const std::string centre = centreName(store, by, s->centre), trainer = personName(store, by, s->trainer);
+  const std::string centre = centreName(store, by, s->centre), trainer = personName(store, by, s->trainer), head = headText(store);
   for (const auto& t : who) {
     // A border in soga brown with an indigo inner line, like a batik tumpal edge.
     cairo_set_source_rgb(cr, 0.36, 0.22, 0.12);
@@ -335,6 +346,7 @@ Status writeParticipationCertificates(Store& store, const Actor& by, Id sessionI
     centred(152 * kPt, centre + ", " + s->date, 13, false, 0.2, 0.2, 0.2);
     centred(178 * kPt, "Pelatih: " + trainer, 11, false, 0.2, 0.2, 0.2);
     centred(188 * kPt, "Ini bukan sertifikat kompetensi BNSP.", 9, false, 0.45, 0.45, 0.45);
+    if (!head.empty()) centred(194 * kPt, "Kepala rantai audit: " + head, 7, false, 0.45, 0.45, 0.45);
     cairo_show_page(cr);
   }
   cairo_destroy(cr);

@@ -130,6 +130,26 @@ CREATE TABLE session_trainees (
   PRIMARY KEY (session_id, trainee_id));
 )sql";
 
+// The audit log names the record each entry wrote and the hash of its content
+// (audit_content.cpp). Rows already there when this ran were written before
+// entries carried content; their highest ids are kept so that verify-audit
+// asks an entry only of the records made after.
+const char* const kV6 = R"sql(
+ALTER TABLE audit_log ADD COLUMN record_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN record_uuid TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.centres', COALESCE(MAX(id), 0) FROM centres;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.people', COALESCE(MAX(id), 0) FROM people;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.schemes', COALESCE(MAX(id), 0) FROM schemes;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.trainees', COALESCE(MAX(id), 0) FROM trainees;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.sessions', COALESCE(MAX(id), 0) FROM sessions;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.assessments', COALESCE(MAX(id), 0) FROM assessments;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.evidence', COALESCE(MAX(id), 0) FROM evidence;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.certificates', COALESCE(MAX(id), 0) FROM certificates;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.attempts', COALESCE(MAX(id), 0) FROM attempts;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.orders', COALESCE(MAX(id), 0) FROM orders;
+)sql";
+
 std::string step(int to) {
   std::string sql;
   switch (to) {
@@ -155,6 +175,9 @@ std::string step(int to) {
     case 5:
       sql = kV5;
       sql += noDelete("session_trainees");
+      break;
+    case 6:
+      sql = kV6;
       break;
   }
   return sql;

@@ -31,6 +31,9 @@ Status ownCentre(const Actor& by, Id centre);
 // Walks the audit log's hash chain (Store::verifyAudit; a backup or a file
 // to restore is checked the same way before it counts). Throws DbError.
 AuditCheck verifyChain(Db& db);
+// An entry's chain hash from its fields and prev_hash (what anyone holding the
+// file can recompute: the reason heads are anchored outside it).
+std::string auditEntryHash(const AuditRow& r, const std::string& recordKind, const std::string& recordUuid, const std::string& contentHash);
 
 Status validateTrainee(const Trainee& t);
 Id insertTrainee(Db& db, const Trainee& t);

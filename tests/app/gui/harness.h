@@ -13,6 +13,8 @@
 #include <imgui.h>
 
 #include "app.h"
+#include "canting/records/app_session.h"
+#include "canting/records/demo.h"
 #include "input_queue.h"
 #include "item_probe.h"
 #include "support/image_fixtures.h"
@@ -147,6 +149,17 @@ struct Harness {
   ~Harness() {
     app.reset();
     ImGui::DestroyContext();
+  }
+
+  // The training workspace on the demo records, logged in as demo login `who` (0: the administrator).
+  records::Desk& openDemoRecords(std::size_t who = 0) {
+    records::Desk& desk = app->records().desk();
+    wb.setWorkspace(core::WorkspaceId::PelatihanSertifikasi);
+    REQUIRE(desk.useDemo(true));
+    desk.loginName = records::demoLogins()[who].name;
+    desk.pin = records::demoLogins()[who].pin;
+    REQUIRE(desk.login());
+    return desk;
   }
 
   void frame() {

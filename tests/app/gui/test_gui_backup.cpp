@@ -53,12 +53,7 @@ TEST_CASE("records never backed up show the reminder; Back up writes a checked c
 
 TEST_CASE("the demo records get no backup reminder, only the button", "[gui][training][backup]") {
   Harness h;
-  records::Desk& desk = h.app->records().desk();
-  h.wb.setWorkspace(core::WorkspaceId::PelatihanSertifikasi);
-  REQUIRE(desk.useDemo(true));
-  desk.loginName = records::demoLogins()[0].name;
-  desk.pin = records::demoLogins()[0].pin;
-  REQUIRE(desk.login());
+  h.openDemoRecords();
   h.frames(2);
   CHECK(gui::probe::find("@training.backup"));
   CHECK_FALSE(gui::probe::find("@training.backup_reminder"));

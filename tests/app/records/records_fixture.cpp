@@ -1,5 +1,7 @@
 #include "records_fixture.h"
 
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 
 #include <array>
@@ -18,6 +20,17 @@ std::string pdfText(const std::filesystem::path& pdf) {
     pclose(p);
   }
   return out;
+}
+
+void rawExec(const std::filesystem::path& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  char* err = nullptr;
+  const int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err);
+  INFO((err ? err : ""));
+  sqlite3_free(err);
+  sqlite3_close(h);
+  REQUIRE(rc == SQLITE_OK);
 }
 
 StoreOptions RecordsFixture::options() const {

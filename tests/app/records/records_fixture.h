@@ -11,6 +11,9 @@ namespace canting::test {
 
 inline void writeText(const std::filesystem::path& p, const std::string& text) { writeAll(p, Bytes(text.begin(), text.end())); }
 
+// Raw SQL against the file, behind the store's back (as a tamperer would).
+void rawExec(const std::filesystem::path& db, const std::string& sql);
+
 // The text of a PDF through poppler's pdftotext, page by page ('\f' between pages).
 std::string pdfText(const std::filesystem::path& pdf);
 

@@ -13,19 +13,7 @@ using canting::imaging::ErrorCode;
 using canting::test::RecordsFixture;
 using canting::test::TempDir;
 
-namespace {
-// Raw SQL against the file, behind the store's back (as a tamperer would).
-void rawExec(const std::filesystem::path& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
-  char* err = nullptr;
-  const int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err);
-  INFO((err ? err : ""));
-  sqlite3_free(err);
-  sqlite3_close(h);
-  REQUIRE(rc == SQLITE_OK);
-}
-}  // namespace
+using canting::test::rawExec;
 
 TEST_CASE("a new database is at the latest schema with WAL and foreign keys, and reopens", "[records]") {
   RecordsFixture f(false);

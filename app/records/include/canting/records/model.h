@@ -144,10 +144,33 @@ struct AuditHead {
   static std::optional<AuditHead> parse(const std::string& s);  // "SEQ:HEX" with 8..64 hex digits
   bool matches(const AuditHead& printed) const;                 // same seq, and printed.hash a prefix of hash
 };
+// The record an audit entry wrote ("assessment", uuid); the entry keeps the
+// hash of that record's canonical content as it was written (audit_content.cpp).
+struct RecordRef {
+  std::string kind;  // centre, person, scheme, trainee, session, assessment, evidence, certificate, attempt, order
+  std::string uuid;
+  Id id = 0;  // instead of uuid, when the caller holds only the row id
+};
+enum class AuditProblemKind {
+  ChainBroken,         // the entry at seq does not follow its predecessor
+  RecordChanged,       // the record's content differs from what its latest entry (seq) wrote
+  RecordMissing,       // the entry at seq wrote a record that is no longer there
+  RecordWithoutAudit,  // a record no entry wrote (seq 0)
+  HeadMismatch,        // the entry at the anchored head's seq has another hash
+  HeadMissing,         // the chain is shorter than the anchored head
+};
+const char* auditProblemName(AuditProblemKind k);  // "chain_broken", "record_changed", ...
+struct AuditProblem {
+  AuditProblemKind kind = AuditProblemKind::ChainBroken;
+  std::string entity, uuid;  // the record (or, for the chain and the head, the entry's own entity and uuid)
+  std::int64_t seq = 0;
+};
 struct AuditCheck {
-  bool intact = true;
+  bool intact = true;  // the chain alone
   std::int64_t rows = 0;
   std::int64_t firstBad = 0;  // the first seq whose hash does not follow
+  std::vector<AuditProblem> problems;  // chain, records and head, by seq
+  bool ok() const { return intact && problems.empty(); }
 };
 
 // Helpers shared by the store, the CSV import and the bundles.

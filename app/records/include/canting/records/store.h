@@ -30,6 +30,10 @@
 
 namespace canting::records {
 
+namespace detail {
+class WrittenRecords;  // src/audit_content.h
+}
+
 // How hard PIN hashing works. Interactive is libsodium's recommended level;
 // Minimum exists for tests and benchmarks that make many people.
 enum class PinCost { Interactive, Minimum };
@@ -50,7 +54,7 @@ class Store {
   static Result<std::unique_ptr<Store>> open(StoreOptions options);
   ~Store();
 
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
   int schemaVersion();
   // A demo database (training init --demo) says so on every screen.
   bool isDemo();
@@ -135,7 +139,10 @@ class Store {
   bool hasRecords();                            // anything at all was ever written (the audit log is not empty)
 
   // --- audit (audit.cpp)
-  Result<AuditCheck> verifyAudit();
+  // The chain, then every record against the content its latest entry wrote
+  // (and every entry against its record), then the anchored head when given.
+  // Reads only.
+  Result<AuditCheck> verifyAudit(const std::optional<AuditHead>& anchor = std::nullopt);
   Result<AuditHead> auditHead();  // the last entry of the chain, as reports print it
   Result<std::vector<AuditRow>> audit(const Actor& by, std::int64_t limit = 200);
 
@@ -146,6 +153,13 @@ class Store {
   Db& db() { return m_db; }
   void appendAudit(const std::string& user, const std::string& action, const std::string& entity,
                    const std::string& uuid, const std::string& detailJson);
+  // The same, for an entry that wrote `record` (entity/uuid name what the entry
+  // is about: "assess" is about a trainee, and wrote an assessment). The plain
+  // form above records entity/uuid itself when they name a record.
+  void appendAudit(const std::string& user, const std::string& action, const std::string& entity,
+                   const std::string& uuid, const std::string& detailJson, const RecordRef& record);
+  // One entry per record the writes noted by `written` touched (an import).
+  void auditWritten(const std::string& user, const std::string& action, detail::WrittenRecords& written, const std::string& detailJson);
   Status require(const Actor& by, std::initializer_list<Role> roles, const char* what) const;
   Actor systemActor() const;  // the importer acts as the system, for the audit log
   // Rebuilds the derived unit_status table for one trainee (after an import).
