@@ -66,6 +66,10 @@ std::vector<Command> dyeCommands();
 std::vector<Command> trainingCommands();
 std::vector<Command> showroomCommands();
 
+// The PIN from the first line of a file (showroom.cpp), so that it stays out
+// of the shell's history and `ps`; nothing after writing the failure into `status`.
+std::optional<std::string> readPinFile(Ctx& c, const std::string& path, int& status);
+
 // Argument helpers (cli.cpp). Each returns nothing (or false) after writing
 // a usage error into `status`.
 std::optional<double> parsePositive(const std::string& s);

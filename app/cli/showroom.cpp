@@ -114,19 +114,6 @@ int cmdOrderList(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
-// The PIN from the first line of a file, so that it stays out of the shell's history and `ps`.
-std::optional<std::string> readPinFile(Ctx& c, const std::string& path, int& status) {
-  auto bytes = im::readFile(path, 4096);
-  if (!bytes) {
-    status = c.fail(bytes.error());
-    return std::nullopt;
-  }
-  std::string pin(bytes->begin(), bytes->end());
-  pin = pin.substr(0, pin.find('\n'));
-  while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ' || pin.back() == '\t')) pin.pop_back();
-  return pin;
-}
-
 int notFound(Ctx& c, const char* what, const std::string& name, const std::vector<std::string>& known) {
   const int status = c.fail(im::makeError(canting::records::RecordsError::NotFound, {{"what", what}, {"name", name}}));
   std::string list;
@@ -202,6 +189,20 @@ int cmdOrderAdd(Ctx& c, const ParsedArgs& a) {
 }
 
 }  // namespace
+
+// The PIN from the first line of a file, so that it stays out of the shell's history and `ps`.
+std::optional<std::string> readPinFile(Ctx& c, const std::string& path, int& status) {
+  auto bytes = im::readFile(path, 4096);
+  if (!bytes) {
+    status = c.fail(bytes.error());
+    return std::nullopt;
+  }
+  std::string pin(bytes->begin(), bytes->end());
+  pin = pin.substr(0, pin.find('\n'));
+  while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ' || pin.back() == '\t')) pin.pop_back();
+  return pin;
+}
+
 
 std::vector<Command> showroomCommands() {
   return {
