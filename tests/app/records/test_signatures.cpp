@@ -287,3 +287,23 @@ TEST_CASE("a truncated or bit-flipped bundle is refused and nothing is imported"
   CHECK(r.error().code == RecordsError::BundleRefused);
   CHECK(rows(*regency.store) == before);
 }
+
+TEST_CASE("evidence named to walk out of its folder, in a bundle signed by an enrolled PC, lands flat under its hash", "[records][keys][signatures]") {
+  // The hostile-file suite's traversal bundle is unsigned now and refused before this point; the same name,
+  // signed, still reaches the merge.
+  RecordsFixture centre;
+  fillCentre(centre);
+  const fs::path bundle = centre.dir.path() / "limbasari.canting-bundle";
+  REQUIRE(exportBundle(*centre.store, *centre.trainer, centre.centreA, bundle));
+  RecordsFixture regency;
+  regency.enrol(*centre.store);
+  Envelope e = Envelope::read(bundle);
+  e.payload["evidence"] = json::array({{{"uuid", newUuid()}, {"trainee", e.payload["trainees"][0]["uuid"]}, {"type", "direct"}, {"date", "2026-01-01"},
+                                        {"file_name", "../../../../tmp/canting-evil"}, {"sha256", sha256Hex("hello", 5)}, {"data", "aGVsbG8="}}});
+  auto pc = installationKey(*centre.store);
+  REQUIRE(importBundle(*regency.store, *regency.admin, e.write(centre.dir.path() / "evil.bundle", pc->get())));
+  CHECK_FALSE(fs::exists("/tmp/canting-evil"));
+  auto q = regency.store->db().prepare("SELECT file_name FROM evidence");
+  REQUIRE(q.step());
+  CHECK(q.text(0) == "canting-evil");
+}
