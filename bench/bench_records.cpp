@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <cstring>
 #include <fstream>
 #include <unistd.h>
@@ -31,6 +32,13 @@ namespace fs = std::filesystem;
 using canting::bench::medianMs;
 
 namespace {
+
+// The process's CPU time, for a figure that a machine shared with other jobs does not inflate.
+double cpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
 
 double onceMs(const std::function<void()>& fn) {
   const auto a = std::chrono::steady_clock::now();
@@ -191,6 +199,7 @@ int main(int argc, char** argv) {
   std::ofstream(keysFile) << *exportKeys(*w.store);
   if (!enrolKeys(**r, ra, *readKeysFile(keysFile))) die("enrol");
   BundleSummary sum;
+  const double cpu0 = cpuMs();
   const double bundleMs = onceMs([&] {
     auto res = importBundle(**r, ra, bundle);
     if (!res) die("bundle import refused");
@@ -202,8 +211,9 @@ int main(int argc, char** argv) {
     q.step();
     if (q.i64(0) != std::int64_t(perCentre) * nAssess) die("not every imported outcome carries its signature");
   }
-  std::printf("import one centre's bundle (%.1f MB, %d signed outcomes verified)  %8.1f ms   target < 5000 ms\n",
-              double(fs::file_size(bundle)) / 1e6, perCentre * nAssess, bundleMs);
+  const double bundleCpu = cpuMs() - cpu0;
+  std::printf("import one centre's bundle (%.1f MB, %d signed outcomes verified)  %8.1f ms (CPU %.1f ms)   target < 5000 ms\n",
+              double(fs::file_size(bundle)) / 1e6, perCentre * nAssess, bundleMs, bundleCpu);
   BundleSummary again;
   const double againMs = onceMs([&] { again = *importBundle(**r, ra, bundle); });
   if (again.added != 0 || again.updated != 0) die("re-import was not idempotent");
