@@ -4,6 +4,8 @@
 // keys already known, each revocable from a date on. And the report of a
 // refused bundle, shown where the import was asked for.
 
+#include <unistd.h>
+
 #include <cstdio>
 
 #include "canting/records/bundle.h"
@@ -157,7 +159,7 @@ void TrainingPanel::showOtherCentre(UiContext& ui, bool importIt) {
   // Another centre's PC, made in a temporary folder: its keys file, and a
   // bundle signed by a key this database has not enrolled.
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "canting-keys-showcase";
+  const fs::path dir = fs::temp_directory_path() / ("canting-keys-showcase-" + std::to_string(::getpid()));
   std::error_code ec;
   fs::remove_all(dir, ec);
   fs::create_directories(dir, ec);
@@ -173,6 +175,8 @@ void TrainingPanel::showOtherCentre(UiContext& ui, bool importIt) {
   if (!text || !imaging::writeFileAtomic(keys, *text) || !rec::exportBundle(**other, admin, *centre, bundle)) return;
   m_keysPage = !importIt;
   fileChosen(ui, int(importIt ? File::ImportBundle : File::KeysEnrol), importIt ? bundle : keys);
+  other->reset();
+  fs::remove_all(dir, ec);  // fileChosen read what it needed
 }
 
 }  // namespace canting::gui
