@@ -71,6 +71,7 @@ std::vector<Command> dyeCommands();
 std::vector<Command> trainingCommands();
 std::vector<Command> showroomCommands();
 
+
 // Argument helpers (cli.cpp). Each returns nothing (or false) after writing
 // a usage error into `status`.
 std::optional<double> parsePositive(const std::string& s);

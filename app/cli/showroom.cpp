@@ -190,6 +190,8 @@ int cmdOrderAdd(Ctx& c, const ParsedArgs& a) {
 
 }  // namespace
 
+
+
 std::vector<Command> showroomCommands() {
   return {
       {"showroom order list", {{}, {"json"}, {"db", "user", "pin"}}, "cli.help.showroom_order_list", cmdOrderList},

@@ -42,4 +42,7 @@ int cmdSessionAdd(Ctx& c, const ParsedArgs& a);
 int cmdUnitList(Ctx& c, const ParsedArgs& a);
 std::string sessionHelp(Ctx& c);
 
+// training_keys.cpp: `training keys export | enrol | revoke | list`.
+std::vector<Command> keyCommands();
+
 }  // namespace canting::cli::training

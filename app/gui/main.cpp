@@ -81,7 +81,7 @@ void takeInput(GLFWwindow* window) {
 // The --show values are ids, the same in every language.
 const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
-    "training-dashboard|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
+    "training-dashboard|training-keys|training-refused|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
 
@@ -347,6 +347,7 @@ int main(int argc, char** argv) {
         else if (what.rfind("trainee-", 0) == 0) desk.openTrainee(id);
         else if (what.rfind("session-", 0) == 0) desk.openSession(id);
         else if (what.rfind("matrix-", 0) == 0) desk.openMatrix(id);
+        else if (what == "keys" || what == "refused") app.training().showOtherCentre(app.ui(), what == "refused");
         else if (what.rfind("newsession-", 0) == 0) {  // the new-session form: 4 unticked, saved without a topic
           desk.openCentre(id);
           auto& form = desk.sessionFormFor(id);

@@ -57,8 +57,10 @@ void TrainingPanel::draw(UiContext& ui) {
     return;
   }
   drawTopBar(ui);
+  drawRefusal(ui);
   ImGui::BeginChild("training_page", ImVec2(0, 0), false);
-  switch (d.page()) {
+  if (m_keysPage && d.actor()->role() == Role::Admin && d.store()) drawKeys(ui);
+  else switch (d.page()) {
     case rec::Desk::Page::Dashboard: drawDashboard(ui); break;
     case rec::Desk::Page::Centre: drawCentre(ui); break;
     case rec::Desk::Page::Trainee: drawTrainee(ui); break;
@@ -139,16 +141,22 @@ void TrainingPanel::drawLogin(UiContext& ui) {
 
 void TrainingPanel::drawTopBar(UiContext& ui) {
   rec::Desk& d = ui.records->desk();
-  ImGui::BeginDisabled(d.page() == rec::Desk::Page::Dashboard && true);
+  ImGui::BeginDisabled(d.page() == rec::Desk::Page::Dashboard && !m_keysPage);
   if (ImGui::Button(label(ui, "training.back").c_str(), ImVec2(0, ui.px(36)))) {
-    if (!d.back()) d.show(rec::Desk::Page::Dashboard);
+    if (m_keysPage) m_keysPage = false;
+    else if (!d.back()) d.show(rec::Desk::Page::Dashboard);
   }
   ImGui::EndDisabled();
   probe::note("@training.back");
   ImGui::SameLine();
   if (d.actor()->role() != Role::Outlet) {
-    if (ImGui::Button(label(ui, "training.dashboard").c_str(), ImVec2(0, ui.px(36)))) d.show(rec::Desk::Page::Dashboard);
+    if (ImGui::Button(label(ui, "training.dashboard").c_str(), ImVec2(0, ui.px(36)))) d.show(rec::Desk::Page::Dashboard), m_keysPage = false;
     probe::note("@training.dashboard");
+    ImGui::SameLine();
+  }
+  if (d.actor()->role() == Role::Admin) {
+    if (ImGui::Button(label(ui, "training.keys.button", "keys_page").c_str(), ImVec2(0, ui.px(36)))) m_keysPage = true;
+    probe::note("@training.keys.button");
     ImGui::SameLine();
   }
   drawBackup(ui, true);
@@ -283,7 +291,7 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
 std::optional<FileRequest> TrainingPanel::takeFileRequest(UiContext&) { return std::exchange(m_request, std::nullopt); }
 
 void TrainingPanel::request(File what, std::string suggested) {
-  const bool pick = what == File::ImportCsv || what == File::ImportBundle || what == File::AddEvidence;
+  const bool pick = what == File::ImportCsv || what == File::ImportBundle || what == File::AddEvidence || what == File::KeysEnrol;
   m_request = FileRequest{pick ? FileBrowserPanel::Mode::PickFile : FileBrowserPanel::Mode::SaveFile, {}, std::move(suggested), int(what)};
 }
 
@@ -323,8 +331,22 @@ void TrainingPanel::fileChosen(UiContext& ui, int tag, const std::filesystem::pa
     }
     case File::ImportBundle: {
       auto sum = rec::importBundle(s, a, path);
-      if (!sum) report(ui, sum.error(), path);
+      m_refusal.reset();
+      // A refused signature stays on screen, naming the record, until dismissed.
+      if (!sum && sum.error().code == rec::RecordsError::BundleRefused) m_refusal = sum.error();
+      else if (!sum) report(ui, sum.error(), path);
       else ui.wb.notify(core::Notice::Kind::Info, rec::bundleImportedText(ui.wb.tr(), *sum));
+      break;
+    }
+    case File::KeysExport: {
+      auto text = rec::exportKeys(s);
+      report(ui, text ? imaging::writeFileAtomic(path, *text) : imaging::Status(text.error()), path);
+      break;
+    }
+    case File::KeysEnrol: {
+      auto keys = rec::readKeysFile(path);
+      if (!keys) report(ui, keys.error(), path);
+      else m_loadedKeys = std::move(*keys), m_loadedFrom = path.filename().string();
       break;
     }
     case File::Backup:

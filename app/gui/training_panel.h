@@ -1,12 +1,12 @@
 #pragma once
 // Pelatihan & Sertifikasi: log in with a PIN on a keypad, the regency
 // dashboard, a centre, a trainee, a bintek session with its attendance grid,
-// the assessment form (FR.IA.01 checklist and FR.AK.02 record) and the
-// trainee x unit matrix. The model is records::Desk over records::Store;
+// the assessment form (FR.IA.01 checklist and FR.AK.02 record), the
+// trainee x unit matrix and the keys page (enrolment, revocation). The model is records::Desk over records::Store;
 // the store enforces the roles, this panel only hides what would be refused.
 // Split by page: training_panel.cpp (frame, login, dashboard, files),
 // training_pages.cpp (centre, trainee, session), training_forms.cpp
-// (assessment form, matrix).
+// (assessment form, matrix), training_keys.cpp (keys, a refused bundle).
 
 #include <filesystem>
 #include <memory>
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "canting/records/desk.h"
+#include "canting/records/keys.h"
 #include "panel.h"
 
 namespace canting::gui {
@@ -29,7 +30,8 @@ class TrainingPanel final : public Panel {
   void draw(UiContext& ui) override;
 
   // Files: the panel asks, the app opens the browser and hands the path back with the tag.
-  enum class File { CentreReport = 1, Transcript, AttendanceList, Certificates, MatrixCsv, Bundle, ImportCsv, ImportBundle, AddEvidence, Backup };
+  enum class File { CentreReport = 1, Transcript, AttendanceList, Certificates, MatrixCsv, Bundle, ImportCsv, ImportBundle, AddEvidence, Backup,
+                    KeysExport, KeysEnrol };
   std::optional<FileRequest> takeFileRequest(UiContext& ui) override;
   void fileChosen(UiContext& ui, int tag, const std::filesystem::path& path) override;
 
@@ -46,6 +48,9 @@ class TrainingPanel final : public Panel {
   void drawSession(UiContext& ui);
   void drawAssessment(UiContext& ui);
   void drawMatrix(UiContext& ui);
+  // training_keys.cpp: the keys page (enrol, revoke) and a refused bundle's report.
+  void drawKeys(UiContext& ui);
+  void drawRefusal(UiContext& ui);
   void request(File what, std::string suggested);
   void report(UiContext& ui, const imaging::Status& st, const std::filesystem::path& path);
   std::string centreName(UiContext& ui, Id id);
@@ -65,6 +70,18 @@ class TrainingPanel final : public Panel {
   bool m_backupDue = false;
   const records::Store* m_backupStore = nullptr;
   double m_backupCheckedAt = -1e9;
+  // The keys page, over whatever page the desk is on; an enrolment file loaded, not yet enrolled.
+  bool m_keysPage = false;
+  std::vector<records::KeyEntry> m_loadedKeys;
+  std::string m_loadedFrom;
+  char m_revokeDate[11] = {};
+  // The last bundle import's refusal, shown until dismissed.
+  std::optional<imaging::Error> m_refusal;
+
+ public:
+  // For screenshots: another centre's PC made in a temporary folder; its keys
+  // file loaded on the keys page, or (importIt) its bundle imported and refused.
+  void showOtherCentre(UiContext& ui, bool importIt);
 };
 
 }  // namespace canting::gui

@@ -1,6 +1,9 @@
 // Access: the people who log in, their PINs (Argon2id via libsodium), the
-// count-down and lock-out after wrong PINs, and the role names.
+// count-down and lock-out after wrong PINs, and the role names. Each person's
+// signing key is made with them, opened at login and sealed again when the
+// PIN changes (keys.cpp).
 
+#include "keys_internal.h"
 #include "store_internal.h"
 
 #include <sodium.h>
@@ -61,6 +64,7 @@ Result<Id> Store::createFirstAdmin(const std::string& name, const std::string& p
         .bind(1, uuid).bind(2, name).bind(3, hashPin(pin)).bind(4, isoTime(now())).run();
     const Id id = m_db.lastId();
     appendAudit(name, "create", "person", uuid, base::dumpJson(json{{"name", name}, {"role", "admin"}}));
+    detail::createPersonKey(*this, uuid, name, Role::Admin, 0, pin);
     tx.commit();
     return id;
   });
@@ -92,7 +96,11 @@ Result<Actor> Store::login(const std::string& name, const std::string& pin) {
       return makeError(canting::records::RecordsError::LoginFailed, {{"left", std::to_string(m_opt.maxFailedLogins - failed)}});
     }
     if (failed > 0) m_db.prepare("UPDATE people SET failed = 0 WHERE id = ?1").bind(1, id).run();
-    return Actor(id, name, role, centre);
+    Actor actor(id, name, role, centre);
+    // A person from before keys gets one now; a key that does not open leaves
+    // them logged in but unable to sign (recording says so).
+    actor.m_key = detail::openPersonKey(*this, uuid, name, role, centre, pin);
+    return actor;
   });
 }
 
@@ -124,8 +132,30 @@ Result<Id> Store::addPerson(const Actor& by, const Person& p, const std::string&
     const Id id = m_db.lastId();
     appendAudit(by.name(), "create", "person", uuid,
                 base::dumpJson(json{{"name", p.name}, {"role", roleName(p.role)}, {"centre", p.centre}, {"registration", p.registration}}));
+    detail::createPersonKey(*this, uuid, p.name, p.role, p.centre, pin);
     tx.commit();
     return id;
+  });
+}
+
+Status Store::changePin(const Actor& by, const std::string& oldPin, const std::string& newPin) {
+  if (auto st = checkPin(newPin); !st) return st;
+  return guarded("changePin", [&]() -> Status {
+    std::string uuid, hash;
+    {
+      auto q = m_db.prepare("SELECT uuid, pin_hash FROM people WHERE id = ?1");
+      q.bind(1, by.id());
+      if (!q.step()) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.person"}, {"name", by.name()}});
+      uuid = q.text(0), hash = q.text(1);
+    }
+    if (hash.empty() || crypto_pwhash_str_verify(hash.c_str(), oldPin.c_str(), oldPin.size()) != 0)
+      return invalid("@records.keys.old_pin");
+    Transaction tx(m_db);
+    m_db.prepare("UPDATE people SET pin_hash = ?1, updated_at = ?2 WHERE id = ?3").bind(1, hashPin(newPin)).bind(2, isoTime(now())).bind(3, by.id()).run();
+    detail::resealPersonKeys(*this, uuid, oldPin, newPin);
+    appendAudit(by.name(), "change-pin", "person", uuid, "{}");
+    tx.commit();
+    return imaging::Ok{};
   });
 }
 

@@ -1,6 +1,8 @@
 // Assessments (K/BK per unit, decided by an assessor against a frozen scheme
-// version) and the evidence behind them, kept under its content hash.
+// version, signed with the assessor's key) and the evidence behind them, kept
+// under its content hash.
 
+#include "keys_internal.h"
 #include "store_internal.h"
 
 #include <nlohmann/json.hpp>
@@ -67,10 +69,26 @@ Result<Id> Store::recordAssessment(const Actor& by, const AssessmentInput& in) {
     for (const auto& [c, ya] : in.criteria)
       if (criterionUnit[c] == u && !ya) return invalid("@records.field.k_with_tidak");
   }
+  // The outcome is signed as a bundle will carry it, so the regency checks the same bytes.
+  const SigningKey* key = by.signingKey();
+  if (!key) return makeError(canting::records::RecordsError::NoSigningKey, {{"name", by.name()}});
   return guarded("recordAssessment", [&]() -> Result<Id> {
     Transaction tx(m_db);
-    const std::string uuid = newUuid();
-    const Id id = detail::insertAssessment(m_db, uuid, in, by.id(), isoTime(now()));
+    const std::string uuid = newUuid(), created = isoTime(now());
+    const Id id = detail::insertAssessment(m_db, uuid, in, by.id(), created);
+    json signedForm = {{"uuid", uuid}, {"trainee", tr->uuid}, {"assessor", key->owner()}, {"date", in.date}, {"place", in.place},
+                       {"methods", in.methods}, {"follow_up", in.followUp}, {"appeal", in.appeal}, {"created_at", created},
+                       {"scheme", {{"code", sch->code}, {"title", sch->title}, {"version", sch->version}}}, {"units", json::array()},
+                       {"criteria", json::array()}};
+    for (std::size_t ui = 0; ui < sch->units.size(); ++ui) {
+      const Unit& u = sch->units[ui];
+      if (auto k = in.units.find(u.id); k != in.units.end()) signedForm["units"].push_back({ui, k->second});
+      for (std::size_t ei = 0; ei < u.elements.size(); ++ei)
+        for (std::size_t ki = 0; ki < u.elements[ei].criteria.size(); ++ki)
+          if (auto c = in.criteria.find(u.elements[ei].criteria[ki].id); c != in.criteria.end()) signedForm["criteria"].push_back({ui, ei, ki, c->second});
+    }
+    m_db.prepare("UPDATE assessments SET signer = ?1, signature = ?2 WHERE id = ?3")
+        .bind(1, key->publicKey()).bind(2, key->sign(detail::assessmentSignedText(signedForm))).bind(3, id).run();
     refreshUnitStatus(in.trainee);
     json units = json::object();
     for (const auto& [u, k] : in.units) units[std::to_string(u)] = k ? "K" : "BK";

@@ -1,5 +1,6 @@
 // Bundle export: one centre's records, its people (without PIN hashes) and
-// every scheme whole, written atomically as gzip-compressed JSON.
+// every scheme whole, with each record's signature, signed as a whole by this
+// installation's key and written atomically as gzip-compressed JSON.
 
 #include "canting/records/bundle.h"
 
@@ -12,6 +13,7 @@
 #include "bundle_internal.h"
 #include "canting/base/json.h"
 #include "canting/imaging/file_io.h"
+#include "canting/records/keys.h"
 #include "store_internal.h"
 
 namespace canting::records {
@@ -150,7 +152,8 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
     }
     b["assessments"] = json::array();
     {
-      auto q = db.prepare("SELECT a.id, a.uuid, a.trainee_id, a.scheme_id, IFNULL(a.assessor_id,0), a.date, a.place, a.methods, a.follow_up, a.appeal, a.created_at "
+      auto q = db.prepare("SELECT a.id, a.uuid, a.trainee_id, a.scheme_id, IFNULL(a.assessor_id,0), a.date, a.place, a.methods, a.follow_up, a.appeal, a.created_at, "
+                          "a.signer, a.signature "
                           "FROM assessments a JOIN trainees t ON t.id = a.trainee_id WHERE t.centre_id = ?1 ORDER BY a.id");
       auto qc = db.prepare("SELECT criterion_id, ya FROM assessment_criteria WHERE assessment_id = ?1");
       auto qu = db.prepare("SELECT unit_id, k FROM assessment_units WHERE assessment_id = ?1");
@@ -169,6 +172,7 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
           const auto& r = critRef.at(qc.i64(0));
           a["criteria"].push_back({r[0], r[1], r[2], qc.i64(1) != 0});
         }
+        if (!q.text(12).empty()) a["key"] = q.text(11), a["signature"] = q.text(12);  // none: legacy, from before keys
         b["assessments"].push_back(std::move(a));
       }
     }
@@ -188,13 +192,17 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
     }
     b["certificates"] = json::array();
     {
-      auto q = db.prepare("SELECT c.uuid, c.trainee_id, c.scheme_id, c.number, c.issue_date, c.expiry_date, c.revoked, c.revoked_reason, c.updated_at "
+      auto q = db.prepare("SELECT c.uuid, c.trainee_id, c.scheme_id, c.number, c.issue_date, c.expiry_date, c.revoked, c.revoked_reason, c.updated_at, "
+                          "c.signed_at, c.signer, c.signature "
                           "FROM certificates c JOIN trainees t ON t.id = c.trainee_id WHERE t.centre_id = ?1 ORDER BY c.id");
       q.bind(1, centreId);
-      while (q.step())
-        b["certificates"].push_back({{"uuid", q.text(0)}, {"trainee", traineeUuid[q.i64(1)]}, {"scheme", schemeKeyOf(schemeIndex.at(q.i64(2)))}, {"number", q.text(3)},
-                                     {"issue_date", q.text(4)}, {"expiry_date", q.text(5)}, {"revoked", q.i64(6) != 0}, {"revoked_reason", q.text(7)},
-                                     {"updated_at", q.text(8)}});
+      while (q.step()) {
+        json c = {{"uuid", q.text(0)}, {"trainee", traineeUuid[q.i64(1)]}, {"scheme", schemeKeyOf(schemeIndex.at(q.i64(2)))}, {"number", q.text(3)},
+                  {"issue_date", q.text(4)}, {"expiry_date", q.text(5)}, {"revoked", q.i64(6) != 0}, {"revoked_reason", q.text(7)},
+                  {"updated_at", q.text(8)}};
+        if (!q.text(11).empty()) c["signed_at"] = q.text(9), c["key"] = q.text(10), c["signature"] = q.text(11);
+        b["certificates"].push_back(std::move(c));
+      }
     }
     b["attempts"] = json::array();
     {
@@ -206,7 +214,14 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
                                  {"plan", q.text(4)}, {"mean_de", q.f64(5)}, {"share_within_5", q.f64(6)}, {"baths", q.i64(7)},
                                  {"fewest_baths", q.i64(8)}, {"worst_layer", q.text(9)}, {"at", q.text(10)}, {"recorded_by", q.text(11)}});
     }
-    if (auto st = gzipTo(base::dumpJson(b), out); !st) return st;
+    // The payload is signed as the exact text carried, so sections added to it
+    // later are covered without changing this.
+    auto key = installationKey(store);
+    if (!key) return key.error();
+    const std::string payload = base::dumpJson(b);
+    const json envelope = {{"format", bundle::kSignedFormat}, {"version", 1}, {"key", (*key)->publicKey()},
+                           {"signature", (*key)->sign(payload)}, {"payload", payload}};
+    if (auto st = gzipTo(base::dumpJson(envelope), out); !st) return st;
     Transaction tx(db);
     store.appendAudit(by.name(), "export-bundle", "centre", b["centre"]["uuid"].get<std::string>(),
                       base::dumpJson(json{{"file", out.filename().string()}, {"trainees", b["trainees"].size()}}));

@@ -286,7 +286,9 @@ void Merge::assessments(const json& list) {
       in.criteria[m_critIds[key][ui][ei][ki]] = cr[3].get<bool>();
     }
     if (in.scheme == 0) throw ImportFailure{malformed("assessments.scheme", "scheme not in the bundle or the database")};
-    detail::insertAssessment(m_db, str(a, "uuid"), in, personOf(str(a, "assessor")), str(a, "created_at"));
+    const Id id = detail::insertAssessment(m_db, str(a, "uuid"), in, personOf(str(a, "assessor")), str(a, "created_at"));
+    // The signature comes along (checked before the merge), so this copy can be checked again.
+    m_db.prepare("UPDATE assessments SET signer = ?1, signature = ?2 WHERE id = ?3").bind(1, str(a, "key")).bind(2, str(a, "signature")).bind(3, id).run();
     m_touched.insert(in.trainee);
     ++m_sum.added;
   }
@@ -329,10 +331,12 @@ void Merge::certificates(const json& list) {
       continue;
     }
     q = Stmt();
-    m_db.prepare("INSERT INTO certificates (uuid, trainee_id, scheme_id, number, issue_date, expiry_date, revoked, revoked_reason, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
+    m_db.prepare("INSERT INTO certificates (uuid, trainee_id, scheme_id, number, issue_date, expiry_date, revoked, revoked_reason, updated_at, "
+                 "signed_at, signer, signature) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)")
         .bind(1, str(c, "uuid")).bind(2, m_trainee.at(str(c, "trainee"))).bind(3, m_schemeIds[key]).bind(4, str(c, "number"))
         .bind(5, str(c, "issue_date")).bind(6, str(c, "expiry_date")).bind(7, c.value("revoked", false) ? 1 : 0)
-        .bind(8, str(c, "revoked_reason")).bind(9, str(c, "updated_at")).run();
+        .bind(8, str(c, "revoked_reason")).bind(9, str(c, "updated_at")).bind(10, str(c, "signed_at")).bind(11, str(c, "key"))
+        .bind(12, str(c, "signature")).run();
     ++m_sum.added;
   }
 }
@@ -365,10 +369,17 @@ Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path
     return makeError(ErrorCode::MalformedFile, {{"path", file.string()}, {"where", "-"}, {"reason", "@records.bundle.not_bundle"}});
   auto text = gunzipCapped(*raw, file, maxInflated);
   if (!text) return text.error();
-  const json b = json::parse(*text, nullptr, false);
   auto malformed = [&](const std::string& where, const std::string& reason) {
     return makeError(ErrorCode::MalformedFile, {{"path", file.string()}, {"where", where}, {"reason", reason}});
   };
+  // A signed bundle wraps the payload's exact text; a bare payload is unsigned
+  // and is refused after its shape is checked (verifySignatures).
+  json b = json::parse(*text, nullptr, false);
+  std::string payload, signer, signature;
+  if (b.is_object() && bundle::str(b, "format") == bundle::kSignedFormat) {
+    payload = str(b, "payload"), signer = str(b, "key"), signature = str(b, "signature");
+    b = json::parse(payload, nullptr, false);
+  }
   if (b.is_discarded()) return malformed("-", "not JSON");
   if (auto bad = bundle::validate(b)) return malformed(bad->where, bad->reason);
   // Evidence files are checked against their hashes before anything is written.
@@ -378,6 +389,14 @@ Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path
     if (!data || sha256Hex(data->data(), data->size()) != str(b["evidence"][i], "sha256"))
       return malformed("evidence[" + std::to_string(i) + "].data", "content does not match its SHA-256");
     blobs.emplace_back(str(b["evidence"][i], "sha256"), std::move(*data));
+  }
+
+  try {
+    if (auto no = bundle::verifySignatures(store.db(), b, payload, signer, signature))
+      return makeError(canting::records::RecordsError::BundleRefused,
+                       {{"path", file.string()}, {"what", no->what}, {"name", no->name}, {"reason", no->reason}, {"key", no->key}});
+  } catch (const DbError& e) {
+    return detail::fromDb(e, store.options().file.string(), "importBundle");
   }
 
   BundleSummary sum;

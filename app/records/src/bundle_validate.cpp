@@ -1,9 +1,11 @@
-// Bundle validation: the shape of a whole bundle, checked before an import
-// writes anything, so that a bad bundle changes nothing at all.
+// Bundle validation: the shape of a whole bundle and its signatures, checked
+// before an import writes anything, so that a bad bundle changes nothing at all.
 
+#include <map>
 #include <set>
 
 #include "bundle_internal.h"
+#include "keys_internal.h"
 #include "store_internal.h"
 
 namespace canting::records::bundle {
@@ -88,6 +90,72 @@ std::optional<Bad> validate(const json& b) {
     const json& a = b["attempts"][i];
     if (str(a, "uuid").empty() || str(a, "trainee_name").empty() || !a.contains("mean_de") || !a["mean_de"].is_number())
       return Bad{"attempts[" + std::to_string(i) + "]", "uuid, trainee_name or mean_de"};
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+bool revokedBy(const KeyEntry& k, const std::string& signedAt) {
+  return !k.revokedFrom.empty() && signedAt.substr(0, 10) >= k.revokedFrom;
+}
+
+// A record's signature: by a known person key of `role`, owned by `owner`
+// when given, not revoked at its date, over exactly `text`.
+std::optional<std::string> recordProblem(const std::map<std::string, KeyEntry>& keys, const json& r, const std::string& text, const char* role,
+                                         const std::string& owner, const std::string& signedAt) {
+  const std::string key = str(r, "key");
+  if (!verifySignature(key, str(r, "signature"), text)) return "@records.sig.altered";
+  const auto it = keys.find(key);
+  if (it == keys.end()) return "@records.sig.unknown_key";
+  const KeyEntry& k = it->second;
+  if (k.kind != "person" || k.role != role || (!owner.empty() && k.ownerUuid != owner)) return "@records.sig.wrong_owner";
+  if (revokedBy(k, signedAt)) return "@records.sig.revoked";
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Refusal> verifySignatures(Db& db, const json& b, const std::string& payload, const std::string& key, const std::string& signature) {
+  const auto keys = detail::keysByPublic(db);
+  auto fp = [](const std::string& k) { return k.empty() ? std::string("-") : keyFingerprint(k); };
+  auto held = [&](const char* table, const std::string& uuid) {
+    auto q = db.prepare(std::string("SELECT 1 FROM ") + table + " WHERE uuid = ?1");
+    q.bind(1, uuid);
+    return q.step();
+  };
+  std::map<std::string, std::string> traineeName;
+  for (const json& t : b["trainees"]) traineeName[str(t, "uuid")] = str(t, "name");
+  // Records first: a hand-edited bundle is refused naming what was added or changed.
+  for (const json& a : b["assessments"]) {
+    const std::string name = traineeName[str(a, "trainee")] + " " + str(a, "date");
+    if (str(a, "signature").empty()) {
+      if (held("assessments", str(a, "uuid"))) continue;  // legacy, already here: re-importing changes nothing
+      return Refusal{"@records.entity.assessment", name, "@records.sig.unsigned", "-"};
+    }
+    if (auto why = recordProblem(keys, a, detail::assessmentSignedText(a), "assessor", str(a, "assessor"), str(a, "created_at")))
+      return Refusal{"@records.entity.assessment", name, *why, fp(str(a, "key"))};
+  }
+  for (const json& c : b["certificates"]) {
+    const std::string name = str(c, "number") + " (" + traineeName[str(c, "trainee")] + ")";
+    if (str(c, "signature").empty()) {
+      if (held("certificates", str(c, "uuid"))) continue;
+      return Refusal{"@records.entity.certificate", name, "@records.sig.unsigned", "-"};
+    }
+    if (auto why = recordProblem(keys, c, detail::certificateSignedText(c), "admin", "", str(c, "signed_at")))
+      return Refusal{"@records.entity.certificate", name, *why, fp(str(c, "key"))};
+  }
+  // The bundle as a whole: this installation's key, enrolled for this centre.
+  const std::string centre = str(b["centre"], "name");
+  if (key.empty() || signature.empty()) return Refusal{"@records.entity.bundle", centre, "@records.sig.unsigned", "-"};
+  if (!verifySignature(key, signature, payload)) return Refusal{"@records.entity.bundle", centre, "@records.sig.altered", fp(key)};
+  const auto it = keys.find(key);
+  if (it == keys.end() || it->second.kind != "installation") return Refusal{"@records.entity.bundle", centre, "@records.sig.unknown_key", fp(key)};
+  if (revokedBy(it->second, str(b, "exported_at"))) return Refusal{"@records.entity.bundle", centre, "@records.sig.revoked", fp(key)};
+  if (it->second.origin == "enrolled") {
+    bool mine = false;
+    for (const KeyCentre& kc : it->second.centres) mine |= kc.uuid == str(b["centre"], "uuid") || kc.name == centre;
+    if (!mine) return Refusal{"@records.entity.bundle", centre, "@records.sig.other_centre", fp(key)};
   }
   return std::nullopt;
 }

@@ -1,6 +1,8 @@
-// Certificates: issued once every unit of a scheme is K; they expire after
-// the scheme's validity and can be revoked with a reason.
+// Certificates: issued once every unit of a scheme is K and signed by the
+// administrator who issued them; they expire after the scheme's validity and
+// can be revoked with a reason.
 
+#include "keys_internal.h"
 #include "store_internal.h"
 
 #include <nlohmann/json.hpp>
@@ -23,12 +25,17 @@ Result<Id> Store::issueCertificate(const Actor& by, Id traineeId, Id schemeId, c
   if (!prog) return prog.error();
   for (const auto& [u, s] : *prog)
     if (s != 'K') return invalid("@records.field.not_all_k");
+  const SigningKey* key = by.signingKey();
+  if (!key) return makeError(canting::records::RecordsError::NoSigningKey, {{"name", by.name()}});
   return guarded("issueCertificate", [&]() -> Result<Id> {
     Transaction tx(m_db);
-    const std::string uuid = newUuid();
-    m_db.prepare("INSERT INTO certificates (uuid, trainee_id, scheme_id, number, issue_date, expiry_date, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7)")
-        .bind(1, uuid).bind(2, traineeId).bind(3, schemeId).bind(4, number).bind(5, issueDate)
-        .bind(6, addYears(issueDate, sch->validityYears)).bind(7, isoTime(now())).run();
+    const std::string uuid = newUuid(), at = isoTime(now()), expiry = addYears(issueDate, sch->validityYears);
+    const json signedForm = {{"uuid", uuid}, {"trainee", tr->uuid}, {"scheme", {{"code", sch->code}, {"title", sch->title}, {"version", sch->version}}},
+                             {"number", number}, {"issue_date", issueDate}, {"expiry_date", expiry}, {"signed_at", at}};
+    m_db.prepare("INSERT INTO certificates (uuid, trainee_id, scheme_id, number, issue_date, expiry_date, updated_at, signed_at, signer, signature) "
+                 "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)")
+        .bind(1, uuid).bind(2, traineeId).bind(3, schemeId).bind(4, number).bind(5, issueDate).bind(6, expiry).bind(7, at).bind(8, at)
+        .bind(9, key->publicKey()).bind(10, key->sign(detail::certificateSignedText(signedForm))).run();
     const Id id = m_db.lastId();
     appendAudit(by.name(), "certify", "trainee", tr->uuid, base::dumpJson(json{{"certificate", uuid}, {"number", number}, {"issued", issueDate}}), RecordRef{"certificate", uuid});
     tx.commit();

@@ -150,6 +150,24 @@ INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.attempts', COALESCE(
 INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.orders', COALESCE(MAX(id), 0) FROM orders;
 )sql";
 
+// Keys and signatures: every key this database knows (its own, sealed under
+// a PIN or kept in the installation's key file, and those it enrolled), and
+// the signature on each K/BK outcome and certificate. Rows written before
+// version 7 keep an empty signature: legacy, see docs/SECURITY-keys.md.
+const char* const kV7 = R"sql(
+CREATE TABLE keys (
+  id INTEGER PRIMARY KEY, public_key TEXT NOT NULL UNIQUE, fingerprint TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('installation','person')), owner_uuid TEXT NOT NULL, owner_name TEXT NOT NULL,
+  role TEXT NOT NULL, centres TEXT NOT NULL DEFAULT '[]', origin TEXT NOT NULL CHECK (origin IN ('own','enrolled')),
+  secret TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, revoked_from TEXT NOT NULL DEFAULT '');
+CREATE INDEX keys_owner ON keys(owner_uuid);
+ALTER TABLE assessments ADD COLUMN signer TEXT NOT NULL DEFAULT '';
+ALTER TABLE assessments ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN signed_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN signer TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+)sql";
+
 std::string step(int to) {
   std::string sql;
   switch (to) {
@@ -178,6 +196,10 @@ std::string step(int to) {
       break;
     case 6:
       sql = kV6;
+      break;
+    case 7:
+      sql = kV7;
+      sql += noDelete("keys");
       break;
   }
   return sql;

@@ -126,6 +126,10 @@ TEST_CASE("a centre's bundle moves to the regency once, and verify-audit catches
     v.insert(v.end(), login.begin(), login.end());
     return runCli(v);
   };
+  // The regency enrols the centre's keys first (training keys, test_cli_keys.cpp).
+  const std::string keys = (centre.dir.path() / "kunci.json").string();
+  REQUIRE(runCli({"training", "keys", "export", "--db", centre.db, "-o", keys}).code == 0);
+  REQUIRE(cmd({"training", "keys", "enrol", keys}).code == 0);
   auto first = cmd({"--lang", "en", "training", "import-bundle", bundle});
   REQUIRE(first.code == 0);
   CHECK(first.out.find("Kampung Batik Limbasari imported") != std::string::npos);

@@ -7,6 +7,8 @@
 #include <array>
 #include <cstdio>
 
+#include "canting/records/keys.h"
+
 namespace canting::test {
 
 using namespace canting::records;
@@ -64,6 +66,16 @@ void RecordsFixture::reopen() {
   auto s = Store::open(options());
   REQUIRE(s);
   store = std::move(*s);
+}
+
+void RecordsFixture::enrol(Store& from) {
+  auto text = exportKeys(from);
+  REQUIRE(text);
+  const auto file = dir.path() / "enrol-keys.json";
+  writeText(file, *text);
+  auto keys = readKeysFile(file);
+  REQUIRE(keys);
+  REQUIRE(enrolKeys(*store, *admin, *keys));
 }
 
 Id RecordsFixture::addTrainee(int serial, Id centre, const std::string& name) {

@@ -42,6 +42,8 @@ struct RecordsFixture {
   explicit RecordsFixture(bool people = true);
   records::StoreOptions options() const;
   void reopen();
+  // Enrols another installation's keys here, as the regency does from its keys file.
+  void enrol(records::Store& from);
   // Adds a valid trainee (NIK from the serial) to a centre; returns its id.
   records::Id addTrainee(int serial, records::Id centre, const std::string& name = {});
 };

@@ -48,6 +48,7 @@ TEST_CASE("a centre's bundle imports whole at the regency, and importing it agai
   CHECK(exportBundle(*centre.store, *centre.trainer, centre.centreB, centre.dir.path() / "x").error().code == canting::records::RecordsError::NotAllowed);
 
   RecordsFixture regency;  // its own admin, centres and curriculum
+  regency.enrol(*centre.store);
   auto sum = importBundle(*regency.store, *regency.admin, bundle);
   REQUIRE(sum);
   CHECK(sum->centre == "Kampung Batik Limbasari");
@@ -85,6 +86,7 @@ TEST_CASE("a record edited in both places keeps both versions and shows the newe
   const auto b1 = centre.dir.path() / "1.bundle";
   REQUIRE(exportBundle(*centre.store, *centre.admin, centre.centreA, b1));
   RecordsFixture regency;
+  regency.enrol(*centre.store);
   REQUIRE(importBundle(*regency.store, *regency.admin, b1));
   const Id rt = regency.store->trainees(*regency.admin)->front().id;
 

@@ -100,6 +100,7 @@ TEST_CASE("a session's own list travels in the centre's bundle", "[records][sess
   const auto bundle = centre.dir.path() / "limbasari.canting-bundle";
   REQUIRE(exportBundle(*centre.store, *centre.trainer, centre.centreA, bundle));
   RecordsFixture regency;
+  regency.enrol(*centre.store);
   REQUIRE(importBundle(*regency.store, *regency.admin, bundle));
   auto list = regency.store->sessions(*regency.admin, regency.centreA);
   REQUIRE(list->size() == 1);

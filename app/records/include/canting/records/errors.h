@@ -16,6 +16,8 @@ enum class RecordsError {
   NotFound,         // a record named by id, uuid or name does not exist
   BackupFailed,     // the copy could not be written, or did not verify; no backup was kept
   RestoreRefused,   // the file to restore is not an intact Canting records database
+  NoSigningKey,     // the logged-in person's key is not open: nothing can be signed
+  BundleRefused,    // a bundle's signature or a record's in it does not hold; nothing was imported
 };
 
 // Header-only so that a test can walk its codes without linking the store.
@@ -28,6 +30,8 @@ inline const base::ErrorDomain& errorDomain(RecordsError) {
       {RecordsError::NotFound, "error.not_found"},
       {RecordsError::BackupFailed, "error.backup_failed"},
       {RecordsError::RestoreRefused, "error.restore_refused"},
+      {RecordsError::NoSigningKey, "error.no_signing_key"},
+      {RecordsError::BundleRefused, "error.bundle_refused"},
   };
   static const base::TableDomain<RecordsError> domain("records", kKeys);
   return domain;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 namespace canting::records {
 
 class Store;
+class SigningKey;  // keys.h
 
 using Id = std::int64_t;
 
@@ -29,6 +31,8 @@ class Actor {
   const std::string& name() const { return m_name; }
   Role role() const { return m_role; }
   Id centre() const { return m_centre; }  // 0: all centres (regency office)
+  // The person's secret key, opened with the PIN at login; null for the system actor.
+  const SigningKey* signingKey() const { return m_key.get(); }
 
  private:
   friend class Store;
@@ -37,6 +41,7 @@ class Actor {
   std::string m_name;
   Role m_role;
   Id m_centre;
+  std::shared_ptr<const SigningKey> m_key;
 };
 
 struct Centre {

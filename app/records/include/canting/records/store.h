@@ -54,7 +54,7 @@ class Store {
   static Result<std::unique_ptr<Store>> open(StoreOptions options);
   ~Store();
 
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
   int schemaVersion();
   // A demo database (training init --demo) says so on every screen.
   bool isDemo();
@@ -70,6 +70,8 @@ class Store {
   Result<Id> addPerson(const Actor& by, const Person& p, const std::string& pin);
   Result<std::vector<Person>> people(const Actor& by);
   Status unlock(const Actor& by, Id person);
+  // The logged-in person's own PIN; their secret key is sealed again under the new one.
+  Status changePin(const Actor& by, const std::string& oldPin, const std::string& newPin);
 
   // --- centres (centres.cpp)
   Result<Id> addCentre(const Actor& by, const Centre& c);
