@@ -35,13 +35,6 @@ using canting::bench::medianMs;
 
 namespace {
 
-// The process's CPU time, for a figure that a machine shared with other jobs does not inflate.
-double cpuMs() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
 double onceMs(const std::function<void()>& fn) {
   const auto a = std::chrono::steady_clock::now();
   fn();
