@@ -120,8 +120,16 @@ void TrainingPanel::drawLogin(UiContext& ui) {
       (enter && !d.loginName.empty() && d.pin.size() >= 4)) {
     auto st = create ? d.createDatabase(d.loginName, d.pin) : d.login();
     if (create) d.pin.clear();
-    if (!st) m_loginError = st.error();
-    else m_loginError.reset();
+    if (!st) {
+      m_loginError = st.error();
+    } else {
+      m_loginError.reset();
+      // What the lab logged while nobody was logged in becomes this trainer's record now.
+      if (auto n = ui.records->importPendingAttempts(); !n)
+        ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(n.error()));
+      else if (*n > 0)
+        ui.wb.notify(core::Notice::Kind::Info, ui.tr("training.pending_attempts", {{"n", std::to_string(*n)}, {"who", d.actor()->name()}}));
+    }
   }
   ImGui::EndDisabled();
   probe::note("@training.enter");

@@ -2,13 +2,17 @@
 // What the bundle's export, import and validation share; not public API.
 // The format: gzip-compressed JSON, {"format": "canting-bundle", "version": 1,
 // "centre", "people", "schemes", "trainees", "sessions", "assessments",
-// "evidence" (files inside, base64), "certificates", "attempts"}. Records
+// "evidence" (files inside, base64), "certificates", "attempts", "orders",
+// "audit" (the exporting installation's chain: bundle_chain.cpp)}. Records
 // refer to each other by UUID, to scheme units and criteria by position.
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "canting/records/bundle.h"
 
 namespace canting::records::bundle {
 
@@ -24,5 +28,20 @@ struct Bad {
 
 // Checks the whole bundle's shape before anything touches the database.
 std::optional<Bad> validate(const nlohmann::json& b);
+std::optional<Bad> validateChain(const nlohmann::json& audit);   // the "audit" section
+std::optional<Bad> validateOrders(const nlohmann::json& orders);  // the "orders" list
+
+// The "audit" section (bundle_chain.cpp): {"head": {"seq", "hash"}, "hashes":
+// [the first 16 hex digits of entry 1, 2, ... head.seq]}.
+nlohmann::json chainSection(Db& db);
+// Compares the bundle's chain with what the database holds from the centre
+// (0: a centre not in the database yet). Fills sum.head and sum.held; sets
+// sum.replayed for a chain that ends before the held head. A chain that
+// differs from the held one is the error (RecordsError::BundleRewritten).
+std::optional<Error> checkChain(Db& db, Id centre, const nlohmann::json& audit, const std::filesystem::path& file, BundleSummary& sum);
+// Keeps the bundle's chain and head for the centre when it moved past the
+// held one; returns whether it did. Runs inside the import's transaction.
+bool keepChain(Db& db, Id centre, const nlohmann::json& audit, const std::string& exportedAt, const std::string& importedAt,
+               const std::string& file);
 
 }  // namespace canting::records::bundle

@@ -16,6 +16,7 @@ enum class RecordsError {
   NotFound,         // a record named by id, uuid or name does not exist
   BackupFailed,     // the copy could not be written, or did not verify; no backup was kept
   RestoreRefused,   // the file to restore is not an intact Canting records database
+  BundleRewritten,  // a bundle's audit chain contradicts what this database holds from its centre
 };
 
 // Header-only so that a test can walk its codes without linking the store.
@@ -28,6 +29,7 @@ inline const base::ErrorDomain& errorDomain(RecordsError) {
       {RecordsError::NotFound, "error.not_found"},
       {RecordsError::BackupFailed, "error.backup_failed"},
       {RecordsError::RestoreRefused, "error.restore_refused"},
+      {RecordsError::BundleRewritten, "error.bundle_rewritten"},
   };
   static const base::TableDomain<RecordsError> domain("records", kKeys);
   return domain;
