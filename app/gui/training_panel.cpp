@@ -222,7 +222,14 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
     tTotal += r.trainees, sTotal += r.sessions, kTotal += r.unitsAchieved, cTotal += r.certified, eTotal += r.expiring90;
     maxT = std::max(maxT, r.trainees);
   }
+  // The regency office sees the last audit chain head each centre's bundles brought.
+  const bool admin = d.actor()->role() == Role::Admin;
+  m_heads.clear();
+  if (admin)
+    if (auto heads = rec::centreHeads(*d.store(), *d.actor()))
+      for (auto& h : *heads) m_heads.emplace_back(h.centre, std::move(h));
   heading(ui, ui.tr("training.dashboard_title"));
+  drawPersonForm(ui);
   ImGui::TextUnformatted(ui.tr("training.totals", {{"centres", std::to_string(rows.size())}, {"trainees", std::to_string(tTotal)},
                                                     {"sessions", std::to_string(sTotal)}, {"units", std::to_string(kTotal)},
                                                     {"certified", std::to_string(cTotal)}}).c_str());
@@ -233,11 +240,15 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
   const float rowH = ui.px(30);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   const float expiringH = eTotal > 0 ? ui.px(50) + ImGui::GetTextLineHeightWithSpacing() * float(std::min(eTotal, 4)) : 0;
-  if (ImGui::BeginTable("dashboard", 7, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - expiringH))) {
+  if (ImGui::BeginTable("dashboard", admin ? 9 : 7, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - expiringH))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(ui.tr("training.col.centre").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(250));
+    ImGui::TableSetupColumn(ui.tr("training.col.centre").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(admin ? 230 : 250));
     for (const char* k : {"training.col.trainees", "training.col.sessions", "training.col.units", "training.col.certified", "training.col.expiring"})
-      ImGui::TableSetupColumn(ui.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(110));
+      ImGui::TableSetupColumn(ui.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(admin ? 92 : 110));
+    if (admin) {
+      ImGui::TableSetupColumn(ui.tr("training.col.head").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(190));
+      ImGui::TableSetupColumn(ui.tr("training.col.head_date").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(110));
+    }
     ImGui::TableSetupColumn(ui.tr("training.col.chart").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -252,6 +263,10 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
       for (int v : {r.trainees, r.sessions, r.unitsAchieved, r.certified, r.expiring90}) {
         ImGui::TableNextColumn();
         ImGui::Text("%d", v);
+      }
+      if (admin) {
+        ImGui::TableNextColumn();
+        drawCentreHead(ui, r.centre);
       }
       // Bars: trainees in cream, the certified part of them in indigo.
       ImGui::TableNextColumn();
