@@ -242,11 +242,11 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
   const float expiringH = eTotal > 0 ? ui.px(50) + ImGui::GetTextLineHeightWithSpacing() * float(std::min(eTotal, 4)) : 0;
   if (ImGui::BeginTable("dashboard", admin ? 9 : 7, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - expiringH))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(ui.tr("training.col.centre").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(admin ? 230 : 250));
+    ImGui::TableSetupColumn(ui.tr("training.col.centre").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(admin ? 220 : 250));
     for (const char* k : {"training.col.trainees", "training.col.sessions", "training.col.units", "training.col.certified", "training.col.expiring"})
-      ImGui::TableSetupColumn(ui.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(admin ? 92 : 110));
+      ImGui::TableSetupColumn(ui.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(admin ? 102 : 110));
     if (admin) {
-      ImGui::TableSetupColumn(ui.tr("training.col.head").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(190));
+      ImGui::TableSetupColumn(ui.tr("training.col.head").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(180));
       ImGui::TableSetupColumn(ui.tr("training.col.head_date").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(110));
     }
     ImGui::TableSetupColumn(ui.tr("training.col.chart").c_str(), ImGuiTableColumnFlags_WidthStretch);
