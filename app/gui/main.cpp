@@ -15,6 +15,8 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -25,6 +27,7 @@
 #include "canting/core/paths.h"
 #include "canting/core/settings.h"
 #include "canting/records/app_session.h"
+#include "canting/records/bundle.h"
 #include "canting/records/demo.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/memory.h"
@@ -81,7 +84,7 @@ void takeInput(GLFWwindow* window) {
 // The --show values are ids, the same in every language.
 const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
-    "training-dashboard|training-keys|training-refused|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
+    "training-dashboard|training-keys|training-refused|training-heads|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
 
@@ -332,7 +335,8 @@ int main(int argc, char** argv) {
     } else if (opt.show.rfind("training-", 0) == 0) {
       // The training workspace on the demo database (made in the data folder
       // when missing): training-login, -dashboard, -centre-N, -trainee-N,
-      // -session-N, -matrix-N, -newsession-N, -assess-N (as the demo assessor).
+      // -session-N, -matrix-N, -newsession-N, -assess-N (as the demo assessor),
+      // -heads (the dashboard after three centres' bundles came in).
       records::Desk& desk = app.records().desk();
       if (auto st = desk.useDemo(true); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
       const std::string what = opt.show.substr(9);
@@ -343,7 +347,20 @@ int main(int argc, char** argv) {
         desk.pin = who.pin;
         if (auto st = desk.login(); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
         const records::Id id = std::atoll(what.c_str() + what.find('-') + 1);
-        if (what.rfind("centre-", 0) == 0) desk.openCentre(id);
+        if (what == "heads") {
+          // The dashboard with chain heads: the first three centres' bundles, exported and imported back.
+          if (auto all = desk.store()->centres(*desk.actor()))
+            for (std::size_t i = 0; i < all->size() && i < 3; ++i) {
+              const auto file = std::filesystem::temp_directory_path() / ("canting-heads-" + std::to_string(::getpid()) + ".bundle");
+              if (auto st = records::exportBundle(*desk.store(), *desk.actor(), (*all)[i].id, file); !st)
+                std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
+              else if (auto sum = records::importBundle(*desk.store(), *desk.actor(), file); !sum)
+                std::fprintf(stderr, "canting: %s\n", wb.tr().message(sum.error()).c_str());
+              std::error_code ec;
+              std::filesystem::remove(file, ec);
+            }
+          desk.invalidate();
+        } else if (what.rfind("centre-", 0) == 0) desk.openCentre(id);
         else if (what.rfind("trainee-", 0) == 0) desk.openTrainee(id);
         else if (what.rfind("session-", 0) == 0) desk.openSession(id);
         else if (what.rfind("matrix-", 0) == 0) desk.openMatrix(id);

@@ -56,6 +56,7 @@ void TrainingPanel::drawCentre(UiContext& ui) {
     ImGui::SameLine();
     if (ImGui::Button(label(ui, "training.import_bundle").c_str(), ImVec2(0, ui.px(38)))) request(File::ImportBundle, "");
   }
+  drawCentreEdit(ui, *c);
   ImGui::Separator();
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.55f;
   ImGui::BeginChild("centre_trainees", ImVec2(half, 0), true);
@@ -211,6 +212,7 @@ void TrainingPanel::drawTrainee(UiContext& ui) {
   }
   ImGui::SameLine();
   if (ImGui::Button(label(ui, "training.add_evidence").c_str(), ImVec2(0, ui.px(40)))) request(File::AddEvidence, "");
+  drawTraineeEdit(ui, *t);
 
   ImGui::Separator();
   const float left = ImGui::GetContentRegionAvail().x * 0.5f;
@@ -233,6 +235,7 @@ void TrainingPanel::drawTrainee(UiContext& ui) {
       active |= c.status == "active" && c.scheme == d.scheme;
       ImGui::TextWrapped("%s", ui.tr("training.certificate_line", {{"number", c.number}, {"issued", c.issueDate}, {"expiry", c.expiryDate},
                                                                  {"status", ui.tr("records.cert." + c.status)}}).c_str());
+      drawRevoke(ui, c);
     }
   }
   // The administrator records the certificate the LSP issued, once every unit is K.

@@ -122,8 +122,16 @@ void TrainingPanel::drawLogin(UiContext& ui) {
       (enter && !d.loginName.empty() && d.pin.size() >= 4)) {
     auto st = create ? d.createDatabase(d.loginName, d.pin) : d.login();
     if (create) d.pin.clear();
-    if (!st) m_loginError = st.error();
-    else m_loginError.reset();
+    if (!st) {
+      m_loginError = st.error();
+    } else {
+      m_loginError.reset();
+      // What the lab logged while nobody was logged in becomes this trainer's record now.
+      if (auto n = ui.records->importPendingAttempts(); !n)
+        ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(n.error()));
+      else if (*n > 0)
+        ui.wb.notify(core::Notice::Kind::Info, ui.tr("training.pending_attempts", {{"n", std::to_string(*n)}, {"who", d.actor()->name()}}));
+    }
   }
   ImGui::EndDisabled();
   probe::note("@training.enter");
@@ -222,7 +230,14 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
     tTotal += r.trainees, sTotal += r.sessions, kTotal += r.unitsAchieved, cTotal += r.certified, eTotal += r.expiring90;
     maxT = std::max(maxT, r.trainees);
   }
+  // The regency office sees the last audit chain head each centre's bundles brought.
+  const bool admin = d.actor()->role() == Role::Admin;
+  m_heads.clear();
+  if (admin)
+    if (auto heads = rec::centreHeads(*d.store(), *d.actor()))
+      for (auto& h : *heads) m_heads.emplace_back(h.centre, std::move(h));
   heading(ui, ui.tr("training.dashboard_title"));
+  drawPersonForm(ui);
   ImGui::TextUnformatted(ui.tr("training.totals", {{"centres", std::to_string(rows.size())}, {"trainees", std::to_string(tTotal)},
                                                     {"sessions", std::to_string(sTotal)}, {"units", std::to_string(kTotal)},
                                                     {"certified", std::to_string(cTotal)}}).c_str());
@@ -240,11 +255,15 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
   const float rowH = ui.px(30);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   const float expiringH = eTotal > 0 ? ui.px(50) + ImGui::GetTextLineHeightWithSpacing() * float(std::min(eTotal, 4)) : 0;
-  if (ImGui::BeginTable("dashboard", 7, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - expiringH))) {
+  if (ImGui::BeginTable("dashboard", admin ? 9 : 7, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - expiringH))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(ui.tr("training.col.centre").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(250));
+    ImGui::TableSetupColumn(ui.tr("training.col.centre").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(admin ? 220 : 250));
     for (const char* k : {"training.col.trainees", "training.col.sessions", "training.col.units", "training.col.certified", "training.col.expiring"})
-      ImGui::TableSetupColumn(ui.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(110));
+      ImGui::TableSetupColumn(ui.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(admin ? 102 : 110));
+    if (admin) {
+      ImGui::TableSetupColumn(ui.tr("training.col.head").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(180));
+      ImGui::TableSetupColumn(ui.tr("training.col.head_date").c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(110));
+    }
     ImGui::TableSetupColumn(ui.tr("training.col.chart").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -259,6 +278,10 @@ void TrainingPanel::drawDashboard(UiContext& ui) {
       for (int v : {r.trainees, r.sessions, r.unitsAchieved, r.certified, r.expiring90}) {
         ImGui::TableNextColumn();
         ImGui::Text("%d", v);
+      }
+      if (admin) {
+        ImGui::TableNextColumn();
+        drawCentreHead(ui, r.centre);
       }
       // Bars: trainees in cream, the certified part of them in indigo.
       ImGui::TableNextColumn();

@@ -7,6 +7,8 @@
 // Split by page: training_panel.cpp (frame, login, dashboard, files),
 // training_pages.cpp (centre, trainee, session), training_forms.cpp
 // (assessment form, matrix), training_keys.cpp (keys, a refused bundle).
+// (assessment form, matrix), training_edits.cpp (corrections as new
+// versions: people, centres, trainees, revoked certificates; centre heads).
 
 #include <filesystem>
 #include <memory>
@@ -15,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "canting/records/bundle.h"
 #include "canting/records/desk.h"
 #include "canting/records/keys.h"
 #include "panel.h"
@@ -51,6 +54,14 @@ class TrainingPanel final : public Panel {
   // training_keys.cpp: the keys page (enrol, revoke) and a refused bundle's report.
   void drawKeys(UiContext& ui);
   void drawRefusal(UiContext& ui);
+  // training_edits.cpp: each a button that opens its form inline; saving goes
+  // through the store (audited), and nothing is ever deleted.
+  void drawPersonForm(UiContext& ui);                              // dashboard, administrators
+  void drawCentreEdit(UiContext& ui, const records::Centre& c);    // centre page, administrators
+  void drawTraineeEdit(UiContext& ui, const records::Trainee& t);  // trainee page, administrators and trainers
+  void drawRevoke(UiContext& ui, const records::Certificate& c);   // beside an active certificate, administrators
+  // The last head imported from a centre and when, for the dashboard's table.
+  void drawCentreHead(UiContext& ui, Id centre);
   void request(File what, std::string suggested);
   void report(UiContext& ui, const imaging::Status& st, const std::filesystem::path& path);
   std::string centreName(UiContext& ui, Id id);
@@ -64,6 +75,23 @@ class TrainingPanel final : public Panel {
   int m_matrixStatus = 0;  // 0 all, 1 not yet all K, 2 all K
   // Recording a certificate on the trainee page.
   char m_certNumber[64] = {}, m_certDate[11] = {};
+  // The edit forms: which one is open (0: none) and what is typed in it.
+  struct Edits {
+    bool person = false;
+    char personName[64] = {}, personRegistration[48] = {}, personPin[16] = {};
+    int personRole = 1;  // index into Admin, Trainer, Assessor, Outlet
+    Id personCentre = 0;
+    Id centre = 0;
+    char centreName[96] = {}, desa[64] = {}, kecamatan[64] = {}, note[128] = {};
+    Id trainee = 0;
+    char name[96] = {}, nik[20] = {}, birth[11] = {}, phone[24] = {};
+    int sex = 0;  // 0 -, 1 L, 2 P
+    bool consent = false;
+    Id revoke = 0;
+    char reason[128] = {};
+    std::optional<imaging::Error> error;
+  } m_edit;
+  std::vector<std::pair<Id, records::CentreHead>> m_heads;  // read with the dashboard
   // The evidence type chosen before picking a file.
   int m_evidenceType = 0;
   // Whether the reminder shows, asked of the store now and then rather than every frame.

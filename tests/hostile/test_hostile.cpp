@@ -221,6 +221,7 @@ std::vector<Case> makeHostileFiles(const fs::path& dir) {
   {
     nlohmann::json b = {{"format", "canting-bundle"}, {"version", 1}, {"centre", {{"uuid", "c-x"}, {"name", "Sentra Uji"}}}};
     for (const char* k : {"people", "schemes", "sessions", "assessments", "certificates", "attempts"}) b[k] = nlohmann::json::array();
+    b["audit"] = {{"head", {{"seq", 0}, {"hash", ""}}}, {"hashes", nlohmann::json::array()}};  // an empty chain, so the evidence is reached
     b["trainees"] = {{{"uuid", "t-x"}, {"name", "Uji"}, {"nik", "3303000000000099"}, {"consent", true}, {"updated_at", "2026-01-01T00:00:00Z"}}};
     // Evidence whose name walks out of the managed folder; its bytes match its hash.
     const std::string data = "aGVsbG8=", sha = rec::sha256Hex("hello", 5);

@@ -51,6 +51,26 @@ imaging::Status AttemptLog::save(const Attempt& a) {
   return imaging::Ok{};
 }
 
+std::optional<Attempt> parseAttemptLine(const std::string& line) {
+  const json j = json::parse(line, nullptr, false);
+  if (!j.is_object() || !j.contains("trainee") || !j["trainee"].is_string() || j["trainee"].get<std::string>().empty()) return std::nullopt;
+  try {
+    Attempt a;
+    a.trainee = j["trainee"].get<std::string>();
+    a.exercise = j.value("exercise", "");
+    a.planJson = base::dumpJson(j.value("plan", json::object()));
+    a.meanDeltaE = j.value("mean_de00", 0.0);
+    a.shareWithin5 = j.value("share_within_5", 0.0);
+    a.baths = j.value("baths", 0);
+    a.fewestBaths = j.value("fewest_baths", 0);
+    a.worstLayer = j.value("worst_layer", "");
+    a.when = j.value("when", "");
+    return a;
+  } catch (const json::exception&) {
+    return std::nullopt;  // a field of the wrong type: this line only
+  }
+}
+
 imaging::Result<std::vector<Attempt>> AttemptLog::attemptsOf(const std::string& trainee) const {
   std::vector<Attempt> out;
   std::error_code ec;
@@ -58,26 +78,8 @@ imaging::Result<std::vector<Attempt>> AttemptLog::attemptsOf(const std::string& 
   std::ifstream in(m_file);
   if (!in) return imaging::makeError(imaging::ErrorCode::ReadFailed, {{"path", m_file.string()}});
   std::string line;
-  while (std::getline(in, line)) {
-    const json j = json::parse(line, nullptr, false);
-    if (!j.is_object() || !j.contains("trainee") || !j["trainee"].is_string()) continue;
-    if (j["trainee"].get<std::string>() != trainee) continue;
-    try {
-      Attempt a;
-      a.trainee = trainee;
-      a.exercise = j.value("exercise", "");
-      a.planJson = base::dumpJson(j.value("plan", json::object()));
-      a.meanDeltaE = j.value("mean_de00", 0.0);
-      a.shareWithin5 = j.value("share_within_5", 0.0);
-      a.baths = j.value("baths", 0);
-      a.fewestBaths = j.value("fewest_baths", 0);
-      a.worstLayer = j.value("worst_layer", "");
-      a.when = j.value("when", "");
-      out.push_back(std::move(a));
-    } catch (const json::exception&) {
-      // a field of the wrong type: skip this line only
-    }
-  }
+  while (std::getline(in, line))
+    if (auto a = parseAttemptLine(line); a && a->trainee == trainee) out.push_back(std::move(*a));
   return out;
 }
 

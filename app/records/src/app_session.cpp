@@ -45,10 +45,19 @@ core::AttemptStore& AppSession::attempts() {
   // Rebuilt when the desk is replaced (tests), since the adapter holds a reference to it.
   Desk& d = desk();
   if (!m_attempts || m_attemptsDesk != &d) {
-    m_attempts = std::make_unique<SessionAttempts>(d, m_folders.data / "latihan-pewarnaan.jsonl");
+    m_attempts = std::make_unique<SessionAttempts>(d, attemptLog());
     m_attemptsDesk = &d;
   }
   return *m_attempts;
+}
+
+Result<int> AppSession::importPendingAttempts() {
+  Desk& d = desk();
+  const Actor* a = d.actor();
+  if (!a || !d.store() || d.usingDemo() || (a->role() != Role::Trainer && a->role() != Role::Admin)) return 0;
+  auto n = d.store()->importPendingAttempts(*a, attemptLog());
+  if (n && *n > 0) d.invalidate();
+  return n;
 }
 
 std::unique_ptr<core::OrderStore> AppSession::orders() {

@@ -1,6 +1,7 @@
-// Bundle export: one centre's records, its people (without PIN hashes) and
-// every scheme whole, with each record's signature, signed as a whole by this
-// installation's key and written atomically as gzip-compressed JSON.
+// Bundle export: one centre's records, its people (without PIN hashes),
+// every scheme whole, the outlet's orders and the installation's audit chain,
+// with each record's signature, signed as a whole by this installation's key
+// and written atomically as gzip-compressed JSON.
 
 #include "canting/records/bundle.h"
 
@@ -8,6 +9,7 @@
 #include <zlib.h>
 
 #include <array>
+#include <cstdio>
 #include <map>
 
 #include "bundle_internal.h"
@@ -204,16 +206,47 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
         b["certificates"].push_back(std::move(c));
       }
     }
+    // This installation's own records of the centre that name no trainee of
+    // it: attempts typed under an unknown name and the outlet's orders. They
+    // belong to the centre their staff belongs to, or to the only centre of a
+    // centre's own PC; what an earlier bundle brought keeps its centre.
+    const char* const kLocal = "(SELECT COUNT(*) FROM centres) = 1 OR (SELECT centre_id FROM people WHERE name = %s) = ?1";
+    auto local = [&](const char* who) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, kLocal, who);
+      return std::string(buf);
+    };
     b["attempts"] = json::array();
     {
-      auto q = db.prepare("SELECT a.uuid, a.trainee_id, a.trainee_name, a.exercise, a.plan, a.mean_de, a.share_within_5, a.baths, a.fewest_baths, "
-                          "a.worst_layer, a.at, a.recorded_by FROM attempts a JOIN trainees t ON t.id = a.trainee_id WHERE t.centre_id = ?1 ORDER BY a.id");
+      auto q = db.prepare("SELECT a.uuid, IFNULL(a.trainee_id,0), a.trainee_name, a.exercise, a.plan, a.mean_de, a.share_within_5, a.baths, a.fewest_baths, "
+                          "a.worst_layer, a.at, a.recorded_by FROM attempts a LEFT JOIN trainees t ON t.id = a.trainee_id WHERE t.centre_id = ?1 "
+                          "OR (a.trainee_id IS NULL AND (a.centre_id = ?1 OR (a.centre_id IS NULL AND (" + local("a.recorded_by") + ")))) ORDER BY a.id");
       q.bind(1, centreId);
       while (q.step())
-        b["attempts"].push_back({{"uuid", q.text(0)}, {"trainee", traineeUuid[q.i64(1)]}, {"trainee_name", q.text(2)}, {"exercise", q.text(3)},
-                                 {"plan", q.text(4)}, {"mean_de", q.f64(5)}, {"share_within_5", q.f64(6)}, {"baths", q.i64(7)},
+        b["attempts"].push_back({{"uuid", q.text(0)}, {"trainee", q.i64(1) ? traineeUuid[q.i64(1)] : std::string()}, {"trainee_name", q.text(2)},
+                                 {"exercise", q.text(3)}, {"plan", q.text(4)}, {"mean_de", q.f64(5)}, {"share_within_5", q.f64(6)}, {"baths", q.i64(7)},
                                  {"fewest_baths", q.i64(8)}, {"worst_layer", q.text(9)}, {"at", q.text(10)}, {"recorded_by", q.text(11)}});
     }
+    b["orders"] = json::array();
+    {
+      auto arrayOf = [](const std::string& text) {
+        json j = json::parse(text, nullptr, false);
+        return j.is_array() ? j : json::array();
+      };
+      const std::string cols = "uuid, number, created_at, customer, contact, motif_id, motif_name, colorway, swatches, dyeable, product_id, "
+                               "product_name, size, quantity, unit_price, lead_days, staff, note";
+      auto q = db.prepare("SELECT " + cols + " FROM orders WHERE " + local("orders.staff") + " UNION ALL SELECT " + cols +
+                          " FROM centre_orders WHERE centre_id = ?1");
+      q.bind(1, centreId);
+      while (q.step())
+        b["orders"].push_back({{"uuid", q.text(0)}, {"number", q.text(1)}, {"created_at", q.text(2)}, {"customer", q.text(3)}, {"contact", q.text(4)},
+                               {"motif_id", q.text(5)}, {"motif_name", q.text(6)}, {"colorway", q.text(7)},
+                               {"swatches", arrayOf(q.text(8))},
+                               {"dyeable", q.i64(9) != 0}, {"product_id", q.text(10)}, {"product_name", q.text(11)}, {"size", q.text(12)},
+                               {"quantity", q.i64(13)}, {"unit_price", q.i64(14)}, {"lead_days", q.i64(15)}, {"staff", q.text(16)}, {"note", q.text(17)}});
+    }
+    // Last, so the head is the chain as it stood when every list above was read.
+    b["audit"] = bundle::chainSection(db);
     // The payload is signed as the exact text carried, so sections added to it
     // later are covered without changing this.
     auto key = installationKey(store);
@@ -224,7 +257,8 @@ Status exportBundle(Store& store, const Actor& by, Id centreId, const fs::path& 
     if (auto st = gzipTo(base::dumpJson(envelope), out); !st) return st;
     Transaction tx(db);
     store.appendAudit(by.name(), "export-bundle", "centre", b["centre"]["uuid"].get<std::string>(),
-                      base::dumpJson(json{{"file", out.filename().string()}, {"trainees", b["trainees"].size()}}));
+                      base::dumpJson(json{{"file", out.filename().string()}, {"trainees", b["trainees"].size()},
+                                          {"head", AuditHead{b["audit"]["head"]["seq"].get<std::int64_t>(), b["audit"]["head"]["hash"].get<std::string>()}.text()}}));
     tx.commit();
   } catch (const DbError& e) {
     return detail::fromDb(e, store.options().file.string(), "exportBundle");

@@ -5,7 +5,7 @@
 //
 // [SECTION] reading: base64, gzip with a cap
 // [SECTION] merge: one step per list of the bundle, in dependency order
-// [SECTION] importBundle: read, validate, check evidence hashes, merge
+// [SECTION] importBundle: read, validate, check evidence hashes and the chain, merge
 
 #include "canting/records/bundle.h"
 
@@ -98,6 +98,8 @@ class Merge {
   void evidence(const json& list, const Blobs& blobs);
   void certificates(const json& list);
   void attempts(const json& list);
+  void orders(const json& list);
+  Id centreId() const { return m_centre; }
   // unit_status follows the assessments that came in.
   void refresh() {
     for (Id t : m_touched) m_store.refreshUnitStatus(t);
@@ -347,19 +349,42 @@ void Merge::attempts(const json& list) {
       ++m_sum.unchanged;
       continue;
     }
-    m_db.prepare("INSERT INTO attempts (uuid, trainee_id, trainee_name, exercise, plan, mean_de, share_within_5, baths, fewest_baths, worst_layer, at, recorded_by) "
-                 "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)")
-        .bind(1, str(a, "uuid")).bindIdOrNull(2, m_trainee.count(str(a, "trainee")) ? m_trainee[str(a, "trainee")] : 0).bind(3, str(a, "trainee_name"))
+    // An attempt under a name no trainee has keeps the centre it came from, to travel on with it.
+    const Id trainee = m_trainee.count(str(a, "trainee")) ? m_trainee[str(a, "trainee")] : 0;
+    m_db.prepare("INSERT INTO attempts (uuid, trainee_id, trainee_name, exercise, plan, mean_de, share_within_5, baths, fewest_baths, worst_layer, at, recorded_by, "
+                 "centre_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)")
+        .bind(1, str(a, "uuid")).bindIdOrNull(2, trainee).bind(3, str(a, "trainee_name"))
         .bind(4, str(a, "exercise")).bind(5, str(a, "plan")).bind(6, a["mean_de"].get<double>()).bind(7, a.value("share_within_5", 0.0))
         .bind(8, a.value("baths", 0)).bind(9, a.value("fewest_baths", 0)).bind(10, str(a, "worst_layer")).bind(11, str(a, "at"))
-        .bind(12, str(a, "recorded_by")).run();
+        .bind(12, str(a, "recorded_by")).bindIdOrNull(13, trainee ? 0 : m_centre).run();
+    ++m_sum.added;
+  }
+}
+
+// An order never changes once taken: by UUID, a second import skips it. The
+// centre's own numbers repeat at other centres, so they are kept per centre.
+void Merge::orders(const json& list) {
+  for (const json& o : list) {
+    if (one("SELECT id FROM centre_orders WHERE uuid = ?1", str(o, "uuid")) || one("SELECT id FROM orders WHERE uuid = ?1", str(o, "uuid"))) {
+      ++m_sum.unchanged;
+      continue;
+    }
+    if (one("SELECT id FROM centre_orders WHERE centre_id = ?1 AND number = ?2", m_centre, str(o, "number")))
+      throw ImportFailure{malformed("orders: " + str(o, "number"), "another order of this centre already has this number")};
+    m_db.prepare("INSERT INTO centre_orders (uuid, centre_id, number, created_at, customer, contact, motif_id, motif_name, colorway, swatches, dyeable, "
+                 "product_id, product_name, size, quantity, unit_price, lead_days, staff, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)")
+        .bind(1, str(o, "uuid")).bind(2, m_centre).bind(3, str(o, "number")).bind(4, str(o, "created_at")).bind(5, str(o, "customer"))
+        .bind(6, str(o, "contact")).bind(7, str(o, "motif_id")).bind(8, str(o, "motif_name")).bind(9, str(o, "colorway"))
+        .bind(10, base::dumpJson(o["swatches"])).bind(11, o["dyeable"].get<bool>() ? 1 : 0).bind(12, str(o, "product_id"))
+        .bind(13, str(o, "product_name")).bind(14, str(o, "size")).bind(15, o["quantity"].get<std::int64_t>())
+        .bind(16, o["unit_price"].get<std::int64_t>()).bind(17, o["lead_days"].get<std::int64_t>()).bind(18, str(o, "staff")).bind(19, str(o, "note")).run();
     ++m_sum.added;
   }
 }
 
 }  // namespace
 
-// [SECTION] importBundle: read, validate, check evidence hashes, merge
+// [SECTION] importBundle: read, validate, check evidence hashes and the chain, merge
 
 Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path& file, std::uint64_t maxInflated) {
   if (auto st = store.require(by, {Role::Admin}, "bundle_import"); !st) return st.error();
@@ -390,6 +415,7 @@ Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path
       return malformed("evidence[" + std::to_string(i) + "].data", "content does not match its SHA-256");
     blobs.emplace_back(str(b["evidence"][i], "sha256"), std::move(*data));
   }
+  if (!b.contains("audit")) return malformed("audit", "@records.bundle.no_chain");
 
   try {
     if (auto no = bundle::verifySignatures(store.db(), b, payload, signer, signature))
@@ -404,6 +430,15 @@ Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path
   try {
     Transaction tx(store.db());
     detail::WrittenRecords written(store.db());  // each record it writes gets its own audit entry
+    // The chain first: a rewritten history refuses the whole bundle, an old one imports nothing.
+    Id known = 0;
+    {
+      auto q = store.db().prepare("SELECT id FROM centres WHERE uuid = ?1 UNION ALL SELECT id FROM centres WHERE name = ?2 LIMIT 1");
+      q.bind(1, str(b["centre"], "uuid")).bind(2, str(b["centre"], "name"));
+      if (q.step()) known = q.i64(0);
+    }
+    if (auto refused = bundle::checkChain(store.db(), known, b["audit"], file, sum)) return *refused;
+    if (sum.replayed) return sum;
     Merge merge(store, file, sum);
     merge.centre(b["centre"]);
     merge.people(b["people"]);
@@ -414,11 +449,14 @@ Result<BundleSummary> importBundle(Store& store, const Actor& by, const fs::path
     merge.evidence(b["evidence"], blobs);
     merge.certificates(b["certificates"]);
     merge.attempts(b["attempts"]);
+    if (b.contains("orders")) merge.orders(b["orders"]);
     merge.refresh();
     store.auditWritten(by.name(), "import", written, base::dumpJson(json{{"file", file.filename().string()}}));
-    if (sum.added || sum.updated || sum.conflicts)
+    const bool moved = bundle::keepChain(store.db(), merge.centreId(), b["audit"], str(b, "exported_at"), isoTime(store.now()), file.filename().string());
+    if (sum.added || sum.updated || sum.conflicts || moved)
       store.appendAudit(by.name(), "import-bundle", "centre", str(b["centre"], "uuid"),
-                        base::dumpJson(json{{"file", file.filename().string()}, {"added", sum.added}, {"updated", sum.updated}, {"conflicts", sum.conflicts}}));
+                        base::dumpJson(json{{"file", file.filename().string()}, {"added", sum.added}, {"updated", sum.updated}, {"conflicts", sum.conflicts},
+                                            {"head", sum.head.text()}}));
     tx.commit();
   } catch (const ImportFailure& f) {
     return f.error;

@@ -34,10 +34,18 @@ Status Store::updateCentre(const Actor& by, const Centre& c) {
   if (c.name.empty()) return invalid("@records.field.centre_name");
   return guarded("updateCentre", [&]() -> Status {
     Transaction tx(m_db);
+    // The audit entry keeps what the centre was: its versions, since the row holds only the last.
+    json was;
+    {
+      auto q = m_db.prepare("SELECT name, desa, kecamatan, note FROM centres WHERE id = ?1");
+      q.bind(1, c.id);
+      if (q.step()) was = {{"name", q.text(0)}, {"desa", q.text(1)}, {"kecamatan", q.text(2)}, {"note", q.text(3)}};
+    }
     m_db.prepare("UPDATE centres SET name=?1, desa=?2, kecamatan=?3, note=?4, updated_at=?5 WHERE id=?6")
         .bind(1, c.name).bind(2, c.desa).bind(3, c.kecamatan).bind(4, c.note).bind(5, isoTime(now())).bind(6, c.id).run();
     if (m_db.changes() == 0) return makeError(canting::records::RecordsError::NotFound, {{"what", "@records.entity.centre"}, {"name", c.name}});
-    appendAudit(by.name(), "update", "centre", c.uuid, base::dumpJson(json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}}));
+    appendAudit(by.name(), "update", "centre", c.uuid,
+                base::dumpJson(json{{"name", c.name}, {"desa", c.desa}, {"kecamatan", c.kecamatan}, {"note", c.note}, {"was", was}}));
     tx.commit();
     return imaging::Ok{};
   });

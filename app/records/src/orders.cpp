@@ -45,24 +45,42 @@ Result<std::string> Store::saveOrder(const Actor& by, core::Order& o) {
   });
 }
 
+namespace {
+constexpr const char* kOrderColumns =
+    "number, created_at, customer, contact, motif_id, motif_name, colorway, swatches, dyeable, product_id, product_name, "
+    "size, quantity, unit_price, lead_days, staff, note";
+
+core::Order readOrder(Stmt& q) {
+  core::Order o;
+  o.number = q.text(0), o.createdAt = q.text(1), o.customer = q.text(2), o.contact = q.text(3), o.motifId = q.text(4), o.motifName = q.text(5);
+  o.colorway = q.text(6);
+  const json sw = json::parse(q.text(7), nullptr, false);
+  if (sw.is_array())
+    for (const auto& x : sw)
+      if (x.is_object()) o.swatches.push_back({x.value("hex", std::string()), x.value("dye", std::string())});
+  o.dyeable = q.i64(8) != 0, o.productId = q.text(9), o.productName = q.text(10), o.size = q.text(11), o.quantity = int(q.i64(12));
+  o.unitPrice = q.i64(13), o.leadDays = int(q.i64(14)), o.staff = q.text(15), o.note = q.text(16);
+  return o;
+}
+}  // namespace
+
 Result<std::vector<core::Order>> Store::orders(const Actor& by) {
   if (auto st = require(by, {Role::Outlet, Role::Admin}, "orders"); !st) return st.error();
   return guarded("orders", [&]() -> Result<std::vector<core::Order>> {
     std::vector<core::Order> out;
-    auto q = m_db.prepare("SELECT number, created_at, customer, contact, motif_id, motif_name, colorway, swatches, dyeable, product_id, product_name, "
-                          "size, quantity, unit_price, lead_days, staff, note FROM orders ORDER BY id DESC");
-    while (q.step()) {
-      core::Order o;
-      o.number = q.text(0), o.createdAt = q.text(1), o.customer = q.text(2), o.contact = q.text(3), o.motifId = q.text(4), o.motifName = q.text(5);
-      o.colorway = q.text(6);
-      const json sw = json::parse(q.text(7), nullptr, false);
-      if (sw.is_array())
-        for (const auto& x : sw)
-          if (x.is_object()) o.swatches.push_back({x.value("hex", std::string()), x.value("dye", std::string())});
-      o.dyeable = q.i64(8) != 0, o.productId = q.text(9), o.productName = q.text(10), o.size = q.text(11), o.quantity = int(q.i64(12));
-      o.unitPrice = q.i64(13), o.leadDays = int(q.i64(14)), o.staff = q.text(15), o.note = q.text(16);
-      out.push_back(std::move(o));
-    }
+    auto q = m_db.prepare(std::string("SELECT ") + kOrderColumns + " FROM orders ORDER BY id DESC");
+    while (q.step()) out.push_back(readOrder(q));
+    return out;
+  });
+}
+
+Result<std::vector<core::Order>> Store::centreOrders(const Actor& by, Id centre) {
+  if (auto st = require(by, {Role::Admin}, "orders"); !st) return st.error();
+  return guarded("centreOrders", [&]() -> Result<std::vector<core::Order>> {
+    std::vector<core::Order> out;
+    auto q = m_db.prepare(std::string("SELECT ") + kOrderColumns + " FROM centre_orders WHERE centre_id = ?1 ORDER BY created_at DESC, id DESC");
+    q.bind(1, centre);
+    while (q.step()) out.push_back(readOrder(q));
     return out;
   });
 }

@@ -168,6 +168,31 @@ ALTER TABLE certificates ADD COLUMN signer TEXT NOT NULL DEFAULT '';
 ALTER TABLE certificates ADD COLUMN signature TEXT NOT NULL DEFAULT '';
 )sql";
 
+// What the regency holds of each centre's audit chain: the hash (first 16 hex
+// digits) of every entry up to the last head it imported, so a later bundle
+// can be checked to extend it, and one row per import that moved the head.
+// Orders taken at a centre's outlet, as they came in its bundles (numbers
+// repeat from centre to centre, so they are kept apart from this outlet's
+// own). Attempts keep which centre's bundle brought them.
+const char* const kV8 = R"sql(
+CREATE TABLE centre_chain (
+  centre_id INTEGER NOT NULL REFERENCES centres(id), seq INTEGER NOT NULL, hash TEXT NOT NULL,
+  PRIMARY KEY (centre_id, seq)) WITHOUT ROWID;
+CREATE TABLE centre_heads (
+  id INTEGER PRIMARY KEY, centre_id INTEGER NOT NULL REFERENCES centres(id), seq INTEGER NOT NULL, hash TEXT NOT NULL,
+  exported_at TEXT NOT NULL, imported_at TEXT NOT NULL, file TEXT NOT NULL DEFAULT '');
+CREATE INDEX centre_heads_centre ON centre_heads(centre_id, seq);
+CREATE TABLE centre_orders (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, centre_id INTEGER NOT NULL REFERENCES centres(id),
+  number TEXT NOT NULL, created_at TEXT NOT NULL, customer TEXT NOT NULL, contact TEXT NOT NULL DEFAULT '',
+  motif_id TEXT NOT NULL DEFAULT '', motif_name TEXT NOT NULL, colorway TEXT NOT NULL DEFAULT '',
+  swatches TEXT NOT NULL DEFAULT '[]', dyeable INTEGER NOT NULL DEFAULT 0, product_id TEXT NOT NULL,
+  product_name TEXT NOT NULL, size TEXT NOT NULL DEFAULT '', quantity INTEGER NOT NULL CHECK (quantity > 0),
+  unit_price INTEGER NOT NULL CHECK (unit_price >= 0), lead_days INTEGER NOT NULL DEFAULT 0, staff TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '', UNIQUE (centre_id, number));
+ALTER TABLE attempts ADD COLUMN centre_id INTEGER REFERENCES centres(id);
+)sql";
+
 std::string step(int to) {
   std::string sql;
   switch (to) {
@@ -200,6 +225,10 @@ std::string step(int to) {
     case 7:
       sql = kV7;
       sql += noDelete("keys");
+      break;
+    case 8:
+      sql = kV8;
+      for (const char* t : {"centre_chain", "centre_heads", "centre_orders"}) sql += noDelete(t);
       break;
   }
   return sql;

@@ -15,6 +15,7 @@ std::string csvImportedText(const core::Translator& tr, const ImportReport& r) {
 }
 
 std::string bundleImportedText(const core::Translator& tr, const BundleSummary& s) {
+  if (s.replayed) return tr.tr("cli.training.bundle_replayed", {{"centre", s.centre}, {"bundle", s.head.text()}, {"held", s.held.text()}});
   return tr.tr("cli.training.bundle_imported", {{"centre", s.centre},
                                                 {"added", std::to_string(s.added)},
                                                 {"updated", std::to_string(s.updated)},

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "canting/records/backup.h"
+#include "canting/records/bundle.h"
 #include "canting/records/schema.h"
 #include "records_fixture.h"
 
@@ -88,6 +89,13 @@ void fillEveryTable(RecordsFixture& f) {
   REQUIRE(f.store->saveAttempt(*f.trainer, {"Siti", "indigo-ceplok", "{}", 4.0, 0.8, 3, 2, "isen", ""}));
   auto o = canting::test::sampleOrder();
   REQUIRE(f.store->saveOrder(*f.outlet, o));
+  // A centre's bundle (no trainees of its own): its orders and the chain head kept for it.
+  RecordsFixture centre;
+  auto co = canting::test::sampleOrder();
+  REQUIRE(centre.store->saveOrder(*centre.outlet, co));
+  const auto bundle = centre.dir.path() / "limbasari.canting-bundle";
+  REQUIRE(exportBundle(*centre.store, *centre.admin, centre.centreA, bundle));
+  REQUIRE(importBundle(*f.store, *f.admin, bundle));
 }
 
 fs::path dbFile(const RecordsFixture& f) { return f.options().file; }

@@ -142,7 +142,7 @@ TEST_CASE("a bundle that fails validation changes nothing", "[records][bundle]")
   const int auditMid = count(*regency.store, "audit_log");
   auto clash = importBundle(*regency.store, *regency.admin, gz("clash.bundle", R"({"format":"canting-bundle","version":1,
     "centre":{"uuid":"c-9","name":"Sentra Baru"},"people":[],"schemes":[],"sessions":[],"assessments":[],"evidence":[],
-    "certificates":[],"attempts":[],"trainees":[{"uuid":"t-9","name":"Z","nik":"3303000000000001","consent":true,"updated_at":"2026-01-01T00:00:00Z"}]})"));
+    "certificates":[],"attempts":[],"audit":{"head":{"seq":0,"hash":""},"hashes":[]},"trainees":[{"uuid":"t-9","name":"Z","nik":"3303000000000001","consent":true,"updated_at":"2026-01-01T00:00:00Z"}]})"));
   REQUIRE_FALSE(clash);
   CHECK(regency.store->centres(*regency.admin)->size() == 2);  // "Sentra Baru" was inserted, then rolled back
   CHECK(count(*regency.store, "audit_log") == auditMid);

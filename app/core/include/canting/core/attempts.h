@@ -1,11 +1,12 @@
 #pragma once
 // A trainee's attempt at a dye-lab exercise, and where attempts are kept.
 // The lab only knows AttemptStore; the training records (issue #6) will
-// implement it over their SQLite store. Until then AttemptLog keeps them as
-// one JSON object per line in the user's data folder, which the records can
-// import.
+// implement it over their SQLite store. While nobody is logged in AttemptLog
+// keeps them as one JSON object per line in the user's data folder; the
+// records take them in when a trainer logs in (Store::importPendingAttempts).
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ class AttemptLog final : public AttemptStore {
  private:
   std::filesystem::path m_file;
 };
+
+// One line of an AttemptLog; none for a line that is damaged, cut short or has no trainee.
+std::optional<Attempt> parseAttemptLine(const std::string& line);
 
 std::string nowIso8601();
 // 2026-11-28T09:30:00Z for seconds since the epoch.

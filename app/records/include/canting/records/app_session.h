@@ -39,10 +39,15 @@ class AppSession {
   // administrator is logged in, else into the lab's own log file. The store
   // asks the desk on every call, so it follows logins made later.
   core::AttemptStore& attempts();
+  // After a login: the attempts the lab logged while nobody was, taken into the
+  // records as the logged-in trainer's or administrator's (never into the
+  // demo, whose people are made up). How many were added; 0 for anyone else.
+  Result<int> importPendingAttempts();
   // The outlet's orders, for the logged-in outlet staff or administrator; null otherwise.
   std::unique_ptr<core::OrderStore> orders();
 
  private:
+  std::filesystem::path attemptLog() const { return m_folders.data / "latihan-pewarnaan.jsonl"; }
   Folders m_folders;
   std::unique_ptr<Desk> m_desk;
   std::unique_ptr<core::AttemptStore> m_attempts;

@@ -18,6 +18,7 @@ enum class RecordsError {
   RestoreRefused,   // the file to restore is not an intact Canting records database
   NoSigningKey,     // the logged-in person's key is not open: nothing can be signed
   BundleRefused,    // a bundle's signature or a record's in it does not hold; nothing was imported
+  BundleRewritten,  // a bundle's audit chain contradicts what this database holds from its centre
 };
 
 // Header-only so that a test can walk its codes without linking the store.
@@ -32,6 +33,7 @@ inline const base::ErrorDomain& errorDomain(RecordsError) {
       {RecordsError::RestoreRefused, "error.restore_refused"},
       {RecordsError::NoSigningKey, "error.no_signing_key"},
       {RecordsError::BundleRefused, "error.bundle_refused"},
+      {RecordsError::BundleRewritten, "error.bundle_rewritten"},
   };
   static const base::TableDomain<RecordsError> domain("records", kKeys);
   return domain;

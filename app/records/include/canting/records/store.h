@@ -54,7 +54,7 @@ class Store {
   static Result<std::unique_ptr<Store>> open(StoreOptions options);
   ~Store();
 
-  static constexpr int kSchemaVersion = 7;
+  static constexpr int kSchemaVersion = 8;
   int schemaVersion();
   // A demo database (training init --demo) says so on every screen.
   bool isDemo();
@@ -127,10 +127,17 @@ class Store {
   // --- dye-lab attempts (attempts.cpp)
   Result<Id> saveAttempt(const Actor& by, const core::Attempt& a);
   Result<std::vector<core::Attempt>> attemptsOf(const Actor& by, const std::string& trainee);
+  // The attempts the lab logged to `log` (a core::AttemptLog) while nobody was
+  // logged in, recorded as `by`'s and audited; the log is then renamed aside
+  // (LOG.imported-DATE-TIME). Returns how many were added; a line seen before
+  // (same text) is not added twice.
+  Result<int> importPendingAttempts(const Actor& by, const std::filesystem::path& log);
 
   // --- the outlet's orders, outlet staff and administrators (orders.cpp)
   Result<std::string> saveOrder(const Actor& by, core::Order& order);  // fills number, createdAt, staff
   Result<std::vector<core::Order>> orders(const Actor& by);
+  // The orders a centre's outlet took, as its bundles brought them (numbers are the centre's own).
+  Result<std::vector<core::Order>> centreOrders(const Actor& by, Id centre);
 
   // --- backups (backup.cpp; restoring a file is records/backup.h)
   // A copy through SQLite's online backup API, written beside `out`, checked

@@ -16,7 +16,8 @@ std::string csvProblemText(const core::Translator& tr, const CsvProblem& problem
 std::string csvRefusedText(const core::Translator& tr, const ImportReport& report);
 // "12 peserta diimpor".
 std::string csvImportedText(const core::Translator& tr, const ImportReport& report);
-// "Limbasari: 34 ditambahkan, 2 diperbarui, ...".
+// "Limbasari: 34 ditambahkan, 2 diperbarui, ...", or, for an old bundle
+// brought again, that nothing was imported and both heads.
 std::string bundleImportedText(const core::Translator& tr, const BundleSummary& summary);
 
 }  // namespace canting::records
