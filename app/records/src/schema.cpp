@@ -153,7 +153,7 @@ INSERT OR REPLACE INTO meta (key, value) SELECT 'audit_from.orders', COALESCE(MA
 // Keys and signatures: every key this database knows (its own, sealed under
 // a PIN or kept in the installation's key file, and those it enrolled), and
 // the signature on each K/BK outcome and certificate. Rows written before
-// version 7 keep an empty signature: legacy, see docs/SECURITY-keys.md.
+// version 7 keep an empty signature: legacy, see docs/SECURITY.md.
 const char* const kV7 = R"sql(
 CREATE TABLE keys (
   id INTEGER PRIMARY KEY, public_key TEXT NOT NULL UNIQUE, fingerprint TEXT NOT NULL,

@@ -4,7 +4,7 @@
 // sealed under a key derived from their PIN (Argon2id + secretbox), so it opens
 // only at login; the logged-in Actor carries it and the store signs each K/BK
 // outcome and certificate with it. The installation's secret key is a 0600
-// file beside the database (docs/SECURITY-keys.md says why) and signs bundles.
+// file beside the database (docs/SECURITY.md says why) and signs bundles.
 //
 // The regency enrols the public keys of centres and assessors from a keys
 // file (keys export), each shown with a short fingerprint to read aloud, and
