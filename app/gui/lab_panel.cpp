@@ -38,6 +38,7 @@ const char* opKey(Op op) {
     case Op::Crackle: return "lab.op.crackle";
     case Op::Kerok: return "lab.op.kerok";
     case Op::Lorod: return "lab.op.lorod";
+    case Op::Colet: return "lab.op.colet";
   }
   return "lab.op.wax";
 }
@@ -73,6 +74,11 @@ std::string LabPanel::stepText(const UiContext& ui, const im::PlanStep& s) const
     }
     case Op::Crackle: return ui.tr("lab.op.crackle");
     case Op::Lorod: return ui.tr("lab.op.lorod");
+    case Op::Colet: {
+      const im::Dye* d = m_lab.book().dye(s.dye);
+      return ui.tr("lab.op.colet", {{"dye", d ? d->name[li] : s.dye}, {"layer", ui.tr(s.layer.rfind("painted:", 0) == 0 ? std::string("dye.layer.painted") : "dye.layer." + s.layer)},
+                                    {"conc", core::formatNumber(s.concentration, 0, ui.wb.tr().language())}});
+    }
   }
   return {};
 }
@@ -173,14 +179,17 @@ void LabPanel::drawSteps(UiContext& ui) {
   ImGui::PushFont(ui.fonts.heading);
   ImGui::TextUnformatted(ui.tr("lab.steps").c_str());
   ImGui::PopFont();
-  // One button per kind of step, in the order a batik maker works.
+  // One button per kind of step, in the order a batik maker works; two to a
+  // row, a little lower than the others so the step editor's buttons below
+  // still fit a 768-pixel screen.
   const float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
   const std::pair<Op, const char*> adds[] = {{Op::Wax, "wax"}, {Op::Dye, "dye"}, {Op::Fix, "fix"},
-                                             {Op::Crackle, "crackle"}, {Op::Kerok, "kerok"}, {Op::Lorod, "lorod"}};
-  for (int i = 0; i < 6; ++i) {
+                                             {Op::Crackle, "crackle"}, {Op::Kerok, "kerok"}, {Op::Lorod, "lorod"},
+                                             {Op::Colet, "colet"}};
+  for (int i = 0; i < 7; ++i) {
     if (i % 2) ImGui::SameLine();
     const auto [op, name] = adds[i];
-    if (ImGui::Button(label(ui, std::string("lab.add.") + name).c_str(), ImVec2(bw, ui.px(38)))) {
+    if (ImGui::Button(label(ui, std::string("lab.add.") + name).c_str(), ImVec2(bw, ui.px(32)))) {
       im::PlanStep s;
       s.op = op;
       s.layer = "outline";
@@ -219,7 +228,7 @@ void LabPanel::drawStepEditor(UiContext& ui, int index) {
   im::PlanStep s = m_lab.plan().steps[std::size_t(index)];
   const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
   bool changed = false;
-  if (s.op == Op::Wax || s.op == Op::Kerok) {
+  if (s.op == Op::Wax || s.op == Op::Kerok || s.op == Op::Colet) {
     ImGui::TextUnformatted(ui.tr("lab.layer").c_str());
     for (const char* l : kLayers) {
       if (ImGui::RadioButton(ui.tr(std::string("dye.layer.") + l).c_str(), s.layer == l)) {
@@ -258,7 +267,8 @@ void LabPanel::drawStepEditor(UiContext& ui, int index) {
       ImGui::TextWrapped("%s", ui.tr("lab.paint_hint").c_str());
       ImGui::Unindent();
     }
-  } else if (s.op == Op::Dye) {
+  }
+  if (s.op == Op::Dye || s.op == Op::Colet) {
     const im::Dye* d = m_lab.book().dye(s.dye);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##dye", d ? d->name[li].c_str() : s.dye.c_str())) {
@@ -273,10 +283,12 @@ void LabPanel::drawStepEditor(UiContext& ui, int index) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::SliderFloat("##conc", &conc, 1, 200, ui.tr("lab.conc_fmt").c_str())) s.concentration = conc;
     changed |= ImGui::IsItemDeactivatedAfterEdit();
-    int dips = s.dips;
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderInt("##dips", &dips, 1, 30, ui.tr("lab.dips_fmt").c_str())) s.dips = dips;
-    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    if (s.op == Op::Dye) {  // colet is painted once, not dipped
+      int dips = s.dips;
+      ImGui::SetNextItemWidth(-1);
+      if (ImGui::SliderInt("##dips", &dips, 1, 30, ui.tr("lab.dips_fmt").c_str())) s.dips = dips;
+      changed |= ImGui::IsItemDeactivatedAfterEdit();
+    }
   } else if (s.op == Op::Fix) {
     for (const auto& f : m_lab.book().fixers) {
       if (ImGui::RadioButton(f.name[li].c_str(), s.fixer == f.id)) {
@@ -324,7 +336,7 @@ void LabPanel::drawStepEditor(UiContext& ui, int index) {
 std::string LabPanel::paintTarget() const {
   if (m_selected < 0 || m_selected >= int(m_lab.plan().steps.size())) return {};
   const im::PlanStep& s = m_lab.plan().steps[std::size_t(m_selected)];
-  if ((s.op == Op::Wax || s.op == Op::Kerok) && s.layer.rfind("painted:", 0) == 0) return s.layer;
+  if ((s.op == Op::Wax || s.op == Op::Kerok || s.op == Op::Colet) && s.layer.rfind("painted:", 0) == 0) return s.layer;
   return {};
 }
 
@@ -460,7 +472,7 @@ void LabPanel::drawDyes(UiContext& ui) {
     if (ImGui::ColorButton("##sw", toImVec(d.colour), ImGuiColorEditFlags_NoTooltip, ImVec2(sw * 1.4f, sw))) {
       m_dye = d.id;
       // A click on a dye also sets the selected dye step, the quickest way to try another colour.
-      if (m_selected >= 0 && m_lab.plan().steps[std::size_t(m_selected)].op == Op::Dye) {
+      if (m_selected >= 0 && (m_lab.plan().steps[std::size_t(m_selected)].op == Op::Dye || m_lab.plan().steps[std::size_t(m_selected)].op == Op::Colet)) {
         im::PlanStep s = m_lab.plan().steps[std::size_t(m_selected)];
         s.dye = d.id;
         m_lab.updateStep(m_selected, s);

@@ -56,7 +56,7 @@ std::vector<im::CardLine> recipeLines(const Translator& tr, const im::Plan& plan
     else volume = tr.tr("cli.dye.volume_none");
     // The bath's colour on white mori beside the first bath of each dye step.
     std::optional<im::Rgb8> swatch;
-    if (st.op == im::PlanStep::Op::Dye && swatchedStep != b.step) {
+    if ((st.op == im::PlanStep::Op::Dye || st.op == im::PlanStep::Op::Colet) && swatchedStep != b.step) {
       swatchedStep = b.step;
       if (const im::Dye* d = book.dye(st.dye)) swatch = im::labToSrgb8(im::bathColour(book.cloth, *d, st.concentration, st.dips));
     }

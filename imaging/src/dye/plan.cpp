@@ -61,6 +61,13 @@ Result<Plan> parsePlanFields(const std::string& text, const DyeBook& book) {
       if (auto e = num("concentration", 0.01, 1000, st.concentration, true)) return *e;
       if (auto e = num("dips", 1, 100, dips, false)) return *e;
       st.dips = int(dips);
+    } else if (op == "colet") {
+      st.op = PlanStep::Op::Colet;
+      if (auto e = layer()) return *e;
+      if (!s.contains("dye") || !s["dye"].is_string()) return malformed(where + ".dye", "reason.missing_field");
+      st.dye = s["dye"].get<std::string>();
+      if (!book.dye(st.dye)) return malformed(where + ".dye", "reason.unknown_dye", st.dye);
+      if (auto e = num("concentration", 0.01, 1000, st.concentration, true)) return *e;
     } else if (op == "fix") {
       st.op = PlanStep::Op::Fix;
       if (!s.contains("fixer") || !s["fixer"].is_string()) return malformed(where + ".fixer", "reason.missing_field");
@@ -117,6 +124,7 @@ std::string planToJson(const Plan& p) {
       case PlanStep::Op::Fix: o = {{"op", "fix"}, {"fixer", s.fixer}}; break;
       case PlanStep::Op::Crackle: o = {{"op", "crackle"}, {"density", s.density}, {"seed", s.seed}}; break;
       case PlanStep::Op::Lorod: o = {{"op", "lorod"}}; break;
+      case PlanStep::Op::Colet: o = {{"op", "colet"}, {"layer", s.layer}, {"dye", s.dye}, {"concentration", s.concentration}}; break;
     }
     j["steps"].push_back(o);
   }

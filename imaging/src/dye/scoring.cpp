@@ -65,10 +65,12 @@ RecipeBath workOut(const Bath& b, int step, const std::string& id, const PlanSte
     out.note[l] = b.note[l];
   }
   out.perMl = b.perMl;
-  // An extract is not a bath at the liquor ratio: its water is one of its amounts (L/kg).
+  // A bath has a volume when it has its own (per kg of cloth) or doses by the
+  // litre (then at the liquor ratio); an extract's water is one of its amounts
+  // (L/kg), and waterglass is brushed on: neither is a bath to fill.
   const bool perLitre = std::any_of(b.amounts.begin(), b.amounts.end(), [](const Amount& a) { return a.unit.ends_with("/L"); });
-  if (b.perMl == 0 && (b.role != "extract" || perLitre)) {
-    const bool own = b.litresPerKgHi > 0;
+  const bool own = b.litresPerKgHi > 0;
+  if (b.perMl == 0 && (own || perLitre)) {
     out.litresLo = clothKg * (own ? b.litresPerKgLo : ratio);
     out.litresHi = clothKg * (own ? b.litresPerKgHi : ratio);
   }
@@ -121,7 +123,7 @@ Result<Recipe> computeRecipe(const Plan& plan, const DyeBook& book, double cloth
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const PlanStep& s = plan.steps[i];
     const int step = int(i) + 1;
-    if (s.op == PlanStep::Op::Dye) {
+    if (s.op == PlanStep::Op::Dye || s.op == PlanStep::Op::Colet) {
       const Dye& d = *book.dye(s.dye);
       if (d.baths.empty()) {  // a dye the book gives only a g/L for: one bath at the liquor ratio
         Bath plain{.role = "dye", .name = {d.name[0], d.name[1]}};

@@ -202,9 +202,17 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
         }
         break;
       }
-      case PlanStep::Op::Dye: {
+      case PlanStep::Op::Dye:
+      case PlanStep::Op::Colet: {
         const Dye& d = *book.dye(s.dye);
-        const cv::Vec3d add = bathKs(book.cloth, d, s.concentration, s.dips);
+        const cv::Vec3d add = bathKs(book.cloth, d, s.concentration, s.op == PlanStep::Op::Colet ? 1 : s.dips);
+        // Colet reaches only the area the brush paints; a bath reaches the whole cloth.
+        cv::Mat painted;
+        if (s.op == PlanStep::Op::Colet) {
+          auto m = layerMask(s.layer, layers, size, o.planDir);
+          if (!m) return makeError(m.error().code, {{"where", "steps[" + std::to_string(i) + "].layer"}, {"what", s.layer}}, m.error().detail);
+          painted = *m;
+        }
         // Uptake: bare cloth and cracks take the bath fully; the wax edge lets
         // a little creep in, fading over the seepage band. The band is a few
         // pixels wide, so its distance from the bare cloth is counted by
@@ -227,12 +235,13 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
         cv::parallel_for_(cv::Range(0, size.height), [&](const cv::Range& r) {
           for (int y = r.start; y < r.end; ++y) {
             const std::uint8_t* w = sealed.ptr<std::uint8_t>(y);
+            const std::uint8_t* pm = painted.empty() ? nullptr : painted.ptr<std::uint8_t>(y);
             const std::uint8_t* dd = dist.ptr<std::uint8_t>(y);
             const cv::Vec3f* k0 = before.ptr<cv::Vec3f>(y);
             cv::Vec3f* k = st.ks.ptr<cv::Vec3f>(y);
             for (int x = 0; x < size.width; ++x) {
-              double up = 1;
-              if (w[x]) up = seep > 0 && dd[x] <= seep ? 0.5 * (1 - double(dd[x]) / (seep + 1)) : 0;
+              double up = pm && !pm[x] ? 0 : 1;
+              if (up > 0 && w[x]) up = seep > 0 && dd[x] <= seep ? 0.5 * (1 - double(dd[x]) / (seep + 1)) : 0;
               k[x] = up > 0 ? k0[x] + cv::Vec3f(float(add[0] * up), float(add[1] * up), float(add[2] * up)) : k0[x];
             }
           }

@@ -71,6 +71,43 @@ TEST_CASE("white cloth with no bath stays white; indigo over soga gives the soga
   CHECK(labToLch(lab).C < labToLch(b.dye("indigo")->colour).C);  // brown-blue, duller than pure indigo
 }
 
+TEST_CASE("colet colours only inside the area it is painted on, and wax there still keeps it out", "[imaging][dye][colet]") {
+  const DyeBook b = book();
+  Layers l = squareLayers();
+  // A painted area: the left half of the square, inside the outline.
+  l.painted["merah"] = cv::Mat(120, 120, CV_8U, cv::Scalar(0));
+  cv::rectangle(l.painted["merah"], cv::Rect(30, 30, 30, 60), cv::Scalar(255), cv::FILLED);
+  SimOptions o;
+  o.dpi = 150;
+  auto r = simulate(plan(R"({"steps": [{"op": "wax", "layer": "isen"},
+                                       {"op": "colet", "layer": "painted:merah", "dye": "remazol-merah", "concentration": 40}]})", b), l, b, o);
+  REQUIRE(r);
+  const cv::Mat cloth = renderCloth(r->back());
+  const Rgb8 white = labToSrgb8(b.cloth);
+  auto at = [&](int x, int y) { const cv::Vec3b c = cloth.at<cv::Vec3b>(y, x); return srgbToLab(Rgb8{c[2], c[1], c[0]}); };
+  // Inside the painted area, on bare cloth: red.
+  CHECK(deltaE2000(at(34, 50), b.dye("remazol-merah")->colour) < 8);
+  CHECK(labToLch(at(34, 50)).C > 30);
+  // Outside it: the cloth as it was, on every side.
+  for (const auto& [x, y] : {std::pair{80, 50}, std::pair{10, 10}, std::pair{45, 100}})
+    CHECK(deltaE2000(at(x, y), srgbToLab(white)) < 1);
+  // An isen dot inside the painted area, under wax: kept white.
+  CHECK(l.isen.at<uchar>(40, 40) == 255);
+  CHECK(deltaE2000(at(40, 40), srgbToLab(white)) < 3);
+  // It travels through plan files, and its recipe is the remazol colet solution per 100 mL.
+  const Plan p = plan(R"({"steps": [{"op": "colet", "layer": "isen", "dye": "remazol-kuning", "concentration": 30}]})", b);
+  auto again = parsePlan(planToJson(p), b);
+  REQUIRE(again);
+  CHECK(again->steps[0].op == PlanStep::Op::Colet);
+  CHECK(again->steps[0].layer == "isen");
+  auto rec = computeRecipe(p, b, 500, 20);
+  REQUIRE(rec);
+  REQUIRE_FALSE(rec->baths.empty());
+  CHECK(rec->baths[0].role == "colet");
+  CHECK(rec->baths[0].amounts[0].lo == Approx(3.0));  // 30 g/L, per 100 mL
+  CHECK_FALSE(parsePlan(R"({"steps": [{"op": "colet", "dye": "remazol-kuning", "concentration": 30}]})", b));  // no area
+}
+
 TEST_CASE("wax blocks a bath outside the seepage band and lorod bares the cloth again", "[imaging][dye]") {
   const DyeBook b = book();
   const Layers l = squareLayers();

@@ -88,10 +88,12 @@ Result<DyeBook> loadDyeBook(const std::filesystem::path& file);
 
 // --- plans ---------------------------------------------------------------------
 struct PlanStep {
-  enum class Op { Wax, Dye, Fix, Crackle, Kerok, Lorod } op = Op::Wax;
-  std::string layer;          // Wax, Kerok: "outline", "isen", "ground", "all", "mask:FILE.png" or "painted:NAME"
-  std::string dye;            // Dye
-  double concentration = 0;   // Dye, g/L
+  // Colet: a dye painted with a brush on one area (remazol, indigosol): it
+  // colours only inside its layer, and the wax there still keeps it out.
+  enum class Op { Wax, Dye, Fix, Crackle, Kerok, Lorod, Colet } op = Op::Wax;
+  std::string layer;          // Wax, Kerok, Colet: "outline", "isen", "ground", "all", "mask:FILE.png" or "painted:NAME"
+  std::string dye;            // Dye, Colet
+  double concentration = 0;   // Dye, Colet: g/L
   int dips = 1;               // Dye
   std::string fixer;          // Fix
   double density = 1;         // Crackle: cracks per 10 cm of wax, roughly
