@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "bundle_internal.h"  // the envelope's format name, as the export writes it
 #include "canting/base/json.h"
 
 namespace canting::test {
@@ -48,7 +49,7 @@ json readBundlePayload(const fs::path& p) { return BundleEnvelope::read(p).paylo
 fs::path writeSignedBundle(records::Store& from, const fs::path& p, const json& payload) {
   auto key = records::installationKey(from);
   REQUIRE(key);
-  BundleEnvelope e{{{"format", "canting-signed-bundle"}, {"version", 1}}, payload};
+  BundleEnvelope e{{{"format", records::bundle::kSignedFormat}, {"version", 1}}, payload};
   return e.write(p, key->get());
 }
 
