@@ -206,6 +206,8 @@ TEST_CASE("a bundle imported at the regency gives each record it wrote its own a
   REQUIRE(regency.store->createFirstAdmin("kabupaten", "9999"));
   auto admin = regency.store->login("kabupaten", "9999");
   REQUIRE(admin);
+  regency.admin = *admin;
+  regency.enrol(*centre.store);
   REQUIRE(importBundle(*regency.store, *admin, bundle));
   auto c = regency.store->verifyAudit();
   REQUIRE(c);

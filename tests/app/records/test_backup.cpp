@@ -95,6 +95,7 @@ void fillEveryTable(RecordsFixture& f) {
   REQUIRE(centre.store->saveOrder(*centre.outlet, co));
   const auto bundle = centre.dir.path() / "limbasari.canting-bundle";
   REQUIRE(exportBundle(*centre.store, *centre.admin, centre.centreA, bundle));
+  f.enrol(*centre.store);
   REQUIRE(importBundle(*f.store, *f.admin, bundle));
 }
 

@@ -2,8 +2,6 @@
 // each centre's chain up to the last head it imported (issue #16). Also the
 // outlet's orders and the dye lab's attempts travelling in bundles.
 
-#include <zlib.h>
-
 #include <functional>
 
 #include <catch2/catch.hpp>
@@ -13,6 +11,7 @@
 #include "canting/core/i18n.h"
 #include "canting/records/bundle.h"
 #include "canting/records/wording.h"
+#include "bundle_files.h"
 #include "records_fixture.h"
 
 using namespace canting::records;
@@ -44,29 +43,15 @@ canting::core::Translator translator(canting::core::Language lang) {
   return tr;
 }
 
-json readBundle(const fs::path& p) {
-  gzFile f = gzopen(p.c_str(), "rb");
-  std::string text;
-  char buf[1 << 14];
-  for (int n; (n = gzread(f, buf, sizeof buf)) > 0;) text.append(buf, std::size_t(n));
-  gzclose(f);
-  return json::parse(text);
-}
+json readBundle(const fs::path& p) { return canting::test::readBundlePayload(p); }
 
-void writeBundle(const fs::path& p, const json& b) {
-  const std::string text = b.dump();
-  gzFile f = gzopen(p.c_str(), "wb");
-  gzwrite(f, text.data(), unsigned(text.size()));
-  gzclose(f);
-}
-
-// Edits a copy of the bundle, imports it and expects it refused whole as
-// malformed; returns where the refusal points.
-std::string refusedWhere(RecordsFixture& regency, const fs::path& bundle, const std::function<void(json&)>& edit) {
+// Edits a copy of the bundle, signs it again as the centre's PC would, imports
+// it and expects it refused whole as malformed; returns where the refusal points.
+std::string refusedWhere(RecordsFixture& regency, RecordsFixture& centre, const fs::path& bundle, const std::function<void(json&)>& edit) {
   const std::string before = fingerprint(*regency.store);
   json j = readBundle(bundle);
   edit(j);
-  writeBundle(regency.dir.path() / "x.bundle", j);
+  canting::test::writeSignedBundle(*centre.store, regency.dir.path() / "x.bundle", j);
   auto r = importBundle(*regency.store, *regency.admin, regency.dir.path() / "x.bundle");
   REQUIRE_FALSE(r);
   CHECK(r.error().code == ErrorCode::MalformedFile);
@@ -88,6 +73,7 @@ TEST_CASE("every bundle carries its installation's chain head, and the regency k
   CHECK(j["audit"]["hashes"].size() == std::size_t(atExport.seq));
 
   RecordsFixture regency;
+  regency.enrol(*centre.store);
   auto sum = importBundle(*regency.store, *regency.admin, b1);
   REQUIRE(sum);
   CHECK(sum->head.text() == atExport.text());
@@ -129,6 +115,7 @@ TEST_CASE("a replayed old bundle imports nothing and says so, with both heads, i
   REQUIRE(exportBundle(*centre.store, *centre.admin, centre.centreA, fresh));
 
   RecordsFixture regency;
+  regency.enrol(*centre.store);
   REQUIRE(importBundle(*regency.store, *regency.admin, old));
   REQUIRE(importBundle(*regency.store, *regency.admin, fresh));
   const std::string before = fingerprint(*regency.store);
@@ -165,6 +152,7 @@ TEST_CASE("a bundle whose chain was rewritten at the centre is refused with both
   const AuditHead held = *centre.store->auditHead();  // the bundle's head: the export's own entry comes after
   REQUIRE(exportBundle(*centre.store, *centre.admin, centre.centreA, b1));
   RecordsFixture regency;
+  regency.enrol(*centre.store);
   REQUIRE(importBundle(*regency.store, *regency.admin, b1));
 
   // Someone with the file drops the triggers, takes the last entries out of
@@ -201,7 +189,7 @@ TEST_CASE("a bundle whose chain was rewritten at the centre is refused with both
   // A shorter rewritten chain (the old bundle's length, other hashes) is refused too, not taken for a replay.
   json shorter = readBundle(b1);
   shorter["audit"]["hashes"][0] = "0123456789abcdef";
-  writeBundle(centre.dir.path() / "3.bundle", shorter);
+  canting::test::writeSignedBundle(*centre.store, centre.dir.path() / "3.bundle", shorter);
   auto r3 = importBundle(*regency.store, *regency.admin, centre.dir.path() / "3.bundle");
   REQUIRE_FALSE(r3);
   CHECK(r3.error().code == RecordsError::BundleRewritten);
@@ -215,7 +203,8 @@ TEST_CASE("a bundle without a chain, or with a damaged one, is refused whole", "
   const auto b = centre.dir.path() / "b.bundle";
   REQUIRE(exportBundle(*centre.store, *centre.admin, centre.centreA, b));
   RecordsFixture regency;
-  auto refusedFor = [&](const std::function<void(json&)>& edit) { return refusedWhere(regency, b, edit); };
+  regency.enrol(*centre.store);
+  auto refusedFor = [&](const std::function<void(json&)>& edit) { return refusedWhere(regency, centre, b, edit); };
   CHECK(refusedFor([](json& j) { j.erase("audit"); }) == "audit");
   CHECK(refusedFor([](json& j) { j["audit"]["hashes"].erase(j["audit"]["hashes"].size() - 1); }) == "audit.hashes");
   CHECK(refusedFor([](json& j) { j["audit"]["hashes"][0] = "xyz"; }) == "audit.hashes[0]");
@@ -238,6 +227,7 @@ TEST_CASE("orders and dye-lab attempts travel in bundles, once, and on to the ne
   CHECK(j["attempts"].size() == 2);  // the guest's too: a trainer of this centre logged it
 
   RecordsFixture regency;
+  regency.enrol(*centre.store);
   // The regency's own outlet has its own PSN numbers; the centre's do not clash with them.
   auto own = canting::test::sampleOrder();
   REQUIRE(regency.store->saveOrder(*regency.admin, own));  // the office itself, of no centre
@@ -278,7 +268,8 @@ TEST_CASE("a malformed order or attempt refuses the whole bundle, naming the fie
   const auto b = centre.dir.path() / "b.bundle";
   REQUIRE(exportBundle(*centre.store, *centre.trainer, centre.centreA, b));
   RecordsFixture regency;
-  auto whereRefused = [&](const std::function<void(json&)>& edit) { return refusedWhere(regency, b, edit); };
+  regency.enrol(*centre.store);
+  auto whereRefused = [&](const std::function<void(json&)>& edit) { return refusedWhere(regency, centre, b, edit); };
   CHECK(whereRefused([](json& j) { j["orders"][0]["quantity"] = 0; }) == "orders[0].quantity");
   CHECK(whereRefused([](json& j) { j["orders"][0]["unit_price"] = "350000"; }) == "orders[0].unit_price");
   CHECK(whereRefused([](json& j) { j["orders"][0]["created_at"] = "kemarin"; }) == "orders[0].created_at");
@@ -288,7 +279,7 @@ TEST_CASE("a malformed order or attempt refuses the whole bundle, naming the fie
   // The message names the field in both languages.
   json j = readBundle(b);
   j["orders"][0]["quantity"] = 0;
-  writeBundle(regency.dir.path() / "y.bundle", j);
+  canting::test::writeSignedBundle(*centre.store, regency.dir.path() / "y.bundle", j);
   auto r = importBundle(*regency.store, *regency.admin, regency.dir.path() / "y.bundle");
   REQUIRE_FALSE(r);
   for (auto lang : {canting::core::Language::Indonesian, canting::core::Language::English})

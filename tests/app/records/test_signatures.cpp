@@ -1,7 +1,6 @@
 // Signed records and bundles: what a regency refuses (a hand-edited bundle,
 // unsigned, unknown, another centre's or a revoked key, a cut or flipped
 // file), each in both languages and with the store left as it was.
-#include <zlib.h>
 
 #include <catch2/catch.hpp>
 
@@ -11,10 +10,14 @@
 #include "canting/core/i18n.h"
 #include "canting/records/bundle.h"
 #include "canting/records/keys.h"
+#include "bundle_files.h"
 #include "records_fixture.h"
 
 using namespace canting::records;
 using canting::test::RecordsFixture;
+using Envelope = canting::test::BundleEnvelope;
+using canting::test::gunzipFile;
+using canting::test::gzipFile;
 using canting::test::writeText;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -37,21 +40,6 @@ Id fillCentre(RecordsFixture& c) {
   assessAllK(c, siti);
   REQUIRE(c.store->issueCertificate(*c.admin, siti, c.scheme, "LSP/2026/1", "2026-07-01"));
   return siti;
-}
-
-std::string gunzip(const fs::path& p) {
-  gzFile f = gzopen(p.c_str(), "rb");
-  std::string out;
-  char buf[1 << 16];
-  for (int n; (n = gzread(f, buf, sizeof buf)) > 0;) out.append(buf, std::size_t(n));
-  gzclose(f);
-  return out;
-}
-
-void gzipTo(const fs::path& p, const std::string& text) {
-  gzFile f = gzopen(p.c_str(), "wb");
-  gzwrite(f, text.data(), unsigned(text.size()));
-  gzclose(f);
 }
 
 // Everything an import could add to, summed: a refused import leaves it as it was.
@@ -87,24 +75,6 @@ void checkRefused(const Result<BundleSummary>& r, const std::string& name, const
     CHECK(text.find("{") == std::string::npos);
   }
 }
-
-struct Envelope {
-  json outer, payload;
-  static Envelope read(const fs::path& p) {
-    Envelope e;
-    e.outer = json::parse(gunzip(p));
-    e.payload = json::parse(e.outer["payload"].get<std::string>());
-    return e;
-  }
-  // The payload changed, the signature kept (a hand edit), or signed again with `key` (a stolen PC).
-  fs::path write(const fs::path& p, const SigningKey* key = nullptr) {
-    const std::string text = canting::base::dumpJson(payload);
-    outer["payload"] = text;
-    if (key) outer["key"] = key->publicKey(), outer["signature"] = key->sign(text);
-    gzipTo(p, canting::base::dumpJson(outer));
-    return p;
-  }
-};
 
 }  // namespace
 
@@ -179,7 +149,7 @@ TEST_CASE("an unsigned bundle, an unknown key and another centre's key are refus
   // The payload alone, as a bundle from before signatures would be.
   Envelope e = Envelope::read(bundle);
   const fs::path bare = centre.dir.path() / "bare.bundle";
-  gzipTo(bare, canting::base::dumpJson(e.payload));
+  gzipFile(bare, canting::base::dumpJson(e.payload));
   regency.enrol(*centre.store);
   const auto enrolled = rows(*regency.store);
   checkRefused(importBundle(*regency.store, *regency.admin, bare), "Kampung Batik Limbasari", "records.sig.unsigned");
@@ -276,12 +246,12 @@ TEST_CASE("a truncated or bit-flipped bundle is refused and nothing is imported"
   CHECK(rows(*regency.store) == before);
 
   // A single digit changed inside the payload, gzip made again so only the signature can tell.
-  std::string text = gunzip(bundle);
+  std::string text = gunzipFile(bundle);
   const auto at = text.find("2026-06-01");
   REQUIRE(at != std::string::npos);
   text[at + 9] = '2';
   const fs::path edited = centre.dir.path() / "digit.bundle";
-  gzipTo(edited, text);
+  gzipFile(edited, text);
   auto r = importBundle(*regency.store, *regency.admin, edited);
   REQUIRE_FALSE(r);
   CHECK(r.error().code == RecordsError::BundleRefused);
