@@ -59,10 +59,11 @@ bool LabPanel::ensureLoaded(UiContext& ui) {
 
 std::string LabPanel::stepText(const UiContext& ui, const im::PlanStep& s) const {
   const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
+  const std::string layerText = ui.tr(s.layer.rfind("painted:", 0) == 0 ? std::string("dye.layer.painted") : "dye.layer." + s.layer);
   switch (s.op) {
     case Op::Wax:
     case Op::Kerok:
-      return ui.tr(opKey(s.op), {{"layer", ui.tr(s.layer.rfind("painted:", 0) == 0 ? std::string("dye.layer.painted") : "dye.layer." + s.layer)}});
+      return ui.tr(opKey(s.op), {{"layer", layerText}});
     case Op::Dye: {
       const im::Dye* d = m_lab.book().dye(s.dye);
       return ui.tr("lab.op.dye", {{"dye", d ? d->name[li] : s.dye}, {"dips", std::to_string(s.dips)},
@@ -76,7 +77,7 @@ std::string LabPanel::stepText(const UiContext& ui, const im::PlanStep& s) const
     case Op::Lorod: return ui.tr("lab.op.lorod");
     case Op::Colet: {
       const im::Dye* d = m_lab.book().dye(s.dye);
-      return ui.tr("lab.op.colet", {{"dye", d ? d->name[li] : s.dye}, {"layer", ui.tr(s.layer.rfind("painted:", 0) == 0 ? std::string("dye.layer.painted") : "dye.layer." + s.layer)},
+      return ui.tr("lab.op.colet", {{"dye", d ? d->name[li] : s.dye}, {"layer", layerText},
                                     {"conc", core::formatNumber(s.concentration, 0, ui.wb.tr().language())}});
     }
   }

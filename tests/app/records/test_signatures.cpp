@@ -34,6 +34,13 @@ Id assessAllK(RecordsFixture& c, Id trainee) {
 }
 
 // A centre with one certified trainee (assessment, evidence, certificate).
+// The centre's bundle as its trainer exports it, in the centre's folder.
+fs::path exportCentre(RecordsFixture& c, const std::string& name) {
+  const fs::path file = c.dir.path() / name;
+  REQUIRE(exportBundle(*c.store, *c.trainer, c.centreA, file));
+  return file;
+}
+
 Id fillCentre(RecordsFixture& c) {
   const Id siti = c.addTrainee(1, c.centreA, "Siti");
   c.addTrainee(2, c.centreA, "Dewi");
@@ -81,8 +88,7 @@ void checkRefused(const Result<BundleSummary>& r, const std::string& name, const
 TEST_CASE("a hand-edited bundle (an extra all-K assessment, a FORGED/001 certificate) is refused whole", "[records][keys][signatures]") {
   RecordsFixture centre;
   fillCentre(centre);
-  const fs::path bundle = centre.dir.path() / "limbasari.canting-bundle";
-  REQUIRE(exportBundle(*centre.store, *centre.trainer, centre.centreA, bundle));
+  const fs::path bundle = exportCentre(centre, "limbasari.canting-bundle");
   RecordsFixture regency;
   regency.enrol(*centre.store);
   const auto before = rows(*regency.store);
@@ -137,8 +143,7 @@ TEST_CASE("a hand-edited bundle (an extra all-K assessment, a FORGED/001 certifi
 TEST_CASE("an unsigned bundle, an unknown key and another centre's key are refused", "[records][keys][signatures]") {
   RecordsFixture centre;
   fillCentre(centre);
-  const fs::path bundle = centre.dir.path() / "limbasari.canting-bundle";
-  REQUIRE(exportBundle(*centre.store, *centre.trainer, centre.centreA, bundle));
+  const fs::path bundle = exportCentre(centre, "limbasari.canting-bundle");
   RecordsFixture regency;
   const auto before = rows(*regency.store);
 
@@ -201,8 +206,7 @@ TEST_CASE("a revoked assessor's outcomes: refused from the revocation date on, a
 TEST_CASE("a lost PC: the regency enrols the new key, and bundles signed before stay valid", "[records][keys][signatures]") {
   RecordsFixture centre;
   fillCentre(centre);
-  const fs::path old = centre.dir.path() / "old.bundle";
-  REQUIRE(exportBundle(*centre.store, *centre.trainer, centre.centreA, old));
+  const fs::path old = exportCentre(centre, "old.bundle");
   RecordsFixture regency;
   regency.enrol(*centre.store);
   const std::string oldPc = (*installationKey(*centre.store))->fingerprint();
@@ -214,8 +218,7 @@ TEST_CASE("a lost PC: the regency enrols the new key, and bundles signed before 
   REQUIRE(revokeKey(*regency.store, *regency.admin, oldPc, "2026-11-19"));
   regency.enrol(*centre.store);
   centre.clock += 86400;
-  const fs::path next = centre.dir.path() / "next.bundle";
-  REQUIRE(exportBundle(*centre.store, *centre.trainer, centre.centreA, next));
+  const fs::path next = exportCentre(centre, "next.bundle");
   REQUIRE(importBundle(*regency.store, *regency.admin, old));   // signed 2026-11-18, before the revocation
   REQUIRE(importBundle(*regency.store, *regency.admin, next));  // the new key
 }
@@ -223,8 +226,7 @@ TEST_CASE("a lost PC: the regency enrols the new key, and bundles signed before 
 TEST_CASE("a truncated or bit-flipped bundle is refused and nothing is imported", "[records][keys][signatures]") {
   RecordsFixture centre;
   fillCentre(centre);
-  const fs::path bundle = centre.dir.path() / "limbasari.canting-bundle";
-  REQUIRE(exportBundle(*centre.store, *centre.trainer, centre.centreA, bundle));
+  const fs::path bundle = exportCentre(centre, "limbasari.canting-bundle");
   RecordsFixture regency;
   regency.enrol(*centre.store);
   const auto before = rows(*regency.store);
@@ -263,8 +265,7 @@ TEST_CASE("evidence named to walk out of its folder, in a bundle signed by an en
   // signed, still reaches the merge.
   RecordsFixture centre;
   fillCentre(centre);
-  const fs::path bundle = centre.dir.path() / "limbasari.canting-bundle";
-  REQUIRE(exportBundle(*centre.store, *centre.trainer, centre.centreA, bundle));
+  const fs::path bundle = exportCentre(centre, "limbasari.canting-bundle");
   RecordsFixture regency;
   regency.enrol(*centre.store);
   Envelope e = Envelope::read(bundle);
