@@ -45,6 +45,9 @@ Status ownCentre(const Actor& by, Id centre) {
 Result<std::unique_ptr<Store>> Store::open(StoreOptions opt) {
   if (sodium_init() < 0) return makeError(ErrorCode::OutOfMemory, {{"path", "libsodium"}});
   if (!opt.clock) opt.clock = [] { return std::int64_t(std::time(nullptr)); };
+  if (!opt.pgUrl.empty())
+    return makeError(canting::records::RecordsError::ServerUnavailable, {{"server", opt.pgUrl}},
+                     "this build has no PostgreSQL backend");
   if (opt.evidenceDir.empty()) opt.evidenceDir = opt.file.parent_path() / "bukti";
   std::error_code ec;
   if (!opt.file.parent_path().empty()) fs::create_directories(opt.file.parent_path(), ec);

@@ -19,6 +19,7 @@ enum class RecordsError {
   NoSigningKey,     // the logged-in person's key is not open: nothing can be signed
   BundleRefused,    // a bundle's signature or a record's in it does not hold; nothing was imported
   BundleRewritten,  // a bundle's audit chain contradicts what this database holds from its centre
+  ServerUnavailable,  // the PostgreSQL server (or the regency's sync server) cannot be reached
 };
 
 // Header-only so that a test can walk its codes without linking the store.
@@ -34,6 +35,7 @@ inline const base::ErrorDomain& errorDomain(RecordsError) {
       {RecordsError::NoSigningKey, "error.no_signing_key"},
       {RecordsError::BundleRefused, "error.bundle_refused"},
       {RecordsError::BundleRewritten, "error.bundle_rewritten"},
+      {RecordsError::ServerUnavailable, "error.server_unavailable"},
   };
   static const base::TableDomain<RecordsError> domain("records", kKeys);
   return domain;

@@ -40,6 +40,9 @@ enum class PinCost { Interactive, Minimum };
 
 struct StoreOptions {
   std::filesystem::path file;          // the database
+  // A PostgreSQL connection URL (postgresql://...): when set, the records
+  // live on that server and `file` names nothing.
+  std::string pgUrl;
   std::filesystem::path evidenceDir;   // managed storage; default: beside the file
   PinCost pinCost = PinCost::Interactive;
   std::function<std::int64_t()> clock; // seconds since the epoch; default: the system clock
