@@ -288,13 +288,15 @@ Result<InferredPlan> inferDyePlan(const cv::Mat& photo, const DyeBook& book, con
     if (!clean) return clean.error();
     work = std::move(*clean);
   }
-  cv::medianBlur(work, work, 3);  // JPEG noise and the weave, not the lines
   InferredPlan out;
   const double widthCm = o.clothWidthCm > 0                              ? o.clothWidthCm
                          : o.photoDpi && *o.photoDpi >= 10 && *o.photoDpi <= 2400 ? photo.cols / *o.photoDpi * 2.54
                                                                                 : DyeInferOptions::kDefaultWidthCm;
   out.dpi = work.cols / (widthCm / 2.54);
   const double pxPerMm = out.dpi / 25.4;
+  // JPEG noise and the weave, where a dot of isen (a millimetre) is wide
+  // enough to outlive a 3 x 3 median; smaller, the specks pass below do it.
+  if (pxPerMm >= 5) cv::medianBlur(work, work, 3);
 
   PaletteOptions po;
   po.k = o.colours ? o.colours : 6;
