@@ -57,6 +57,9 @@ im::Result<Exercise> readExercise(const fs::path& f, const im::DyeBook& book) {
     if (layers.find("..") != std::string::npos || target.find("..") != std::string::npos)
       return im::makeError(im::ErrorCode::MalformedFile, {{"where", "exercise.layers"}, {"reason", "@reason.bad_layer"}, {"path", f.string()}});
     if (!layers.empty()) e.layersDir = f.parent_path() / layers;
+    std::error_code ec;
+    if (!e.layersDir.empty() && !fs::is_directory(e.layersDir, ec))
+      return im::makeError(im::ErrorCode::DirectoryMissing, {{"path", e.layersDir.string()}});
     if (!target.empty()) e.targetFile = f.parent_path() / target;
   } catch (const nlohmann::json::exception& x) {
     // An exercise block with a value of the wrong type is a broken file.
