@@ -25,6 +25,7 @@
 
 #include "app.h"
 #include "canting/core/paths.h"
+#include "canting/core/photo_exercise.h"
 #include "canting/core/settings.h"
 #include "canting/records/app_session.h"
 #include "canting/records/bundle.h"
@@ -324,6 +325,23 @@ int main(int argc, char** argv) {
       app.lab().selectStep(0);
       lab.showState(2);
       if (opt.show == "lab-paint-history") app.lab().showHistoryTab();
+    } else if (opt.show == "lab-photo" || opt.show.rfind("lab-photo-exercise-", 0) == 0) {
+      // lab-photo: the demo phone photo read into layers and a plan, in its window;
+      // lab-photo-exercise-N: saved as an exercise (in a temporary folder, not the
+      // user's) and started, with the first N steps of its answer key.
+      wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+      app.lab().ensureLoaded(app.ui());
+      core::DyeLab& lab = app.lab().lab();
+      gui::LabPhoto& photo = app.lab().photo();
+      photo.read(app.ui(), wb.assetsFolder() / "demo" / "foto-ceplok-ponsel.jpg", lab.book());
+      if (opt.show != "lab-photo") {
+        const std::filesystem::path user = std::filesystem::temp_directory_path() / "canting-show-exercise";
+        std::filesystem::remove_all(user);
+        if (!lab.load(wb.assetsFolder() / "dyes", 480, user)) std::fprintf(stderr, "canting: the dye book did not load\n");
+        if (auto saved = core::saveExerciseFromPhoto(*photo.inferred(), wb.tr().tr("lab.photo.window") + ": ceplok", user)) lab.reloadExercises(saved->stem().string());
+        photo.close();
+        for (int i = std::atoi(opt.show.c_str() + 19); i > 0 && lab.hint(); --i) app.lab().selectStep(int(lab.plan().steps.size()) - 1);
+      }
     } else if (opt.show == "training-backup") {
       // The real records (CANTING_DB), made with one administrator when missing, and the backup reminder.
       records::Desk& desk = app.records().desk();

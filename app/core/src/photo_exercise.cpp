@@ -32,7 +32,22 @@ std::string besidePlan(const fs::path& planFile, const fs::path& p) {
   return full.generic_string();
 }
 
+cv::Rect middleSquare(cv::Size s) {
+  const int side = std::min(s.width, s.height);
+  return {(s.width - side) / 2, (s.height - side) / 2, side, side};
+}
+
 }  // namespace
+
+std::string layerText(const Translator& tr, const std::string& layer) {
+  if (layer.rfind("painted:", 0) == 0) return tr.tr("dye.layer.painted");
+  if (layer.rfind("mask:", 0) == 0) {
+    const std::string file = layer.substr(5);
+    if (file.rfind("warna-", 0) == 0 && fs::path(file).extension() == ".png") return tr.tr("dye.layer.colour", {{"n", fs::path(file).stem().string().substr(6)}});
+    return tr.tr("dye.layer.mask", {{"name", file}});
+  }
+  return tr.tr("dye.layer." + layer);
+}
 
 fs::path userExercisesDir(const fs::path& dataFolder) { return dataFolder / "dyes" / "plans"; }
 
@@ -82,13 +97,11 @@ im::Result<im::Layers> exerciseLayers(const Exercise& e, int clothPx) {
   }
   auto l = im::loadLayers(e.layersDir);
   if (!l) return l.error();
-  // The photo's aspect kept, its longer side the lab's cloth.
-  const cv::Size from = l->ground.size();
-  const double s = double(clothPx) / std::max(from.width, from.height);
-  const cv::Size to(std::max(1, int(std::lround(from.width * s))), std::max(1, int(std::lround(from.height * s))));
-  for (cv::Mat* m : {&l->outline, &l->isen, &l->ground})
-    if (m->size() != to) cv::resize(*m, *m, to, 0, 0, cv::INTER_NEAREST);
-  if (auto st = im::preloadPlanMasks(*l, e.targetPlan, e.layersDir); !st) return st.error();
+  // The lab's cloth is square: the photo's middle square, at the lab's size.
+  const cv::Rect crop = middleSquare(l->ground.size());
+  const cv::Size to(clothPx, clothPx);
+  for (cv::Mat* m : {&l->outline, &l->isen, &l->ground}) cv::resize((*m)(crop), *m, to, 0, 0, cv::INTER_NEAREST);
+  if (auto st = im::preloadPlanMasks(*l, e.targetPlan, e.layersDir, crop); !st) return st.error();
   return l;
 }
 
@@ -96,7 +109,8 @@ im::Result<cv::Mat> exerciseTarget(const Exercise& e, cv::Size size) {
   if (e.targetFile.empty()) return cv::Mat();
   auto img = im::loadImage(e.targetFile);
   if (!img) return img.error();
-  cv::Mat t = im::photoToBgr8(img->pixels).clone();
+  cv::Mat t = im::photoToBgr8(img->pixels);
+  t = t(middleSquare(t.size())).clone();
   // Nearest, not area: the target keeps exactly the photo's few colours.
   if (t.size() != size) cv::resize(t, t, size, 0, 0, cv::INTER_NEAREST);
   return t;

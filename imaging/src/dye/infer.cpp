@@ -386,7 +386,7 @@ Status saveInferredLayers(const InferredPlan& in, const fs::path& dir) {
   return Ok{};
 }
 
-Status preloadPlanMasks(Layers& layers, const Plan& plan, const fs::path& dir) {
+Status preloadPlanMasks(Layers& layers, const Plan& plan, const fs::path& dir, cv::Rect crop) {
   const cv::Size size = layers.ground.size();
   for (const PlanStep& s : plan.steps) {
     if (s.layer.rfind("mask:", 0) != 0 || layers.masks.count(s.layer.substr(5))) continue;
@@ -394,6 +394,7 @@ Status preloadPlanMasks(Layers& layers, const Plan& plan, const fs::path& dir) {
     if (!img) return img.error();
     cv::Mat g = photoToBgr8(img->pixels);
     cv::cvtColor(g, g, cv::COLOR_BGR2GRAY);
+    if (!crop.empty()) g = g(crop & cv::Rect({}, g.size()));
     if (!size.empty() && g.size() != size) cv::resize(g, g, size, 0, 0, cv::INTER_NEAREST);
     layers.masks[s.layer.substr(5)] = g > 127;
   }

@@ -47,9 +47,9 @@ TEST_CASE("an exercise made from a photo loads, hints and scores as a shipped on
   CHECK(ex.id == "kawung-dari-foto");
   CHECK(ex.title[0] == "Kawung dari foto");
   REQUIRE(ex.fromPhoto());
-  // The cloth keeps the photo's shape at the lab's size; the target is the photo's colours.
-  CHECK(lab.layers().ground.size() == cv::Size(480, 320));
-  REQUIRE(lab.target().size() == cv::Size(480, 320));
+  // The cloth is the photo's middle square at the lab's size; the target is the photo's colours.
+  CHECK(lab.layers().ground.size() == cv::Size(480, 480));
+  REQUIRE(lab.target().size() == cv::Size(480, 480));
   CHECK(lab.plan().steps.empty());
   REQUIRE(lab.score());
   CHECK(lab.score()->meanDeltaE > 5);  // the bare cloth is far from the photo

@@ -67,9 +67,9 @@ std::string inferredMaskName(int colour);
 // colour's mask, into `dir` (made if missing), with the print scale's DPI.
 Status saveInferredLayers(const InferredPlan& inferred, const std::filesystem::path& dir);
 
-// The masks a plan names ("mask:FILE") from `dir`, resized to the layers'
-// size, into layers.masks: the lab runs a photo's plan without reading them
-// again on every edit.
-Status preloadPlanMasks(Layers& layers, const Plan& plan, const std::filesystem::path& dir);
+// The masks a plan names ("mask:FILE") from `dir`, cut to `crop` (empty: the
+// whole mask) and resized to the layers' size, into layers.masks: the lab runs
+// a photo's plan without reading them again on every edit.
+Status preloadPlanMasks(Layers& layers, const Plan& plan, const std::filesystem::path& dir, cv::Rect crop = {});
 
 }  // namespace canting::imaging

@@ -18,6 +18,10 @@
 
 namespace canting::core {
 
+// A step's layer for people: "outline", "isen", "ground", "all", a painted
+// layer, or a photo's colour mask ("mask:warna-2.png": the colour 2 area).
+std::string layerText(const Translator& tr, const std::string& layer);
+
 // dataFolder/dyes/plans: where a trainer's own exercises go.
 std::filesystem::path userExercisesDir(const std::filesystem::path& dataFolder);
 
@@ -25,10 +29,10 @@ std::filesystem::path userExercisesDir(const std::filesystem::path& dataFolder);
 // book). A file without a block is an exercise on kawung, titled by its name.
 imaging::Result<Exercise> readExercise(const std::filesystem::path& planFile, const imaging::DyeBook& book);
 
-// The exercise's cloth at `clothPx` on its longer side: the motif generated as
-// the lab draws it (100 dpi), or a photo's layers and masks read and resized.
+// The exercise's cloth, clothPx square: the motif generated as the lab draws
+// it (100 dpi), or the middle square of a photo's layers and masks, resized.
 imaging::Result<imaging::Layers> exerciseLayers(const Exercise& exercise, int clothPx);
-// A photo exercise's target at the layers' size (8-bit BGR); empty for a motif.
+// A photo exercise's target, the same square at `size` (8-bit BGR); empty for a motif.
 imaging::Result<cv::Mat> exerciseTarget(const Exercise& exercise, cv::Size size);
 
 // Writes what `dye infer` makes: the plan (with an exercise block when a
