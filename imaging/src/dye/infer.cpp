@@ -104,11 +104,15 @@ bool dropBlends(Palette& palette, const cv::Mat& indices) {
     for (int a = 0; a < n && !onMix; ++a)
       for (int b = a + 1; b < n && !onMix; ++b) {
         if (a == c || b == c || std::count(drop.begin(), drop.end(), a) || std::count(drop.begin(), drop.end(), b)) continue;
+        // Light mixed by the lens (linear RGB), or dye crept under the wax
+        // edge (K/S in between, as the simulation's seepage makes it).
+        const Rgb& p = lin[std::size_t(a)];
+        const Rgb& q = lin[std::size_t(b)];
+        const Ks kp = ksOfLab(palette.swatches[std::size_t(a)].lab), kq = ksOfLab(palette.swatches[std::size_t(b)].lab);
         for (double t = 0.1; t < 0.95 && !onMix; t += 0.05) {
-          const Rgb& p = lin[std::size_t(a)];
-          const Rgb& q = lin[std::size_t(b)];
-          const Lab mix = xyzToLab(linearRgbToXyz({p.r + (q.r - p.r) * t, p.g + (q.g - p.g) * t, p.b + (q.b - p.b) * t}));
-          onMix = deltaE2000(mix, palette.swatches[std::size_t(c)].lab) < 8;
+          const Lab light = xyzToLab(linearRgbToXyz({p.r + (q.r - p.r) * t, p.g + (q.g - p.g) * t, p.b + (q.b - p.b) * t}));
+          const Lab dye = labOfKs({kp[0] + (kq[0] - kp[0]) * t, kp[1] + (kq[1] - kp[1]) * t, kp[2] + (kq[2] - kp[2]) * t});
+          onMix = std::min(deltaE2000(light, palette.swatches[std::size_t(c)].lab), deltaE2000(dye, palette.swatches[std::size_t(c)].lab)) < 8;
         }
       }
     if (!onMix) continue;
@@ -330,7 +334,24 @@ Result<InferredPlan> inferDyePlan(const cv::Mat& photo, const DyeBook& book, con
       white = c;
   Rgb gain{1, 1, 1};
   if (white >= 0) {
-    const Rgb mori = xyzToLinearRgb(labToXyz(book.cloth)), seen = xyzToLinearRgb(labToXyz(palette->swatches[std::size_t(white)].lab));
+    // The white's own pixels, their lightest tenth: small isen dots are
+    // mostly rim, blended with the dye around them, and their centre is not white.
+    std::array<std::vector<std::uint8_t>, 3> ch;
+    for (int y = 0; y < work.rows; ++y) {
+      const std::uint8_t* ix = out.indices.ptr<std::uint8_t>(y);
+      const cv::Vec3b* px = work.ptr<cv::Vec3b>(y);
+      for (int x = 0; x < work.cols; ++x)
+        if (ix[x] == white)
+          for (int c = 0; c < 3; ++c) ch[std::size_t(c)].push_back(px[x][c]);
+    }
+    double bgr[3];
+    for (int c = 0; c < 3; ++c) {
+      auto& v = ch[std::size_t(c)];
+      auto at = v.begin() + std::ptrdiff_t(v.size() * 9 / 10);
+      std::nth_element(v.begin(), at, v.end());
+      bgr[c] = srgbToLinear(*at / 255.0);
+    }
+    const Rgb mori = xyzToLinearRgb(labToXyz(book.cloth)), seen{bgr[2], bgr[1], bgr[0]};
     gain = {std::clamp(mori.r / std::max(seen.r, 1e-4), 0.5, 2.0), std::clamp(mori.g / std::max(seen.g, 1e-4), 0.5, 2.0),
             std::clamp(mori.b / std::max(seen.b, 1e-4), 0.5, 2.0)};
   }
@@ -339,6 +360,7 @@ Result<InferredPlan> inferDyePlan(const cv::Mat& photo, const DyeBook& book, con
     r = {std::clamp(r.r * gain.r, 0.0, 1.0), std::clamp(r.g * gain.g, 0.0, 1.0), std::clamp(r.b * gain.b, 0.0, 1.0)};
     out.colours.push_back(xyzToLab(linearRgbToXyz(r)));
   }
+  if (white >= 0) out.colours[std::size_t(white)] = book.cloth;  // the undyed cloth is the mori, whatever its rims
 
   // The process over the photo's colours and the mori itself (so the process
   // starts from the cloth the simulation starts from; it has no area).
