@@ -242,6 +242,11 @@ void LabPanel::drawStepEditor(UiContext& ui, int index) {
       }
       probe::note(std::string("@lab.layer.") + l);
     }
+    for (const auto& [file, mask] : m_lab.layers().masks)  // a photo exercise's colour areas
+      if (ImGui::RadioButton(core::layerText(ui.wb.tr(), "mask:" + file).c_str(), s.layer == "mask:" + file)) {
+        s.layer = "mask:" + file;
+        changed = true;
+      }
     const bool painted = s.layer.rfind("painted:", 0) == 0;
     if (ImGui::RadioButton(ui.tr("dye.layer.painted").c_str(), painted) && !painted) {
       s.layer = m_lab.newPaintedLayer();
