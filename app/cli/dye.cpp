@@ -1,4 +1,10 @@
 // canting-cli's dye lab: the dye book, wax-and-dye simulation, recipes.
+//
+// Index:
+//   [SECTION] The dye book
+//   [SECTION] Simulation and a photo read back into a plan
+//   [SECTION] Recipes and the colourway check
+//   [SECTION] Commands
 
 #include <cmath>
 
@@ -24,6 +30,8 @@ namespace {
 
 using core::Language;
 namespace im = imaging;
+
+// [SECTION] The dye book
 
 // --dyes FILE lets an administrator try an edited dye book without replacing the bundled one.
 std::optional<im::DyeBook> dyeBook(Ctx& c, const ParsedArgs& a, int& status) {
@@ -112,6 +120,8 @@ int cmdDyeList(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+
+// [SECTION] Simulation and a photo read back into a plan
 
 // The cloth of the plan's exercise block, for `dye simulate PLAN` with
 // neither --motif nor --layers; a plan without one is a usage error.
@@ -260,6 +270,8 @@ int cmdDyeSimulate(Ctx& c, const ParsedArgs& a) {
   return kOk;
 }
 
+// [SECTION] Recipes and the colourway check
+
 int cmdDyeRecipe(Ctx& c, const ParsedArgs& a) {
   const std::string help = "cli.help.dye_recipe";
   int status = 0;
@@ -330,6 +342,8 @@ int cmdDyeCheckColourway(Ctx& c, const ParsedArgs& a) {
 }
 
 }  // namespace
+
+// [SECTION] Commands
 
 std::vector<Command> dyeCommands() {
   return {
