@@ -1,4 +1,10 @@
 // canting-cli's dye lab: the dye book, wax-and-dye simulation, recipes.
+//
+// Index:
+//   [SECTION] The dye book
+//   [SECTION] Simulation and a photo read back into a plan
+//   [SECTION] Recipes and the colourway check
+//   [SECTION] Commands
 
 #include <cmath>
 
@@ -11,8 +17,11 @@
 #include "canting/core/colorway_text.h"
 #include "canting/core/dye_lab.h"
 #include "canting/core/paths.h"
+#include "canting/core/photo_exercise.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/dye.h"
+#include "canting/imaging/dye_infer.h"
+#include "canting/imaging/file_io.h"
 #include "canting/imaging/image_io.h"
 
 namespace canting::cli {
@@ -21,6 +30,8 @@ namespace {
 
 using core::Language;
 namespace im = imaging;
+
+// [SECTION] The dye book
 
 // --dyes FILE lets an administrator try an edited dye book without replacing the bundled one.
 std::optional<im::DyeBook> dyeBook(Ctx& c, const ParsedArgs& a, int& status) {
@@ -110,6 +121,87 @@ int cmdDyeList(Ctx& c, const ParsedArgs& a) {
 }
 
 
+// [SECTION] Simulation and a photo read back into a plan
+
+// The cloth of the plan's exercise block, for `dye simulate PLAN` with
+// neither --motif nor --layers; a plan without one is a usage error.
+std::optional<im::Layers> exerciseCloth(Ctx& c, const ParsedArgs& a, const im::DyeBook& book, double& dpi, int& status) {
+  const std::filesystem::path planFile = a.positionals[0];
+  auto bytes = im::readFile(planFile, 4u << 20);
+  const auto j = bytes ? nlohmann::json::parse(std::string(bytes->begin(), bytes->end()), nullptr, false) : nlohmann::json();
+  if (!j.is_object() || !j.contains("exercise")) {
+    status = c.usage("cli.usage.missing_option", {{"arg", "--motif | --layers"}}, "cli.help.dye_simulate");
+    return std::nullopt;
+  }
+  auto ex = core::readExercise(planFile, book);
+  if (!ex) {
+    status = c.fail(ex.error());
+    return std::nullopt;
+  }
+  if (ex->fromPhoto()) {
+    auto l = im::loadLayers(ex->layersDir);
+    if (!l) {
+      status = c.fail(l.error());
+      return std::nullopt;
+    }
+    return std::move(*l);
+  }
+  if (!a.value("dpi")) dpi = 100;  // the lab's cloth: 480 px at 100 dpi
+  auto l = core::exerciseLayers(*ex, 480);
+  if (!l) {
+    status = c.fail(l.error());
+    return std::nullopt;
+  }
+  return std::move(*l);
+}
+
+// A photo of a batik read back into its wax masks, the dye plan that makes
+// it and its target; with --exercise also saved as a trainer's exercise.
+int cmdDyeInfer(Ctx& c, const ParsedArgs& a) {
+  const std::string help = "cli.help.dye_infer";
+  int status = 0;
+  auto out = requireOut(c, a, help, status);
+  if (!out) return status;
+  const auto layersDir = a.value("layers");
+  if (!layersDir || layersDir->empty()) return c.usage("cli.usage.missing_option", {{"arg", "--layers"}}, help);
+  auto book = dyeBook(c, a, status);
+  if (!book) return status;
+  im::DyeInferOptions o;
+  double k = 0;
+  if (!readNumber(c, a, "k", 2, im::DyeInferOptions::kMaxColours, help, status, k)) return status;
+  if (k != std::floor(k)) return c.usage("cli.usage.bad_value", {{"arg", "-k"}, {"value", *a.value("k")}}, help);
+  o.colours = int(k);
+  if (!readNumber(c, a, "cloth-width-cm", 1, 100000, help, status, o.clothWidthCm)) return status;
+  if (!readNumber(c, a, "speck-mm2", 0, 100, help, status, o.speckMm2)) return status;
+  auto lo = loadOptions(c, a, help, status);
+  if (!lo) return status;
+  const auto title = a.value("exercise");
+  if (title && title->empty()) return c.usage("cli.usage.bad_value", {{"arg", "--exercise"}, {"value", ""}}, help);
+  auto img = im::loadImage(a.positionals[0], *lo);
+  if (!img) return c.fail(img.error());
+  if (img->dpi) o.photoDpi = img->dpi->x;
+  auto inferred = im::inferDyePlan(img->pixels, *book, o);
+  if (!inferred) return c.fail(inferred.error());
+  inferred->plan.name = c.tr.tr("cli.dye.inferred_name", {{"photo", std::filesystem::path(a.positionals[0]).filename().string()}});
+  const std::filesystem::path target = a.value("target").value_or((std::filesystem::path(*layersDir) / "target.png").string());
+  if (auto st = core::writeInferredPlan(*inferred, {*out, *layersDir, target}, title); !st) return c.fail(st.error());
+  int baths = 0, kerok = 0;
+  for (const auto& s : inferred->plan.steps) baths += s.op == im::PlanStep::Op::Dye, kerok += s.op == im::PlanStep::Op::Kerok;
+  const Language L = c.tr.language();
+  c.out << c.tr.tr("cli.dye.inferred", {{"path", *out}, {"colours", std::to_string(inferred->colours.size())}, {"baths", std::to_string(baths)},
+                                        {"kerok", std::to_string(kerok)}, {"de", core::formatNumber(inferred->predictedDeltaE, 1, L)}})
+        << "\n";
+  c.out << c.tr.tr("cli.dye.inferred_files", {{"dir", *layersDir}, {"target", target.string()},
+                                              {"dpi", core::formatNumber(inferred->dpi, 0, L)}})
+        << "\n";
+  if (title) {
+    auto saved = core::saveExerciseFromPhoto(*inferred, *title, core::userExercisesDir(core::dataDir()));
+    if (!saved) return c.fail(saved.error());
+    c.out << c.tr.tr("cli.dye.exercise_saved", {{"path", saved->string()}}) << "\n";
+  }
+  return kOk;
+}
+
 int cmdDyeSimulate(Ctx& c, const ParsedArgs& a) {
   const std::string help = "cli.help.dye_simulate";
   int status = 0;
@@ -121,9 +213,14 @@ int cmdDyeSimulate(Ctx& c, const ParsedArgs& a) {
   double& dpi = action.dpi;
   if (!readNumber(c, a, "dpi", core::DyeSimulateAction::kMinDpi, core::DyeSimulateAction::kMaxDpi, help, status, dpi)) return status;
   const auto motif = a.value("motif"), layersDir = a.value("layers");
-  if (!motif == !layersDir) return c.usage("cli.usage.missing_option", {{"arg", "--motif | --layers"}}, help);
+  if (motif && layersDir) return c.usage("cli.usage.missing_option", {{"arg", "--motif | --layers"}}, help);
   im::Layers layers;
-  if (motif) {
+  if (!motif && !layersDir) {
+    // An exercise's own cloth: its motif as the lab draws it, or a photo's layers.
+    auto l = exerciseCloth(c, a, *book, dpi, status);
+    if (!l) return status;
+    layers = std::move(*l);
+  } else if (motif) {
     auto img = im::loadImage(*motif);
     if (!img) return c.fail(img.error());
     if (!a.value("dpi") && img->dpi && img->dpi->x >= 10 && img->dpi->x <= 2400) dpi = img->dpi->x;
@@ -172,6 +269,8 @@ int cmdDyeSimulate(Ctx& c, const ParsedArgs& a) {
   }
   return kOk;
 }
+
+// [SECTION] Recipes and the colourway check
 
 int cmdDyeRecipe(Ctx& c, const ParsedArgs& a) {
   const std::string help = "cli.help.dye_recipe";
@@ -244,10 +343,14 @@ int cmdDyeCheckColourway(Ctx& c, const ParsedArgs& a) {
 
 }  // namespace
 
+// [SECTION] Commands
+
 std::vector<Command> dyeCommands() {
   return {
       {"dye list", {{}, {"json"}, {"dyes"}}, "cli.help.dye_list", cmdDyeList},
       {"dye simulate", {{"PLAN"}, {}, {"motif", "layers", "target", "steps", "dpi", "dyes", "o"}, {'o'}}, "cli.help.dye_simulate", cmdDyeSimulate},
+      {"dye infer", {{"PHOTO"}, {}, {"k", "layers", "target", "exercise", "cloth-width-cm", "speck-mm2", "max-mp", "dyes", "o"}, {'o', 'k'}},
+       "cli.help.dye_infer", cmdDyeInfer},
       {"dye recipe", {{"PLAN"}, {"json"}, {"cloth-g", "cloth-cm", "gsm", "ratio", "pdf", "dyes"}}, "cli.help.dye_recipe", cmdDyeRecipe},
       {"dye check-colourway", {{"COLOURS"}, {"json"}, {}}, "cli.help.dye_check_colourway", cmdDyeCheckColourway},
   };

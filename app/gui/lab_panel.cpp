@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "canting/core/paths.h"
+#include "canting/core/photo_exercise.h"
 #include "item_probe.h"
 
 namespace canting::gui {
@@ -52,14 +53,14 @@ constexpr const char* kLayers[] = {"outline", "isen", "ground", "all"};
 bool LabPanel::ensureLoaded(UiContext& ui) {
   if (!m_tried) {
     m_tried = true;
-    if (auto st = m_lab.load(ui.wb.assetsFolder() / "dyes"); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
+    if (auto st = m_lab.load(ui.wb.assetsFolder() / "dyes", 480, core::userExercisesDir(ui.wb.dataFolder())); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
   }
   return m_lab.loaded();
 }
 
 std::string LabPanel::stepText(const UiContext& ui, const im::PlanStep& s) const {
   const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
-  const std::string layerText = ui.tr(s.layer.rfind("painted:", 0) == 0 ? std::string("dye.layer.painted") : "dye.layer." + s.layer);
+  const std::string layerText = core::layerText(ui.wb.tr(), s.layer);
   switch (s.op) {
     case Op::Wax:
     case Op::Kerok:
@@ -138,6 +139,8 @@ void LabPanel::draw(UiContext& ui) {
   }
   ImGui::EndDisabled();
   probe::note("@lab.hint");
+  ImGui::SameLine(0, ui.px(24));
+  m_photo.drawButton(ui);
 
   const float left = ui.px(330), right = ui.px(330), gap = ImGui::GetStyle().ItemSpacing.x;
   ImGui::BeginChild("lab_steps", ImVec2(left, 0), true);
@@ -172,6 +175,7 @@ void LabPanel::draw(UiContext& ui) {
     ImGui::EndTabBar();
   }
   ImGui::EndChild();
+  if (m_photo.drawWindow(ui, m_lab)) m_selected = -1, m_savedCount = -1;
 }
 
 // [SECTION] Steps and the step editor
@@ -238,6 +242,11 @@ void LabPanel::drawStepEditor(UiContext& ui, int index) {
       }
       probe::note(std::string("@lab.layer.") + l);
     }
+    for (const auto& [file, mask] : m_lab.layers().masks)  // a photo exercise's colour areas
+      if (ImGui::RadioButton(core::layerText(ui.wb.tr(), "mask:" + file).c_str(), s.layer == "mask:" + file)) {
+        s.layer = "mask:" + file;
+        changed = true;
+      }
     const bool painted = s.layer.rfind("painted:", 0) == 0;
     if (ImGui::RadioButton(ui.tr("dye.layer.painted").c_str(), painted) && !painted) {
       s.layer = m_lab.newPaintedLayer();
@@ -575,10 +584,13 @@ void LabPanel::undo(UiContext&) { m_lab.undo(); }
 void LabPanel::redo(UiContext&) { m_lab.redo(); }
 
 std::optional<FileRequest> LabPanel::takeFileRequest(UiContext&) {
+  if (auto r = m_photo.takeFileRequest()) return r;
   if (!std::exchange(m_wantRecipe, false)) return std::nullopt;
   return FileRequest{FileBrowserPanel::Mode::SaveRecipe, {}, suggestedRecipeName(), 0};
 }
 
-void LabPanel::fileChosen(UiContext& ui, int, const std::filesystem::path& path) { writeRecipeCard(ui, path); }
+void LabPanel::fileChosen(UiContext& ui, int tag, const std::filesystem::path& path) {
+  if (!m_photo.fileChosen(ui, tag, path, m_lab)) writeRecipeCard(ui, path);
+}
 
 }  // namespace canting::gui

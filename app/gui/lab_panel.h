@@ -11,6 +11,7 @@
 #include "canting/core/actions.h"
 #include "canting/core/attempts.h"
 #include "canting/core/dye_lab.h"
+#include "lab_photo.h"
 #include "panel.h"
 
 namespace canting::gui {
@@ -40,6 +41,7 @@ class LabPanel final : public Panel {
   void setTrainee(const std::string& name) { m_trainee = name; }
   // Loads the dye book and exercises once; a failure becomes a notice.
   bool ensureLoaded(UiContext& ui);
+  LabPhoto& photo() { return m_photo; }  // "Exercise from a photo…" (lab_photo.h)
 
  private:
   void drawSteps(UiContext& ui);
@@ -67,6 +69,7 @@ class LabPanel final : public Panel {
   bool m_wantRecipe = false;
   bool m_selectRecipeTab = false;
   bool m_selectHistoryTab = false;
+  LabPhoto m_photo;
 };
 
 }  // namespace canting::gui

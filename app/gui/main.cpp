@@ -25,6 +25,7 @@
 
 #include "app.h"
 #include "canting/core/paths.h"
+#include "canting/core/photo_exercise.h"
 #include "canting/core/settings.h"
 #include "canting/records/app_session.h"
 #include "canting/records/bundle.h"
@@ -83,7 +84,7 @@ void takeInput(GLFWwindow* window) {
 
 // The --show values are ids, the same in every language.
 const char* kShows =
-    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
+    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-recipe]|lab-paint|lab-photo|lab-photo-exercise-N|training-login|"
     "training-dashboard|training-keys|training-refused|training-heads|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
@@ -324,6 +325,24 @@ int main(int argc, char** argv) {
       app.lab().selectStep(0);
       lab.showState(2);
       if (opt.show == "lab-paint-history") app.lab().showHistoryTab();
+    } else if (opt.show == "lab-photo" || opt.show.rfind("lab-photo-exercise-", 0) == 0) {
+      // lab-photo: the demo phone photo read into layers and a plan, in its window;
+      // lab-photo-exercise-N: saved as an exercise (in a temporary folder, not the
+      // user's) and started, with the first N steps of its answer key.
+      wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+      app.lab().ensureLoaded(app.ui());
+      core::DyeLab& lab = app.lab().lab();
+      gui::LabPhoto& photo = app.lab().photo();
+      photo.read(app.ui(), wb.assetsFolder() / "demo" / "foto-ceplok-ponsel.jpg", lab.book());
+      if (opt.show != "lab-photo") {
+        const std::filesystem::path user = std::filesystem::temp_directory_path() / ("canting-show-exercise-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(user);
+        if (!lab.load(wb.assetsFolder() / "dyes", 480, user)) std::fprintf(stderr, "canting: the dye book did not load\n");
+        if (auto saved = core::saveExerciseFromPhoto(*photo.inferred(), wb.tr().tr("lab.photo.window") + ": ceplok", user)) lab.reloadExercises(saved->stem().string());
+        photo.close();
+        for (int i = std::atoi(opt.show.c_str() + 19); i > 0 && lab.hint(); --i) app.lab().selectStep(int(lab.plan().steps.size()) - 1);
+        std::filesystem::remove_all(user);  // the lab holds its masks and target in memory now
+      }
     } else if (opt.show == "training-backup") {
       // The real records (CANTING_DB), made with one administrator when missing, and the backup reminder.
       records::Desk& desk = app.records().desk();

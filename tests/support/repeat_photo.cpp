@@ -56,7 +56,7 @@ cv::Mat repeatTile(imaging::MotifKind motif, cv::Size size, std::uint32_t seed) 
 
 RepeatPhoto makeRepeatPhoto(const RepeatPhotoSpec& s) {
   RepeatPhoto out;
-  out.tile = repeatTile(s.motif, s.tileSize, s.seed);
+  out.tile = s.tile.empty() ? repeatTile(s.motif, s.tileSize, s.seed) : s.tile;
   std::mt19937 rng(s.seed);
   std::uniform_real_distribution<double> uni(-1, 1);
   const double W = s.photoSize.width, H = s.photoSize.height;

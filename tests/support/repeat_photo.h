@@ -16,6 +16,7 @@ namespace canting::test {
 struct RepeatPhotoSpec {
   imaging::MotifKind motif = imaging::MotifKind::Kawung;
   cv::Size tileSize{160, 160};  // one repeat on the cloth, cloth pixels
+  cv::Mat tile;                 // 8-bit BGR of tileSize to repeat instead (a cloth simulated from a plan); empty: repeatTile
   imaging::RepeatSpec repeat;   // straight, half-drop or half-brick with its drop
   cv::Size photoSize{720, 720};
   double scale = 1.0;           // photo pixels per cloth pixel

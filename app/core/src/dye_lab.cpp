@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "canting/core/photo_exercise.h"
 #include "canting/imaging/file_io.h"
 
 namespace canting::core {
@@ -101,64 +102,58 @@ nlohmann::json recipeJson(const Translator& tr, const im::Recipe& recipe) {
 
 // [SECTION] Exercises
 
-imaging::Status DyeLab::load(const fs::path& dir, int clothPx) {
+imaging::Status DyeLab::load(const fs::path& dir, int clothPx, const fs::path& userPlans) {
   auto book = im::loadDyeBook(dir / "dyes.json");
   if (!book) return book.error();
   m_book = std::move(*book);
   m_clothPx = clothPx;
-  m_exercises.clear();
-  // Exercises are plan files with an "exercise" block; a trainer adds one by
-  // dropping a file in assets/dyes/plans. A broken file is skipped, not fatal.
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir / "plans", ec))
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& f : files) {
-    auto bytes = im::readFile(f, 1u << 20);
-    if (!bytes) continue;
-    const std::string text(bytes->begin(), bytes->end());
-    auto plan = im::parsePlan(text, m_book);
-    if (!plan) continue;
-    const auto j = nlohmann::json::parse(text, nullptr, false);
-    Exercise e;
-    try {
-      const auto ex = j.is_object() ? j.value("exercise", nlohmann::json::object()) : nlohmann::json::object();
-      e.id = f.stem().string();
-      e.title[0] = ex.value("title_id", plan->name);
-      e.title[1] = ex.value("title_en", e.title[0]);
-      e.motif = im::parseMotif(ex.value("motif", "kawung")).value_or(im::MotifKind::Kawung);
-      for (const auto& src : ex.value("sources", nlohmann::json::array()))
-        if (src.is_string()) e.sources.push_back(src.get<std::string>());
-    } catch (const nlohmann::json::exception&) {
-      continue;  // an exercise block with a value of the wrong type: skipped like any broken file
-    }
-    e.targetPlan = std::move(*plan);
-    m_exercises.push_back(std::move(e));
-  }
-  startExercise(m_exercises.empty() ? -1 : 0);
+  m_dyesDir = dir;
+  m_userPlans = userPlans;
+  reloadExercises();
   return im::Ok{};
+}
+
+void DyeLab::reloadExercises(const std::string& id) {
+  m_exercises.clear();
+  // Exercises are plan files with an "exercise" block: the shipped ones, then
+  // a trainer's own (made from photos). A broken file is skipped, not fatal.
+  for (const fs::path& folder : {m_dyesDir / "plans", m_userPlans}) {
+    if (folder.empty()) continue;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(folder, ec))
+      if (e.path().extension() == ".json") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files)
+      if (auto e = readExercise(f, m_book)) m_exercises.push_back(std::move(*e));
+  }
+  int start = m_exercises.empty() ? -1 : 0;
+  for (std::size_t i = 0; i < m_exercises.size(); ++i)
+    if (!id.empty() && m_exercises[i].id == id) start = int(i);
+  startExercise(start);
 }
 
 void DyeLab::startExercise(int index) {
   m_exercise = index >= 0 && index < int(m_exercises.size()) ? index : -1;
-  const im::MotifKind kind = m_exercise >= 0 ? m_exercises[std::size_t(m_exercise)].motif : im::MotifKind::Kawung;
-  im::MotifParams p;
-  p.size = m_clothPx;
-  p.dpi = 100;  // a 12 cm swatch of cloth at 480 px: big enough to see isen, small enough to redraw at once
-  p.lineMm = 2.0;
-  p.isenMm = 1.2;
-  if (auto l = im::generateMotif(kind, p)) m_layers = {l->outline, l->isen, l->ground};
+  Exercise kawung;
+  const Exercise& ex = m_exercise >= 0 ? m_exercises[std::size_t(m_exercise)] : kawung;
   m_target.release();
-  if (m_exercise >= 0)
-    if (auto st = im::simulate(m_exercises[std::size_t(m_exercise)].targetPlan, m_layers, m_book, {.dpi = 100})) {
-      m_target = im::renderCloth(st->back());
+  if (auto l = exerciseLayers(ex, m_clothPx)) m_layers = std::move(*l);
+  else m_error = l.error().detail;
+  if (m_exercise >= 0) {
+    // A photo's exercise is scored against the photo (its colours); a
+    // shipped one against the trainer's plan on the motif.
+    auto photoTarget = exerciseTarget(ex, m_layers.ground.size());
+    if (photoTarget && !photoTarget->empty()) m_target = *photoTarget;
+    else if (auto st = im::simulate(ex.targetPlan, m_layers, m_book, {.dpi = 100})) m_target = im::renderCloth(st->back());
+    if (!m_target.empty()) {
       // The palette count over-counts where edges blend; the trainer's own
       // plan proves the target can be dyed in that many baths.
       int trainer = 0;
-      for (const auto& step : m_exercises[std::size_t(m_exercise)].targetPlan.steps) trainer += step.op == im::PlanStep::Op::Dye;
+      for (const auto& step : ex.targetPlan.steps) trainer += step.op == im::PlanStep::Op::Dye;
       m_fewestBaths = std::min(im::estimateFewestBaths(m_target), trainer);
     }
+  }
   m_plan = {};
   m_layers.painted.clear();
   m_history.clear();

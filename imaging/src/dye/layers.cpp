@@ -46,6 +46,7 @@ Result<Layers> loadLayers(const fs::path& dir) {
     if (!l.outline.empty() && mask->size() != l.outline.size())
       return makeError(ErrorCode::InvalidArgument, {{"what", (dir / (std::string(name) + ".png")).string()}}, "layers differ in size");
   }
+  l.dir = dir;
   return l;
 }
 

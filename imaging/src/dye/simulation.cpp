@@ -56,7 +56,16 @@ Result<cv::Mat> layerMask(const std::string& layer, const Layers& l, cv::Size si
       return makeError(ErrorCode::InvalidArgument, {{"what", "layer " + layer}}, "no such painted mask");
     return cv::Mat(it->second > 127);
   }
-  auto img = loadImage(planDir / layer.substr(5));
+  const std::string file = layer.substr(5);
+  if (const auto it = l.masks.find(file); it != l.masks.end()) {
+    cv::Mat mask = it->second > 127;
+    if (mask.size() != size) cv::resize(mask, mask, size, 0, 0, cv::INTER_NEAREST);
+    return mask;
+  }
+  // Beside the plan first (as plans always had them), then in the layers' own folder.
+  std::error_code ec;
+  const fs::path path = !l.dir.empty() && !fs::exists(planDir / file, ec) ? l.dir / file : planDir / file;
+  auto img = loadImage(path);
   if (!img) return img.error();
   cv::Mat grey = img->pixels;
   if (grey.depth() == CV_16U) grey.convertTo(grey, CV_8U, 1.0 / 257.0);

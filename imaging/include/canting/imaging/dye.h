@@ -114,6 +114,11 @@ std::string planToJson(const Plan& plan);
 struct Layers {
   cv::Mat outline, isen, ground;  // CV_8U masks, 255 inside (as the motif generators give)
   std::map<std::string, cv::Mat> painted;  // "painted:NAME" layers a trainee drew, same size
+  // "mask:FILE" layers: already loaded (keyed by FILE), else read from the
+  // plan's folder, else from `dir`, the folder the layers came from (a
+  // photo's inferred masks live beside its outline.png, wherever the plan is).
+  std::map<std::string, cv::Mat> masks;
+  std::filesystem::path dir;
 };
 
 struct ClothState {
@@ -133,7 +138,8 @@ struct SimOptions {
 // outline (long strokes) and isen (dots and strokes shorter than isenMaxMm);
 // the ground is everything else. A start the trainee then paints over.
 Result<Layers> layersFromImage(const cv::Mat& image, double dpi, double isenMaxMm = 3.0);
-// outline.png, isen.png, ground.png in `dir`, as `canting-cli motif --layers` writes them.
+// outline.png, isen.png, ground.png in `dir`, as `canting-cli motif --layers`
+// and `dye infer` write them; `dir` is kept for the plan's "mask:" layers.
 Result<Layers> loadLayers(const std::filesystem::path& dir);
 
 ClothState freshCloth(cv::Size size, const DyeBook& book);

@@ -23,6 +23,10 @@ struct Exercise {
   imaging::MotifKind motif = imaging::MotifKind::Kawung;
   imaging::Plan targetPlan;      // the trainer's plan; its result is the target
   std::vector<std::string> sources;  // where the process it teaches comes from
+  // From a photo (photo_exercise.h): its layers folder and target beside the
+  // plan file; empty for a shipped exercise on a generated motif.
+  std::filesystem::path layersDir, targetFile;
+  bool fromPhoto() const { return !layersDir.empty(); }
 };
 
 // A recipe as lines for people, in the translator's language: the heading
@@ -46,8 +50,11 @@ struct LabState {
 
 class DyeLab {
  public:
-  // Loads the dye book and the exercises (assets/dyes/dyes.json, assets/dyes/plans/*.json).
-  imaging::Status load(const std::filesystem::path& dyesDir, int clothPx = 480);
+  // Loads the dye book and the exercises (assets/dyes/dyes.json, assets/dyes/plans/*.json),
+  // then a trainer's own from `userPlans` (photo_exercise.h's userExercisesDir).
+  imaging::Status load(const std::filesystem::path& dyesDir, int clothPx = 480, const std::filesystem::path& userPlans = {});
+  // Reads the exercises again (one was just saved) and starts `id` when it is among them.
+  void reloadExercises(const std::string& id = {});
 
   bool loaded() const { return !m_book.dyes.empty(); }
   const imaging::DyeBook& book() const { return m_book; }
@@ -109,6 +116,7 @@ class DyeLab {
   std::vector<Exercise> m_exercises;
   int m_exercise = -1;
   int m_clothPx = 480;
+  std::filesystem::path m_dyesDir, m_userPlans;
   imaging::Layers m_layers;
   imaging::Plan m_plan;
   History<LabState> m_history{kMaxHistory, kHistoryBudget};
