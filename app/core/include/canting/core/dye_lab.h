@@ -23,6 +23,7 @@ struct Exercise {
   imaging::MotifKind motif = imaging::MotifKind::Kawung;
   imaging::Plan targetPlan;      // the trainer's plan; its result is the target
   std::vector<std::string> sources;  // where the process it teaches comes from
+  double clothCm = 0;            // the swatch's side; 0: the lab's 12 cm at 100 dpi (a cap exercise needs room for its stamps)
 };
 
 // A recipe as lines for people, in the translator's language: the heading
@@ -54,6 +55,7 @@ class DyeLab {
   const std::vector<Exercise>& exercises() const { return m_exercises; }
   int exercise() const { return m_exercise; }
   void startExercise(int index);  // a fresh, empty plan on the exercise's motif
+  double dpi() const { return m_dpi; }  // of the swatch: cm on the cloth to pixels (cap sizes, stamps by hand)
 
   const imaging::Plan& plan() const { return m_plan; }
   // Edits: each makes one labelled undo step ("lab.history.*") and re-runs the simulation.
@@ -61,6 +63,9 @@ class DyeLab {
   void removeStep(int index);
   void moveStep(int index, int delta);
   void updateStep(int index, const imaging::PlanStep& step);
+  // The klowong style (a KlowongStyle id of the book): one undoable edit of
+  // the plan; the target follows it, since it is a choice of style, not a mistake.
+  void setKlowong(const std::string& style);
   // A hint: while the plan so far follows the trainer's plan step for step,
   // adds its next step (one undoable edit). False when there is none to give.
   bool hint();
@@ -104,6 +109,7 @@ class DyeLab {
   void edit(const char* label, imaging::Plan next);
   void restore(const LabState& s);
   void rerun(bool score = true);
+  void makeTarget();
 
   imaging::DyeBook m_book;
   std::vector<Exercise> m_exercises;
@@ -120,6 +126,8 @@ class DyeLab {
   cv::Mat m_shownImage;
   int m_shownImageFor = -1;
   cv::Mat m_target;
+  std::string m_targetKlowong;  // the style the target was made in
+  double m_dpi = 100;
   int m_fewestBaths = 0;  // of the target: the trainer's baths or fewer
   std::optional<imaging::Score> m_score;
   int m_version = 0;
