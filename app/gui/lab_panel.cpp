@@ -95,11 +95,13 @@ void LabPanel::draw(UiContext& ui) {
   }
   ImGui::EndDisabled();
   probe::note("@lab.hint");
+  drawKlowong(ui);
 
   const float left = ui.px(330), right = ui.px(330), gap = ImGui::GetStyle().ItemSpacing.x;
   ImGui::BeginChild("lab_steps", ImVec2(left, 0), true);
   drawSteps(ui);
   ImGui::EndChild();
+  probe::note("@lab.steps");  // the column's box: its editor's buttons must lie inside
   ImGui::SameLine();
   ImGui::BeginChild("lab_cloth", ImVec2(-right - gap, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   drawCloth(ui);
@@ -140,6 +142,36 @@ std::string LabPanel::paintTarget() const {
   return {};
 }
 
+int LabPanel::handCapStep() const {
+  if (m_selected < 0 || m_selected >= int(m_lab.plan().steps.size())) return -1;
+  const im::PlanStep& s = m_lab.plan().steps[std::size_t(m_selected)];
+  return s.op == Op::Cap && s.placement == im::PlanStep::Placement::Hand ? m_selected : -1;
+}
+
+void LabPanel::drawKlowong(UiContext& ui) {
+  // The klowong's colour is the region's style (white in Purbalingga, yellow
+  // in Banyumas): the target follows it, and the source is a hover away.
+  const auto& styles = m_lab.book().klowong;
+  if (styles.empty()) return;
+  const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
+  const im::KlowongStyle* cur = m_lab.book().klowongStyle(m_lab.plan().klowong);
+  ImGui::SameLine(0, ui.px(24));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(ui.tr("lab.klowong").c_str());
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui.px(230));
+  if (ImGui::BeginCombo("##klowong", cur ? cur->name[li].c_str() : "")) {
+    for (const auto& k : styles) {
+      if (ImGui::Selectable(k.name[li].c_str(), &k == cur)) m_lab.setKlowong(k.id);
+      probe::note("@lab.klowong." + k.id);
+      hoverTooltip(ui, k.note[li] + "\n" + ui.tr("lab.confidence", {{"conf", k.confidence}}) + "\n" + k.source);
+    }
+    ImGui::EndCombo();
+  }
+  probe::note("@lab.klowong");
+  if (cur) hoverTooltip(ui, cur->note[li] + "\n" + ui.tr("lab.confidence", {{"conf", cur->confidence}}) + "\n" + cur->source);
+}
+
 void LabPanel::drawCloth(UiContext& ui) {
   // Timeline: 0 = bare cloth, n = after the last step.
   const int n = m_lab.stateCount() - 1;
@@ -168,12 +200,32 @@ void LabPanel::drawCloth(UiContext& ui) {
     drawImage(dl, ui.textures.tiles("lab:target", m_lab.exercise() + 1, tg), tg.cols, tg.rows, ImVec2(t.x, t.y + labelH),
               ImVec2(t.x + side, t.y + labelH + side));
   }
+  // A cap by hand: each stamp's square on the cloth, so the next one can be placed beside it.
+  if (const int cap = handCapStep(); cap >= 0 && !cloth.empty()) {
+    const im::PlanStep& st = m_lab.plan().steps[std::size_t(cap)];
+    const float pxPerCm = float(m_lab.dpi() / 2.54 * side / cloth.cols), half = float(st.sizeCm) * pxPerCm / 2;
+    const ImVec2 o(p.x, p.y + labelH);
+    dl->PushClipRect(o, ImVec2(o.x + side, o.y + side), true);
+    for (const cv::Point2d& c : st.at) {
+      const ImVec2 mid(o.x + float(c.x) * pxPerCm, o.y + float(c.y) * pxPerCm);
+      dl->AddRect(ImVec2(mid.x - half, mid.y - half), ImVec2(mid.x + half, mid.y + half), IM_COL32(43, 58, 110, 220), 0, 0, ui.px(2));
+    }
+    dl->PopClipRect();
+  }
   // Painting on the cloth when the selected step has a painted layer.
   const std::string target = paintTarget();
   ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + labelH));
   ImGui::InvisibleButton("lab_cloth_input", ImVec2(side, side));
   probe::note("@lab.cloth");
-  if (!target.empty() && !cloth.empty()) {
+  if (const int cap = handCapStep(); cap >= 0 && !cloth.empty()) {
+    // A cap by hand: each click stamps there, centred on the click, in cm on the cloth.
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+      const ImVec2 m = ImGui::GetIO().MousePos;
+      const double cmPerPx = cloth.cols / double(side) * 2.54 / m_lab.dpi();
+      m_lab.placeStamp(cap, {(m.x - p.x) * cmPerPx, (m.y - p.y - labelH) * cmPerPx});
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  } else if (!target.empty() && !cloth.empty()) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     const float k = cloth.cols / side;
     const cv::Point at(int((m.x - p.x) * k), int((m.y - p.y - labelH) * k));
@@ -272,7 +324,8 @@ void LabPanel::drawDyes(UiContext& ui) {
     if (ImGui::ColorButton("##sw", toImVec(d.colour), ImGuiColorEditFlags_NoTooltip, ImVec2(sw * 1.4f, sw))) {
       m_dye = d.id;
       // A click on a dye also sets the selected dye step, the quickest way to try another colour.
-      if (m_selected >= 0 && (m_lab.plan().steps[std::size_t(m_selected)].op == Op::Dye || m_lab.plan().steps[std::size_t(m_selected)].op == Op::Colet)) {
+      const Op selected = m_selected >= 0 ? m_lab.plan().steps[std::size_t(m_selected)].op : Op::Wax;
+      if (selected == Op::Dye || selected == Op::Colet || selected == Op::Ciprat) {
         im::PlanStep s = m_lab.plan().steps[std::size_t(m_selected)];
         s.dye = d.id;
         m_lab.updateStep(m_selected, s);

@@ -83,7 +83,7 @@ void takeInput(GLFWwindow* window) {
 
 // The --show values are ids, the same in every language.
 const char* kShows =
-    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
+    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-recipe]|lab-paint|lab-cap-hand|training-login|"
     "training-dashboard|training-keys|training-refused|training-heads|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
@@ -324,6 +324,17 @@ int main(int argc, char** argv) {
       app.lab().selectStep(0);
       lab.showState(2);
       if (opt.show == "lab-paint-history") app.lab().showHistoryTab();
+    } else if (opt.show == "lab-cap-hand") {  // the cap + tulis exercise: the klowong waxed, then a cap stamped by hand three times
+      wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+      app.lab().ensureLoaded(app.ui());
+      core::DyeLab& lab = app.lab().lab();
+      for (int i = 0; i < int(lab.exercises().size()); ++i)
+        if (lab.exercises()[std::size_t(i)].id == "tulis-cap-ceplok") lab.startExercise(i);
+      lab.hint();
+      imaging::PlanStep cap{.op = imaging::PlanStep::Op::Cap, .tile = "motif:kawung", .placement = imaging::PlanStep::Placement::Hand};
+      lab.addStep(cap);
+      for (const cv::Point2d at : {cv::Point2d(10, 10), cv::Point2d(30, 12), cv::Point2d(20, 30)}) lab.placeStamp(1, at);
+      app.lab().selectStep(1);
     } else if (opt.show == "training-backup") {
       // The real records (CANTING_DB), made with one administrator when missing, and the backup reminder.
       records::Desk& desk = app.records().desk();

@@ -319,6 +319,16 @@ void DyeLab::setKlowong(const std::string& style) {
   edit("lab.history.klowong", std::move(p));
 }
 
+void DyeLab::placeStamp(int i, cv::Point2d cm) {
+  if (i < 0 || i >= int(m_plan.steps.size()) || m_plan.steps[std::size_t(i)].op != im::PlanStep::Op::Cap) return;
+  im::Plan p = m_plan;
+  im::PlanStep& s = p.steps[std::size_t(i)];
+  if (s.at.size() >= 500) return;  // what a plan file holds
+  s.placement = im::PlanStep::Placement::Hand;
+  s.at.push_back({std::round(cm.x * 10) / 10, std::round(cm.y * 10) / 10});  // a millimetre is as close as a hand stamps
+  edit("lab.history.stamp", std::move(p));
+}
+
 bool DyeLab::hint() {
   if (m_exercise < 0) return false;
   const auto& want = m_exercises[std::size_t(m_exercise)].targetPlan.steps;

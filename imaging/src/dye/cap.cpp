@@ -142,7 +142,8 @@ std::optional<Error> parseCapStep(const json& s, const std::string& where, PlanS
   if ((st.placement == PlanStep::Placement::Hand) != s.contains("at")) return malformed(where + ".at", "reason.bad_positions");
   if (st.placement == PlanStep::Placement::Hand) {
     const json& at = s["at"];
-    if (!at.is_array() || at.empty() || at.size() > kMaxStamps) return malformed(where + ".at", "reason.bad_positions");
+    // Empty is a cap not yet placed (the lab saves it so), not a broken file.
+    if (!at.is_array() || at.size() > kMaxStamps) return malformed(where + ".at", "reason.bad_positions");
     for (std::size_t i = 0; i < at.size(); ++i) {
       const json& p = at[i];
       const bool ok = p.is_array() && p.size() == 2 && p[0].is_number() && p[1].is_number() && p[0].get<double>() >= -1000 &&

@@ -227,7 +227,7 @@ TEST_CASE("cap, ciprat and the klowong style round-trip through plan files; brok
            {R"({"steps": [{"op": "cap", "tile": "isen", "placement": "hand"}]})", "steps[0].at", "@reason.bad_positions"},
            {R"({"steps": [{"op": "cap", "tile": "isen", "placement": "grid", "at": [[1, 1]]}]})", "steps[0].at", "@reason.bad_positions"},
            {R"({"steps": [{"op": "cap", "tile": "isen", "at": [[1, 1], [2]]}]})", "steps[0].at[1]", "@reason.bad_positions"},
-           {R"({"steps": [{"op": "cap", "tile": "isen", "at": []}]})", "steps[0].at", "@reason.bad_positions"},
+           {R"({"steps": [{"op": "cap", "tile": "isen", "at": {"x": 1}}]})", "steps[0].at", "@reason.bad_positions"},
            {R"({"steps": [{"op": "ciprat", "layer": "ground", "concentration": 3}]})", "steps[0].dye", "@reason.missing_field"},
            {R"({"steps": [{"op": "ciprat", "layer": "lid", "dye": "indigo", "concentration": 3}]})", "steps[0].layer", "@reason.bad_layer"},
            {R"({"steps": [{"op": "ciprat", "layer": "all", "dye": "indigo", "concentration": 3, "drop_mm": 100}]})", "steps[0].drop_mm", "@reason.bad_number"},

@@ -66,6 +66,8 @@ class DyeLab {
   // The klowong style (a KlowongStyle id of the book): one undoable edit of
   // the plan; the target follows it, since it is a choice of style, not a mistake.
   void setKlowong(const std::string& style);
+  // A cap by hand: one more stamp on step `index`, centred at `cm` from the cloth's top-left (one undoable edit).
+  void placeStamp(int index, cv::Point2d cm);
   // A hint: while the plan so far follows the trainer's plan step for step,
   // adds its next step (one undoable edit). False when there is none to give.
   bool hint();
