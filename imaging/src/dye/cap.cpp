@@ -34,7 +34,9 @@ Result<cv::Mat> stampTile(const PlanStep& st, const Layers& layers, cv::Size siz
     const auto kind = parseMotif(st.tile.substr(6));
     if (!kind) return makeError(ErrorCode::InvalidArgument, {{"what", st.tile}}, "unknown motif");
     MotifParams p;
-    p.size = std::max(32, side);
+    // Drawn at most 4096 px a side and scaled from there: a 2 m stamp at
+    // 150 DPI would otherwise draw every layer of the motif at 140 MP.
+    p.size = std::clamp(side, 32, 4096);
     p.dpi = std::clamp(o.dpi * p.size / side, 10.0, 2400.0);
     p.lineMm = 2.0;
     p.isenMm = 1.2;
