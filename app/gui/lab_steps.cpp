@@ -40,7 +40,8 @@ const char* opKey(Op op) {
   return "lab.op.wax";
 }
 
-constexpr const char* kLayers[] = {"outline", "isen", "ground", "all"};
+// Two to a row in the editor, the longer names on the left.
+constexpr const char* kLayers[] = {"outline", "isen", "all", "ground"};
 constexpr im::PlanStep::Placement kPlacements[] = {im::PlanStep::Placement::Grid, im::PlanStep::Placement::Brick,
                                                    im::PlanStep::Placement::HalfDrop, im::PlanStep::Placement::Hand};
 
@@ -143,8 +144,12 @@ void LabPanel::drawStepEditor(UiContext& ui, int index) {
   bool changed = false;
   if (s.op == Op::Wax || s.op == Op::Kerok || s.op == Op::Colet || s.op == Op::Ciprat) {
     ImGui::TextUnformatted(ui.tr("lab.layer").c_str());
-    // Two to a row: the cap and ciprat rows above took the height a list needs.
-    const float column = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x / 2;
+    // Two to a row: the cap and ciprat rows above took the height a list
+    // needs. The second column starts just past the longer left label.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float left = 0;
+    for (const char* l : {kLayers[0], kLayers[2]}) left = std::max(left, ImGui::CalcTextSize(ui.tr(std::string("dye.layer.") + l).c_str()).x);
+    const float column = ImGui::GetCursorPosX() + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + left + 2 * style.ItemSpacing.x;
     int n = 0;
     for (const char* l : kLayers) {
       if (n++ % 2) ImGui::SameLine(column);
@@ -271,7 +276,7 @@ bool LabPanel::drawCapEditor(UiContext& ui, im::PlanStep& s) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##cap_tile", tileText(ui, s.tile).c_str())) {
-    std::vector<std::string> tiles(std::begin(kLayers), std::end(kLayers) - 1);  // not "all": a stamp of solid wax is a tembok
+    std::vector<std::string> tiles{"outline", "isen", "ground"};  // not "all": a stamp of solid wax is a tembok
     for (int k = 0; k < im::kMotifKinds; ++k) tiles.push_back(std::string("motif:") + im::motifName(im::MotifKind(k)));
     for (const std::string& t : tiles)
       if (ImGui::Selectable(tileText(ui, t).c_str(), t == s.tile)) {
