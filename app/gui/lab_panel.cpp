@@ -1,9 +1,8 @@
-// Lab Pewarnaan panel.
+// Lab Pewarnaan panel (the step list and the step editor: lab_steps.cpp).
 //
 // Index:
-//   [SECTION] Loading and step text
+//   [SECTION] Loading
 //   [SECTION] Layout
-//   [SECTION] Steps and the step editor
 //   [SECTION] Cloth, painting and score
 //   [SECTION] Attempts
 //   [SECTION] Dyes
@@ -31,24 +30,9 @@ ImVec4 toImVec(const im::Lab& lab) {
   return ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1.f);
 }
 
-const char* opKey(Op op) {
-  switch (op) {
-    case Op::Wax: return "lab.op.wax";
-    case Op::Dye: return "lab.op.dye";
-    case Op::Fix: return "lab.op.fix";
-    case Op::Crackle: return "lab.op.crackle";
-    case Op::Kerok: return "lab.op.kerok";
-    case Op::Lorod: return "lab.op.lorod";
-    case Op::Colet: return "lab.op.colet";
-  }
-  return "lab.op.wax";
-}
-
-constexpr const char* kLayers[] = {"outline", "isen", "ground", "all"};
-
 }  // namespace
 
-// [SECTION] Loading and step text
+// [SECTION] Loading
 
 bool LabPanel::ensureLoaded(UiContext& ui) {
   if (!m_tried) {
@@ -56,33 +40,6 @@ bool LabPanel::ensureLoaded(UiContext& ui) {
     if (auto st = m_lab.load(ui.wb.assetsFolder() / "dyes", 480, core::userExercisesDir(ui.wb.dataFolder())); !st) ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(st.error()));
   }
   return m_lab.loaded();
-}
-
-std::string LabPanel::stepText(const UiContext& ui, const im::PlanStep& s) const {
-  const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
-  const std::string layerText = core::layerText(ui.wb.tr(), s.layer);
-  switch (s.op) {
-    case Op::Wax:
-    case Op::Kerok:
-      return ui.tr(opKey(s.op), {{"layer", layerText}});
-    case Op::Dye: {
-      const im::Dye* d = m_lab.book().dye(s.dye);
-      return ui.tr("lab.op.dye", {{"dye", d ? d->name[li] : s.dye}, {"dips", std::to_string(s.dips)},
-                                  {"conc", core::formatNumber(s.concentration, 0, ui.wb.tr().language())}});
-    }
-    case Op::Fix: {
-      const im::Fixer* f = m_lab.book().fixer(s.fixer);
-      return ui.tr("lab.op.fix", {{"fixer", f ? f->name[li] : s.fixer}});
-    }
-    case Op::Crackle: return ui.tr("lab.op.crackle");
-    case Op::Lorod: return ui.tr("lab.op.lorod");
-    case Op::Colet: {
-      const im::Dye* d = m_lab.book().dye(s.dye);
-      return ui.tr("lab.op.colet", {{"dye", d ? d->name[li] : s.dye}, {"layer", layerText},
-                                    {"conc", core::formatNumber(s.concentration, 0, ui.wb.tr().language())}});
-    }
-  }
-  return {};
 }
 
 // [SECTION] Layout
@@ -139,6 +96,7 @@ void LabPanel::draw(UiContext& ui) {
   }
   ImGui::EndDisabled();
   probe::note("@lab.hint");
+  drawKlowong(ui);
   ImGui::SameLine(0, ui.px(24));
   m_photo.drawButton(ui);
 
@@ -146,6 +104,7 @@ void LabPanel::draw(UiContext& ui) {
   ImGui::BeginChild("lab_steps", ImVec2(left, 0), true);
   drawSteps(ui);
   ImGui::EndChild();
+  probe::note("@lab.steps");  // the column's box: its editor's buttons must lie inside
   ImGui::SameLine();
   ImGui::BeginChild("lab_cloth", ImVec2(-right - gap, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   drawCloth(ui);
@@ -178,169 +137,6 @@ void LabPanel::draw(UiContext& ui) {
   if (m_photo.drawWindow(ui, m_lab)) m_selected = -1, m_savedCount = -1;
 }
 
-// [SECTION] Steps and the step editor
-
-void LabPanel::drawSteps(UiContext& ui) {
-  ImGui::PushFont(ui.fonts.heading);
-  ImGui::TextUnformatted(ui.tr("lab.steps").c_str());
-  ImGui::PopFont();
-  // One button per kind of step, in the order a batik maker works; two to a
-  // row, a little lower than the others so the step editor's buttons below
-  // still fit a 768-pixel screen.
-  const float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-  const std::pair<Op, const char*> adds[] = {{Op::Wax, "wax"}, {Op::Dye, "dye"}, {Op::Fix, "fix"},
-                                             {Op::Crackle, "crackle"}, {Op::Kerok, "kerok"}, {Op::Lorod, "lorod"},
-                                             {Op::Colet, "colet"}};
-  for (int i = 0; i < 7; ++i) {
-    if (i % 2) ImGui::SameLine();
-    const auto [op, name] = adds[i];
-    if (ImGui::Button(label(ui, std::string("lab.add.") + name).c_str(), ImVec2(bw, ui.px(32)))) {
-      im::PlanStep s;
-      s.op = op;
-      s.layer = "outline";
-      s.dye = m_dye;
-      s.concentration = 50;
-      s.dips = 5;
-      s.fixer = m_lab.book().fixers.empty() ? "" : m_lab.book().fixers.front().id;
-      s.density = 2;
-      s.seed = std::uint32_t(m_lab.plan().steps.size() + 1);
-      m_lab.addStep(s);
-      m_selected = int(m_lab.plan().steps.size()) - 1;
-    }
-    probe::note(std::string("@lab.add.") + name);
-  }
-  ImGui::Separator();
-  const auto& steps = m_lab.plan().steps;
-  if (steps.empty()) ImGui::TextWrapped("%s", ui.tr("lab.no_steps").c_str());
-  for (int i = 0; i < int(steps.size()); ++i) {
-    ImGui::PushID(i);
-    const std::string text = std::to_string(i + 1) + ". " + stepText(ui, steps[std::size_t(i)]);
-    if (ImGui::Selectable(text.c_str(), m_selected == i)) {
-      m_selected = i;
-      m_lab.showState(i + 1);
-    }
-    probe::note("@lab.step." + std::to_string(i));
-    ImGui::PopID();
-  }
-  if (m_selected >= int(steps.size())) m_selected = int(steps.size()) - 1;
-  if (m_selected >= 0) {
-    ImGui::Separator();
-    drawStepEditor(ui, m_selected);
-  }
-}
-
-void LabPanel::drawStepEditor(UiContext& ui, int index) {
-  im::PlanStep s = m_lab.plan().steps[std::size_t(index)];
-  const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
-  bool changed = false;
-  if (s.op == Op::Wax || s.op == Op::Kerok || s.op == Op::Colet) {
-    ImGui::TextUnformatted(ui.tr("lab.layer").c_str());
-    for (const char* l : kLayers) {
-      if (ImGui::RadioButton(ui.tr(std::string("dye.layer.") + l).c_str(), s.layer == l)) {
-        s.layer = l;
-        changed = true;
-      }
-      probe::note(std::string("@lab.layer.") + l);
-    }
-    for (const auto& [file, mask] : m_lab.layers().masks)  // a photo exercise's colour areas
-      if (ImGui::RadioButton(core::layerText(ui.wb.tr(), "mask:" + file).c_str(), s.layer == "mask:" + file)) {
-        s.layer = "mask:" + file;
-        changed = true;
-      }
-    const bool painted = s.layer.rfind("painted:", 0) == 0;
-    if (ImGui::RadioButton(ui.tr("dye.layer.painted").c_str(), painted) && !painted) {
-      s.layer = m_lab.newPaintedLayer();
-      changed = true;
-    }
-    probe::note("@lab.layer.painted");
-    if (painted) {
-      // The tools: a brush, a fill for whole parts of the motif, an eraser.
-      ImGui::Indent();
-      const std::pair<Tool, const char*> tools[] = {{Tool::Brush, "lab.tool.brush"}, {Tool::Fill, "lab.tool.fill"}, {Tool::Eraser, "lab.tool.eraser"}};
-      // Three equal buttons in a row, the chosen one in indigo: they fit the
-      // narrow column in both languages, where radio labels did not.
-      const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
-      for (int i = 0; i < 3; ++i) {
-        const auto& [t, key] = tools[i];
-        if (i) ImGui::SameLine();
-        const bool on = m_tool == t;
-        if (on) {
-          ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.17f, 0.23f, 0.43f, 1.f));
-          ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.96f, 0.92f, 0.84f, 1.f));
-        }
-        if (ImGui::Button(label(ui, key).c_str(), ImVec2(w, ui.px(34)))) m_tool = t;
-        if (on) ImGui::PopStyleColor(2);
-        probe::note(std::string("@") + key);
-      }
-      ImGui::SetNextItemWidth(-1);
-      ImGui::SliderInt("##brush", &m_brushPx, 1, 40, ui.tr("lab.brush_fmt").c_str());
-      ImGui::TextWrapped("%s", ui.tr("lab.paint_hint").c_str());
-      ImGui::Unindent();
-    }
-  }
-  if (s.op == Op::Dye || s.op == Op::Colet) {
-    const im::Dye* d = m_lab.book().dye(s.dye);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##dye", d ? d->name[li].c_str() : s.dye.c_str())) {
-      for (const auto& dd : m_lab.book().dyes)
-        if (ImGui::Selectable(dd.name[li].c_str(), dd.id == s.dye)) {
-          s.dye = dd.id;
-          changed = true;
-        }
-      ImGui::EndCombo();
-    }
-    float conc = float(s.concentration);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##conc", &conc, 1, 200, ui.tr("lab.conc_fmt").c_str())) s.concentration = conc;
-    changed |= ImGui::IsItemDeactivatedAfterEdit();
-    if (s.op == Op::Dye) {  // colet is painted once, not dipped
-      int dips = s.dips;
-      ImGui::SetNextItemWidth(-1);
-      if (ImGui::SliderInt("##dips", &dips, 1, 30, ui.tr("lab.dips_fmt").c_str())) s.dips = dips;
-      changed |= ImGui::IsItemDeactivatedAfterEdit();
-    }
-  } else if (s.op == Op::Fix) {
-    for (const auto& f : m_lab.book().fixers) {
-      if (ImGui::RadioButton(f.name[li].c_str(), s.fixer == f.id)) {
-        s.fixer = f.id;
-        changed = true;
-      }
-      ImGui::TextDisabled("  %s", f.effect[li].c_str());
-    }
-  } else if (s.op == Op::Crackle) {
-    float density = float(s.density);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##density", &density, 0.5f, 8, ui.tr("lab.density_fmt").c_str())) s.density = density;
-    changed |= ImGui::IsItemDeactivatedAfterEdit();
-    if (ImGui::Button(label(ui, "lab.reseed").c_str())) {
-      s.seed = s.seed * 1664525u + 1013904223u;
-      changed = true;
-    }
-  }
-  ImGui::Spacing();
-  ImGui::BeginDisabled(index == 0);
-  const bool up = ImGui::Button(label(ui, "lab.up").c_str());
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::BeginDisabled(index + 1 >= int(m_lab.plan().steps.size()));
-  const bool down = ImGui::Button(label(ui, "lab.down").c_str());
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  const bool del = ImGui::Button(label(ui, "lab.delete").c_str());
-  probe::note("@lab.delete");
-  if (up || down) {
-    m_lab.moveStep(index, up ? -1 : 1);
-    m_selected = index + (up ? -1 : 1);
-    return;
-  }
-  if (del) {
-    m_lab.removeStep(index);
-    m_selected = std::min(index, int(m_lab.plan().steps.size()) - 1);
-    return;
-  }
-  if (changed) m_lab.updateStep(index, s);
-}
-
 // [SECTION] Cloth, painting and score
 
 std::string LabPanel::paintTarget() const {
@@ -348,6 +144,36 @@ std::string LabPanel::paintTarget() const {
   const im::PlanStep& s = m_lab.plan().steps[std::size_t(m_selected)];
   if ((s.op == Op::Wax || s.op == Op::Kerok || s.op == Op::Colet) && s.layer.rfind("painted:", 0) == 0) return s.layer;
   return {};
+}
+
+int LabPanel::handCapStep() const {
+  if (m_selected < 0 || m_selected >= int(m_lab.plan().steps.size())) return -1;
+  const im::PlanStep& s = m_lab.plan().steps[std::size_t(m_selected)];
+  return s.op == Op::Cap && s.placement == im::PlanStep::Placement::Hand ? m_selected : -1;
+}
+
+void LabPanel::drawKlowong(UiContext& ui) {
+  // The klowong's colour is the region's style (white in Purbalingga, yellow
+  // in Banyumas): the target follows it, and the source is a hover away.
+  const auto& styles = m_lab.book().klowong;
+  if (styles.empty()) return;
+  const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
+  const im::KlowongStyle* cur = m_lab.book().klowongStyle(m_lab.plan().klowong);
+  ImGui::SameLine(0, ui.px(24));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(ui.tr("lab.klowong").c_str());
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui.px(230));
+  if (ImGui::BeginCombo("##klowong", cur ? cur->name[li].c_str() : "")) {
+    for (const auto& k : styles) {
+      if (ImGui::Selectable(k.name[li].c_str(), &k == cur)) m_lab.setKlowong(k.id);
+      probe::note("@lab.klowong." + k.id);
+      hoverTooltip(ui, k.note[li] + "\n" + ui.tr("lab.confidence", {{"conf", k.confidence}}) + "\n" + k.source);
+    }
+    ImGui::EndCombo();
+  }
+  probe::note("@lab.klowong");
+  if (cur) hoverTooltip(ui, cur->note[li] + "\n" + ui.tr("lab.confidence", {{"conf", cur->confidence}}) + "\n" + cur->source);
 }
 
 void LabPanel::drawCloth(UiContext& ui) {
@@ -378,12 +204,32 @@ void LabPanel::drawCloth(UiContext& ui) {
     drawImage(dl, ui.textures.tiles("lab:target", m_lab.exercise() + 1, tg), tg.cols, tg.rows, ImVec2(t.x, t.y + labelH),
               ImVec2(t.x + side, t.y + labelH + side));
   }
+  // A cap by hand: each stamp's square on the cloth, so the next one can be placed beside it.
+  if (const int cap = handCapStep(); cap >= 0 && !cloth.empty()) {
+    const im::PlanStep& st = m_lab.plan().steps[std::size_t(cap)];
+    const float pxPerCm = float(m_lab.dpi() / 2.54 * side / cloth.cols), half = float(st.sizeCm) * pxPerCm / 2;
+    const ImVec2 o(p.x, p.y + labelH);
+    dl->PushClipRect(o, ImVec2(o.x + side, o.y + side), true);
+    for (const cv::Point2d& c : st.at) {
+      const ImVec2 mid(o.x + float(c.x) * pxPerCm, o.y + float(c.y) * pxPerCm);
+      dl->AddRect(ImVec2(mid.x - half, mid.y - half), ImVec2(mid.x + half, mid.y + half), IM_COL32(43, 58, 110, 220), 0, 0, ui.px(2));
+    }
+    dl->PopClipRect();
+  }
   // Painting on the cloth when the selected step has a painted layer.
   const std::string target = paintTarget();
   ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + labelH));
   ImGui::InvisibleButton("lab_cloth_input", ImVec2(side, side));
   probe::note("@lab.cloth");
-  if (!target.empty() && !cloth.empty()) {
+  if (const int cap = handCapStep(); cap >= 0 && !cloth.empty()) {
+    // A cap by hand: each click stamps there, centred on the click, in cm on the cloth.
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+      const ImVec2 m = ImGui::GetIO().MousePos;
+      const double cmPerPx = cloth.cols / double(side) * 2.54 / m_lab.dpi();
+      m_lab.placeStamp(cap, {(m.x - p.x) * cmPerPx, (m.y - p.y - labelH) * cmPerPx});
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  } else if (!target.empty() && !cloth.empty()) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     const float k = cloth.cols / side;
     const cv::Point at(int((m.x - p.x) * k), int((m.y - p.y - labelH) * k));
@@ -482,7 +328,8 @@ void LabPanel::drawDyes(UiContext& ui) {
     if (ImGui::ColorButton("##sw", toImVec(d.colour), ImGuiColorEditFlags_NoTooltip, ImVec2(sw * 1.4f, sw))) {
       m_dye = d.id;
       // A click on a dye also sets the selected dye step, the quickest way to try another colour.
-      if (m_selected >= 0 && (m_lab.plan().steps[std::size_t(m_selected)].op == Op::Dye || m_lab.plan().steps[std::size_t(m_selected)].op == Op::Colet)) {
+      const Op selected = m_selected >= 0 ? m_lab.plan().steps[std::size_t(m_selected)].op : Op::Wax;
+      if (selected == Op::Dye || selected == Op::Colet || selected == Op::Ciprat) {
         im::PlanStep s = m_lab.plan().steps[std::size_t(m_selected)];
         s.dye = d.id;
         m_lab.updateStep(m_selected, s);

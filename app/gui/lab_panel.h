@@ -53,6 +53,13 @@ class LabPanel final : public Panel {
   core::AttemptStore* store(UiContext& ui);
   void drawHistory(UiContext& ui);
   std::string stepText(const UiContext& ui, const imaging::PlanStep& s) const;
+  std::string tileText(const UiContext& ui, const std::string& tile) const;
+  // The cap's and the ciprat's own fields; true when the step changed.
+  bool drawCapEditor(UiContext& ui, imaging::PlanStep& s);
+  bool drawCipratEditor(UiContext& ui, imaging::PlanStep& s);
+  void drawKlowong(UiContext& ui);
+  // The selected step when it is a cap placed by hand (a click on the cloth stamps there), else -1.
+  int handCapStep() const;
 
   core::DyeLab m_lab;
   bool m_tried = false;

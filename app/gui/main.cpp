@@ -84,7 +84,7 @@ void takeInput(GLFWwindow* window) {
 
 // The --show values are ids, the same in every language.
 const char* kShows =
-    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-recipe]|lab-paint|lab-photo|lab-photo-exercise-N|training-login|"
+    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-kuning][-recipe]|lab-paint|lab-cap-hand|lab-photo|lab-photo-exercise-N|training-login|"
     "training-dashboard|training-keys|training-refused|training-heads|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
@@ -294,14 +294,17 @@ int main(int argc, char** argv) {
     else if (opt.show.rfind("lab-hint-", 0) == 0) {  // the lab mid-exercise: the first N steps of the trainer's plan
       wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
       app.lab().ensureLoaded(app.ui());
-      // "lab-hint-N-EXERCISE[-recipe]" picks the exercise by its file name first.
+      // "lab-hint-N-EXERCISE[-kuning][-recipe]" picks the exercise by its file name first; -kuning: a yellow klowong.
       std::string rest = opt.show;
       if (rest.size() > 7 && rest.compare(rest.size() - 7, 7, "-recipe") == 0) rest.resize(rest.size() - 7);
+      const bool yellow = rest.size() > 7 && rest.compare(rest.size() - 7, 7, "-kuning") == 0;
+      if (yellow) rest.resize(rest.size() - 7);
       if (const auto dash = rest.find('-', 9); dash != std::string::npos) {
         const auto& ex = app.lab().lab().exercises();
         for (int i = 0; i < int(ex.size()); ++i)
           if (ex[std::size_t(i)].id == rest.substr(dash + 1)) app.lab().lab().startExercise(i);
       }
+      if (yellow) app.lab().lab().setKlowong("kuning");
       for (int i = std::atoi(opt.show.c_str() + 9); i > 0 && app.lab().lab().hint(); --i) app.lab().selectStep(int(app.lab().lab().plan().steps.size()) - 1);
       if (opt.show.find("-recipe") != std::string::npos) app.lab().showRecipeTab();
     } else if (opt.show.rfind("lab-paint", 0) == 0) {  // a painted wax step, half filled, selected for more painting; -history: its history
@@ -343,6 +346,17 @@ int main(int argc, char** argv) {
         for (int i = std::atoi(opt.show.c_str() + 19); i > 0 && lab.hint(); --i) app.lab().selectStep(int(lab.plan().steps.size()) - 1);
         std::filesystem::remove_all(user);  // the lab holds its masks and target in memory now
       }
+    } else if (opt.show == "lab-cap-hand") {  // the cap + tulis exercise: the klowong waxed, then a cap stamped by hand three times
+      wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
+      app.lab().ensureLoaded(app.ui());
+      core::DyeLab& lab = app.lab().lab();
+      for (int i = 0; i < int(lab.exercises().size()); ++i)
+        if (lab.exercises()[std::size_t(i)].id == "tulis-cap-ceplok") lab.startExercise(i);
+      lab.hint();
+      imaging::PlanStep cap{.op = imaging::PlanStep::Op::Cap, .tile = "motif:kawung", .placement = imaging::PlanStep::Placement::Hand};
+      lab.addStep(cap);
+      for (const cv::Point2d at : {cv::Point2d(10, 10), cv::Point2d(30, 12), cv::Point2d(20, 30)}) lab.placeStamp(1, at);
+      app.lab().selectStep(1);
     } else if (opt.show == "training-backup") {
       // The real records (CANTING_DB), made with one administrator when missing, and the backup reminder.
       records::Desk& desk = app.records().desk();

@@ -39,6 +39,10 @@ std::string recipeAmountText(const Translator& tr, const im::RecipeAmount& a) {
   return text;
 }
 
+std::string placementText(const Translator& tr, const im::RecipeBath& b) {
+  return tr.tr("lab.placement." + b.placement, {{"n", std::to_string(b.stamps)}});
+}
+
 std::vector<im::CardLine> recipeLines(const Translator& tr, const im::Plan& plan, const im::DyeBook& book, const im::Recipe& recipe) {
   const Language L = tr.language();
   const int li = L == Language::Indonesian ? 0 : 1;
@@ -50,6 +54,12 @@ std::vector<im::CardLine> recipeLines(const Translator& tr, const im::Plan& plan
   for (const im::RecipeBath& b : recipe.baths) {
     if (b.step < 1 || b.step > int(plan.steps.size())) continue;
     const im::PlanStep& st = plan.steps[std::size_t(b.step - 1)];
+    if (b.role == "cap") {  // wax, not a bath: what the stamp is and how it goes down
+      out.push_back({tr.tr("cli.dye.recipe_cap", {{"step", std::to_string(b.step)}, {"size", formatNumber(b.stampCm, 0, L)},
+                                                  {"placement", placementText(tr, b)}}),
+                     true, std::nullopt});
+      continue;
+    }
     std::string volume;
     if (b.perMl > 0) volume = tr.tr("cli.dye.volume_per_ml", {{"ml", formatNumber(b.perMl, 0, L)}});
     else if (b.litresHi > b.litresLo) volume = tr.tr("cli.dye.volume_litres", {{"litres", formatNumber(b.litresLo, 1, L) + "–" + formatNumber(b.litresHi, 1, L)}});
@@ -57,11 +67,14 @@ std::vector<im::CardLine> recipeLines(const Translator& tr, const im::Plan& plan
     else volume = tr.tr("cli.dye.volume_none");
     // The bath's colour on white mori beside the first bath of each dye step.
     std::optional<im::Rgb8> swatch;
-    if ((st.op == im::PlanStep::Op::Dye || st.op == im::PlanStep::Op::Colet) && swatchedStep != b.step) {
+    if ((st.op == im::PlanStep::Op::Dye || st.op == im::PlanStep::Op::Colet || st.op == im::PlanStep::Op::Ciprat) && swatchedStep != b.step) {
       swatchedStep = b.step;
       if (const im::Dye* d = book.dye(st.dye)) swatch = im::labToSrgb8(im::bathColour(book.cloth, *d, st.concentration, st.dips));
     }
-    out.push_back({tr.tr("cli.dye.recipe_bath", {{"step", std::to_string(b.step)}, {"bath", b.name[li]}, {"volume", volume}}), true, swatch});
+    std::string bath = b.name[li];
+    if (b.klowong)
+      if (const im::KlowongStyle* k = book.klowongStyle(plan.klowong)) bath = tr.tr("cli.dye.recipe_klowong", {{"bath", bath}, {"style", k->name[li]}});
+    out.push_back({tr.tr("cli.dye.recipe_bath", {{"step", std::to_string(b.step)}, {"bath", bath}, {"volume", volume}}), true, swatch});
     for (const im::RecipeAmount& a : b.amounts) out.push_back({recipeAmountText(tr, a), false, std::nullopt});
     if (st.op == im::PlanStep::Op::Dye && (b.role == "dye" || b.role == "vat"))
       out.push_back({tr.tr("cli.dye.recipe_dips", {{"dips", std::to_string(st.dips)}}), false, std::nullopt});
@@ -76,6 +89,13 @@ nlohmann::json recipeJson(const Translator& tr, const im::Recipe& recipe) {
                       {"baths", nlohmann::json::array()}};
   for (const im::RecipeBath& b : recipe.baths) {
     nlohmann::json bj = {{"step", b.step}, {"dye", b.dye}, {"role", b.role}, {"name", b.name[li]}, {"note", b.note[li]}};
+    if (b.role == "cap") {  // wax from a stamp: its size and placement, no volume or amounts
+      bj["name"] = tr.tr("lab.op.cap_short");
+      bj["size_cm"] = b.stampCm;
+      bj["placement"] = b.placement;
+      if (b.stamps > 0) bj["stamps"] = b.stamps;
+    }
+    if (b.klowong) bj["klowong"] = true;
     bj["litres"] = b.perMl > 0 || b.litresLo == 0 ? nlohmann::json() : nlohmann::json(b.litresLo);
     if (b.litresHi > b.litresLo) bj["litres_max"] = b.litresHi;
     if (b.perMl > 0) bj["per_ml"] = b.perMl;
@@ -135,30 +155,40 @@ void DyeLab::reloadExercises(const std::string& id) {
 
 void DyeLab::startExercise(int index) {
   m_exercise = index >= 0 && index < int(m_exercises.size()) ? index : -1;
-  Exercise kawung;
-  const Exercise& ex = m_exercise >= 0 ? m_exercises[std::size_t(m_exercise)] : kawung;
-  m_target.release();
-  if (auto l = exerciseLayers(ex, m_clothPx)) m_layers = std::move(*l);
+  const Exercise* ex = m_exercise >= 0 ? &m_exercises[std::size_t(m_exercise)] : nullptr;
+  const Exercise kawung;
+  // A 12 cm swatch of cloth at 480 px: big enough to see isen, small enough
+  // to redraw at once; an exercise with stamps asks for more cloth.
+  m_dpi = ex && ex->clothCm > 0 ? m_clothPx / ex->clothCm * 2.54 : 100;
+  if (auto l = exerciseLayers(ex ? *ex : kawung, m_clothPx, m_dpi)) m_layers = std::move(*l);
   else m_error = l.error().detail;
-  if (m_exercise >= 0) {
-    // A photo's exercise is scored against the photo (its colours); a
-    // shipped one against the trainer's plan on the motif.
-    auto photoTarget = exerciseTarget(ex, m_layers.ground.size());
-    if (photoTarget && !photoTarget->empty()) m_target = *photoTarget;
-    else if (auto st = im::simulate(ex.targetPlan, m_layers, m_book, {.dpi = 100})) m_target = im::renderCloth(st->back());
-    if (!m_target.empty()) {
-      // The palette count over-counts where edges blend; the trainer's own
-      // plan proves the target can be dyed in that many baths.
-      int trainer = 0;
-      for (const auto& step : ex.targetPlan.steps) trainer += step.op == im::PlanStep::Op::Dye;
-      m_fewestBaths = std::min(im::estimateFewestBaths(m_target), trainer);
-    }
-  }
   m_plan = {};
+  if (ex) m_plan.klowong = ex->targetPlan.klowong;
   m_layers.painted.clear();
   m_history.clear();
   m_fresh.clear();
+  makeTarget();
   rerun();
+}
+
+void DyeLab::makeTarget() {
+  m_target.release();
+  m_targetKlowong = m_plan.klowong;
+  if (m_exercise < 0) return;
+  im::Plan want = m_exercises[std::size_t(m_exercise)].targetPlan;
+  want.klowong = m_plan.klowong;
+  // A photo's exercise is scored against the photo (its colours); a
+  // shipped one against the trainer's plan on the motif.
+  auto photoTarget = exerciseTarget(m_exercises[std::size_t(m_exercise)], m_layers.ground.size());
+  if (photoTarget && !photoTarget->empty()) m_target = *photoTarget;
+  else if (auto st = im::simulate(want, m_layers, m_book, {.dpi = m_dpi})) m_target = im::renderCloth(st->back());
+  if (!m_target.empty()) {
+    // The palette count over-counts where edges blend; the trainer's own
+    // plan proves the target can be dyed in that many baths.
+    int trainer = 0;
+    for (const auto& step : want.steps) trainer += step.op == im::PlanStep::Op::Dye;
+    m_fewestBaths = std::min(im::estimateFewestBaths(m_target), trainer);
+  }
 }
 
 // [SECTION] Painted wax
@@ -274,6 +304,23 @@ void DyeLab::updateStep(int i, const im::PlanStep& step) {
   edit("lab.history.change_step", std::move(p));
 }
 
+void DyeLab::setKlowong(const std::string& style) {
+  if (style == m_plan.klowong || !m_book.klowongStyle(style)) return;
+  im::Plan p = m_plan;
+  p.klowong = style;
+  edit("lab.history.klowong", std::move(p));
+}
+
+void DyeLab::placeStamp(int i, cv::Point2d cm) {
+  if (i < 0 || i >= int(m_plan.steps.size()) || m_plan.steps[std::size_t(i)].op != im::PlanStep::Op::Cap) return;
+  im::Plan p = m_plan;
+  im::PlanStep& s = p.steps[std::size_t(i)];
+  if (s.at.size() >= 500) return;  // what a plan file holds
+  s.placement = im::PlanStep::Placement::Hand;
+  s.at.push_back({std::round(cm.x * 10) / 10, std::round(cm.y * 10) / 10});  // a millimetre is as close as a hand stamps
+  edit("lab.history.stamp", std::move(p));
+}
+
 bool DyeLab::hint() {
   if (m_exercise < 0) return false;
   const auto& want = m_exercises[std::size_t(m_exercise)].targetPlan.steps;
@@ -306,7 +353,7 @@ std::optional<Attempt> DyeLab::attempt(const std::string& trainee) const {
 
 std::size_t LabState::bytes() const {
   std::size_t n = sizeof(LabState) + plan.name.capacity() + plan.steps.capacity() * sizeof(im::PlanStep);
-  for (const auto& st : plan.steps) n += st.layer.capacity() + st.dye.capacity() + st.fixer.capacity();
+  for (const auto& st : plan.steps) n += st.layer.capacity() + st.dye.capacity() + st.fixer.capacity() + st.tile.capacity() + st.at.capacity() * sizeof(cv::Point2d);
   for (const auto& m : masks) n += m.bytes();
   return n;
 }
@@ -345,7 +392,8 @@ void DyeLab::rerun(bool score) {
   m_shownImageFor = -1;
   m_error.clear();
   if (score) m_score.reset();
-  auto st = im::simulate(m_plan, m_layers, m_book, {.dpi = 100});
+  if (m_targetKlowong != m_plan.klowong) makeTarget();  // the style changed, by an edit or its undo
+  auto st = im::simulate(m_plan, m_layers, m_book, {.dpi = m_dpi});
   if (!st) {
     // Plans built in the lab are checked as they are made, so this is a
     // broken mask file or the like; keep the last good states on screen.

@@ -67,6 +67,7 @@ im::Result<Exercise> readExercise(const fs::path& f, const im::DyeBook& book) {
     e.motif = im::parseMotif(ex.value("motif", "kawung")).value_or(im::MotifKind::Kawung);
     for (const auto& src : ex.value("sources", nlohmann::json::array()))
       if (src.is_string()) e.sources.push_back(src.get<std::string>());
+    e.clothCm = std::clamp(ex.value("cloth_cm", 0.0), 0.0, 200.0);
     // A photo's files, beside the plan; ".." would reach outside the folder.
     const std::string layers = ex.value("layers", ""), target = ex.value("target", "");
     if (layers.find("..") != std::string::npos || target.find("..") != std::string::npos)
@@ -84,11 +85,11 @@ im::Result<Exercise> readExercise(const fs::path& f, const im::DyeBook& book) {
   return e;
 }
 
-im::Result<im::Layers> exerciseLayers(const Exercise& e, int clothPx) {
+im::Result<im::Layers> exerciseLayers(const Exercise& e, int clothPx, double dpi) {
   if (e.layersDir.empty()) {
     im::MotifParams p;
     p.size = clothPx;
-    p.dpi = 100;  // a 12 cm swatch of cloth at 480 px: big enough to see isen, small enough to redraw at once
+    p.dpi = dpi;
     p.lineMm = 2.0;
     p.isenMm = 1.2;
     auto l = im::generateMotif(e.motif, p);

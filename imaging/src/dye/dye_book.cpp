@@ -91,6 +91,13 @@ const Fixer* DyeBook::fixer(const std::string& id) const {
   return nullptr;
 }
 
+const KlowongStyle* DyeBook::klowongStyle(const std::string& id) const {
+  if (id.empty()) return klowong.empty() ? nullptr : &klowong.front();
+  for (const auto& k : klowong)
+    if (k.id == id) return &k;
+  return nullptr;
+}
+
 Result<DyeBook> loadDyeBookFields(const fs::path& file) {
   auto bytes = readFile(file, 4u << 20);
   if (!bytes) return bytes.error();
@@ -163,6 +170,27 @@ Result<DyeBook> loadDyeBookFields(const fs::path& file) {
       f.confidence = e.value("confidence", "");
       f.note = e.value("note", "");
       b.fixers.push_back(std::move(f));
+    }
+    // The klowong styles: optional, and a style that colours its lines names a dye of the book.
+    const json styles = j.value("klowong", json::array());
+    for (std::size_t i = 0; i < styles.size(); ++i) {
+      const json& e = styles[i];
+      const std::string where = "klowong[" + std::to_string(i) + "]";
+      KlowongStyle k;
+      k.id = e.at("id").get<std::string>();
+      for (int l = 0; l < 2; ++l) {
+        k.name[l] = str2(e, "name", l);
+        k.note[l] = str2(e, "note", l);
+      }
+      k.region = e.value("region", "");
+      k.dye = e.value("dye", "");
+      k.concentration = e.value("concentration", 0.0);
+      if (!k.dye.empty() && !b.dye(k.dye)) return fail(where + ".dye", "reason.unknown_dye");
+      if (!k.dye.empty() && !(k.concentration > 0 && k.concentration <= 1000)) return fail(where + ".concentration", "reason.bad_number");
+      k.confidence = e.value("confidence", "");
+      k.source = e.value("source", "");
+      if (k.confidence.empty() || (k.source.empty() && k.confidence != "U")) return fail(where + ".source", "reason.missing_source");
+      b.klowong.push_back(std::move(k));
     }
     // The mixes, now that their parts are known.
     for (std::size_t i = 0; i < j.at("dyes").size(); ++i) {

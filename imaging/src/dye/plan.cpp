@@ -1,10 +1,12 @@
-// Dyeing plans: the steps (wax, dye, fix, crackle, kerok, lorod) as JSON.
+// Dyeing plans: the steps (wax, dye, fix, crackle, kerok, lorod, colet; cap and
+// ciprat in cap.cpp) as JSON.
 #include "canting/imaging/dye.h"
 
 #include <nlohmann/json.hpp>
 
 #include "canting/base/json.h"
 #include "canting/imaging/file_io.h"
+#include "dye_steps.h"
 #include "malformed.h"
 
 namespace canting::imaging {
@@ -12,6 +14,12 @@ namespace canting::imaging {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using dye_detail::malformed;
+
+bool dye_detail::knownLayerName(const std::string& layer) {
+  return layer == "outline" || layer == "isen" || layer == "ground" || layer == "all" ||
+         (layer.rfind("mask:", 0) == 0 && layer.size() > 5 && layer.find("..") == std::string::npos) ||
+         (layer.rfind("painted:", 0) == 0 && layer.size() > 8);
+}
 
 Result<Plan> parsePlanFields(const std::string& text, const DyeBook& book) {
   json j;
@@ -23,6 +31,11 @@ Result<Plan> parsePlanFields(const std::string& text, const DyeBook& book) {
   if (!j.is_object()) return malformed("JSON", "reason.not_object");
   Plan p;
   p.name = j.value("name", "");
+  if (j.contains("klowong")) {
+    if (!j["klowong"].is_string()) return malformed("klowong", "reason.unknown_klowong");
+    p.klowong = j["klowong"].get<std::string>();
+    if (!book.klowongStyle(p.klowong)) return malformed("klowong", "reason.unknown_klowong", p.klowong);
+  }
   if (!j.contains("steps") || !j["steps"].is_array()) return malformed("steps", "reason.missing_steps");
   if (j["steps"].size() > 200) return malformed("steps", "reason.too_many_steps");
   for (std::size_t i = 0; i < j["steps"].size(); ++i) {
@@ -43,10 +56,7 @@ Result<Plan> parsePlanFields(const std::string& text, const DyeBook& book) {
     auto layer = [&]() -> std::optional<Error> {
       if (!s.contains("layer") || !s["layer"].is_string()) return malformed(where + ".layer", "reason.bad_layer");
       st.layer = s["layer"].get<std::string>();
-      const bool known = st.layer == "outline" || st.layer == "isen" || st.layer == "ground" || st.layer == "all" ||
-                         (st.layer.rfind("mask:", 0) == 0 && st.layer.size() > 5 && st.layer.find("..") == std::string::npos) ||
-                         (st.layer.rfind("painted:", 0) == 0 && st.layer.size() > 8);
-      if (!known) return malformed(where + ".layer", "reason.bad_layer");
+      if (!dye_detail::knownLayerName(st.layer)) return malformed(where + ".layer", "reason.bad_layer");
       return std::nullopt;
     };
     if (op == "wax" || op == "kerok") {
@@ -81,6 +91,12 @@ Result<Plan> parsePlanFields(const std::string& text, const DyeBook& book) {
       st.seed = std::uint32_t(seed);
     } else if (op == "lorod") {
       st.op = PlanStep::Op::Lorod;
+    } else if (op == "cap") {
+      st.op = PlanStep::Op::Cap;
+      if (auto e = dye_detail::parseCapStep(s, where, st)) return *e;
+    } else if (op == "ciprat") {
+      st.op = PlanStep::Op::Ciprat;
+      if (auto e = dye_detail::parseCipratStep(s, where, book, st)) return *e;
     } else {
       return malformed(where + ".op", "reason.bad_step", op);
     }
@@ -114,6 +130,7 @@ Result<Plan> loadPlan(const fs::path& file, const DyeBook& book) {
 std::string planToJson(const Plan& p) {
   json j;
   j["name"] = p.name;
+  if (!p.klowong.empty()) j["klowong"] = p.klowong;
   j["steps"] = json::array();
   for (const PlanStep& s : p.steps) {
     json o;
@@ -125,6 +142,8 @@ std::string planToJson(const Plan& p) {
       case PlanStep::Op::Crackle: o = {{"op", "crackle"}, {"density", s.density}, {"seed", s.seed}}; break;
       case PlanStep::Op::Lorod: o = {{"op", "lorod"}}; break;
       case PlanStep::Op::Colet: o = {{"op", "colet"}, {"layer", s.layer}, {"dye", s.dye}, {"concentration", s.concentration}}; break;
+      case PlanStep::Op::Cap: o = dye_detail::capStepJson(s); break;
+      case PlanStep::Op::Ciprat: o = dye_detail::cipratStepJson(s); break;
     }
     j["steps"].push_back(o);
   }

@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "canting/imaging/palette.h"
+#include "dye_steps.h"
 
 namespace canting::imaging {
 
@@ -120,10 +121,21 @@ Result<Recipe> computeRecipe(const Plan& plan, const DyeBook& book, double cloth
   r.liquorRatio = ratio;
   r.litres = clothGrams * ratio / 1000.0;  // vlot: 300 g at 1:30 is 9 L
   const double kg = clothGrams / 1000.0;
+  const auto klowong = dye_detail::klowongColet(plan, book);
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const PlanStep& s = plan.steps[i];
     const int step = int(i) + 1;
-    if (s.op == PlanStep::Op::Dye || s.op == PlanStep::Op::Colet) {
+    if (klowong && klowong->step == i) {  // the klowong's colour, painted on the lines before their wax
+      PlanStep colet{.op = PlanStep::Op::Colet, .layer = "outline", .dye = klowong->dye->id, .concentration = klowong->style->concentration};
+      for (const Bath& b : klowong->dye->baths) {
+        r.baths.push_back(workOut(b, step, klowong->dye->id, &colet, kg, ratio));
+        r.baths.back().klowong = true;
+      }
+    }
+    if (s.op == PlanStep::Op::Cap) {
+      RecipeBath cap{.step = step, .role = "cap", .stampCm = s.sizeCm, .placement = placementName(s.placement), .stamps = int(s.at.size())};
+      r.baths.push_back(std::move(cap));
+    } else if (s.op == PlanStep::Op::Dye || s.op == PlanStep::Op::Colet || s.op == PlanStep::Op::Ciprat) {
       const Dye& d = *book.dye(s.dye);
       if (d.baths.empty()) {  // a dye the book gives only a g/L for: one bath at the liquor ratio
         Bath plain{.role = "dye", .name = {d.name[0], d.name[1]}};

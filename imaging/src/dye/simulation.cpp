@@ -1,5 +1,12 @@
 // The simulation: a plan's steps applied to a cloth, per pixel, with
 // single-constant Kubelka-Munk colour mixing and a crackle model.
+//
+// Index:
+//   [SECTION] Kubelka-Munk and the uptake of a bath
+//   [SECTION] Layers and the fresh cloth
+//   [SECTION] Crackle
+//   [SECTION] Simulation
+//   [SECTION] Rendering
 #include "canting/imaging/dye.h"
 
 #include <cmath>
@@ -9,10 +16,13 @@
 #include <opencv2/imgproc.hpp>
 
 #include "canting/imaging/image_io.h"
+#include "dye_steps.h"
 
 namespace canting::imaging {
 
 namespace fs = std::filesystem;
+
+// [SECTION] Kubelka-Munk and the uptake of a bath
 
 namespace {
 
@@ -43,7 +53,51 @@ cv::Vec3d bathKs(const Lab& cloth, const Dye& d, double conc, int dips) {
   return {std::max(0.0, dk[0] - ck[0]) * s, std::max(0.0, dk[1] - ck[1]) * s, std::max(0.0, dk[2] - ck[2]) * s};
 }
 
-Result<cv::Mat> layerMask(const std::string& layer, const Layers& l, cv::Size size, const fs::path& planDir) {
+// One bath or brushed dye on the cloth, in place: `painted` (when given)
+// bounds where it reaches, and the wax keeps it out.
+void dyeArea(ClothState& st, const cv::Vec3d& add, const cv::Mat& painted, int seep) {
+  const cv::Size size = st.ks.size();
+  // Uptake: bare cloth and cracks take the bath fully; the wax edge lets
+  // a little creep in, fading over the seepage band. The band is a few
+  // pixels wide, so its distance from the bare cloth is counted by
+  // erosions (city-block steps) rather than a distance transform of the
+  // whole cloth: at 2048 x 2048 that was most of a dye step.
+  const cv::Mat sealed = st.wax & ~(st.cracks > 0);
+  cv::Mat dist(size, CV_8U, cv::Scalar(0));  // 0 bare; k = k steps into the wax; seep + 1 beyond the band
+  {
+    dist.setTo(cv::Scalar(seep + 1), sealed);
+    cv::Mat inner = sealed.clone(), next;  // its own buffer: the two are swapped below
+    const cv::Mat cross = cv::getStructuringElement(cv::MORPH_CROSS, cv::Size(3, 3));
+    for (int k = 1; k <= seep; ++k) {
+      // Erode with the border counted as wax: the cloth's edge is not bare cloth.
+      cv::erode(inner, next, cross, cv::Point(-1, -1), 1, cv::BORDER_CONSTANT, cv::Scalar(255));
+      dist.setTo(cv::Scalar(k), inner & ~next);
+      std::swap(inner, next);  // a swap, not an assignment: erode must not write the buffer it reads
+    }
+  }
+  const cv::Mat before = st.ks;
+  st.ks = cv::Mat(size, CV_32FC3);  // not create(): that would reuse the shared buffer
+  cv::parallel_for_(cv::Range(0, size.height), [&](const cv::Range& r) {
+    for (int y = r.start; y < r.end; ++y) {
+      const std::uint8_t* w = sealed.ptr<std::uint8_t>(y);
+      const std::uint8_t* pm = painted.empty() ? nullptr : painted.ptr<std::uint8_t>(y);
+      const std::uint8_t* dd = dist.ptr<std::uint8_t>(y);
+      const cv::Vec3f* k0 = before.ptr<cv::Vec3f>(y);
+      cv::Vec3f* k = st.ks.ptr<cv::Vec3f>(y);
+      for (int x = 0; x < size.width; ++x) {
+        double up = pm && !pm[x] ? 0 : 1;
+        if (up > 0 && w[x]) up = seep > 0 && dd[x] <= seep ? 0.5 * (1 - double(dd[x]) / (seep + 1)) : 0;
+        k[x] = up > 0 ? k0[x] + cv::Vec3f(float(add[0] * up), float(add[1] * up), float(add[2] * up)) : k0[x];
+      }
+    }
+  });
+}
+
+}  // namespace
+
+// [SECTION] Layers and the fresh cloth
+
+Result<cv::Mat> dye_detail::layerMask(const std::string& layer, const Layers& l, cv::Size size, const fs::path& planDir) {
   if (layer == "all") return cv::Mat(size, CV_8U, cv::Scalar(255));
   const cv::Mat* m = layer == "outline" ? &l.outline : layer == "isen" ? &l.isen : layer == "ground" ? &l.ground : nullptr;
   if (m) {
@@ -76,8 +130,6 @@ Result<cv::Mat> layerMask(const std::string& layer, const Layers& l, cv::Size si
   return mask;
 }
 
-}  // namespace
-
 ClothState freshCloth(cv::Size size, const DyeBook& book) {
   ClothState c;
   const cv::Vec3d k = ksBgr(book.cloth);
@@ -103,6 +155,8 @@ Lab bathColour(const Lab& cloth, const Dye& d, double conc, int dips) {
   const cv::Vec3d r{reflOf(k[0]), reflOf(k[1]), reflOf(k[2])};
   return xyzToLab(linearRgbToXyz(Rgb{r[2], r[1], r[0]}));
 }
+
+// [SECTION] Crackle
 
 CrackStats crackle(ClothState& st, double density, std::uint32_t seed, double dpi) {
   CrackStats stats;
@@ -182,11 +236,14 @@ CrackStats crackle(ClothState& st, double density, std::uint32_t seed, double dp
   return stats;
 }
 
+// [SECTION] Simulation
+
 Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers, const DyeBook& book, const SimOptions& o) {
   const cv::Size size = !layers.ground.empty() ? layers.ground.size() : !layers.outline.empty() ? layers.outline.size() : layers.isen.size();
   if (size.area() == 0) return makeError(ErrorCode::InvalidArgument, {{"what", "layers"}}, "no layers");
   std::vector<ClothState> states{freshCloth(size, book)};
   const int seep = std::max(0, int(std::lround(o.seepageMm / 25.4 * o.dpi)));
+  const auto klowong = dye_detail::klowongColet(plan, book);
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     // States share the buffers a step leaves alone (cv::Mat is reference
     // counted); a step copies only what it changes. At 2048 x 2048 a K/S
@@ -194,7 +251,7 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
     // timeline slow and memory-hungry on modest PCs.
     ClothState st = states.back();
     const PlanStep& s = plan.steps[i];
-    const bool wax = s.op == PlanStep::Op::Wax || s.op == PlanStep::Op::Kerok;
+    const bool wax = s.op == PlanStep::Op::Wax || s.op == PlanStep::Op::Kerok || s.op == PlanStep::Op::Cap;
     const bool cracks = s.op == PlanStep::Op::Crackle || s.op == PlanStep::Op::Kerok;
     if (s.op == PlanStep::Op::Fix) st.ks = st.ks.clone();  // a dye step writes its new K/S in the same pass it reads the old
     if (wax) st.wax = st.wax.clone();
@@ -202,8 +259,10 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
     switch (s.op) {
       case PlanStep::Op::Wax:
       case PlanStep::Op::Kerok: {
-        auto m = layerMask(s.layer, layers, size, o.planDir);
+        auto m = dye_detail::layerMask(s.layer, layers, size, o.planDir);
         if (!m) return makeError(m.error().code, {{"where", "steps[" + std::to_string(i) + "].layer"}, {"what", s.layer}}, m.error().detail);
+        if (klowong && klowong->step == i)  // a coloured klowong: its dye on the lines, then the wax that keeps it
+          dyeArea(st, bathKs(book.cloth, *klowong->dye, klowong->style->concentration, 1), *m, seep);
         if (s.op == PlanStep::Op::Wax) st.wax |= *m;
         else {
           st.wax &= ~*m;
@@ -211,50 +270,26 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
         }
         break;
       }
+      case PlanStep::Op::Cap: {
+        auto m = capWax(s, layers, size, o);
+        if (!m) return makeError(m.error().code, {{"where", "steps[" + std::to_string(i) + "].tile"}, {"what", s.tile}}, m.error().detail);
+        st.wax |= *m;
+        break;
+      }
       case PlanStep::Op::Dye:
-      case PlanStep::Op::Colet: {
+      case PlanStep::Op::Colet:
+      case PlanStep::Op::Ciprat: {
         const Dye& d = *book.dye(s.dye);
-        const cv::Vec3d add = bathKs(book.cloth, d, s.concentration, s.op == PlanStep::Op::Colet ? 1 : s.dips);
-        // Colet reaches only the area the brush paints; a bath reaches the whole cloth.
+        const cv::Vec3d add = bathKs(book.cloth, d, s.concentration, s.op == PlanStep::Op::Dye ? s.dips : 1);
+        // Colet reaches only the area the brush paints, ciprat only its drops
+        // on its area; a bath reaches the whole cloth.
         cv::Mat painted;
-        if (s.op == PlanStep::Op::Colet) {
-          auto m = layerMask(s.layer, layers, size, o.planDir);
+        if (s.op != PlanStep::Op::Dye) {
+          auto m = dye_detail::layerMask(s.layer, layers, size, o.planDir);
           if (!m) return makeError(m.error().code, {{"where", "steps[" + std::to_string(i) + "].layer"}, {"what", s.layer}}, m.error().detail);
-          painted = *m;
+          painted = s.op == PlanStep::Op::Ciprat ? cipratDrops(s, *m, o.dpi) : *m;
         }
-        // Uptake: bare cloth and cracks take the bath fully; the wax edge lets
-        // a little creep in, fading over the seepage band. The band is a few
-        // pixels wide, so its distance from the bare cloth is counted by
-        // erosions (city-block steps) rather than a distance transform of the
-        // whole cloth: at 2048 x 2048 that was most of a dye step.
-        const cv::Mat sealed = st.wax & ~(st.cracks > 0);
-        cv::Mat dist(size, CV_8U, cv::Scalar(0));  // 0 bare; k = k steps into the wax; seep + 1 beyond the band
-        {
-          dist.setTo(cv::Scalar(seep + 1), sealed);
-          cv::Mat inner = sealed.clone(), next;  // its own buffer: the two are swapped below
-          const cv::Mat cross = cv::getStructuringElement(cv::MORPH_CROSS, cv::Size(3, 3));
-          for (int k = 1; k <= seep; ++k) {
-            // Erode with the border counted as wax: the cloth's edge is not bare cloth.
-            cv::erode(inner, next, cross, cv::Point(-1, -1), 1, cv::BORDER_CONSTANT, cv::Scalar(255));
-            dist.setTo(cv::Scalar(k), inner & ~next);
-            std::swap(inner, next);  // a swap, not an assignment: erode must not write the buffer it reads
-          }
-        }        const cv::Mat before = st.ks;
-        st.ks = cv::Mat(size, CV_32FC3);  // not create(): that would reuse the shared buffer
-        cv::parallel_for_(cv::Range(0, size.height), [&](const cv::Range& r) {
-          for (int y = r.start; y < r.end; ++y) {
-            const std::uint8_t* w = sealed.ptr<std::uint8_t>(y);
-            const std::uint8_t* pm = painted.empty() ? nullptr : painted.ptr<std::uint8_t>(y);
-            const std::uint8_t* dd = dist.ptr<std::uint8_t>(y);
-            const cv::Vec3f* k0 = before.ptr<cv::Vec3f>(y);
-            cv::Vec3f* k = st.ks.ptr<cv::Vec3f>(y);
-            for (int x = 0; x < size.width; ++x) {
-              double up = pm && !pm[x] ? 0 : 1;
-              if (up > 0 && w[x]) up = seep > 0 && dd[x] <= seep ? 0.5 * (1 - double(dd[x]) / (seep + 1)) : 0;
-              k[x] = up > 0 ? k0[x] + cv::Vec3f(float(add[0] * up), float(add[1] * up), float(add[2] * up)) : k0[x];
-            }
-          }
-        });
+        dyeArea(st, add, painted, seep);
         break;
       }
       case PlanStep::Op::Fix: {
@@ -279,6 +314,8 @@ Result<std::vector<ClothState>> simulate(const Plan& plan, const Layers& layers,
   }
   return states;
 }
+
+// [SECTION] Rendering
 
 cv::Mat renderCloth(const ClothState& st, bool showWax) {
   // R = 1 + K/S - sqrt((K/S)^2 + 2 K/S) per channel, straight to 8-bit sRGB

@@ -312,3 +312,48 @@ TEST_CASE("100 brush strokes on a 1024-pixel cloth keep the lab history far belo
   lab.goTo(101);
   CHECK(picture(lab) == end);
 }
+
+TEST_CASE("the tulis + cap exercise asks for 40 cm of cloth, names its sources, and its hints stamp 20 cm caps to the target", "[core][lab][cap]") {
+  core::DyeLab lab = loadedLab();
+  int index = -1;
+  for (int i = 0; i < int(lab.exercises().size()); ++i)
+    if (lab.exercises()[std::size_t(i)].id == "tulis-cap-ceplok") index = i;
+  REQUIRE(index >= 0);
+  const core::Exercise& ex = lab.exercises()[std::size_t(index)];
+  CHECK(ex.clothCm == 40);
+  CHECK(ex.sources.size() >= 3);
+  // pola → nyanting → cap → pelorodan: wax by hand, then a cap, a bath, lorod.
+  REQUIRE(ex.targetPlan.steps.size() == 4);
+  CHECK(ex.targetPlan.steps[0].op == Op::Wax);
+  CHECK(ex.targetPlan.steps[1].op == Op::Cap);
+  CHECK(ex.targetPlan.steps[1].sizeCm == 20);
+  CHECK(ex.targetPlan.steps[3].op == Op::Lorod);
+  lab.startExercise(index);
+  CHECK(lab.dpi() == Approx(160 / 40.0 * 2.54));  // 4 px per cm on a 160 px swatch
+  while (lab.hint()) {
+  }
+  REQUIRE(lab.score());
+  CHECK(lab.score()->meanDeltaE == 0.0);
+  // Another exercise goes back to the 12 cm swatch at 100 DPI.
+  lab.startExercise(index == 0 ? 1 : 0);
+  CHECK(lab.dpi() == 100);
+}
+
+TEST_CASE("a cap placed by hand in the lab is one undo step per stamp and saves as a plan file reads", "[core][lab][cap]") {
+  core::DyeLab lab = loadedLab();
+  imaging::PlanStep cap{.op = Op::Cap, .tile = "isen", .sizeCm = 2, .placement = imaging::PlanStep::Placement::Hand};
+  lab.addStep(cap);
+  // An empty cap by hand (not placed yet) is a plan file too.
+  auto empty = imaging::parsePlan(imaging::planToJson(lab.plan()), lab.book());
+  REQUIRE(empty);
+  CHECK(empty->steps[0].at.empty());
+  lab.placeStamp(0, {3.04, 4.96});
+  lab.placeStamp(0, {8, 8});
+  REQUIRE(lab.plan().steps[0].at.size() == 2);
+  CHECK(lab.plan().steps[0].at[0].x == Approx(3.0));  // to the millimetre
+  CHECK(lab.history().back().label == std::string("lab.history.stamp"));
+  lab.undo();
+  CHECK(lab.plan().steps[0].at.size() == 1);
+  lab.placeStamp(5, {1, 1});  // no such step: nothing happens
+  CHECK(lab.history().size() == 3);
+}

@@ -3,16 +3,16 @@
 #include <opencv2/imgproc.hpp>
 
 #include "canting/imaging/dye.h"
+#include "dye_fixtures.h"
 #include "support/image_fixtures.h"
 
 using namespace canting::imaging;
 
 namespace {
-DyeBook book() {
-  auto b = loadDyeBook(std::filesystem::path(CANTING_ASSETS_DIR) / "dyes" / "dyes.json");
-  REQUIRE(b);
-  return *b;
-}
+
+using dye_test::book;
+using dye_test::plan;
+
 // A square motif: outline ring, isen dots inside, ground around.
 Layers squareLayers(int n = 120) {
   Layers l;
@@ -23,11 +23,6 @@ Layers squareLayers(int n = 120) {
     for (int x = 40; x < n - 40; x += 12) cv::circle(l.isen, cv::Point(x, y), 2, cv::Scalar(255), cv::FILLED);
   l.ground = ~(l.outline | l.isen);
   return l;
-}
-Plan plan(const std::string& json, const DyeBook& b) {
-  auto p = parsePlan(json, b);
-  REQUIRE(p);
-  return *p;
 }
 }  // namespace
 

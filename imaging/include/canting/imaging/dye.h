@@ -76,12 +76,24 @@ struct Fixer {
   Bath bath;                       // its own bath, with its own volume and dose range
 };
 
+// The colour the klowong (the first outline wax) keeps: a regional style.
+// White lines stay the cloth's own; a coloured style paints its dye on the
+// outline (colet) just before that wax, so the wax keeps the colour.
+struct KlowongStyle {
+  std::string id, name[2], region;
+  std::string dye;                 // empty: the lines stay white
+  double concentration = 0;        // g/L of the colet
+  std::string note[2], confidence, source;
+};
+
 struct DyeBook {
   Lab cloth;                       // undyed mori
   std::vector<Dye> dyes;
   std::vector<Fixer> fixers;
+  std::vector<KlowongStyle> klowong;  // the first is the default
   const Dye* dye(const std::string& id) const;
   const Fixer* fixer(const std::string& id) const;
+  const KlowongStyle* klowongStyle(const std::string& id) const;
 };
 
 Result<DyeBook> loadDyeBook(const std::filesystem::path& file);
@@ -90,20 +102,35 @@ Result<DyeBook> loadDyeBook(const std::filesystem::path& file);
 struct PlanStep {
   // Colet: a dye painted with a brush on one area (remazol, indigosol): it
   // colours only inside its layer, and the wax there still keeps it out.
-  enum class Op { Wax, Dye, Fix, Crackle, Kerok, Lorod, Colet } op = Op::Wax;
-  std::string layer;          // Wax, Kerok, Colet: "outline", "isen", "ground", "all", "mask:FILE.png" or "painted:NAME"
-  std::string dye;            // Dye, Colet
-  double concentration = 0;   // Dye, Colet: g/L
+  // Cap: a copper stamp carrying `tile` lays wax, `sizeCm` square per stamp,
+  // in a grid (straight, brick or half-drop) or at the centres in `at`.
+  // Ciprat: drops of dye splashed over `layer`, kept out by wax like colet.
+  enum class Op { Wax, Dye, Fix, Crackle, Kerok, Lorod, Colet, Cap, Ciprat } op = Op::Wax;
+  enum class Placement { Grid, Brick, HalfDrop, Hand };
+  std::string layer;          // Wax, Kerok, Colet, Ciprat: "outline", "isen", "ground", "all", "mask:FILE.png" or "painted:NAME"
+  std::string dye;            // Dye, Colet, Ciprat
+  double concentration = 0;   // Dye, Colet, Ciprat: g/L
   int dips = 1;               // Dye
   std::string fixer;          // Fix
-  double density = 1;         // Crackle: cracks per 10 cm of wax, roughly
-  std::uint32_t seed = 1;     // Crackle
+  double density = 1;         // Crackle: cracks per 10 cm of wax, roughly; Ciprat: drops per cm²
+  std::uint32_t seed = 1;     // Crackle, Ciprat
+  std::string tile;           // Cap: a layer (as `layer`) or "motif:KIND" (that motif's outline and isen)
+  double sizeCm = kCapCm;     // Cap: one stamp's side on the cloth
+  Placement placement = Placement::Grid;  // Cap
+  std::vector<cv::Point2d> at;  // Cap by hand: each stamp's centre, cm from the cloth's top-left
+  double dropMm = 3;          // Ciprat: a drop's mean diameter
+
+  // A cap is about 18-20 cm square (batik-process.md §3, both [C]); 20 unless set.
+  static constexpr double kCapCm = 20;
 };
 
 struct Plan {
   std::string name;
   std::vector<PlanStep> steps;
+  std::string klowong;        // a KlowongStyle id; empty: the book's first (white)
 };
+
+const char* placementName(PlanStep::Placement p);  // "grid", "brick", "half-drop", "hand"
 
 // Checks every step against the dye book; errors name the step and field.
 Result<Plan> parsePlan(const std::string& json, const DyeBook& book);
@@ -164,6 +191,14 @@ struct CrackStats {
 };
 CrackStats crackle(ClothState& state, double density, std::uint32_t seed, double dpi);
 
+// A cap step's wax on a cloth of `size` at `dpi`: the tile scaled to
+// sizeCm x dpi / 2.54 pixels a side, stamped in its grid or at its centres
+// (a stamp past the edge is cut off there). CV_8U, 255 = wax.
+Result<cv::Mat> capWax(const PlanStep& step, const Layers& layers, cv::Size size, const SimOptions& options);
+// A ciprat step's drops (seeded, so the same plan splashes the same drops),
+// only inside `area`: round drops of dropMm +- 50 %, `density` per cm².
+cv::Mat cipratDrops(const PlanStep& step, const cv::Mat& area, double dpi);
+
 // --- scoring and recipes -----------------------------------------------------------
 struct Score {
   double meanDeltaE = 0;
@@ -198,6 +233,11 @@ struct RecipeBath {
   double perMl = 0;            // colet: amounts for this many mL of solution
   std::vector<RecipeAmount> amounts;
   std::string note[2];
+  bool klowong = false;        // the plan's klowong style colours the lines at this (wax) step
+  // role "cap": no bath but wax, stamped at stampCm in `placement` ("grid", ..., "hand": `stamps` by hand)
+  double stampCm = 0;
+  std::string placement;
+  int stamps = 0;
 };
 struct Recipe {
   double clothGrams = 0, liquorRatio = 20, litres = 0;  // litres: one bath at the liquor ratio

@@ -27,6 +27,7 @@ struct Exercise {
   // plan file; empty for a shipped exercise on a generated motif.
   std::filesystem::path layersDir, targetFile;
   bool fromPhoto() const { return !layersDir.empty(); }
+  double clothCm = 0;            // the swatch's side; 0: the lab's 12 cm at 100 dpi (a cap exercise needs room for its stamps)
 };
 
 // A recipe as lines for people, in the translator's language: the heading
@@ -61,6 +62,7 @@ class DyeLab {
   const std::vector<Exercise>& exercises() const { return m_exercises; }
   int exercise() const { return m_exercise; }
   void startExercise(int index);  // a fresh, empty plan on the exercise's motif
+  double dpi() const { return m_dpi; }  // of the swatch: cm on the cloth to pixels (cap sizes, stamps by hand)
 
   const imaging::Plan& plan() const { return m_plan; }
   // Edits: each makes one labelled undo step ("lab.history.*") and re-runs the simulation.
@@ -68,6 +70,11 @@ class DyeLab {
   void removeStep(int index);
   void moveStep(int index, int delta);
   void updateStep(int index, const imaging::PlanStep& step);
+  // The klowong style (a KlowongStyle id of the book): one undoable edit of
+  // the plan; the target follows it, since it is a choice of style, not a mistake.
+  void setKlowong(const std::string& style);
+  // A cap by hand: one more stamp on step `index`, centred at `cm` from the cloth's top-left (one undoable edit).
+  void placeStamp(int index, cv::Point2d cm);
   // A hint: while the plan so far follows the trainer's plan step for step,
   // adds its next step (one undoable edit). False when there is none to give.
   bool hint();
@@ -111,6 +118,7 @@ class DyeLab {
   void edit(const char* label, imaging::Plan next);
   void restore(const LabState& s);
   void rerun(bool score = true);
+  void makeTarget();
 
   imaging::DyeBook m_book;
   std::vector<Exercise> m_exercises;
@@ -128,6 +136,8 @@ class DyeLab {
   cv::Mat m_shownImage;
   int m_shownImageFor = -1;
   cv::Mat m_target;
+  std::string m_targetKlowong;  // the style the target was made in
+  double m_dpi = 100;
   int m_fewestBaths = 0;  // of the target: the trainer's baths or fewer
   std::optional<imaging::Score> m_score;
   int m_version = 0;

@@ -31,7 +31,7 @@ imaging::Result<Exercise> readExercise(const std::filesystem::path& planFile, co
 
 // The exercise's cloth, clothPx square: the motif generated as the lab draws
 // it (100 dpi), or the middle square of a photo's layers and masks, resized.
-imaging::Result<imaging::Layers> exerciseLayers(const Exercise& exercise, int clothPx);
+imaging::Result<imaging::Layers> exerciseLayers(const Exercise& exercise, int clothPx, double dpi = 100);
 // A photo exercise's target, the same square at `size` (8-bit BGR); empty for a motif.
 imaging::Result<cv::Mat> exerciseTarget(const Exercise& exercise, cv::Size size);
 
