@@ -74,6 +74,11 @@ void arrow(UiContext& ui, ImVec2 from, ImVec2 to, ImU32 colour) {
                         ImVec2(to.x - s * ux - s * 0.5f * uy, to.y - s * uy + s * 0.5f * ux), colour);
 }
 
+// A lattice the photo hardly agrees with (a single motif's chance likeness) is
+// not drawn: the photo has no repeat, unless the user marks one by hand.
+constexpr double kShownConfidence = 0.15;
+bool shown(const im::Raport& r) { return r.cut || (r.found && r.confidence >= kShownConfidence); }
+
 constexpr ImU32 kVectorA = IM_COL32(0xE0, 0x4A, 0x3A, 0xFF), kVectorB = IM_COL32(0x3A, 0x9A, 0xE0, 0xFF);
 
 }  // namespace
@@ -340,7 +345,7 @@ void PhotoView::drawRaport(UiContext& ui, core::DesignSession& s) {
   // The lattice stays on the cloth: clipped to the photo.
   dl->PushClipRect(f.p0, f.toScreen(cv::Point2d(m_photo.cols, m_photo.rows)), true);
   im::Raport& r = m_raport;
-  const bool lattice = r.found || r.cut;
+  const bool lattice = shown(r);
   if (lattice) {
     // The lattice's cells around the tile, faint; the tile's own cell bright.
     for (int m = -3; m <= 3; ++m)
@@ -398,7 +403,7 @@ void PhotoView::drawRaportSide(UiContext& ui, core::DesignSession& s) {
   const core::Language lang = ui.wb.tr().language();
   const im::Raport& r = m_raport;
   // The confidence in words: what to trust, and what to do about it.
-  const char* verdict = !r.found && !r.cut ? "photo.raport.none"
+  const char* verdict = !shown(r) ? "photo.raport.none"
                         : !r.cut          ? "photo.raport.weak"
                         : r.confidence >= 0.6 ? "photo.raport.sure"
                                               : "photo.raport.unsure";
@@ -407,16 +412,16 @@ void PhotoView::drawRaportSide(UiContext& ui, core::DesignSession& s) {
   ImGui::TextWrapped("%s", ui.tr(verdict, {{"percent", percent}}).c_str());
   ImGui::PopStyleColor();
   probe::note("@raport.verdict");
-  // The tile repeated 3 x 3: what a cloth printed from it would look like,
-  // as large as leaves room for the rows below it (about eight) on a 768-pixel screen.
-  if (!m_repeated.empty()) {
-    const float w = ImGui::GetContentRegionAvail().x;
-    const float h = std::clamp(ImGui::GetContentRegionAvail().y - 8 * ImGui::GetFrameHeightWithSpacing(), ui.px(120), w);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::kCanvas);
-    drawFitted(ui, "photo:repeated", m_raportVersion, m_repeated, fitInto(m_repeated.size(), p, ImVec2(w, h)));
-    ImGui::Dummy(ImVec2(w, h));
-    probe::note("@raport.repeated");
+  if (!shown(r) && !m_photo.empty()) {
+    // No repeat found: the user may still know one, and mark it to drag into place.
+    if (ImGui::Button(label(ui, "photo.raport.manual").c_str())) {
+      m_raport.found = true;
+      m_raport.a = cv::Point2d(m_photo.cols / 4.0, 0);
+      m_raport.b = cv::Point2d(0, m_photo.rows / 4.0);
+      m_raport.origin = cv::Point2d(m_photo.cols * 3 / 8.0, m_photo.rows * 3 / 8.0);
+      m_recutWanted = true;
+    }
+    probe::note("@photo.raport.manual");
   }
   if (auto cm = tileCm())
     ImGui::TextWrapped("%s", ui.tr("photo.raport.size_cm", {{"w", core::formatNumber(cm->width, 1, lang)}, {"h", core::formatNumber(cm->height, 1, lang)}}).c_str());
@@ -436,6 +441,18 @@ void PhotoView::drawRaportSide(UiContext& ui, core::DesignSession& s) {
   ImGui::EndDisabled();
   ImGui::Separator();
   drawScale(ui);
+  // The tile repeated 3 x 3: what a cloth printed from it would look like, in
+  // whatever the rows above leave of a 768-pixel screen.
+  if (!m_repeated.empty()) {
+    ImGui::Separator();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = std::max(ui.px(90), ImGui::GetContentRegionAvail().y - ImGui::GetStyle().WindowPadding.y);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::kCanvas);
+    drawFitted(ui, "photo:repeated", m_raportVersion, m_repeated, fitInto(m_repeated.size(), p, ImVec2(w, h)));
+    ImGui::Dummy(ImVec2(w, h));
+    probe::note("@raport.repeated");
+  }
 }
 
 void PhotoView::drawScale(UiContext& ui) {

@@ -208,6 +208,17 @@ TEST_CASE("a photo without a repeat says so, and bad photos never crash the phot
     if (p.noRepeat) {
       CHECK(text.find("Tidak ada pola berulang") != std::string::npos);
       CHECK(h.app->studio().photo().raport().tile.size() == p.px.size());  // the whole photo is its own tile
+      gui::probe::clear();
+      h.frame();
+      CHECK_FALSE(gui::probe::find("@raport.a"));  // and no lattice is drawn
+      if (p.px.cols > 100) {
+        // Unless the user marks one by hand: a lattice to drag, and its tile.
+        h.click(h.centreOf("@photo.raport.manual"));
+        h.frames(2);
+        CHECK(gui::probe::find("@raport.a"));
+        CHECK(h.app->studio().photo().raport().cut);
+        CHECK(h.app->studio().photo().raport().tile.cols < p.px.cols);
+      }
     }
     h.click(h.centreOf("@photo.mode.clean"));
     h.frames(2);
