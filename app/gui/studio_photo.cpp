@@ -100,9 +100,15 @@ bool PhotoView::toggle(UiContext& ui, bool flip) {
   return m_open;
 }
 
-void PhotoView::open(UiContext&, Mode mode) {
+void PhotoView::open(UiContext& ui, Mode mode) {
   m_open = true;
   m_mode = mode;
+  // The clean-up is an operation of the stack: added at its top when Rapikan foto is opened, undoable like any other.
+  core::DesignSession* s = ui.wb.design();
+  const auto isClean = [](const core::Operation& op) { return op.as<core::CleanOp>() != nullptr; };
+  if (s && mode == Mode::Clean && std::none_of(std::as_const(*s).design().ops.begin(), std::as_const(*s).design().ops.end(), isClean)) {
+    s->edit("studio.edit.add", [](core::Design& d) { d.ops.insert(d.ops.begin(), core::Operation(core::CleanOp{})); });
+  }
 }
 
 // [SECTION] the jobs: preview, clean-up, raport, recut
@@ -223,10 +229,6 @@ void PhotoView::draw(UiContext& ui, core::DesignSession& s) {
     if (ImGui::RadioButton(text.c_str(), m_mode == mode) && m_mode != mode) open(ui, mode);
     probe::note(std::string("@") + key);
   }
-  if (m_mode == Mode::Clean && !cleanOp(s)) {
-    // The clean-up is an operation of the stack: added here once, undoable like any other.
-    s.edit("studio.edit.add", [](core::Design& d) { d.ops.insert(d.ops.begin(), core::Operation(core::CleanOp{})); });
-  }
   if (busy()) {
     const std::string& working = ui.tr("photo.working");
     row.next(ToolbarRow::textWidth(working));
@@ -267,7 +269,12 @@ void PhotoView::drawClean(UiContext& ui, core::DesignSession& s) {
   std::size_t index = ops.size();
   for (std::size_t i = 0; i < ops.size(); ++i)
     if (ops[i].as<core::CleanOp>()) { index = i; break; }
-  if (index == ops.size()) return;
+  if (index == ops.size()) {
+    // Taken off the stack (or undone): offered again, not forced back.
+    if (ImGui::Button(label(ui, "photo.clean_add").c_str())) open(ui, Mode::Clean);
+    probe::note("@photo.clean_add");
+    return;
+  }
   const core::CleanOp op = *ops[index].as<core::CleanOp>();
   const float side = ui.px(300), gap = ImGui::GetStyle().ItemSpacing.x;
   ImGui::BeginChild("photo_clean_settings", ImVec2(side, 0), true);

@@ -99,6 +99,11 @@ TEST_CASE("Rapikan foto: a corner dragged on the photo is one undoable edit of t
   CHECK_FALSE(cleanOp(h)->flatField);
   h.click(h.centreOf("@photo.white_balance"));
   CHECK_FALSE(cleanOp(h)->whiteBalance);
+  // Undone back past its addition, the clean-up stays off the stack: offered again, not forced back.
+  for (int i = 0; i < 8 && cleanOp(h); ++i) h.wb.design()->undo();
+  h.frames(2);
+  CHECK_FALSE(cleanOp(h));
+  CHECK(gui::probe::find("@photo.clean_add"));
 }
 
 TEST_CASE("the raport: its lattice is drawn over the photo and a dragged vector cuts the tile again", "[gui][photo]") {
