@@ -4,6 +4,8 @@
 // the lattice found is checked against the one it was made with.
 // `--quick` runs a small photo once, as CTest's correctness check.
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -105,5 +107,23 @@ int main(int argc, char** argv) {
   std::printf("| operation | size | median ms (wall) | CPU ms (one run, all threads) |\n|---|---|---|---|\n");
   std::printf("| findRaport (lattice + tile %dx%d) | %dx%d | %.1f | %.1f |\n", r.tile.cols, r.tile.rows, size.width, size.height, raportMs, raportCpu);
   std::printf("| cleanPhoto (flat field + white balance) | %dx%d | %.1f | %.1f |\n", size.width, size.height, cleanMs, cleanCpu);
+  // The Studio's photo tools work on a preview of at most 900 px (PhotoView::kSide): the lattice found once, the
+  // tile cut again when a dragged vector is let go, the clean-up again while a corner is dragged.
+  cv::Mat preview;
+  const double ps = 900.0 / std::max(size.width, size.height);
+  cv::resize(ph.pixels, preview, cv::Size(), ps, ps, cv::INTER_AREA);
+  imaging::Raport pr;
+  const double findMs = bench::medianMs(runs, [&] { pr = imaging::findRaport(preview); });
+  const double cutMs = bench::medianMs(runs, [&] { pr = imaging::cutRaport(preview, r.a * ps * 1.02, r.b * ps, r.origin * ps); });
+  imaging::PhotoCleanOptions withCorners;
+  withCorners.corners = std::array<cv::Point2f, 4>{cv::Point2f(20, 15), cv::Point2f(870, 10), cv::Point2f(880, 590), cv::Point2f(10, 580)};
+  const double cornersMs = bench::medianMs(runs, [&] { clean = *imaging::cleanPhoto(preview, withCorners); });
+  if (!pr.cut) {
+    std::printf("FAILED: the dragged lattice was not cut\n");
+    return 1;
+  }
+  std::printf("| findRaport, the Studio's preview | %dx%d | %.1f | |\n", preview.cols, preview.rows, findMs);
+  std::printf("| cutRaport of a dragged lattice, preview | %dx%d | %.1f | |\n", preview.cols, preview.rows, cutMs);
+  std::printf("| cleanPhoto with corners, preview | %dx%d | %.1f | |\n", preview.cols, preview.rows, cornersMs);
   return 0;
 }

@@ -6,6 +6,7 @@
 
 #include "cli_internal.h"
 #include "canting/base/json.h"
+#include "canting/core/photo_raport.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/photo.h"
 
@@ -64,9 +65,9 @@ int cmdRaport(Ctx& c, const ParsedArgs& a) {
   const bool force = a.flag("force");
   const im::Raport r = im::findRaport(img->pixels, {.minConfidence = force ? 0.0 : minConfidence});
   // The photo's scale: the width of cloth it shows, else the file's DPI.
-  std::optional<double> dpi;
-  if (clothWidthCm > 0) dpi = img->pixels.cols / (clothWidthCm / 2.54);
-  else if (img->dpi && img->dpi->x > 0) dpi = img->dpi->x;
+  core::PhotoScale scale = core::scaleFromDpi(img->dpi);
+  if (auto byWidth = core::scaleFromWidth(img->pixels.cols, clothWidthCm); clothWidthCm > 0 && byWidth) scale = *byWidth;
+  const std::optional<double> dpi = scale.known() ? std::optional(scale.dpi()) : std::nullopt;
   const bool enough = r.found && r.confidence >= minConfidence;
   if (a.flag("json")) {
     nlohmann::json j;

@@ -136,6 +136,11 @@ void GaleriPanel::fillOrder(const std::string& customer, const std::string& cont
 void GaleriPanel::draw(UiContext& ui) {
   rec::Desk& desk = ui.records->desk();
   ensureLoaded(ui);
+  // A motif another workspace asked to show here (Pustaka's "Tampilkan di Galeri", a raport sent from the Studio).
+  if (auto id = ui.wb.takeGalleryMotif()) {
+    selectMotif(ui, *id);
+    m_tab = Tab::Colours;
+  }
   const ImGuiIO& io = ImGui::GetIO();
   const double now = ImGui::GetTime();
   const bool touched = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseClicked[0] || io.MouseWheel != 0 || !io.InputQueueCharacters.empty();

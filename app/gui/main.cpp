@@ -87,6 +87,7 @@ const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-kuning][-recipe]|lab-paint|lab-cap-hand|lab-photo|lab-photo-exercise-N|training-login|"
     "training-dashboard|training-keys|training-refused|training-heads|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
+    "studio-raport[-cm]|studio-rapikan (the demo's cloth photo unless --open gives one)|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
 
 // The usage text in the language of --lang, else $CANTING_LANG (as canting-cli), else the app's setting.
@@ -480,6 +481,19 @@ int main(int argc, char** argv) {
     else if (opt.show.rfind("pola", 0) == 0 && wb.design()) {  // pola: lines over the photo; pola-lines: the lines alone
       app.studio().pola().setOpen(true);
       app.studio().pola().setLinesOverPhoto(opt.show != "pola-lines");
+    } else if (opt.show.rfind("studio-rapikan", 0) == 0 || opt.show.rfind("studio-raport", 0) == 0) {
+      // The photo tools on a photographed cloth: its raport (-cm: at a cloth width of 60 cm), or Rapikan foto with its corners set.
+      if (!wb.design()) wb.openDesignFile(wb.demoFolder() / "foto-kawung-miring.jpg");
+      if (core::DesignSession* s = wb.design()) {
+        const bool clean = opt.show.rfind("studio-rapikan", 0) == 0;
+        if (clean) {
+          core::CleanOp op;
+          op.corners = std::array<cv::Point2d, 4>{cv::Point2d(0.06, 0.08), {0.95, 0.03}, {0.9, 0.94}, {0.03, 0.9}};
+          s->edit("studio.edit.corners", [&op](core::Design& d) { d.ops.insert(d.ops.begin(), core::Operation(op)); });
+        }
+        app.studio().photo().open(app.ui(), clean ? gui::PhotoView::Mode::Clean : gui::PhotoView::Mode::Raport);
+        if (opt.show == "studio-raport-cm") app.studio().photo().setClothWidthCm(60);
+      }
     } else if ((opt.show == "repeat" || opt.show == "seams") && wb.design()) {
       wb.design()->edit("studio.edit.add", [](core::Design& d) {
         d.ops.emplace_back(core::RepeatOp{.repeat = {imaging::RepeatLayout::HalfDrop, 0.5}});

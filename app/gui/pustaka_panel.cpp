@@ -339,6 +339,12 @@ void PustakaPanel::drawMotifInfo(UiContext& ui, const core::LibraryMotif& m) {
     probe::note("@library.open");
     if (ImGui::Button(label(ui, "library.to_studio").c_str(), ImVec2(w, ui.px(40))))
       ui.wb.post([&wb = ui.wb, image = m.image] { wb.openDesignFile(image); });
+    probe::note("@library.to_studio");
+    // A photo of cloth goes to the lab and the gallery by its raport tile (core/photo_raport.h).
+    if (ImGui::Button(label(ui, "library.to_lab").c_str(), ImVec2(w, ui.px(40)))) ui.wb.sendFileToLab(m.image, m.name);
+    probe::note("@library.to_lab");
+    if (ImGui::Button(label(ui, "library.to_gallery").c_str(), ImVec2(w, ui.px(40)))) ui.wb.showInGallery(m.id);
+    probe::note("@library.to_gallery");
   }
   if (!m.bundled) {
     if (ImGui::Button(label(ui, "library.edit").c_str(), ImVec2(w, ui.px(40)))) {

@@ -1,5 +1,5 @@
-// How the Studio talks to the App: its undo keys, the files it asks for, and
-// the photo shown while it opens.
+// How the Studio talks to the App: its undo keys, the files it asks for, the
+// photo shown while it opens, and a colourway adopted (menu, tests, --show).
 
 #include "studio_panel.h"
 
@@ -60,6 +60,17 @@ void StudioPanel::drawOpening(UiContext& ui) {
 
 void StudioPanel::fileChosen(UiContext&, int tag, const std::filesystem::path& path) {
   if (tag == PolaView::kFileTag) m_pola.fileChosen(path);
+}
+
+void StudioPanel::adoptColorway(UiContext& ui, int index) {
+  core::DesignSession* session = ui.wb.design();
+  if (index < 0 || index >= int(colorways().size()) || !session) return;
+  const imaging::Colorway cw = colorways()[std::size_t(index)];
+  session->edit("studio.edit.adopt", [&](core::Design& d) {
+    auto& op = core::recolorOp(d);
+    for (std::size_t i = 0; i < op.targets.size() && i < cw.colours.size(); ++i)
+      if (i >= d.locked.size() || !d.locked[i]) op.targets[i] = cw.colours[i];
+  });
 }
 
 }  // namespace canting::gui

@@ -88,6 +88,7 @@ void StudioPanel::draw(UiContext& ui) {
   core::DesignSession* s = ui.wb.design();
   syncPreview(ui, s);
   m_pola.poll(ui, s);
+  m_photo.poll(ui, s);
   if (ui.wb.designOpening()) return drawOpening(ui);  // the photo at once, the design when it is whole
   if (!s) {
     drawEmpty(ui);
@@ -95,6 +96,7 @@ void StudioPanel::draw(UiContext& ui) {
   }
   drawToolbar(ui, *s);
   if (m_pola.isOpen()) return m_pola.draw(ui);
+  if (m_photo.isOpen()) return m_photo.draw(ui, *s);
   const float left = ui.px(300), right = ui.px(380), gap = ImGui::GetStyle().ItemSpacing.x;
   ImGui::BeginChild("studio_ops", ImVec2(left, 0), true);
   drawOperations(ui, *s);
@@ -176,7 +178,9 @@ void StudioPanel::drawToolbar(UiContext& ui, core::DesignSession& s) {
   if (button("studio.save_project")) m_request = Request::SaveProject;
   if (button("studio.export_result")) m_request = Request::ExportDesign;
   if (button("studio.export_palette")) m_request = Request::ExportPalette;
-  if (button(m_pola.isOpen() ? "studio.pola_close" : "studio.pola")) m_pola.setOpen(!m_pola.isOpen());
+  // The pola and the photo tools each take the canvas: opening one closes the other.
+  if (button(m_pola.isOpen() ? "studio.pola_close" : "studio.pola")) m_pola.setOpen(!m_pola.isOpen() && !m_photo.toggle(ui, false));
+  if (button(m_photo.isOpen() ? "studio.photo_close" : "studio.photo")) m_pola.setOpen(!m_photo.toggle(ui, true) && m_pola.isOpen());
   if (button("studio.show_in_gallery")) ui.wb.post([&wb = ui.wb] { wb.sendDesignToGallery(); });
   if (button("studio.open")) m_request = Request::OpenDesign;
   // After the frame: the rest of this frame still draws the session.
@@ -339,6 +343,8 @@ void StudioPanel::drawOperationEditor(UiContext& ui, core::DesignSession& s, int
       ImGui::EndCombo();
     }
     slider<core::ToneOp>(ui, s, index, "studio.strength", 0, 1, "%.2f", [](core::ToneOp& o) -> double& { return o.strength; });
+  } else if (op.as<core::CleanOp>()) {
+    m_photo.drawCleanSettings(ui, s, index);
   }
 }
 
@@ -521,17 +527,6 @@ void StudioPanel::drawPalette(UiContext& ui, core::DesignSession& s) {
   }
   if (ImGui::Button(label(ui, "studio.reset_swatch").c_str()))
     s.edit("studio.edit.recolor", [&](core::Design& dd) { core::recolorOp(dd).targets[i].reset(); });
-}
-
-void StudioPanel::adoptColorway(UiContext& ui, int index) {
-  core::DesignSession* session = ui.wb.design();
-  if (index < 0 || index >= int(colorways().size()) || !session) return;
-  const im::Colorway cw = colorways()[std::size_t(index)];
-  session->edit("studio.edit.adopt", [&](core::Design& d) {
-    auto& op = core::recolorOp(d);
-    for (std::size_t i = 0; i < op.targets.size() && i < cw.colours.size(); ++i)
-      if (i >= d.locked.size() || !d.locked[i]) op.targets[i] = cw.colours[i];
-  });
 }
 
 void StudioPanel::drawColorways(UiContext& ui, core::DesignSession&) {

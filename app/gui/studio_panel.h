@@ -15,6 +15,7 @@
 #include "canting/imaging/colorway.h"
 #include "panel.h"
 #include "pola_view.h"
+#include "studio_photo.h"
 
 namespace canting::gui {
 
@@ -41,6 +42,7 @@ class StudioPanel final : public Panel {
   // Berkas › Ekspor ukuran cetak in the Studio: the result at print size.
   void requestExport() { m_request = Request::ExportDesign; }
   PolaView& pola() { return m_pola; }
+  PhotoView& photo() { return m_photo; }
 
  private:
   void syncPreview(UiContext& ui, core::DesignSession* s);
@@ -64,6 +66,7 @@ class StudioPanel final : public Panel {
   int m_editSwatch = -1;
   bool m_eyedropper = false;
   PolaView m_pola;                  // the design's pola, shown instead of the canvas when open
+  PhotoView m_photo;                // Rapikan foto and the raport, shown instead of the canvas when open
 };
 
 }  // namespace canting::gui

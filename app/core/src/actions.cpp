@@ -1,4 +1,5 @@
 #include "canting/core/actions.h"
+#include "canting/core/photo_raport.h"
 
 #include <algorithm>
 
@@ -141,7 +142,9 @@ im::Status PolaAction::validate() const {
 
 im::Result<im::PolaArt> PolaAction::trace(const cv::Mat& image, const im::PolaProgress& progress) const {
   if (auto st = validate(); !st) return st.error();
-  return im::makePola(image, widthCm * 10, pola, repeats, progress);
+  if (repeats.area() == 1) return im::makePola(image, widthCm * 10, pola, repeats, progress);
+  // A photo of cloth repeats by its raport, not with its own edges as seams.
+  return im::makePola(repeatSource(image).tile, widthCm * 10, pola, repeats, progress);
 }
 
 im::Result<im::PagePlan> PolaAction::write(const im::PolaArt& art, const std::filesystem::path& out) const {

@@ -88,6 +88,7 @@ bool isNoOp(const Operation& op) {
   if (op.as<RepeatOp>() || op.as<LayoutOp>()) return true;  // they shape the output, not the tile
   if (const auto* t = op.as<TransformOp>()) return t->isIdentity();
   if (const auto* r = op.as<RecolorOp>()) return r->isIdentity();
+  if (const auto* c = op.as<CleanOp>()) return c->isIdentity();
   return false;
 }
 
@@ -97,6 +98,7 @@ cv::Mat runSpatial(const Operation& op, const cv::Mat& img, const Design& d) {
   if (const auto* q = op.as<QuantizeOp>()) return q->run(img);
   if (const auto* t = op.as<TransformOp>()) return t->run(img);
   if (const auto* s = op.as<SymmetryOp>()) return s->run(img);
+  if (const auto* c = op.as<CleanOp>()) return c->run(img);
   return img;
 }
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "canting/imaging/photo.h"
+
 namespace canting::core {
 
 namespace im = imaging;
@@ -161,6 +163,30 @@ bool LayoutOp::operator==(const LayoutOp& o) const {
   return cloth == o.cloth && sameSpec(repeat, o.repeat) && lengthCm == o.lengthCm && heightCm == o.heightCm && dpi == o.dpi;
 }
 
+im::Status CleanOp::validate() const {
+  if (!corners) return im::Ok{};
+  for (const cv::Point2d& c : *corners)
+    if (!within(c.x, 0, 1) || !within(c.y, 0, 1)) return im::makeError(im::ErrorCode::InvalidArgument, {{"what", "@photo.corners"}});
+  return im::Ok{};
+}
+
+cv::Mat CleanOp::run(const cv::Mat& image) const {
+  im::PhotoCleanOptions o;
+  o.flatField = flatField;
+  o.whiteBalance = whiteBalance;
+  if (corners) {
+    std::array<cv::Point2f, 4> px;
+    for (std::size_t i = 0; i < 4; ++i)
+      px[i] = cv::Point2f(float((*corners)[i].x * (image.cols - 1)), float((*corners)[i].y * (image.rows - 1)));
+    o.corners = px;
+  }
+  auto out = im::cleanPhoto(image, o);
+  if (out) return *out;
+  o.corners.reset();  // a quad dragged inside out: the light and colour still apply
+  out = im::cleanPhoto(image, o);
+  return out ? *out : toBgr8(image);
+}
+
 // [SECTION] the stack entry and the name lists
 
 Operation Operation::make(Kind kind) {
@@ -173,6 +199,7 @@ Operation Operation::make(Kind kind) {
     case Kind::Symmetry: return SymmetryOp{};
     case Kind::Repeat: return RepeatOp{};
     case Kind::Layout: return LayoutOp{};
+    case Kind::Clean: return CleanOp{};
   }
   return RecolorOp{};
 }
@@ -198,6 +225,7 @@ constexpr KindNames kKinds[] = {
     {Operation::Kind::Quantize, "quantize", "studio.op.quantize"}, {Operation::Kind::Tone, "tone", "studio.op.tone"},
     {Operation::Kind::Transform, "transform", "studio.op.transform"}, {Operation::Kind::Symmetry, "symmetry", "studio.op.symmetry"},
     {Operation::Kind::Repeat, "repeat", "studio.op.repeat"},       {Operation::Kind::Layout, "layout", "studio.op.layout"},
+    {Operation::Kind::Clean, "clean", "studio.op.clean"},
 };
 }  // namespace
 
@@ -212,8 +240,10 @@ std::optional<Operation::Kind> parseOperationKind(const std::string& name) {
 
 const std::vector<Operation::Kind>& operationKinds() {
   static const std::vector<Operation::Kind> list = [] {
-    std::vector<Operation::Kind> v;
-    for (const KindNames& k : kKinds) v.push_back(k.kind);
+    // A photo is cleaned before anything else is done to it: first in the menu.
+    std::vector<Operation::Kind> v = {Operation::Kind::Clean};
+    for (const KindNames& k : kKinds)
+      if (k.kind != Operation::Kind::Clean) v.push_back(k.kind);
     return v;
   }();
   return list;

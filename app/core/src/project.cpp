@@ -135,6 +135,13 @@ json operationJson(const Operation& op) {
     o["length_cm"] = l->lengthCm;
     o["height_cm"] = l->heightCm;
     o["dpi"] = l->dpi;
+  } else if (const auto* c = op.as<CleanOp>()) {
+    o["flat_field"] = c->flatField;
+    o["white_balance"] = c->whiteBalance;
+    if (c->corners) {
+      o["corners"] = json::array();
+      for (const cv::Point2d& p : *c->corners) o["corners"].push_back({p.x, p.y});
+    }
   }
   return o;
 }
@@ -213,6 +220,25 @@ im::Result<Operation> operationFrom(const json& o, const std::string& where, std
     auto cloth = im::parseClothKind(o.value("cloth", clothName(l->cloth)));
     if (!cloth) return bad(where + ".cloth", "reason.bad_operation");
     l->cloth = *cloth;
+  } else if (auto* c = op.as<CleanOp>()) {
+    const auto flag = [&](const char* key, bool& v) {
+      if (!o.contains(key)) return true;
+      if (!o[key].is_boolean()) return false;
+      v = o[key].get<bool>();
+      return true;
+    };
+    if (!flag("flat_field", c->flatField) || !flag("white_balance", c->whiteBalance)) return bad(where, "reason.bad_operation");
+    if (o.contains("corners")) {
+      const json& cs = o["corners"];
+      if (!cs.is_array() || cs.size() != 4) return bad(where + ".corners", "reason.bad_operation");
+      std::array<cv::Point2d, 4> pts;
+      for (std::size_t i = 0; i < 4; ++i) {
+        if (!cs[i].is_array() || cs[i].size() != 2 || !cs[i][0].is_number() || !cs[i][1].is_number())
+          return bad(where + ".corners", "reason.bad_operation");
+        pts[i] = {cs[i][0].get<double>(), cs[i][1].get<double>()};
+      }
+      c->corners = pts;
+    }
   }
   if (!op.validate(swatches)) return bad(where, "reason.bad_operation");
   return op;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "canting/core/photo_raport.h"
 #include "canting/imaging/color.h"
 #include "canting/imaging/palette.h"
 
@@ -129,6 +130,8 @@ im::Result<ShowroomMotif> Showroom::prepareMotif(const std::string& id, const st
   m.id = id;
   m.name = name;
   m.motif = img;
+  // A photo of cloth goes on a shirt by its one repeat, not with its own edges as seams.
+  m.tile = repeatSource(img).tile;
   m.palette = *pal;
   m.smallIndex = im::buildColorIndex(m.small);
 
@@ -161,6 +164,7 @@ void Showroom::setMotif(ShowroomMotif m) {
   m_motifId = std::move(m.id);
   m_motifName = std::move(m.name);
   m_motif = m.motif;
+  m_tile = m.tile.empty() ? m.motif : m.tile;
   m_small = m.small;
   m_palette = std::move(m.palette);
   m_smallIndex = std::move(m.smallIndex);
@@ -210,9 +214,9 @@ im::Result<const im::MockupScene*> Showroom::scene(const Catalogue& catalogue, i
   if (m_motif.empty()) return im::makeError(im::ErrorCode::InvalidArgument, {{"what", "motif"}});
   if (productIndex < 0 || productIndex >= int(catalogue.products.size())) return im::makeError(im::ErrorCode::InvalidArgument, {{"what", "product"}});
   if (m_preview.empty()) {
-    const double ps = std::min(1.0, 1024.0 / std::max(m_motif.cols, m_motif.rows));
-    if (ps < 1) cv::resize(m_motif, m_preview, cv::Size(), ps, ps, cv::INTER_AREA);
-    else m_preview = m_motif;
+    const double ps = std::min(1.0, 1024.0 / std::max(m_tile.cols, m_tile.rows));
+    if (ps < 1) cv::resize(m_tile, m_preview, cv::Size(), ps, ps, cv::INTER_AREA);
+    else m_preview = m_tile;
     m_previewIndex = im::buildColorIndex(m_preview);
   }
   const CatalogueProduct& p = catalogue.products[std::size_t(productIndex)];

@@ -82,6 +82,14 @@ Correlation autocorrelate(const cv::Mat& f) {
   return c;
 }
 
+// A cloth with no detail at all (a perfectly even colour): what is left of
+// the signal is rounding, and rounding correlates perfectly with itself.
+bool flat(const cv::Mat& f) {
+  cv::Scalar mean, sd;
+  cv::meanStdDev(f, mean, sd);
+  return sd[0] < 1e-3;  // a tenth of a percent of contrast
+}
+
 // [SECTION] peaks
 
 struct Peak {
@@ -216,7 +224,7 @@ Analysis analyse(const cv::Mat& bgr8, int side) {
 
 Lattice findLattice(const cv::Mat& f) {
   Lattice out;
-  if (f.cols < 4 * kMinPeriod || f.rows < 4 * kMinPeriod) return out;
+  if (f.cols < 4 * kMinPeriod || f.rows < 4 * kMinPeriod || flat(f)) return out;
   const Correlation c = autocorrelate(f);
   const std::vector<Peak> peaks = localMaxima(c, 64);
   struct Candidate {
@@ -258,6 +266,11 @@ Lattice findLattice(const cv::Mat& f) {
   out.confidence = std::clamp(latticeScore(c, out.a, out.b), 0.0, 1.0);
   out.found = true;
   return out;
+}
+
+double scoreLattice(const cv::Mat& f, cv::Point2d a, cv::Point2d b) {
+  if (f.cols < 4 * kMinPeriod || f.rows < 4 * kMinPeriod || flat(f) || std::abs(cross(a, b)) < 1) return 0;
+  return std::clamp(latticeScore(autocorrelate(f), a, b), 0.0, 1.0);
 }
 
 }  // namespace canting::imaging::photo

@@ -21,5 +21,7 @@ struct Lattice {
   double confidence = 0;  // the normalised autocorrelation at the lattice's points (the weakest)
 };
 Lattice findLattice(const cv::Mat& signal);
+// The confidence findLattice gives, for any lattice (one the user dragged), 0..1.
+double scoreLattice(const cv::Mat& signal, cv::Point2d a, cv::Point2d b);
 
 }  // namespace canting::imaging::photo

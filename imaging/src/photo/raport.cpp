@@ -4,7 +4,7 @@
 //   [SECTION] layout: a rectangle the lattice repeats on
 //   [SECTION] origin: the calmest place for the tile's corner
 //   [SECTION] cutting the tile
-//   [SECTION] findRaport
+//   [SECTION] findRaport, cutRaport
 
 #include <algorithm>
 #include <cmath>
@@ -266,7 +266,7 @@ cv::Mat cutTile(const cv::Mat& bgr, const Frame& f, cv::Point2d origin, cv::Poin
 
 }  // namespace
 
-// [SECTION] findRaport
+// [SECTION] findRaport, cutRaport
 
 Raport findRaport(const cv::Mat& pixels, const RaportOptions& options) {
   Raport r;
@@ -302,6 +302,28 @@ Raport findRaport(const cv::Mat& pixels, const RaportOptions& options) {
   if (r.confidence < options.minConfidence) return r;
   r.cut = true;
   r.tile = cutTile(bgr, f, r.origin, a, b, std::clamp(options.seamMargin, 0.0, 0.5), photo::fitLight(an.luminance));
+  return r;
+}
+
+Raport cutRaport(const cv::Mat& pixels, cv::Point2d a, cv::Point2d b, cv::Point2d origin, const RaportOptions& options) {
+  Raport r;
+  const cv::Mat bgr = photoToBgr8(pixels);
+  r.tile = bgr;
+  if (bgr.empty() || !std::isfinite(a.x + a.y + b.x + b.y + origin.x + origin.y)) return r;
+  reduceBasis(a, b);
+  // At least a few pixels each way, and one cell no larger than the photo.
+  const double area = std::abs(cross(a, b));
+  if (len(a) < 4 || area < 16 || area > double(bgr.cols) * bgr.rows) return r;
+  const Frame f = chooseFrame(a, b);
+  if (f.w < 2 || f.h < 2 || f.w > 2 * bgr.cols || f.h > 2 * bgr.rows) return r;
+  const photo::Analysis an = photo::analyse(bgr, std::max(64, options.analysisSide));
+  r.found = r.cut = true;
+  r.a = a;
+  r.b = b;
+  r.origin = origin;
+  r.repeat = f.repeat;
+  r.confidence = photo::scoreLattice(an.signal, cv::Point2d(a.x * an.sx, a.y * an.sy), cv::Point2d(b.x * an.sx, b.y * an.sy));
+  r.tile = cutTile(bgr, f, origin, a, b, std::clamp(options.seamMargin, 0.0, 0.5), photo::fitLight(an.luminance));
   return r;
 }
 

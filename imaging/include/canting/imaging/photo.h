@@ -66,6 +66,12 @@ struct Raport {
 // cut = false and the whole photo as its tile.
 Raport findRaport(const cv::Mat& pixels, const RaportOptions& options = {});
 
+// The tile of a lattice given by hand (the GUI's dragged vectors and origin,
+// in the photo's pixels): cut as findRaport cuts its own, with that lattice's
+// confidence. A lattice that is degenerate, finer than 4 pixels or with a cell
+// larger than the photo gives found = cut = false and the whole photo.
+Raport cutRaport(const cv::Mat& pixels, cv::Point2d a, cv::Point2d b, cv::Point2d origin, const RaportOptions& options = {});
+
 // A basis reduced (Lagrange/Gauss): the shortest pair spanning the same
 // lattice, |a| <= |b|, |a.b| <= |a|^2 / 2, a.x >= 0.
 void reduceBasis(cv::Point2d& a, cv::Point2d& b);

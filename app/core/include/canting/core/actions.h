@@ -70,8 +70,8 @@ struct ExportAction {
 
 // The pola: an image's line art printed 1:1 at `widthCm`, as a PDF over
 // A4/F4 pages or one SVG (by the output's extension). `repeats` tiles the
-// image first; a raport (one true repeat) from the repeat finder can stand in
-// for the image once it exists.
+// image first; a photo of cloth is tiled by its raport (photo_raport.h's
+// repeatSource), the whole image only when no repeat is found in it.
 struct PolaAction {
   double widthCm = 0;                  // required: the printed width of the whole pola
   imaging::PolaOptions pola;           // style, line width, detail

@@ -6,6 +6,7 @@
 // does the work. Strings appear only at the JSON boundary (project.cpp) and
 // in the CLI's argument parsing, through the name lists below.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -102,10 +103,24 @@ struct LayoutOp {
   bool operator==(const LayoutOp& o) const;
 };
 
+// Rapikan foto (imaging/photo.h's cleanPhoto): the light flattened, the
+// undyed cloth made neutral and, with corners, the cloth's quad made a
+// rectangle. Corners are fractions of the image's width and height, so the
+// same operation runs on the preview and on the whole photo.
+struct CleanOp {
+  std::optional<std::array<cv::Point2d, 4>> corners;  // top-left, top-right, bottom-right, bottom-left; 0..1
+  bool flatField = true, whiteBalance = true;
+  imaging::Status validate() const;
+  bool isIdentity() const { return !corners && !flatField && !whiteBalance; }
+  // 8-bit BGR out; corners the clean-up refuses (crossed, folded flat) leave the geometry as it was.
+  cv::Mat run(const cv::Mat& image) const;
+  bool operator==(const CleanOp&) const = default;
+};
+
 // One entry of the Studio's stack. The variant's order is Kind's order.
 struct Operation {
-  enum class Kind { Recolor, Adjust, Quantize, Tone, Transform, Symmetry, Repeat, Layout };
-  using Params = std::variant<RecolorOp, AdjustOp, QuantizeOp, ToneOp, TransformOp, SymmetryOp, RepeatOp, LayoutOp>;
+  enum class Kind { Recolor, Adjust, Quantize, Tone, Transform, Symmetry, Repeat, Layout, Clean };
+  using Params = std::variant<RecolorOp, AdjustOp, QuantizeOp, ToneOp, TransformOp, SymmetryOp, RepeatOp, LayoutOp, CleanOp>;
   Params params;
   bool enabled = true;
 

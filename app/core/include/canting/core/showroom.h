@@ -99,6 +99,7 @@ imaging::Result<cv::Mat> loadShowroomMotif(const std::filesystem::path& image, c
 struct ShowroomMotif {
   std::string id, name;
   cv::Mat motif, small;  // as given (8-bit BGR); grid thumbnail
+  cv::Mat tile;          // what the mock-ups repeat: a photo's raport tile, else the motif (photo_raport.h)
   imaging::Palette palette;
   imaging::ColorIndex smallIndex;
   std::vector<imaging::Colorway> colorways;
@@ -162,6 +163,7 @@ class Showroom {
  private:
   std::string m_motifId, m_motifName;
   cv::Mat m_motif, m_small, m_preview;  // as given; grid thumbnail; product preview (<= 1024 px)
+  cv::Mat m_tile;                        // what the mock-ups repeat (ShowroomMotif::tile)
   imaging::Palette m_palette;
   imaging::ColorIndex m_smallIndex;
   std::optional<imaging::ColorIndex> m_fullIndex;

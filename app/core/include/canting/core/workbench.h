@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "canting/core/design.h"
@@ -124,6 +125,25 @@ class Workbench {
   // size) becomes one of the centre's motifs in the library, so the outlet's
   // gallery shows it. Rendered and encoded on a worker; noticed when in.
   void sendDesignToGallery();
+  // A photo's raport tile (or any image the Studio made) handed on: as the
+  // Studio's design (its DPI the photo's real scale), as one of the centre's
+  // motifs that the gallery lists first, or to the dye lab, which takes it
+  // with takeLabImage() (workbench_photo.cpp).
+  bool openDesignFromImage(const imaging::Image& image, const std::string& name);
+  void sendImageToGallery(const cv::Mat& image, const std::string& name);
+  struct LabImage {
+    cv::Mat image;  // 8-bit BGR
+    std::string name;
+    std::optional<imaging::Dpi> dpi;
+  };
+  void sendImageToLab(LabImage image);
+  // The same from a file, decoded on a worker; a photo of cloth goes as its raport tile.
+  void sendFileToLab(const std::filesystem::path& image, const std::string& name);
+  std::optional<LabImage> takeLabImage() { return std::exchange(m_labImage, std::nullopt); }
+  const std::optional<LabImage>& labImage() const { return m_labImage; }
+  // A library motif the gallery should show (Pustaka's "Tampilkan di Galeri").
+  void showInGallery(const std::string& motifId);
+  std::optional<std::string> takeGalleryMotif() { return std::exchange(m_galleryMotif, std::nullopt); }
   const std::vector<imaging::Palette>& namedPalettes() const { return m_palettes; }
   MotifLibrary& library() { return m_library; }
   // Autosave: a dirty design is written to autosavePath() at most every
@@ -192,6 +212,8 @@ class Workbench {
   std::shared_ptr<std::atomic<double>> m_exportProgress = std::make_shared<std::atomic<double>>(-1.0);
   std::atomic<bool> m_exportCancel{false};
   MotifLibrary m_library;
+  std::optional<LabImage> m_labImage;
+  std::optional<std::string> m_galleryMotif;
   double m_lastAutosave = -1;
   int m_autosavedVersion = 0;
   ThumbnailCache m_thumbnails{m_tasks};  // only stores the reference
