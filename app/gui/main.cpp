@@ -50,6 +50,7 @@ struct Options {
   int width = 0, height = 0;
   std::string show;
   bool kiosk = false;  // start in the outlet gallery's kiosk mode (an outlet PC's autostart)
+  std::string pg;      // the training records on the regency's PostgreSQL server
   bool help = false;
   bool version = false;
   // What could not be read: a cli.usage.* key and its values, for the message.
@@ -120,7 +121,7 @@ bool parseOptions(int argc, char** argv, Options& o) {
     if (a == "--version") { o.version = true; continue; }
     if (a == "--kiosk") { o.kiosk = true; continue; }
     const bool takesValue = a == "--open" || a == "--workspace" || a == "--lang" || a == "--screenshot" || a == "--show" ||
-                            a == "--frames" || a == "--size";
+                            a == "--frames" || a == "--size" || a == "--pg";
     if (!takesValue) {
       if (!a.empty() && a[0] == '-') return fail("cli.usage.unknown_option", {{"arg", a}});
       o.open.push_back(a);
@@ -133,6 +134,7 @@ bool parseOptions(int argc, char** argv, Options& o) {
     else if (a == "--lang") o.lang = v;
     else if (a == "--screenshot") o.screenshot = v;
     else if (a == "--show") o.show = v;
+    else if (a == "--pg") o.pg = v;
     else if (a == "--frames") {
       o.frames = std::atoi(v.c_str());
       if (o.frames < 1 || o.frames > 10000) return fail("cli.usage.bad_value", {{"arg", a}, {"value", v}});
@@ -267,6 +269,7 @@ int main(int argc, char** argv) {
   {
     gui::GlTextures textures;
     gui::App app(gui::UiContext{wb, textures, fonts, scale});
+    if (!opt.pg.empty()) app.records().desk().useServer(opt.pg);
     std::vector<std::filesystem::path> toOpen(opt.open.begin(), opt.open.end());
     // In the Studio an image (or .canting project) opens as the design.
     if (wb.workspace() == core::WorkspaceId::StudioDesain && !toOpen.empty()) wb.startOpenDesign(toOpen.front());
