@@ -6,6 +6,7 @@
 //                                         whose Unix socket is in SOCKET_DIR
 //                                         (tests/support/pg_cluster.sh start DIR)
 //   bench_records_pg --quick SOCKET_DIR   2 centres x 50 trainees (CTest)
+//   CANTING_BENCH_KEEP=1 keeps the database (for EXPLAIN in psql)
 //
 // People, centres and the scheme go through the store; the outcomes are
 // written by the server itself (INSERT ... SELECT over generate_series, with
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <string>
@@ -126,7 +128,10 @@ int main(int argc, char** argv) {
     if (int(m.trainees.size()) != perCentre || int(m.units.size()) != nUnits) die("matrix has the wrong shape");
     std::printf("centre matrix from PostgreSQL (%d x %d) %8.2f ms   target < 100 ms\n", perCentre, nUnits, matrixMs);
   }
-  clusterExec(socketDir, "DROP DATABASE " + dbName + " WITH (FORCE)");
+  if (std::getenv("CANTING_BENCH_KEEP"))  // to look at the plans in psql afterwards
+    std::printf("kept: database %s\n", dbName.c_str());
+  else
+    clusterExec(socketDir, "DROP DATABASE " + dbName + " WITH (FORCE)");
   fs::remove_all(dir);
   return 0;
 }

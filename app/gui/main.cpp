@@ -85,7 +85,7 @@ void takeInput(GLFWwindow* window) {
 // The --show values are ids, the same in every language.
 const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-recipe]|lab-paint|training-login|"
-    "training-dashboard|training-keys|training-refused|training-heads|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
+    "training-dashboard|training-keys|training-refused|training-heads|training-backup (CANTING_DB)|training-server (--pg)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
 
@@ -335,6 +335,14 @@ int main(int argc, char** argv) {
       desk.pin = "1234";
       if (auto st = desk.databaseExists() ? desk.login() : desk.createDatabase(desk.loginName, desk.pin); !st)
         std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
+    } else if (opt.show == "training-server") {
+      // The real records as the demo's administrator: with --pg, the server's
+      // (made by `canting-cli training init --pg URL --demo`).
+      records::Desk& desk = app.records().desk();
+      if (auto st = desk.useDemo(false); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
+      desk.loginName = records::demoLogins()[0].name;
+      desk.pin = records::demoLogins()[0].pin;
+      if (auto st = desk.login(); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
     } else if (opt.show.rfind("training-", 0) == 0) {
       // The training workspace on the demo database (made in the data folder
       // when missing): training-login, -dashboard, -centre-N, -trainee-N,

@@ -47,7 +47,7 @@ TEST_CASE("training commands work on PostgreSQL with --pg in place of --db", "[c
   CHECK(runCli({"training", "centre", "list", "--pg", pg.url, "--db", (dir.path() / "p.db").string()}).code == 1);
 }
 
-TEST_CASE("--pg naming a server that is not there says it cannot be reached", "[cli][training]") {
+TEST_CASE("training with a --pg URL naming a server that is not there says it cannot be reached", "[cli][training]") {
   test::TempDir dir;
   const std::string url = "postgresql:///canting?host=" + (dir.path() / "none").string() + "&connect_timeout=2";
   auto r = runCli({"--lang", "en", "training", "centre", "list", "--pg", url});

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "canting/records/desk.h"
 #include "canting/records/store.h"
 #include "pg_sql.h"
 #include "records_fixture.h"
@@ -128,4 +129,22 @@ TEST_CASE("on a server, a BK flipped to K behind the store's back (trigger dropp
   REQUIRE(bad->problems.size() == 1);
   CHECK(bad->problems[0].kind == AuditProblemKind::RecordChanged);
   CHECK(bad->problems[0].entity == "assessment");
+}
+
+TEST_CASE("the training workspace's desk works on a server (the GUI's --pg); the demo stays a file", "[records][pg][desk]") {
+  REQUIRE(canting::test::onPostgres());
+  canting::test::TempDir dir;
+  canting::test::PgDatabase pg;
+  Desk desk{dir.path() / "pelatihan.db", dir.path() / "pelatihan-demo.db", std::filesystem::path(CANTING_ASSETS_DIR) / "curriculum"};
+  desk.useServer(pg.url);
+  CHECK(desk.databaseExists());
+  REQUIRE(desk.createDatabase("kabupaten", "9876"));
+  REQUIRE(desk.store());
+  CHECK(desk.store()->options().pgUrl == pg.url);
+  CHECK(desk.loginNames() == std::vector<std::string>{"kabupaten"});
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "pelatihan.db"));
+  REQUIRE(desk.useDemo(true));
+  CHECK(desk.store()->options().pgUrl.empty());
+  CHECK(std::filesystem::exists(dir.path() / "pelatihan-demo.db"));
+  desk.logout();
 }
