@@ -46,18 +46,6 @@ double onceMs(const std::function<void()>& fn) {
   std::exit(2);
 }
 
-fs::path writeScheme(const fs::path& dir, int units) {
-  std::string j = R"({"code":"","title":"Skema uji 30 unit","version":"bench","units":[)";
-  for (int u = 0; u < units; ++u) {
-    j += (u ? "," : "");
-    j += R"({"code":"","title":"Unit )" + std::to_string(u + 1) + R"(","elements":[{"title":"Elemen","criteria":["KUK satu","KUK dua"]}]})";
-  }
-  j += "]}";
-  const auto p = dir / "scheme.json";
-  std::ofstream(p) << j;
-  return p;
-}
-
 struct World {
   std::unique_ptr<Store> store;
   std::optional<Actor> admin;
@@ -75,7 +63,7 @@ World build(const fs::path& dir, int nCentres, int perCentre, int nUnits, int nA
   if (!w.store->addPerson(*w.admin, {0, "", "asesor", Role::Assessor, 0, "MET.0", false}, "1234")) die("assessor");
   for (int c = 0; c < nCentres; ++c)
     w.centres.push_back(*w.store->addCentre(*w.admin, {0, "", c == 0 ? "Kampung Batik Limbasari" : "Sentra " + std::to_string(c + 1)}));
-  auto sid = w.store->loadScheme(*w.admin, writeScheme(dir, nUnits));
+  auto sid = w.store->loadScheme(*w.admin, canting::bench::writeBenchScheme(dir, nUnits));
   if (!sid) die("scheme");
   w.scheme = *sid;
   auto sch = *w.store->scheme(*w.admin, w.scheme);

@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace canting::bench {
@@ -31,6 +34,20 @@ inline double medianMs(int runs, const std::function<void()>& fn, double* cpu = 
   std::sort(c.begin(), c.end());
   if (cpu) *cpu = c[c.size() / 2];
   return t[t.size() / 2];
+}
+
+// The records benchmarks' scheme: `units` units of one element with two
+// criteria each, as a scheme file in `dir`.
+inline std::filesystem::path writeBenchScheme(const std::filesystem::path& dir, int units) {
+  std::string j = R"({"code":"","title":"Skema uji 30 unit","version":"bench","units":[)";
+  for (int u = 0; u < units; ++u) {
+    j += (u ? "," : "");
+    j += R"({"code":"","title":"Unit )" + std::to_string(u + 1) + R"(","elements":[{"title":"Elemen","criteria":["KUK satu","KUK dua"]}]})";
+  }
+  j += "]}";
+  const auto p = dir / "scheme.json";
+  std::ofstream(p) << j;
+  return p;
 }
 
 }  // namespace canting::bench

@@ -38,16 +38,18 @@ using namespace training;
 // [SECTION] commands
 
 int cmdInit(Ctx& c, const ParsedArgs& a) {
-  const fs::path p = dbPath(a);
-  auto s = rec::Store::open({.file = p});
+  if (a.value("pg") && a.value("db")) return c.usage("cli.usage.pg_or_db", {{"arg", "--pg"}}, "cli.help.training");
+  const auto opt = storeOptions(a);
+  const std::string p = opt.pgUrl.empty() ? opt.file.string() : rec::redactedUrl(opt.pgUrl);
+  auto s = rec::Store::open(opt);
   if (!s) return c.fail(s.error());
   auto& store = **s;
   if (a.flag("demo")) {
     if (auto st = rec::makeDemo(store, core::assetsDir() / "curriculum"); !st) return c.fail(st.error());
-    c.out << c.tr.tr("cli.training.demo_made", {{"path", p.string()}}) << "\n";
+    c.out << c.tr.tr("cli.training.demo_made", {{"path", p}}) << "\n";
     for (const auto& l : rec::demoLogins())
       c.out << "  " << l.name << "  PIN " << l.pin << "  (" << c.tr.tr(std::string("records.role.") + rec::roleName(l.role)) << ")\n";
-    if (!a.value("db")) c.out << c.tr.tr("cli.training.demo_use") << "\n";
+    if (!a.value("db") && !a.value("pg")) c.out << c.tr.tr("cli.training.demo_use") << "\n";
     return kOk;
   }
   if (auto admin = a.value("admin")) {
@@ -61,7 +63,7 @@ int cmdInit(Ctx& c, const ParsedArgs& a) {
     auto n = store.loadCurriculum(*actor, core::assetsDir() / "curriculum");
     if (!n) return c.fail(n.error());
   }
-  c.out << c.tr.tr("cli.training.ready", {{"path", p.string()}, {"version", std::to_string(store.schemaVersion())}}) << "\n";
+  c.out << c.tr.tr("cli.training.ready", {{"path", p}, {"version", std::to_string(store.schemaVersion())}}) << "\n";
   return kOk;
 }
 
@@ -425,6 +427,8 @@ int cmdBackup(Ctx& c, const ParsedArgs& a) {
 }
 
 int cmdRestore(Ctx& c, const ParsedArgs& a) {
+  // A server's database is restored by its administrator, with pg_restore (docs/DEPLOY.md).
+  if (a.value("pg")) return c.fail(imaging::makeError(rec::RecordsError::RestoreRefused, {{"reason", "@records.backup.use_pg_dump"}, {"path", rec::redactedUrl(*a.value("pg"))}}));
   const fs::path target = dbPath(a);
   auto r = rec::restoreDatabase(a.positionals[0], target, std::int64_t(std::time(nullptr)));
   if (!r) return c.fail(r.error());
@@ -469,8 +473,12 @@ std::vector<Command> trainingCommands() {
       {"training restore", {{"FILE"}, {}, {"db"}}, "cli.help.training_restore", cmdRestore},
   };
   for (Command& cmd : training::keyCommands()) all.push_back(std::move(cmd));
-  // Every command can work on the demo records (the app's *Data demo*) with --demo.
-  for (Command& cmd : all) cmd.spec.flags.insert("demo");
+  // Every command can work on the demo records (the app's *Data demo*) with
+  // --demo, and every one that takes --db FILE takes --pg URL instead.
+  for (Command& cmd : all) {
+    cmd.spec.flags.insert("demo");
+    if (cmd.spec.valueOptions.count("db")) cmd.spec.valueOptions.insert("pg");
+  }
   return all;
 }
 

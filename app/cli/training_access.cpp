@@ -57,15 +57,32 @@ fs::path dbPath(const ParsedArgs& a) {
   return a.flag("demo") ? core::recordsDemoDatabase() : core::recordsDatabase();
 }
 
+rec::StoreOptions storeOptions(const ParsedArgs& a) {
+  rec::StoreOptions o;
+  if (auto url = a.value("pg")) {
+    o.pgUrl = *url;
+    // Evidence files stay on this computer, in the usual folder.
+    o.evidenceDir = core::recordsDatabase().parent_path() / "bukti";
+  } else {
+    o.file = dbPath(a);
+  }
+  return o;
+}
+
+// The one place a training command opens the records.
 std::unique_ptr<rec::Store> openStore(Ctx& c, const ParsedArgs& a, int& status) {
+  if (a.value("pg") && a.value("db")) {
+    status = c.usage("cli.usage.pg_or_db", {{"arg", "--pg"}}, "cli.help.training");
+    return nullptr;
+  }
   const fs::path p = dbPath(a);
   std::error_code ec;
-  if (!fs::exists(p, ec)) {
+  if (!a.value("pg") && !fs::exists(p, ec)) {
     status = c.fail(imaging::makeError(imaging::ErrorCode::FileNotFound, {{"path", p.string()}}));
     c.err << c.tr.tr("cli.training.init_first") << "\n";
     return nullptr;
   }
-  auto s = rec::Store::open({.file = p});
+  auto s = rec::Store::open(storeOptions(a));
   if (!s) {
     status = c.fail(s.error());
     return nullptr;

@@ -18,6 +18,9 @@ namespace canting::cli::training {
 
 // --db, else the demo (core::recordsDemoDatabase) with --demo, else core::recordsDatabase().
 std::filesystem::path dbPath(const ParsedArgs& a);
+// Where the records are: --pg URL (the regency's PostgreSQL server) or the file dbPath names.
+records::StoreOptions storeOptions(const ParsedArgs& a);
+// Opens the records of --pg, or of an existing file (a missing file says `training init` first).
 std::unique_ptr<records::Store> openStore(Ctx& c, const ParsedArgs& a, int& status);
 std::string askPin(Ctx& c, const std::string& prompt = "cli.training.pin_prompt");  // on a terminal only, unechoed; empty otherwise
 // A PIN never has to be typed on the command line: --pin-file F, else --pin

@@ -51,6 +51,7 @@ struct Options {
   int width = 0, height = 0;
   std::string show;
   bool kiosk = false;  // start in the outlet gallery's kiosk mode (an outlet PC's autostart)
+  std::string pg;      // the training records on the regency's PostgreSQL server
   bool help = false;
   bool version = false;
   // What could not be read: a cli.usage.* key and its values, for the message.
@@ -85,7 +86,7 @@ void takeInput(GLFWwindow* window) {
 // The --show values are ids, the same in every language.
 const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-kuning][-recipe]|lab-paint|lab-cap-hand|lab-photo|lab-photo-exercise-N|training-login|"
-    "training-dashboard|training-keys|training-refused|training-heads|training-backup (CANTING_DB)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
+    "training-dashboard|training-keys|training-refused|training-heads|training-backup (CANTING_DB)|training-server (--pg)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "studio-raport[-cm]|studio-rapikan (the demo's cloth photo unless --open gives one)|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
@@ -122,7 +123,7 @@ bool parseOptions(int argc, char** argv, Options& o) {
     if (a == "--version") { o.version = true; continue; }
     if (a == "--kiosk") { o.kiosk = true; continue; }
     const bool takesValue = a == "--open" || a == "--workspace" || a == "--lang" || a == "--screenshot" || a == "--show" ||
-                            a == "--frames" || a == "--size";
+                            a == "--frames" || a == "--size" || a == "--pg";
     if (!takesValue) {
       if (!a.empty() && a[0] == '-') return fail("cli.usage.unknown_option", {{"arg", a}});
       o.open.push_back(a);
@@ -135,6 +136,7 @@ bool parseOptions(int argc, char** argv, Options& o) {
     else if (a == "--lang") o.lang = v;
     else if (a == "--screenshot") o.screenshot = v;
     else if (a == "--show") o.show = v;
+    else if (a == "--pg") o.pg = v;
     else if (a == "--frames") {
       o.frames = std::atoi(v.c_str());
       if (o.frames < 1 || o.frames > 10000) return fail("cli.usage.bad_value", {{"arg", a}, {"value", v}});
@@ -269,6 +271,7 @@ int main(int argc, char** argv) {
   {
     gui::GlTextures textures;
     gui::App app(gui::UiContext{wb, textures, fonts, scale});
+    if (!opt.pg.empty()) app.records().desk().useServer(opt.pg);
     std::vector<std::filesystem::path> toOpen(opt.open.begin(), opt.open.end());
     // In the Studio an image (or .canting project) opens as the design.
     if (wb.workspace() == core::WorkspaceId::StudioDesain && !toOpen.empty()) wb.startOpenDesign(toOpen.front());
@@ -366,6 +369,14 @@ int main(int argc, char** argv) {
       desk.pin = "1234";
       if (auto st = desk.databaseExists() ? desk.login() : desk.createDatabase(desk.loginName, desk.pin); !st)
         std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
+    } else if (opt.show == "training-server") {
+      // The real records as the demo's administrator: with --pg, the server's
+      // (made by `canting-cli training init --pg URL --demo`).
+      records::Desk& desk = app.records().desk();
+      if (auto st = desk.useDemo(false); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
+      desk.loginName = records::demoLogins()[0].name;
+      desk.pin = records::demoLogins()[0].pin;
+      if (auto st = desk.login(); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
     } else if (opt.show.rfind("training-", 0) == 0) {
       // The training workspace on the demo database (made in the data folder
       // when missing): training-login, -dashboard, -centre-N, -trainee-N,

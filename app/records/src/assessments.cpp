@@ -38,7 +38,7 @@ void Store::refreshUnitStatus(Id trainee) {
           "  SELECT a.trainee_id, au.unit_id, t.centre_id, au.k, a.date, "
           "         ROW_NUMBER() OVER (PARTITION BY au.unit_id ORDER BY a.date DESC, a.id DESC) AS n "
           "  FROM assessments a JOIN assessment_units au ON au.assessment_id = a.id JOIN trainees t ON t.id = a.trainee_id "
-          "  WHERE a.trainee_id = ?1) WHERE n = 1")
+          "  WHERE a.trainee_id = ?1) AS latest WHERE n = 1")  // PostgreSQL wants the alias
       .bind(1, trainee)
       .run();
 }

@@ -1,7 +1,5 @@
 // Audit: the hash-chained log every change appends to, and its check.
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
@@ -100,7 +98,9 @@ AuditCheck walkChain(Db& db, LatestByRecord* latest) {
   std::string prev(64, '0');
   // A file from before schema 6 (a backup to restore) has no record columns yet.
   bool v6 = false;
-  {
+  if (db.dialect() == Dialect::Postgres) {
+    v6 = true;  // a server's schema was made at version 8 or later
+  } else {
     auto cols = db.prepare("SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'content_hash'");
     v6 = cols.step() && cols.i64(0) == 1;
   }
@@ -162,11 +162,11 @@ void checkHead(Db& db, const AuditHead& anchor, AuditCheck& c) {
 }
 
 struct ReadSnapshot {
-  explicit ReadSnapshot(Db& db) : m_db(db), m_own(sqlite3_get_autocommit(db.raw()) != 0) {
-    if (m_own) m_db.exec("BEGIN");
+  explicit ReadSnapshot(Db& db) : m_db(db), m_own(!db.inTransaction()) {
+    if (m_own) m_db.beginRead();
   }
   ~ReadSnapshot() {
-    if (m_own) sqlite3_exec(m_db.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (m_own) m_db.rollbackQuietly();
   }
   Db& m_db;
   bool m_own;

@@ -7,7 +7,7 @@
 // Index of this file:
 // [SECTION] the kinds of record and what their content is
 // [SECTION] scanning: one record or all of them
-// [SECTION] records written by an import (SQLite's update hook)
+// [SECTION] records written by an import (SQLite's update hook; triggers on PostgreSQL)
 
 #include <sqlite3.h>
 
@@ -96,22 +96,21 @@ const Kind* findKind(const std::string& kind) {
 std::string withFilter(const Part& p, bool one) {
   std::string sql = p.sql;
   const auto at = sql.find("%W");
-  sql.replace(at, 2, one ? std::string(p.key) + " = ?1" : std::string("1"));
+  sql.replace(at, 2, one ? std::string(p.key) + " = ?1" : std::string("1 = 1"));  // "WHERE 1" is not a boolean to PostgreSQL
   return sql;
 }
 
 // Fields from column `from` on, each after a unit separator; NULL is its own
 // byte so that NULL and "" differ.
-void appendRow(std::string& out, sqlite3_stmt* s, int from) {
-  const int n = sqlite3_column_count(s);
+void appendRow(std::string& out, const Stmt& s, int from) {
+  const int n = s.columns();
   for (int i = from; i < n; ++i) {
     out += '\x1f';
-    if (sqlite3_column_type(s, i) == SQLITE_NULL) {
+    if (s.isNull(i)) {
       out += '\x15';
       continue;
     }
-    const auto* t = sqlite3_column_text(s, i);
-    out.append(reinterpret_cast<const char*>(t), std::size_t(sqlite3_column_bytes(s, i)));
+    out += s.text(i);
   }
   out += '\x1e';
 }
@@ -122,51 +121,36 @@ template <class F>
 void scan(Db& db, const Kind& k, Id only, F&& f) {
   const bool one = only > 0;
   struct Cursor {
-    sqlite3_stmt* s = nullptr;
+    Stmt s;
     bool live = false;
   };
-  std::vector<Stmt> stmts;
-  std::vector<Cursor> children;
   auto open = [&](const Part& p) {
-    std::string sql = withFilter(p, one);
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db.raw(), sql.c_str(), int(sql.size()), &raw, nullptr) != SQLITE_OK) {
-      const int code = sqlite3_errcode(db.raw());
-      throw DbError{code & 0xff, code, sqlite3_errmsg(db.raw())};
-    }
-    stmts.emplace_back(db.raw(), raw);
-    if (one) stmts.back().bind(1, only);
-    return raw;
+    Stmt s = db.prepare(withFilter(p, one));
+    if (one) s.bind(1, only);
+    return s;
   };
-  auto next = [&](sqlite3_stmt* s) {
-    const int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    const int code = sqlite3_extended_errcode(db.raw());
-    throw DbError{code & 0xff, code, sqlite3_errmsg(db.raw())};
-  };
-  stmts.reserve(1 + k.children.size());
-  sqlite3_stmt* main = open(k.main);
+  std::vector<Cursor> children;
+  children.reserve(k.children.size());
+  Stmt main = open(k.main);
   for (const Part& p : k.children) {
     Cursor c{open(p)};
-    c.live = next(c.s);
-    children.push_back(c);
+    c.live = c.s.step();
+    children.push_back(std::move(c));
   }
   std::string content;
-  while (next(main)) {
-    const Id id = sqlite3_column_int64(main, 0);
+  while (main.step()) {
+    const Id id = main.i64(0);
     content.assign(k.kind);
     appendRow(content, main, 1);
     for (Cursor& c : children) {
       content += '\x1d';
-      while (c.live && sqlite3_column_int64(c.s, 0) < id) c.live = next(c.s);
-      while (c.live && sqlite3_column_int64(c.s, 0) == id) {
+      while (c.live && c.s.i64(0) < id) c.live = c.s.step();
+      while (c.live && c.s.i64(0) == id) {
         appendRow(content, c.s, 1);
-        c.live = next(c.s);
+        c.live = c.s.step();
       }
     }
-    const auto* u = sqlite3_column_text(main, 1);
-    f(id, std::string(u ? reinterpret_cast<const char*>(u) : ""), sha256Hex(content.data(), content.size()));
+    f(id, main.text(1), sha256Hex(content.data(), content.size()));
   }
 }
 
@@ -197,37 +181,43 @@ void allRecordContents(Db& db, const std::function<void(const char* kind, const 
     scan(db, k, 0, [&](Id id, const std::string& uuid, const std::string& hash) { f(k.kind, k.table, id, uuid, hash); });
 }
 
-// [SECTION] records written by an import (SQLite's update hook)
+// [SECTION] records written by an import (SQLite's update hook; triggers on PostgreSQL)
 
 namespace {
-// A child table's rows belong to the record its owner query names.
+// A child table's rows belong to the record its owner query names. SQLite's
+// hook gives a rowid, looked up afterwards; PostgreSQL's trigger has the new
+// row and names the owner at once.
 struct Owner {
   const char* table;
   const char* kind;
   const char* sql;  // ?1 = rowid -> the owning record's id; nullptr: the row is the record
+  const char* pg;   // the owning record's id from the trigger's NEW row
 };
 const std::vector<Owner>& owners() {
   static const std::vector<Owner> o = {
-      {"centres", "centre", nullptr},
-      {"people", "person", nullptr},
-      {"schemes", "scheme", nullptr},
-      {"units", "scheme", "SELECT scheme_id FROM units WHERE rowid = ?1"},
-      {"elements", "scheme", "SELECT u.scheme_id FROM elements e JOIN units u ON u.id = e.unit_id WHERE e.rowid = ?1"},
+      {"centres", "centre", nullptr, "NEW.id"},
+      {"people", "person", nullptr, "NEW.id"},
+      {"schemes", "scheme", nullptr, "NEW.id"},
+      {"units", "scheme", "SELECT scheme_id FROM units WHERE rowid = ?1", "NEW.scheme_id"},
+      {"elements", "scheme", "SELECT u.scheme_id FROM elements e JOIN units u ON u.id = e.unit_id WHERE e.rowid = ?1",
+       "(SELECT scheme_id FROM units WHERE id = NEW.unit_id)"},
       {"criteria", "scheme",
-       "SELECT u.scheme_id FROM criteria c JOIN elements e ON e.id = c.element_id JOIN units u ON u.id = e.unit_id WHERE c.rowid = ?1"},
-      {"trainees", "trainee", nullptr},
-      {"trainee_versions", "trainee", "SELECT t.id FROM trainee_versions v JOIN trainees t ON t.uuid = v.trainee_uuid WHERE v.rowid = ?1"},
-      {"sessions", "session", nullptr},
-      {"session_units", "session", "SELECT session_id FROM session_units WHERE rowid = ?1"},
-      {"session_trainees", "session", "SELECT session_id FROM session_trainees WHERE rowid = ?1"},
-      {"attendance", "session", "SELECT session_id FROM attendance WHERE rowid = ?1"},
-      {"assessments", "assessment", nullptr},
-      {"assessment_units", "assessment", "SELECT assessment_id FROM assessment_units WHERE rowid = ?1"},
-      {"assessment_criteria", "assessment", "SELECT assessment_id FROM assessment_criteria WHERE rowid = ?1"},
-      {"evidence", "evidence", nullptr},
-      {"certificates", "certificate", nullptr},
-      {"attempts", "attempt", nullptr},
-      {"orders", "order", nullptr},
+       "SELECT u.scheme_id FROM criteria c JOIN elements e ON e.id = c.element_id JOIN units u ON u.id = e.unit_id WHERE c.rowid = ?1",
+       "(SELECT u.scheme_id FROM elements e JOIN units u ON u.id = e.unit_id WHERE e.id = NEW.element_id)"},
+      {"trainees", "trainee", nullptr, "NEW.id"},
+      {"trainee_versions", "trainee", "SELECT t.id FROM trainee_versions v JOIN trainees t ON t.uuid = v.trainee_uuid WHERE v.rowid = ?1",
+       "(SELECT id FROM trainees WHERE uuid = NEW.trainee_uuid)"},
+      {"sessions", "session", nullptr, "NEW.id"},
+      {"session_units", "session", "SELECT session_id FROM session_units WHERE rowid = ?1", "NEW.session_id"},
+      {"session_trainees", "session", "SELECT session_id FROM session_trainees WHERE rowid = ?1", "NEW.session_id"},
+      {"attendance", "session", "SELECT session_id FROM attendance WHERE rowid = ?1", "NEW.session_id"},
+      {"assessments", "assessment", nullptr, "NEW.id"},
+      {"assessment_units", "assessment", "SELECT assessment_id FROM assessment_units WHERE rowid = ?1", "NEW.assessment_id"},
+      {"assessment_criteria", "assessment", "SELECT assessment_id FROM assessment_criteria WHERE rowid = ?1", "NEW.assessment_id"},
+      {"evidence", "evidence", nullptr, "NEW.id"},
+      {"certificates", "certificate", nullptr, "NEW.id"},
+      {"attempts", "attempt", nullptr, "NEW.id"},
+      {"orders", "order", nullptr, "NEW.id"},
   };
   return o;
 }
@@ -236,12 +226,49 @@ void onWrite(void* self, int op, const char*, const char* table, sqlite3_int64 r
   if (op == SQLITE_DELETE) return;
   static_cast<WrittenRecords*>(self)->note(table, rowid);
 }
+
+// The session's list of written records on PostgreSQL; the triggers add to
+// it only while canting.track is on, so ordinary writes pay one setting lookup.
+// No sequence in it: lastval() (Db::lastId) must still name the record just
+// inserted. A table only ever appended to after TRUNCATE reads back in its
+// physical (ctid) order, which is the order written.
+constexpr const char* kPgWritten = "CREATE TEMP TABLE IF NOT EXISTS canting_written (kind TEXT NOT NULL, id BIGINT)";
 }  // namespace
 
-WrittenRecords::WrittenRecords(Db& db) : m_db(db) { sqlite3_update_hook(m_db.raw(), onWrite, this); }
-WrittenRecords::~WrittenRecords() { stop(); }
+std::string pgWriteTracking(const std::string& table) {
+  for (const Owner& o : owners())
+    if (table == o.table)
+      return std::string("CREATE FUNCTION canting_written_") + o.table + "() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+             "BEGIN\n  IF current_setting('canting.track', true) = 'on' THEN\n"
+             "    INSERT INTO canting_written (kind, id) VALUES ('" + o.kind + "', " + o.pg + ");\n  END IF;\n  RETURN NULL;\nEND $$;\n"
+             "CREATE TRIGGER written_" + o.table + " AFTER INSERT OR UPDATE ON " + o.table +
+             " FOR EACH ROW EXECUTE FUNCTION canting_written_" + o.table + "();\n";
+  return {};
+}
+
+WrittenRecords::WrittenRecords(Db& db) : m_db(db) {
+  if (m_db.dialect() == Dialect::Sqlite) {
+    sqlite3_update_hook(m_db.raw(), onWrite, this);
+    return;
+  }
+  m_db.exec(kPgWritten);
+  m_db.exec("TRUNCATE canting_written");
+  m_db.exec("SELECT set_config('canting.track', 'on', false)");
+}
+WrittenRecords::~WrittenRecords() {
+  try {
+    stop();
+  } catch (const DbError&) {
+    // The connection is gone or its transaction failed: nothing more is noted either way.
+  }
+}
 void WrittenRecords::stop() {
-  if (m_on) sqlite3_update_hook(m_db.raw(), nullptr, nullptr);
+  if (m_on) {
+    if (m_db.dialect() == Dialect::Sqlite)
+      sqlite3_update_hook(m_db.raw(), nullptr, nullptr);
+    else
+      m_db.exec("SELECT set_config('canting.track', 'off', false)");
+  }
   m_on = false;
 }
 
@@ -257,8 +284,14 @@ void WrittenRecords::note(const char* table, std::int64_t rowid) {
 std::vector<RecordRef> WrittenRecords::records() {
   stop();
   std::set<std::pair<std::string, Id>> seen;
-  std::map<std::string, Stmt> lookups;  // one prepared owner query per child table
   std::vector<RecordRef> out;
+  if (m_db.dialect() == Dialect::Postgres) {
+    auto q = m_db.prepare("SELECT kind, id FROM canting_written WHERE id IS NOT NULL ORDER BY ctid");
+    while (q.step())
+      if (seen.insert({q.text(0), q.i64(1)}).second) out.push_back(RecordRef{q.text(0), "", q.i64(1)});
+    return out;
+  }
+  std::map<std::string, Stmt> lookups;  // one prepared owner query per child table
   for (const auto& [table, rowid] : m_rows) {
     const Owner* o = nullptr;
     for (const Owner& c : owners())

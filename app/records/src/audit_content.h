@@ -25,6 +25,10 @@ std::optional<RecordContent> recordContent(Db& db, const RecordRef& r);
 void allRecordContents(Db& db, const std::function<void(const char* kind, const char* table, Id id, const std::string& uuid,
                                                         const std::string& hash)>& f);
 
+// PostgreSQL's trigger noting the records a write to `table` touched (the
+// schema makes one per table that belongs to a record); empty for other tables.
+std::string pgWriteTracking(const std::string& table);
+
 // Notes every record a stretch of writes touched (an import writes hundreds
 // in one go), so that each gets its own audit entry. One per connection at a time.
 class WrittenRecords {

@@ -87,6 +87,8 @@ bool backupDue(std::optional<std::int64_t> lastBackup, std::int64_t now, bool ha
 }
 
 Status Store::backupTo(const fs::path& out) {
+  // A server's database is backed up by its administrator with pg_dump (docs/DEPLOY.md).
+  if (m_db.dialect() == Dialect::Postgres) return backupFailed("@records.backup.use_pg_dump", out);
   std::error_code ec;
   if (fs::exists(out, ec) && fs::equivalent(out, m_opt.file, ec)) return backupFailed("@records.backup.same_file", out);
   if (fs::is_directory(out, ec)) return makeError(ErrorCode::IsDirectory, {{"path", out.string()}});

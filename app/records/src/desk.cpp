@@ -83,6 +83,7 @@ Desk::Desk(fs::path realDb, fs::path demoDb, fs::path curriculumDir)
     : m_realDb(std::move(realDb)), m_demoDb(std::move(demoDb)), m_curriculum(std::move(curriculumDir)) {}
 
 bool Desk::databaseExists() const {
+  if (!m_demo && !m_server.empty()) return true;  // a server's database is made by its administrator
   std::error_code ec;
   return fs::exists(file(), ec);
 }
@@ -90,7 +91,12 @@ bool Desk::databaseExists() const {
 Status Desk::openStore() {
   m_openError.reset();
   if (m_store) return imaging::Ok{};
-  auto s = Store::open({.file = file()});
+  StoreOptions opt{.file = file()};
+  if (!m_demo && !m_server.empty()) {
+    opt.pgUrl = m_server;
+    opt.evidenceDir = m_realDb.parent_path() / "bukti";  // evidence files stay on this computer
+  }
+  auto s = Store::open(std::move(opt));
   if (!s) {
     m_openError = s.error();
     return s.error();

@@ -23,7 +23,7 @@ Result<std::string> Store::saveOrder(const Actor& by, core::Order& o) {
     Transaction tx(m_db);
     const std::string now = isoTime(this->now());
     const int year = std::stoi(now.substr(0, 4));
-    m_db.prepare("INSERT INTO order_counter (year, last) VALUES (?1, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1").bind(1, year).run();
+    m_db.prepare("INSERT INTO order_counter (year, last) VALUES (?1, 1) ON CONFLICT (year) DO UPDATE SET last = order_counter.last + 1").bind(1, year).run();
     auto q = m_db.prepare("SELECT last FROM order_counter WHERE year = ?1");
     q.bind(1, year).step();
     char number[32];

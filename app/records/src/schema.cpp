@@ -1,6 +1,10 @@
 #include "canting/records/schema.h"
 
 #include <string>
+#include <vector>
+
+#include "audit_content.h"
+#include "pg_sql.h"
 
 namespace canting::records {
 
@@ -193,61 +197,54 @@ CREATE TABLE centre_orders (
 ALTER TABLE attempts ADD COLUMN centre_id INTEGER REFERENCES centres(id);
 )sql";
 
-std::string step(int to) {
-  std::string sql;
+// The tables each version makes that hold records (and so refuse DELETE).
+std::vector<const char*> recordTables(int to) {
   switch (to) {
-    case 1:
-      sql = kV1;
-      for (const char* t : {"centres", "people", "schemes", "units", "elements", "criteria", "trainees", "trainee_versions", "audit_log"})
-        sql += noDelete(t);
-      break;
-    case 2:
-      sql = kV2;
-      for (const char* t : {"sessions", "session_units", "attendance", "assessments", "assessment_criteria", "assessment_units",
-                            "evidence", "certificates"})
-        sql += noDelete(t);
-      break;
-    case 3:
-      sql = kV3;
-      sql += noDelete("attempts");
-      break;
-    case 4:
-      sql = kV4;
-      sql += noDelete("orders");
-      break;
-    case 5:
-      sql = kV5;
-      sql += noDelete("session_trainees");
-      break;
-    case 6:
-      sql = kV6;
-      break;
-    case 7:
-      sql = kV7;
-      sql += noDelete("keys");
-      break;
-    case 8:
-      sql = kV8;
-      for (const char* t : {"centre_chain", "centre_heads", "centre_orders"}) sql += noDelete(t);
-      break;
+    case 1: return {"centres", "people", "schemes", "units", "elements", "criteria", "trainees", "trainee_versions", "audit_log"};
+    case 2: return {"sessions", "session_units", "attendance", "assessments", "assessment_criteria", "assessment_units", "evidence", "certificates"};
+    case 3: return {"attempts"};
+    case 4: return {"orders"};
+    case 5: return {"session_trainees"};
+    case 7: return {"keys"};
+    case 8: return {"centre_chain", "centre_heads", "centre_orders"};
+    default: return {};
   }
-  return sql;
+}
+
+const char* const kSteps[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+
+// PostgreSQL's own pieces: the function every refusing trigger calls, made
+// with the first version.
+const char* const kPgRefuse = R"sql(
+CREATE FUNCTION canting_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'P0001'; END $$;
+)sql";
+
+// One description, two renderings: the SQLite text as it always was, or the
+// same text through ddlToPostgres with the triggers that note written records
+// (SQLite's update hook does that there; see audit_content.cpp).
+std::string step(int to, Dialect dialect) {
+  std::string sql = kSteps[to - 1];
+  for (const char* t : recordTables(to)) sql += noDelete(t);
+  if (dialect == Dialect::Sqlite) return sql;
+  std::string pg = to == 1 ? kPgRefuse : "";
+  pg += detail::ddlToPostgres(sql);
+  for (const char* t : recordTables(to)) pg += detail::pgWriteTracking(t);
+  return pg;
 }
 
 }  // namespace
 
 Status migrate(Db& db, int target, const std::filesystem::path& backupDir, const std::string& stamp) {
   try {
-    auto q = db.prepare("PRAGMA user_version");
-    q.step();
-    int version = int(q.i64(0));
-    q = Stmt();
+    int version = db.userVersion();
     if (version > target)
       return imaging::makeError(canting::records::RecordsError::DatabaseDamaged,
                                 {{"reason", "@records.newer_schema"}, {"backups", backupDir.string()}},
                                 "schema " + std::to_string(version) + " is newer than this program");
     for (; version < target; ++version) {
-      if (version > 0) {
+      // PostgreSQL is backed up with pg_dump, by its administrator (docs/DEPLOY.md).
+      if (version > 0 && db.dialect() == Dialect::Sqlite) {
         std::error_code ec;
         std::filesystem::create_directories(backupDir, ec);
         const auto copy = backupDir / ("records-v" + std::to_string(version) + "-" + stamp + ".db");
@@ -255,8 +252,13 @@ Status migrate(Db& db, int target, const std::filesystem::path& backupDir, const
         db.prepare("VACUUM INTO ?1").bind(1, copy.string()).run();
       }
       Transaction tx(db);
-      db.exec(step(version + 1));
-      db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+      // Another connection may have taken this step while this one waited for the lock.
+      if (db.userVersion() != version) {
+        version = db.userVersion() - 1;
+        continue;
+      }
+      db.exec(step(version + 1, db.dialect()));
+      db.setUserVersion(version + 1);
       tx.commit();
     }
   } catch (const DbError& e) {

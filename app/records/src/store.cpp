@@ -10,6 +10,7 @@
 #include <ctime>
 
 #include "canting/core/attempts.h"
+#include "canting/core/paths.h"
 #include "canting/records/backup.h"
 #include "canting/records/schema.h"
 
@@ -23,6 +24,7 @@ std::string isoTime(std::int64_t t) { return core::isoUtc(t); }
 
 Error fromDb(const DbError& e, const std::string& path, const char* what) {
   const std::string detail = what ? std::string(what) + ": " + e.describe() : e.describe();
+  if (e.serverGone()) return makeError(canting::records::RecordsError::ServerUnavailable, {{"server", path}}, detail);
   if (e.code == SQLITE_FULL) return makeError(ErrorCode::DiskFull, {{"path", path}}, detail);
   if (e.code == SQLITE_CONSTRAINT) return makeError(ErrorCode::InvalidArgument, {{"what", e.message}}, detail);
   if (e.code == SQLITE_CORRUPT || e.code == SQLITE_NOTADB)
@@ -45,9 +47,7 @@ Status ownCentre(const Actor& by, Id centre) {
 Result<std::unique_ptr<Store>> Store::open(StoreOptions opt) {
   if (sodium_init() < 0) return makeError(ErrorCode::OutOfMemory, {{"path", "libsodium"}});
   if (!opt.clock) opt.clock = [] { return std::int64_t(std::time(nullptr)); };
-  if (!opt.pgUrl.empty())
-    return makeError(canting::records::RecordsError::ServerUnavailable, {{"server", opt.pgUrl}},
-                     "this build has no PostgreSQL backend");
+  if (!opt.pgUrl.empty()) return openServer(std::move(opt));
   if (opt.evidenceDir.empty()) opt.evidenceDir = opt.file.parent_path() / "bukti";
   std::error_code ec;
   if (!opt.file.parent_path().empty()) fs::create_directories(opt.file.parent_path(), ec);
@@ -80,13 +80,28 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions opt) {
   return std::unique_ptr<Store>(new Store(std::move(opt), std::move(*db)));
 }
 
+// The regency's records on PostgreSQL: no file to check or copy (the server
+// keeps its pages whole; pg_dump backs it up), the same migrations.
+Result<std::unique_ptr<Store>> Store::openServer(StoreOptions opt) {
+  if (opt.evidenceDir.empty()) opt.evidenceDir = core::recordsDatabase().parent_path() / "bukti";
+  // The installation's key file (keys.cpp) is named after `file`: this
+  // computer's key for the server's records, beside the evidence folder.
+  if (opt.file.empty()) opt.file = opt.evidenceDir.parent_path() / "kabupaten-server";
+  auto db = Db::openPostgres(opt.pgUrl);
+  if (!db) return db.error();
+  if (auto st = records::migrate(*db, kSchemaVersion, {}, fileStamp(opt.clock())); !st) {
+    auto e = st.error();
+    e.args.emplace_back("path", redactedUrl(opt.pgUrl));
+    return e;
+  }
+  return std::unique_ptr<Store>(new Store(std::move(opt), std::move(*db)));
+}
+
 Store::~Store() = default;
 
-int Store::schemaVersion() {
-  auto q = m_db.prepare("PRAGMA user_version");
-  q.step();
-  return int(q.i64(0));
-}
+int Store::schemaVersion() { return m_db.userVersion(); }
+
+std::string Store::where() const { return m_opt.pgUrl.empty() ? m_opt.file.string() : redactedUrl(m_opt.pgUrl); }
 
 bool Store::isDemo() {
   try {

@@ -64,12 +64,17 @@ using imaging::makeError;
 
 // Runs f; a DbError thrown inside becomes the returned Error (see fromDb).
 // Every store call that touches the database goes through this boundary.
+// On PostgreSQL a transaction that lost a serialization race (or a deadlock)
+// was rolled back whole, and runs again, a few times at most.
 template <class F>
 auto Store::guarded(const char* what, F&& f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const DbError& e) {
-    return detail::fromDb(e, m_opt.file.string(), what);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return f();
+    } catch (const DbError& e) {
+      if (e.retryable() && attempt < 4 && !m_db.inTransaction()) continue;
+      return detail::fromDb(e, where(), what);
+    }
   }
 }
 

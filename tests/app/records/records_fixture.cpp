@@ -1,10 +1,14 @@
 #include "records_fixture.h"
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <atomic>
+#include <cstdlib>
 #include <cstdio>
 
 #include "canting/records/keys.h"
@@ -35,15 +39,62 @@ void rawExec(const std::filesystem::path& db, const std::string& sql) {
   REQUIRE(rc == SQLITE_OK);
 }
 
+std::string pgConnInfo(const std::string& database) {
+  return "host=" + std::string(std::getenv("CANTING_TEST_PG")) + " user=canting dbname=" + database;
+}
+
+bool onPostgres() {
+  const char* v = std::getenv("CANTING_TEST_PG");
+  return v && *v;
+}
+
+namespace {
+// One statement on the cluster's maintenance database.
+void clusterExec(const std::string& sql) {
+  const std::string conninfo = pgConnInfo("postgres");
+  PGconn* c = PQconnectdb(conninfo.c_str());
+  INFO("the PostgreSQL test cluster (" << conninfo << "): " << PQerrorMessage(c));
+  REQUIRE(PQstatus(c) == CONNECTION_OK);
+  PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+  PGresult* r = PQexec(c, sql.c_str());
+  INFO(sql << ": " << PQresultErrorMessage(r));
+  const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+  PQclear(r);
+  PQfinish(c);
+  REQUIRE(ok);
+}
+}  // namespace
+
+PgDatabase::PgDatabase() {
+  static std::atomic<int> serial{0};
+  name = "t" + std::to_string(::getpid()) + "_" + std::to_string(++serial);
+  clusterExec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  clusterExec("CREATE DATABASE " + name);
+  url = pgConnInfo(name);
+}
+
+PgDatabase::~PgDatabase() {
+  const std::string conninfo = pgConnInfo("postgres");
+  if (PGconn* c = PQconnectdb(conninfo.c_str())) {
+    PQclear(PQexec(c, ("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").c_str()));
+    PQfinish(c);
+  }
+}
+
 StoreOptions RecordsFixture::options() const {
   StoreOptions o;
   o.file = dir.path() / "pelatihan.db";
+  if (pg) {
+    o.pgUrl = pg->url;
+    o.evidenceDir = dir.path() / "bukti";
+  }
   o.pinCost = PinCost::Minimum;
   o.clock = [this] { return clock; };
   return o;
 }
 
 RecordsFixture::RecordsFixture(bool people) {
+  if (onPostgres()) pg = std::make_unique<PgDatabase>();
   reopen();
   if (!people) return;
   REQUIRE(store->createFirstAdmin("admin", "1234"));
@@ -64,6 +115,7 @@ RecordsFixture::RecordsFixture(bool people) {
 void RecordsFixture::reopen() {
   store.reset();
   auto s = Store::open(options());
+  INFO((s ? std::string() : s.error().detail));
   REQUIRE(s);
   store = std::move(*s);
 }

@@ -32,8 +32,26 @@ inline core::Order sampleOrder() {
   return o;
 }
 
+// The records tests run twice: on SQLite ("records:" in ctest) and on
+// PostgreSQL ("records-pg:"), where CANTING_TEST_PG names the socket folder
+// of the throw-away cluster tests/support/pg_cluster.sh started.
+bool onPostgres();
+// libpq's connection string for one database on that cluster.
+std::string pgConnInfo(const std::string& database);
+
+// A database of its own on the test cluster, so that tests run in parallel;
+// dropped when this goes.
+struct PgDatabase {
+  std::string name, url;
+  PgDatabase();
+  ~PgDatabase();
+  PgDatabase(const PgDatabase&) = delete;
+  PgDatabase& operator=(const PgDatabase&) = delete;
+};
+
 struct RecordsFixture {
   TempDir dir;
+  std::unique_ptr<PgDatabase> pg;  // set on PostgreSQL; outlives the store below
   std::int64_t clock = 1795000000;  // 2026-11-18
   std::unique_ptr<records::Store> store;
   std::optional<records::Actor> admin, trainer, assessor, outlet;

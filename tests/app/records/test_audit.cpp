@@ -105,7 +105,7 @@ TEST_CASE("every record written through the app verifies against its audit entry
         "revoke");
 }
 
-TEST_CASE("a BK flipped to K in sqlite3, triggers dropped, is named by verifyAudit", "[records][audit]") {
+TEST_CASE("a BK flipped to K in sqlite3, triggers dropped, is named by verifyAudit", "[records][audit][sqlite]") {
   RecordsFixture f;
   const Filled x = fill(f);
   const auto seq = latestSeqFor(*f.store, "assessment", x.assessmentUuid);
@@ -125,7 +125,7 @@ TEST_CASE("a BK flipped to K in sqlite3, triggers dropped, is named by verifyAud
   CHECK(c->problems[0].seq == seq);
 }
 
-TEST_CASE("rows deleted, records forged and audit entries left without their record are named", "[records][audit]") {
+TEST_CASE("rows deleted, records forged and audit entries left without their record are named", "[records][audit][sqlite]") {
   RecordsFixture f;
   const Filled x = fillWithCertificate(f);
   const auto file = f.store->options().file;
@@ -150,7 +150,7 @@ TEST_CASE("rows deleted, records forged and audit entries left without their rec
   (void)traineeUuid;
 }
 
-TEST_CASE("a chain recomputed after an edit passes the chain check but not a head anchored before it", "[records][audit]") {
+TEST_CASE("a chain recomputed after an edit passes the chain check but not a head anchored before it", "[records][audit][sqlite]") {
   RecordsFixture f;
   const Filled x = fill(f);
   const AuditHead printed = *AuditHead::parse(f.store->auditHead()->text());  // as read off a report
@@ -175,7 +175,7 @@ TEST_CASE("a chain recomputed after an edit passes the chain check but not a hea
   CHECK(beyond->problems[0].kind == AuditProblemKind::HeadMissing);
 }
 
-TEST_CASE("verifying changes nothing in the store", "[records][audit]") {
+TEST_CASE("verifying changes nothing in the store", "[records][audit][sqlite]") {
   RecordsFixture f;
   const Filled x = fill(f);
   const auto file = f.store->options().file;
@@ -222,7 +222,7 @@ TEST_CASE("a bundle imported at the regency gives each record it wrote its own a
   CHECK(regency.store->verifyAudit()->ok());
 }
 
-TEST_CASE("records from before schema 6 are not asked for a content hash; rows forged after are", "[records][audit][migration]") {
+TEST_CASE("records from before schema 6 are not asked for a content hash; rows forged after are", "[records][audit][migration][sqlite]") {
   TempDir dir;
   const auto file = dir.path() / "pelatihan.db";
   {

@@ -111,7 +111,7 @@ std::map<std::string, Bytes> folderBytes(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("a backup holds every table row for row, and restoring it brings every record back", "[records][backup]") {
+TEST_CASE("a backup holds every table row for row, and restoring it brings every record back", "[records][backup][sqlite]") {
   RecordsFixture f;
   REQUIRE(f.store->backupTo(f.dir / "first.db"));  // so meta holds a row too
   fillEveryTable(f);
@@ -154,7 +154,7 @@ TEST_CASE("a backup holds every table row for row, and restoring it brings every
   CHECK(f.store->orders(*admin)->size() == 1);
 }
 
-TEST_CASE("restoring a damaged or foreign file is refused and changes no byte", "[records][backup]") {
+TEST_CASE("restoring a damaged or foreign file is refused and changes no byte", "[records][backup][sqlite]") {
   RecordsFixture f;
   fillEveryTable(f);
   const fs::path good = f.dir / "cadangan" / "baik.db";
@@ -219,7 +219,7 @@ TEST_CASE("restoring a damaged or foreign file is refused and changes no byte", 
   CHECK(restoreDatabase(good, dbFile(f), f.clock));
 }
 
-TEST_CASE("a backup refuses the records file itself, a folder and a missing folder, and keeps nothing half-written", "[records][backup]") {
+TEST_CASE("a backup refuses the records file itself, a folder and a missing folder, and keeps nothing half-written", "[records][backup][sqlite]") {
   RecordsFixture f;
   auto self = f.store->backupTo(dbFile(f));
   CHECK(self.error().code == RecordsError::BackupFailed);
@@ -231,7 +231,7 @@ TEST_CASE("a backup refuses the records file itself, a folder and a missing fold
   CHECK(f.store->verifyAudit()->intact);
 }
 
-TEST_CASE("the backup reminder: records and no backup, or a backup older than a week", "[records][backup]") {
+TEST_CASE("the backup reminder: records and no backup, or a backup older than a week", "[records][backup][sqlite]") {
   const std::int64_t now = 1795000000, day = 86400;
   CHECK(!backupDue(std::nullopt, now, false));  // an empty database has nothing to lose
   CHECK(backupDue(std::nullopt, now, true));
@@ -254,7 +254,7 @@ TEST_CASE("the backup reminder: records and no backup, or a backup older than a 
   CHECK(backupDue(f.store->lastBackupAt(), f.clock, f.store->hasRecords()));
 }
 
-TEST_CASE("restoring a backup made by an older Canting migrates it, as opening does", "[records][backup]") {
+TEST_CASE("restoring a backup made by an older Canting migrates it, as opening does", "[records][backup][sqlite]") {
   RecordsFixture f;
   const fs::path old = f.dir / "lama" / "v4.db";
   fs::create_directories(old.parent_path());

@@ -15,7 +15,7 @@
 
 using namespace canting::records;
 
-TEST_CASE("kill -9 during bulk CSV imports leaves each import whole or absent and the database intact", "[records][crash]") {
+TEST_CASE("kill -9 during bulk CSV imports leaves each import whole or absent and the database intact", "[records][crash][sqlite]") {
   canting::test::RecordsFixture f;
   const auto dbFile = f.store->options().file;
   f.store.reset();  // the helper is the only writer while it runs

@@ -15,7 +15,7 @@ using canting::test::TempDir;
 
 using canting::test::rawExec;
 
-TEST_CASE("a new database is at the latest schema with WAL and foreign keys, and reopens", "[records]") {
+TEST_CASE("a new database is at the latest schema with WAL and foreign keys, and reopens", "[records][sqlite]") {
   RecordsFixture f(false);
   CHECK(f.store->schemaVersion() == Store::kSchemaVersion);
   auto q = f.store->db().prepare("PRAGMA journal_mode");
@@ -28,7 +28,7 @@ TEST_CASE("a new database is at the latest schema with WAL and foreign keys, and
   CHECK(f.store->schemaVersion() == Store::kSchemaVersion);
 }
 
-TEST_CASE("migrations run from every earlier schema version, keep the data and back up first", "[records][migration]") {
+TEST_CASE("migrations run from every earlier schema version, keep the data and back up first", "[records][migration][sqlite]") {
   for (int from = 1; from < Store::kSchemaVersion; ++from) {
     DYNAMIC_SECTION("from version " << from) {
       TempDir dir;
@@ -57,7 +57,7 @@ TEST_CASE("migrations run from every earlier schema version, keep the data and b
   }
 }
 
-TEST_CASE("a damaged or foreign file is refused with a clear error and is not changed", "[records]") {
+TEST_CASE("a damaged or foreign file is refused with a clear error and is not changed", "[records][sqlite]") {
   TempDir dir;
   const auto file = dir.path() / "pelatihan.db";
   canting::test::writeText(file, std::string(4096, 'x'));
@@ -183,7 +183,7 @@ TEST_CASE("NIK must be exactly 16 digits, unique, and consent is required", "[re
   CHECK(f.store->addTrainee(*f.admin, noConsent).error().arg("what") == "@records.field.consent");
 }
 
-TEST_CASE("a database failure keeps SQLite's result codes in the Error's detail", "[records]") {
+TEST_CASE("a database failure keeps SQLite's result codes in the Error's detail", "[records][sqlite]") {
   CHECK(sqliteCodeName(SQLITE_CONSTRAINT_UNIQUE) == "SQLITE_CONSTRAINT_UNIQUE");
   CHECK(sqliteCodeName(SQLITE_NOTADB) == "SQLITE_NOTADB");
   CHECK(sqliteCodeName(99999) == "SQLITE_99999");
@@ -221,7 +221,7 @@ TEST_CASE("nothing is hard-deleted and a correction keeps the earlier version", 
   CHECK(f.store->trainees(*f.admin)->size() == 1);
 }
 
-TEST_CASE("the audit chain verifies, and detects an edited row even with the trigger removed", "[records][audit]") {
+TEST_CASE("the audit chain verifies, and detects an edited row even with the trigger removed", "[records][audit][sqlite]") {
   RecordsFixture f;
   f.addTrainee(1, f.centreA);
   f.addTrainee(2, f.centreA);
@@ -239,7 +239,7 @@ TEST_CASE("the audit chain verifies, and detects an edited row even with the tri
   CHECK(bad->firstBad == 5);
 }
 
-TEST_CASE("an audit row removed from the middle breaks the chain", "[records][audit]") {
+TEST_CASE("an audit row removed from the middle breaks the chain", "[records][audit][sqlite]") {
   RecordsFixture f;
   f.addTrainee(1, f.centreA);
   const auto file = f.store->options().file;

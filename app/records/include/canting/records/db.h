@@ -1,10 +1,15 @@
 #pragma once
-// A thin RAII layer over SQLite: one connection, prepared statements with
-// typed binds, and a transaction guard that rolls back unless committed.
+// A thin RAII layer over the records database: one connection, prepared
+// statements with typed binds, and a transaction guard that rolls back unless
+// committed. Two backends sit behind it (src/db_sqlite.cpp for a centre's
+// file, src/db_pg.cpp for the regency's PostgreSQL server); the store writes
+// its SQL once, in SQLite's spelling with ?N placeholders, and the PostgreSQL
+// backend translates what differs (src/pg_sql.cpp).
 // Errors come back as imaging::Error so the UI shows them like any other.
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,7 +18,6 @@
 #include "canting/records/errors.h"
 
 struct sqlite3;
-struct sqlite3_stmt;
 
 namespace canting::records {
 
@@ -21,11 +25,18 @@ using imaging::Error;
 using imaging::Result;
 using imaging::Status;
 
+enum class Dialect { Sqlite, Postgres };
+
+namespace detail {
+class StmtBackend;  // src/db_backend.h
+class DbBackend;
+}  // namespace detail
+
 class Stmt {
  public:
-  Stmt() = default;
-  Stmt(sqlite3* db, sqlite3_stmt* s) : m_db(db), m_s(s) {}
-  Stmt(Stmt&& o) noexcept : m_db(o.m_db), m_s(o.m_s) { o.m_s = nullptr; }
+  Stmt();
+  explicit Stmt(std::unique_ptr<detail::StmtBackend> s);
+  Stmt(Stmt&& o) noexcept;
   Stmt& operator=(Stmt&& o) noexcept;
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
@@ -52,23 +63,28 @@ class Stmt {
   double f64(int col) const;
   std::string text(int col) const;
   bool isNull(int col) const;
+  int columns() const;
 
  private:
-  sqlite3* m_db = nullptr;
-  sqlite3_stmt* m_s = nullptr;
+  std::unique_ptr<detail::StmtBackend> m_s;
 };
 
 // Thrown inside the records library only; never crosses the store's public
 // API. It keeps both of SQLite's result codes: the primary one decides which
 // Error the user sees, the extended one tells a bug report which constraint
-// or I/O step failed.
+// or I/O step failed. PostgreSQL's errors are mapped onto the same codes
+// (a unique violation is SQLITE_CONSTRAINT_UNIQUE) and keep their SQLSTATE.
 struct DbError {
   int code;          // primary, e.g. 19 (SQLITE_CONSTRAINT)
   int extendedCode;  // e.g. 2067 (SQLITE_CONSTRAINT_UNIQUE); equals code when SQLite gives no more
   std::string message;
+  std::string sqlstate = {};  // PostgreSQL's five characters ("23505"); empty from SQLite
 
   // "sqlite 19/2067 SQLITE_CONSTRAINT_UNIQUE: UNIQUE constraint failed: trainees.nik"
+  // or "postgres 23505 (SQLITE_CONSTRAINT_UNIQUE): duplicate key value ..."
   std::string describe() const;
+  bool serverGone() const;      // the connection to PostgreSQL failed or was lost
+  bool retryable() const;       // a serialization failure or deadlock: the whole transaction may run again
 };
 // SQLite's name for a result code ("SQLITE_CONSTRAINT_UNIQUE"), or
 // "SQLITE_<n>" for one this build does not name.
@@ -76,20 +92,34 @@ std::string sqliteCodeName(int code);
 
 class Db {
  public:
-  Db() = default;
-  Db(Db&& o) noexcept : m_db(o.m_db) { o.m_db = nullptr; }
+  Db();
+  Db(Db&& o) noexcept;
   Db& operator=(Db&& o) noexcept;
   ~Db();
 
   static Result<Db> open(const std::filesystem::path& file);
+  // A PostgreSQL connection URL or keyword string (libpq's conninfo).
+  static Result<Db> openPostgres(const std::string& url);
+  Dialect dialect() const;
   Stmt prepare(std::string_view sql);
   void exec(std::string_view sql);
   std::int64_t lastId() const;
   int changes() const;
-  sqlite3* raw() const { return m_db; }
+  // The schema version the migrations reached (SQLite's user_version; a
+  // one-row table on PostgreSQL).
+  int userVersion();
+  void setUserVersion(int v);
+  bool inTransaction() const;
+  // A read-only snapshot for a consistent read of several queries.
+  void beginRead();
+  // BEGIN IMMEDIATE on SQLite; on PostgreSQL BEGIN plus a transaction-wide
+  // advisory lock, so writers serialise exactly as SQLite's do.
+  void beginWrite();
+  void rollbackQuietly() noexcept;
+  sqlite3* raw() const;  // SQLite only; nullptr on PostgreSQL
 
  private:
-  sqlite3* m_db = nullptr;
+  std::unique_ptr<detail::DbBackend> m_db;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK in the destructor unless commit()
@@ -106,5 +136,8 @@ class Transaction {
   Db& m_db;
   bool m_done = false;
 };
+
+// A PostgreSQL URL with its password blanked, for messages and logs.
+std::string redactedUrl(const std::string& url);
 
 }  // namespace canting::records

@@ -74,6 +74,10 @@ class Desk {
   std::filesystem::path file() const { return m_demo ? m_demoDb : m_realDb; }
   const std::filesystem::path& demoFile() const { return m_demoDb; }
   Status useDemo(bool demo);     // switches file (and logs out); makes the demo when missing
+  // The regency's records on a PostgreSQL server (the GUI's --pg URL) in place
+  // of the real file; the demo stays a file. Made with `canting-cli training init --pg`.
+  void useServer(std::string url) { m_server = std::move(url); }
+  const std::string& server() const { return m_server; }
   Status createDatabase(const std::string& adminName, const std::string& pin);
   Store* store() { return m_store.get(); }
   const std::optional<Error>& openError() const { return m_openError; }
@@ -123,6 +127,7 @@ class Desk {
   Result<Id> addSessionFromForm();
 
   std::filesystem::path m_realDb, m_demoDb, m_curriculum;
+  std::string m_server;
   bool m_demo = false;
   std::unique_ptr<Store> m_store;
   std::optional<Actor> m_actor;

@@ -1,7 +1,7 @@
 #pragma once
 // The training records: centres, people, certification schemes, trainees,
 // bintek sessions, assessments, evidence, certificates and dye-lab attempts,
-// in one SQLite file. Roles are enforced here, not in the UI: every reading
+// in one SQLite file or on a PostgreSQL server (StoreOptions::pgUrl). Roles are enforced here, not in the UI: every reading
 // or changing call takes the Actor that login() returned, and an Actor
 // cannot be made any other way.
 //
@@ -41,7 +41,8 @@ enum class PinCost { Interactive, Minimum };
 struct StoreOptions {
   std::filesystem::path file;          // the database
   // A PostgreSQL connection URL (postgresql://...): when set, the records
-  // live on that server and `file` names nothing.
+  // live on that server and `file` only names this computer's installation
+  // key (FILE.key; default: kabupaten-server beside the evidence folder).
   std::string pgUrl;
   std::filesystem::path evidenceDir;   // managed storage; default: beside the file
   PinCost pinCost = PinCost::Interactive;
@@ -53,7 +54,8 @@ struct StoreOptions {
 class Store {
  public:
   // Opens or creates the database, migrates it (backing it up before each
-  // step) and runs PRAGMA integrity_check.
+  // step) and runs PRAGMA integrity_check. With pgUrl: connects (an
+  // unreachable server is RecordsError::ServerUnavailable) and migrates.
   static Result<std::unique_ptr<Store>> open(StoreOptions options);
   ~Store();
 
@@ -179,6 +181,8 @@ class Store {
 
  private:
   Store(StoreOptions opt, Db db) : m_opt(std::move(opt)), m_db(std::move(db)) {}
+  static Result<std::unique_ptr<Store>> openServer(StoreOptions opt);
+  std::string where() const;  // the file, or the server's URL without its password, for errors
   // The one boundary where a DbError becomes an Error (defined in src/store_internal.h).
   template <class F>
   auto guarded(const char* what, F&& f) -> decltype(f());
