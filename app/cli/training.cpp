@@ -469,6 +469,7 @@ std::vector<Command> trainingCommands() {
       {"training restore", {{"FILE"}, {}, {"db"}}, "cli.help.training_restore", cmdRestore},
   };
   for (Command& cmd : training::keyCommands()) all.push_back(std::move(cmd));
+  for (Command& cmd : training::syncCommands()) all.push_back(std::move(cmd));
   // Every command can work on the demo records (the app's *Data demo*) with --demo.
   for (Command& cmd : all) cmd.spec.flags.insert("demo");
   return all;
