@@ -132,8 +132,8 @@ void pull(rec::Store& store, const rec::Actor& by, const Link& link, const rec::
 LastReceipt lastReceipt(rec::Store& store) {
   LastReceipt r;
   try {
-    auto q = store.db().prepare("SELECT head, created_at, regency_key FROM sync_sent ORDER BY id DESC LIMIT 1");
-    if (q.step()) r = {q.text(0), q.text(1), rec::keyFingerprint(q.text(2))};
+    auto q = store.db().prepare("SELECT head, created_at, regency_key, server FROM sync_sent ORDER BY id DESC LIMIT 1");
+    if (q.step()) r = {q.text(0), q.text(1), rec::keyFingerprint(q.text(2)), q.text(3)};
   } catch (const rec::DbError&) {
   }
   return r;
@@ -147,12 +147,12 @@ rec::Result<SyncReport> syncNow(rec::Store& store, const rec::Actor& by, const C
   auto centre = centreOf(store, by, opt.centre);
   if (!centre) return centre.error();
   rep.centre = centre->name;
-  auto key = rec::installationKey(store);
-  if (!key) return key.error();
-  // Asked first, so an offline try exports nothing and writes nothing here.
+  // Asked first, so an offline try exports nothing and writes nothing here (not even a new installation key).
   auto hello = link.get(kHelloPath, {});
   if (!hello.reached) return offline(rep, hello);
   if (hello.status != 200) return refused(rep, messageOf(hello), hello.status);
+  auto key = rec::installationKey(store);
+  if (!key) return key.error();
 
   Sent before;
   try {

@@ -62,7 +62,7 @@ records::Result<SyncReport> syncNow(records::Store& store, const records::Actor&
                                     const core::Translator& tr);
 // The last receipt kept from any regency: the head and when (empty when none).
 struct LastReceipt {
-  std::string head, receivedAt, regencyFingerprint;
+  std::string head, receivedAt, regencyFingerprint, server;
 };
 LastReceipt lastReceipt(records::Store& store);
 
