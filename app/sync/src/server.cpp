@@ -114,9 +114,14 @@ Reply SyncServer::push(const Request& r) {
     }
     window.push_back(now);
     const std::string sha = rec::sha256Hex(r.body.data(), r.body.size());
-    // The same bytes again (the receipt was lost on a cut link): the same receipt, no second import.
+    // The same bytes again (the receipt was lost on a cut link): the same receipt, no second import, as long as
+    // the head it names is still the one held for that centre. An older upload goes on to the import, which
+    // refuses it as replayed.
     {
-      auto q = m_store.db().prepare("SELECT receipt FROM sync_receipts WHERE bundle_sha256 = ?1");
+      auto q = m_store.db().prepare(
+          "SELECT r.receipt FROM sync_receipts r WHERE r.bundle_sha256 = ?1 AND r.head = "
+          "(SELECT h.seq || ':' || substr(h.hash, 1, 16) FROM centre_heads h JOIN centres c ON c.id = h.centre_id "
+          "WHERE c.uuid = r.centre_uuid ORDER BY h.id DESC LIMIT 1)");
       q.bind(1, sha);
       if (q.step()) return Reply{200, base::dumpJson(json{{"receipt", q.text(0)}, {"again", true}})};
     }

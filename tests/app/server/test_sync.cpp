@@ -138,7 +138,8 @@ TEST_CASE("forged, replayed and oversized uploads are refused, and the regency i
     CHECK(test::recordsDump(*f.regency.store) == dump);
     CHECK(test::countRows(*f.regency.store, "sync_receipts") == 0);
   }
-  SECTION("replayed: an older bundle after a newer one") {
+  SECTION("replayed: an older bundle after a newer one, also one the regency took before") {
+    REQUIRE(f.core->push(f.pushOf(older)).status == 200);
     REQUIRE(f.core->push(f.pushOf(newer)).status == 200);
     const std::string dump = test::recordsDump(*f.regency.store);
     auto r = f.core->push(f.pushOf(older));
