@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include "bundle_files.h"
@@ -275,4 +277,33 @@ TEST_CASE("with no server a sync says offline and writes nothing, and plain HTTP
   sync::SyncServer core(*f.regency.store, so, fs::path(CANTING_ASSETS_DIR) / "i18n");
   sync::HttpService open(core, sync::Listen{"0.0.0.0", 0, "", "", true});
   CHECK(open.start() == "sync.server.plain_not_loopback");
+}
+
+TEST_CASE("over HTTPS the centre trusts the regency's certificate given with --ca, and no other", "[sync][tls]") {
+  SyncFixture f;
+  f.fillCentre();
+  const fs::path cert = f.regency.dir.path() / "cert.pem", key = f.regency.dir.path() / "key.pem";
+  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -sha256 -days 2 -nodes -keyout '" + key.string() + "' -out '" + cert.string() +
+                          "' -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 2>/dev/null";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  sync::ServerOptions so;
+  so.spool = f.regency.dir.path() / "spool";
+  sync::SyncServer core(*f.regency.store, so, fs::path(CANTING_ASSETS_DIR) / "i18n");
+  sync::HttpService https(core, sync::Listen{"127.0.0.1", 0, cert.string(), key.string(), false});
+  REQUIRE(https.start().empty());
+  auto o = f.client();
+  o.endpoint.url = "https://127.0.0.1:" + std::to_string(https.port());
+  // Not trusted by the system: the link is refused before anything is sent, and nothing is written.
+  auto untrusted = sync::syncNow(*f.centre.store, *f.centre.trainer, o, f.tr);
+  REQUIRE(untrusted);
+  CHECK(untrusted->state == sync::SyncState::Offline);
+  CHECK(test::countRows(*f.regency.store, "trainees") == 0);
+  o.endpoint.caFile = cert.string();
+  auto trusted = sync::syncNow(*f.centre.store, *f.centre.trainer, o, f.tr);
+  REQUIRE(trusted);
+  INFO(trusted->message);
+  CHECK(trusted->state == sync::SyncState::Sent);
+  CHECK(test::countRows(*f.regency.store, "trainees") == 2);
+  sync::HttpService bad(core, sync::Listen{"127.0.0.1", 0, (f.regency.dir.path() / "none.pem").string(), key.string(), false});
+  CHECK(bad.start() == "sync.server.bad_certificate");
 }
