@@ -93,6 +93,7 @@ void TrainingSync::poll(UiContext& ui) {
   }
   if (!done) return;
   if (m_worker.joinable()) m_worker.join();
+  m_urlLoaded = false;  // the strip reads the last receipt again (the address stays as typed)
   if (!*done) {
     m_state = State::Refused;
     m_report = {};
@@ -122,10 +123,11 @@ void TrainingSync::drawStrip(UiContext& ui) {
   if (!m_urlLoaded && d.store()) {
     // The address the last receipt came from, else the office's setting in the environment.
     m_urlLoaded = true;
-    std::string url = sync::lastReceipt(*d.store()).server;
+    m_last = sync::lastReceipt(*d.store());
+    std::string url = m_last.server;
     if (url.empty())
       if (const char* env = std::getenv("CANTING_REGENCY_URL")) url = env;
-    std::snprintf(m_url, sizeof m_url, "%s", url.c_str());
+    if (m_url[0] == '\0') std::snprintf(m_url, sizeof m_url, "%s", url.c_str());
   }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(ui.tr("training.sync.server").c_str());
@@ -149,11 +151,9 @@ void TrainingSync::drawStrip(UiContext& ui) {
     probe::note("@training.sync.state");
   };
   switch (m_state) {
-    case State::Idle: {
-      const auto last = d.store() ? sync::lastReceipt(*d.store()) : sync::LastReceipt{};
-      if (!last.head.empty()) ImGui::TextDisabled("%s", ui.tr("training.sync.last", {{"head", last.head}, {"at", last.receivedAt}}).c_str());
+    case State::Idle:
+      if (!m_last.head.empty()) ImGui::TextDisabled("%s", ui.tr("training.sync.last", {{"head", m_last.head}, {"at", m_last.receivedAt}}).c_str());
       break;
-    }
     case State::Sending: {
       static const char* const kDots[] = {"", ".", "..", "..."};
       line(color::kIndigo, ui.tr("training.sync.sending") + kDots[int(ImGui::GetTime() * 3) % 4]);

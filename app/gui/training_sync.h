@@ -45,6 +45,7 @@ class TrainingSync {
   bool m_open = false;
   char m_url[256] = {};
   bool m_urlLoaded = false;
+  sync::LastReceipt m_last;  // read when the strip opens and after each sync, not every frame
   State m_state = State::Idle;
   sync::SyncReport m_report;
   std::string m_error;  // a local failure (the export), translated
