@@ -249,7 +249,9 @@ TEST_CASE("a revocation at the regency reaches the centre with its next sync; a 
   CHECK(byTrainer.revocationsPending == 1);
   auto byAdmin = f.sync(*f.centre.admin);
   CHECK(byAdmin.revocationsApplied == 1);
-  for (const auto& k : *listKeys(*f.centre.store, *f.centre.admin))
+  auto after = listKeys(*f.centre.store, *f.centre.admin);
+  REQUIRE(after);
+  for (const auto& k : *after)
     if (k.fingerprint == assessorFp) CHECK(k.revokedFrom == "2026-12-01");
 }
 
