@@ -18,6 +18,7 @@ packages=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libimgui-dev libglfw3-dev libstb-dev nlohmann-json3-dev zlib1g-dev libjpeg-dev libpng-dev libtiff-dev libcairo2-dev libpotrace-dev
   catch2 libsqlite3-dev libpq-dev postgresql-15 libsodium-dev poppler-utils libxml2-utils
+  libcpp-httplib-dev libssl-dev openssl
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   desktop-file-utils appstream librsvg2-bin file
 )

@@ -20,11 +20,13 @@ function(forbid dirs pattern)
   endforeach()
   set(bad "${bad}" PARENT_SCOPE)
 endfunction()
-forbid("imaging;app/core;app/records;app/cli" "imgui|GLFW/|GL/|backends/")
+forbid("imaging;app/core;app/records;app/cli;app/sync;app/server" "imgui|GLFW/|GL/|backends/")
 forbid("imaging" "sqlite3|canting/core|canting/records")
 # Records sits on core and imaging: never the GUI or the CLI above it.
 forbid("app/core" "canting/records|canting/gui|canting/cli")
-forbid("app/records" "canting/gui|canting/cli")
+forbid("app/records" "canting/gui|canting/cli|canting/sync|httplib")
+# HTTP stays in app/sync's one file: the records store and the programs' other code never see it.
+forbid("app/records;app/core;app/cli;app/server;app/sync/include" "httplib")
 # Records' public headers keep their C libraries to themselves (db.h
 # forward-declares the SQLite handle), so users never see <sqlite3.h>.
 forbid("app/records/include" "sqlite3|sodium|zlib|cairo")

@@ -473,6 +473,7 @@ std::vector<Command> trainingCommands() {
       {"training restore", {{"FILE"}, {}, {"db"}}, "cli.help.training_restore", cmdRestore},
   };
   for (Command& cmd : training::keyCommands()) all.push_back(std::move(cmd));
+  for (Command& cmd : training::syncCommands()) all.push_back(std::move(cmd));
   // Every command can work on the demo records (the app's *Data demo*) with
   // --demo, and every one that takes --db FILE takes --pg URL instead.
   for (Command& cmd : all) {

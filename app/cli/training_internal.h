@@ -47,5 +47,7 @@ std::string sessionHelp(Ctx& c);
 
 // training_keys.cpp: `training keys export | enrol | revoke | list`.
 std::vector<Command> keyCommands();
+// training_sync.cpp: `training sync`.
+std::vector<Command> syncCommands();
 
 }  // namespace canting::cli::training

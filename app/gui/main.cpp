@@ -86,7 +86,7 @@ void takeInput(GLFWwindow* window) {
 // The --show values are ids, the same in every language.
 const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-kuning][-recipe]|lab-paint|lab-cap-hand|lab-photo|lab-photo-exercise-N|training-login|"
-    "training-dashboard|training-keys|training-refused|training-heads|training-backup (CANTING_DB)|training-server (--pg)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
+    "training-dashboard|training-keys|training-refused|training-sync-sending|training-sync-done|training-sync-offline|training-sync-refused|training-heads|training-backup (CANTING_DB)|training-server (--pg)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "studio-raport[-cm]|studio-rapikan (the demo's cloth photo unless --open gives one)|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";
@@ -381,7 +381,8 @@ int main(int argc, char** argv) {
       // The training workspace on the demo database (made in the data folder
       // when missing): training-login, -dashboard, -centre-N, -trainee-N,
       // -session-N, -matrix-N, -newsession-N, -assess-N (as the demo assessor),
-      // -heads (the dashboard after three centres' bundles came in).
+      // -heads (the dashboard after three centres' bundles came in), -sync-sending|done|offline|refused
+      // (Kirim ke kabupaten on the first centre's page; offline is a real try at a closed loopback port).
       records::Desk& desk = app.records().desk();
       if (auto st = desk.useDemo(true); !st) std::fprintf(stderr, "canting: %s\n", wb.tr().message(st.error()).c_str());
       const std::string what = opt.show.substr(9);
@@ -410,6 +411,7 @@ int main(int argc, char** argv) {
         else if (what.rfind("session-", 0) == 0) desk.openSession(id);
         else if (what.rfind("matrix-", 0) == 0) desk.openMatrix(id);
         else if (what == "keys" || what == "refused") app.training().showOtherCentre(app.ui(), what == "refused");
+        else if (what.rfind("sync-", 0) == 0) app.training().syncStrip().showState(app.ui(), what.substr(5));
         else if (what.rfind("newsession-", 0) == 0) {  // the new-session form: 4 unticked, saved without a topic
           desk.openCentre(id);
           auto& form = desk.sessionFormFor(id);

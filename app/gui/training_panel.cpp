@@ -167,6 +167,7 @@ void TrainingPanel::drawTopBar(UiContext& ui) {
     probe::note("@training.keys.button");
     ImGui::SameLine();
   }
+  m_sync.drawButton(ui);
   drawBackup(ui, true);
   ImGui::SameLine();
   if (d.store()->isDemo()) {
@@ -186,6 +187,7 @@ void TrainingPanel::drawTopBar(UiContext& ui) {
   probe::note("@training.logout");
   drawBackup(ui, false);
   ImGui::Separator();
+  m_sync.drawStrip(ui);
 }
 
 void TrainingPanel::drawBackup(UiContext& ui, bool button) {

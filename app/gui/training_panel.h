@@ -21,6 +21,7 @@
 #include "canting/records/desk.h"
 #include "canting/records/keys.h"
 #include "panel.h"
+#include "training_sync.h"
 
 namespace canting::gui {
 
@@ -105,11 +106,14 @@ class TrainingPanel final : public Panel {
   char m_revokeDate[11] = {};
   // The last bundle import's refusal, shown until dismissed.
   std::optional<imaging::Error> m_refusal;
+  // Kirim ke kabupaten: its button in the top bar, its strip under it (training_sync.cpp).
+  TrainingSync m_sync;
 
  public:
   // For screenshots: another centre's PC made in a temporary folder; its keys
   // file loaded on the keys page, or (importIt) its bundle imported and refused.
   void showOtherCentre(UiContext& ui, bool importIt);
+  TrainingSync& syncStrip() { return m_sync; }
 };
 
 }  // namespace canting::gui

@@ -36,6 +36,12 @@ step "canting-cli showroom mockup kawung.png --product kemeja --motif-cm 8 -o ke
 "$cli" showroom mockup kawung.png --product kemeja --motif-cm 8 -o kemeja.png >/dev/null
 [ -s kemeja.png ] || fail "showroom mockup wrote nothing"
 
+step "canting-server --version, and plain HTTP refused off loopback"
+[ "$("$prefix/bin/canting-server" --version)" = "canting-server $version" ] || fail "canting-server --version"
+"$prefix/bin/canting-server" --lang en serve --db "$tmp/work/reg.db" --listen 0.0.0.0:1 --insecure-loopback 2>&1 |
+  grep -q "only on a loopback" || fail "canting-server served plain HTTP off loopback"
+[ -s "$prefix/lib/systemd/system/canting-server.service" ] || fail "no systemd unit"
+
 gui="$prefix/bin/canting"
 if [ -x "$gui" ]; then
   step "canting --version"
@@ -63,7 +69,7 @@ appstreamcli validate --no-net "$prefix"/share/metainfo/id.canting.Canting.metai
 
 if command -v groff >/dev/null; then
   step "man pages render without warnings"
-  for page in "$prefix"/share/man/man1/*.1.gz; do
+  for page in "$prefix"/share/man/man1/*.1.gz "$prefix"/share/man/man8/*.8.gz; do
     warnings=$(gzip -dc "$page" | groff -man -Tutf8 -ww -z 2>&1)
     [ -z "$warnings" ] || fail "$page: $warnings"
   done

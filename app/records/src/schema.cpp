@@ -197,6 +197,23 @@ CREATE TABLE centre_orders (
 ALTER TABLE attempts ADD COLUMN centre_id INTEGER REFERENCES centres(id);
 )sql";
 
+// Network sync (issue 19). At the regency: every receipt it signed, by the
+// bundle's SHA-256, so a push sent again (its receipt lost on a cut link) gets
+// the same receipt back without a second import. At a centre: every receipt
+// it got, with the regency's key (the first one seen is kept and later
+// receipts must be signed by it) and the local head right after the export,
+// so a sync with nothing new sends nothing.
+const char* const kV9 = R"sql(
+CREATE TABLE sync_receipts (
+  id INTEGER PRIMARY KEY, bundle_sha256 TEXT NOT NULL UNIQUE, centre_uuid TEXT NOT NULL, head TEXT NOT NULL,
+  receipt TEXT NOT NULL, signature TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE sync_sent (
+  id INTEGER PRIMARY KEY, server TEXT NOT NULL, centre_uuid TEXT NOT NULL, bundle_sha256 TEXT NOT NULL,
+  head TEXT NOT NULL, local_head TEXT NOT NULL, regency_key TEXT NOT NULL, receipt TEXT NOT NULL,
+  signature TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE INDEX sync_sent_server ON sync_sent(server, centre_uuid, id);
+)sql";
+
 // The tables each version makes that hold records (and so refuse DELETE).
 std::vector<const char*> recordTables(int to) {
   switch (to) {
@@ -207,11 +224,12 @@ std::vector<const char*> recordTables(int to) {
     case 5: return {"session_trainees"};
     case 7: return {"keys"};
     case 8: return {"centre_chain", "centre_heads", "centre_orders"};
+    case 9: return {"sync_receipts", "sync_sent"};
     default: return {};
   }
 }
 
-const char* const kSteps[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+const char* const kSteps[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
 
 // PostgreSQL's own pieces: the function every refusing trigger calls, made
 // with the first version.

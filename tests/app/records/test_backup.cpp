@@ -97,6 +97,12 @@ void fillEveryTable(RecordsFixture& f) {
   REQUIRE(exportBundle(*centre.store, *centre.admin, centre.centreA, bundle));
   f.enrol(*centre.store);
   REQUIRE(importBundle(*f.store, *f.admin, bundle));
+  // The network sync's receipts (app/sync writes them): one signed here as the regency, one kept as a centre.
+  f.store->db().exec(
+      "INSERT INTO sync_receipts (bundle_sha256, centre_uuid, head, receipt, signature, created_at) "
+      "VALUES ('ab12', 'c-uuid', '7:0123456789abcdef', '{}', '', '2026-11-18T00:00:00Z');"
+      "INSERT INTO sync_sent (server, centre_uuid, bundle_sha256, head, local_head, regency_key, receipt, signature, created_at) "
+      "VALUES ('https://kabupaten:8443', 'c-uuid', 'ab12', '7:0123456789abcdef', '8:fedcba9876543210', 'k', '{}', 's', '2026-11-18T00:00:00Z');");
 }
 
 fs::path dbFile(const RecordsFixture& f) { return f.options().file; }

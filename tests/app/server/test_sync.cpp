@@ -1,0 +1,311 @@
+// Sync over the network, loopback only: a push imports and its receipt
+// verifies; the network and the flash drive give the same records; forged,
+// replayed, oversized, too frequent and revoked pushes are refused with
+// nothing changed; pulls need a fresh challenge; offline writes nothing.
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "bundle_files.h"
+#include "canting/records/bundle.h"
+#include "canting/records/keys.h"
+#include "sync_fixture.h"
+
+using namespace canting;
+using namespace canting::records;
+using canting::test::SyncFixture;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+json bodyOf(const sync::Reply& r) { return json::parse(r.body); }
+
+AuditHead heldHead(Store& regency, const std::string& centreName) {
+  auto heads = centreHeads(regency, regency.systemActor());
+  REQUIRE(heads);
+  for (const auto& h : *heads)
+    if (h.name == centreName) return h.head;
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a push over the network imports the centre's records, and its receipt is the regency's signature over the head it holds", "[sync]") {
+  SyncFixture f;
+  f.fillCentre();
+  f.start();
+  auto rep = f.sync(*f.centre.trainer);
+  INFO(rep.message);
+  REQUIRE(rep.state == sync::SyncState::Sent);
+  CHECK(rep.added > 0);
+  CHECK(test::countRows(*f.regency.store, "certificates") == 1);
+  // The receipt kept at the centre: signed by the regency's installation key, naming what the regency now holds.
+  auto regencyKey = installationKey(*f.regency.store);
+  REQUIRE(regencyKey);
+  auto q = f.centre.store->db().prepare("SELECT receipt, head, regency_key FROM sync_sent");
+  REQUIRE(q.step());
+  auto doc = sync::readSignedDoc(q.text(0), sync::kReceiptKind);
+  REQUIRE(doc);
+  CHECK(doc->key == (*regencyKey)->publicKey());
+  CHECK(q.text(2) == (*regencyKey)->publicKey());
+  CHECK(rep.regencyFingerprint == (*regencyKey)->fingerprint());
+  const AuditHead held = heldHead(*f.regency.store, "Kampung Batik Limbasari");
+  CHECK(held.text() == q.text(1));
+  CHECK(json::parse(doc->body)["head"] == held.text());
+  // A receipt does not pass for a pull answer, nor survives an edit.
+  CHECK_FALSE(sync::readSignedDoc(q.text(0), sync::kPullKind));
+  json edited = json::parse(q.text(0));
+  edited["body"] = edited["body"].get<std::string>() + " ";
+  CHECK_FALSE(sync::readSignedDoc(edited.dump(), sync::kReceiptKind));
+  CHECK(f.regency.store->verifyAudit()->ok());
+
+  // Nothing new: nothing is sent (no export, no second import), the lists are still pulled.
+  const auto before = test::countRows(*f.regency.store, "audit_log");
+  auto again = f.sync(*f.centre.trainer);
+  CHECK(again.state == sync::SyncState::NothingNew);
+  CHECK(again.head == held.text());
+  CHECK(again.pulled);
+  CHECK(test::countRows(*f.regency.store, "audit_log") == before);
+
+  // A day's work later: only then is something sent again.
+  f.centre.addTrainee(3, f.centre.centreA, "Rina");
+  auto next = f.sync(*f.centre.trainer);
+  CHECK(next.state == sync::SyncState::Sent);
+  CHECK(next.added == 1);
+  CHECK(test::countRows(*f.regency.store, "trainees") == 3);
+}
+
+TEST_CASE("a bundle imported over the network and the same bundle imported from a file give identical regency databases", "[sync]") {
+  SyncFixture f;
+  f.fillCentre();
+  // The second regency starts as an exact copy of the first.
+  const fs::path copy = f.regency.dir.path() / "copy.db";
+  REQUIRE(f.regency.store->backupTo(copy));
+  auto second = Store::open({.file = copy, .pinCost = PinCost::Minimum});
+  REQUIRE(second);
+  REQUIRE(test::recordsDump(*f.regency.store) == test::recordsDump(**second));
+
+  const fs::path bundle = f.exportFile("flashdisk.bundle");
+  f.start();
+  auto reply = f.core->push(f.pushOf(bundle));
+  REQUIRE(reply.status == 200);
+  auto file = importBundle(**second, (*second)->systemActor(), bundle);
+  REQUIRE(file);
+  CHECK(file->added > 0);
+  const std::string net = test::recordsDump(*f.regency.store), usb = test::recordsDump(**second);
+  CHECK(net.find("LSP/2026/1") != std::string::npos);
+  CHECK(net == usb);
+}
+
+TEST_CASE("the same upload again (its receipt lost) gets the same receipt and imports nothing twice", "[sync]") {
+  SyncFixture f;
+  f.fillCentre();
+  f.start();
+  const fs::path bundle = f.exportFile("one.bundle");
+  auto first = f.core->push(f.pushOf(bundle));
+  REQUIRE(first.status == 200);
+  const auto audit = test::countRows(*f.regency.store, "audit_log");
+  const auto receipts = test::countRows(*f.regency.store, "sync_receipts");
+  auto second = f.core->push(f.pushOf(bundle));
+  REQUIRE(second.status == 200);
+  CHECK(bodyOf(second)["again"] == true);
+  CHECK(bodyOf(second)["receipt"] == bodyOf(first)["receipt"]);
+  CHECK(test::countRows(*f.regency.store, "audit_log") == audit);
+  CHECK(test::countRows(*f.regency.store, "sync_receipts") == receipts);
+  CHECK(test::countRows(*f.regency.store, "trainees") == 2);
+}
+
+TEST_CASE("forged, replayed and oversized uploads are refused, and the regency is left as it was", "[sync]") {
+  SyncFixture f;
+  f.fillCentre();
+  const fs::path older = f.exportFile("older.bundle");
+  f.centre.addTrainee(3, f.centre.centreA, "Rina");
+  const fs::path newer = f.exportFile("newer.bundle");
+  sync::ServerOptions o;
+  o.maxUpload = 64 << 10;
+  f.start(o);
+
+  SECTION("forged: a trainee renamed in the payload, the signature kept") {
+    auto e = test::BundleEnvelope::read(newer);
+    e.payload["trainees"][0]["name"] = "Palsu";
+    const fs::path forged = e.write(f.centre.dir.path() / "forged.bundle");
+    const std::string dump = test::recordsDump(*f.regency.store);
+    auto r = f.core->push(f.pushOf(forged));
+    CHECK(r.status == 403);
+    CHECK(bodyOf(r)["error"] == "refused");
+    CHECK(test::recordsDump(*f.regency.store) == dump);
+    CHECK(test::countRows(*f.regency.store, "sync_receipts") == 0);
+  }
+  SECTION("replayed: an older bundle after a newer one, also one the regency took before") {
+    REQUIRE(f.core->push(f.pushOf(older)).status == 200);
+    REQUIRE(f.core->push(f.pushOf(newer)).status == 200);
+    const std::string dump = test::recordsDump(*f.regency.store);
+    auto r = f.core->push(f.pushOf(older));
+    CHECK(r.status == 409);
+    CHECK(bodyOf(r)["error"] == "replayed");
+    CHECK(bodyOf(r)["message"].get<std::string>().find("Nothing was imported") != std::string::npos);
+    CHECK(test::recordsDump(*f.regency.store) == dump);
+  }
+  SECTION("oversized: refused before it is read, in the asked language, over HTTP too") {
+    std::string big(std::size_t(o.maxUpload) + 1, 'x');
+    sync::Request r{f.centreKey(), big, "id"};
+    auto reply = f.core->push(r);
+    CHECK(reply.status == 413);
+    CHECK(bodyOf(reply)["message"].get<std::string>().find("terlalu besar") != std::string::npos);
+    sync::Endpoint e{f.url(), "", "en"};
+    auto http = sync::httpPost(e, sync::kPushPath, {{sync::kKeyHeader, f.centreKey()}}, big, "application/octet-stream");
+    REQUIRE(http.reached);
+    CHECK(http.status == 413);
+    CHECK(test::countRows(*f.regency.store, "trainees") == 0);
+  }
+}
+
+TEST_CASE("pushes above the per-centre rate are answered 429 with when to retry", "[sync]") {
+  SyncFixture f;
+  f.fillCentre();
+  sync::ServerOptions o;
+  o.pushesPerMinute = 2;
+  f.start(o);
+  const fs::path bundle = f.exportFile("b.bundle");
+  CHECK(f.core->push(f.pushOf(bundle)).status == 200);
+  CHECK(f.core->push(f.pushOf(bundle)).status == 200);
+  auto third = f.core->push(f.pushOf(bundle));
+  CHECK(third.status == 429);
+  CHECK(third.retryAfter > 0);
+  CHECK(third.retryAfter <= 61);
+}
+
+TEST_CASE("a centre whose key was revoked, or never enrolled, is refused at push and pull", "[sync]") {
+  SECTION("revoked") {
+    SyncFixture f;
+    f.fillCentre();
+    auto key = installationKey(*f.centre.store);
+    REQUIRE(key);
+    REQUIRE(revokeKey(*f.regency.store, *f.regency.admin, (*key)->fingerprint(), "2026-11-01"));
+    f.start();
+    auto rep = f.sync(*f.centre.trainer);
+    CHECK(rep.state == sync::SyncState::Refused);
+    CHECK(rep.httpStatus == 403);
+    CHECK(rep.message.find((*key)->fingerprint()) != std::string::npos);
+    CHECK(rep.message.find("revoked") != std::string::npos);
+    CHECK(f.core->challenge({f.centreKey(), "", "en"}).status == 403);
+    CHECK(test::countRows(*f.regency.store, "trainees") == 0);
+    CHECK(test::countRows(*f.centre.store, "sync_sent") == 0);
+  }
+  SECTION("never enrolled") {
+    SyncFixture f(false);
+    f.fillCentre();
+    f.start();
+    auto rep = f.sync(*f.centre.trainer);
+    CHECK(rep.state == sync::SyncState::Refused);
+    CHECK(rep.httpStatus == 401);
+    CHECK(rep.message.find("not enrolled") != std::string::npos);
+  }
+}
+
+TEST_CASE("a pull needs a fresh challenge signed by the centre, used once", "[sync]") {
+  SyncFixture f;
+  f.start();
+  auto key = installationKey(*f.centre.store);
+  REQUIRE(key);
+  const std::string pub = (*key)->publicKey();
+  auto ch = f.core->challenge({pub, "", "en"});
+  REQUIRE(ch.status == 200);
+  const std::string nonce = bodyOf(ch)["nonce"];
+  const std::string answer = json{{"key", pub}, {"nonce", nonce}, {"signature", (*key)->sign(sync::challengeText(nonce, pub))}}.dump();
+  auto got = f.core->pull({pub, answer, "en"});
+  REQUIRE(got.status == 200);
+  auto doc = sync::readSignedDoc(got.body, sync::kPullKind);
+  REQUIRE(doc);
+  CHECK(json::parse(doc->body)["keys"].size() >= 4);
+  // The same answer again (recorded and replayed): refused.
+  CHECK(f.core->pull({pub, answer, "en"}).status == 401);
+  // A fresh nonce signed by another key (the regency's own, not a centre's enrolled PC).
+  auto ch2 = f.core->challenge({pub, "", "en"});
+  const std::string n2 = bodyOf(ch2)["nonce"];
+  auto other = installationKey(*f.regency.store);
+  const std::string forged = json{{"key", pub}, {"nonce", n2}, {"signature", (*other)->sign(sync::challengeText(n2, pub))}}.dump();
+  CHECK(f.core->pull({pub, forged, "en"}).status == 401);
+}
+
+TEST_CASE("a revocation at the regency reaches the centre with its next sync; a trainer's sync leaves it for an administrator", "[sync]") {
+  SyncFixture f;
+  f.fillCentre();
+  auto keys = listKeys(*f.centre.store, *f.centre.admin);
+  REQUIRE(keys);
+  std::string assessorFp;
+  for (const auto& k : *keys)
+    if (k.role == "assessor") assessorFp = k.fingerprint;
+  REQUIRE_FALSE(assessorFp.empty());
+  REQUIRE(revokeKey(*f.regency.store, *f.regency.admin, assessorFp, "2026-12-01"));
+  f.start();
+  auto byTrainer = f.sync(*f.centre.trainer);
+  REQUIRE(byTrainer.state == sync::SyncState::Sent);
+  CHECK(byTrainer.pulled);
+  CHECK(byTrainer.revocationsPending == 1);
+  auto byAdmin = f.sync(*f.centre.admin);
+  CHECK(byAdmin.revocationsApplied == 1);
+  auto after = listKeys(*f.centre.store, *f.centre.admin);
+  REQUIRE(after);
+  for (const auto& k : *after)
+    if (k.fingerprint == assessorFp) CHECK(k.revokedFrom == "2026-12-01");
+}
+
+TEST_CASE("with no server a sync says offline and writes nothing, and plain HTTP stays on loopback", "[sync]") {
+  SyncFixture f;
+  f.fillCentre();
+  f.start();
+  const std::string url = f.url();
+  f.stop();  // the port is free now: nobody answers
+  auto headBefore = f.centre.store->auditHead();
+  auto o = f.client();
+  o.endpoint.url = url;
+  auto rep = sync::syncNow(*f.centre.store, *f.centre.trainer, o, f.tr);
+  REQUIRE(rep);
+  CHECK(rep->state == sync::SyncState::Offline);
+  CHECK(f.centre.store->auditHead()->text() == headBefore->text());
+  CHECK(test::countRows(*f.centre.store, "sync_sent") == 0);
+
+  CHECK_FALSE(sync::checkUrl("http://10.1.2.3:8443", true));
+  CHECK_FALSE(sync::checkUrl("http://127.0.0.1:8443", false));
+  CHECK(sync::checkUrl("http://127.0.0.1:8443", true));
+  CHECK(sync::checkUrl("https://kabupaten.example:8443/", false) == "https://kabupaten.example:8443");
+  sync::ServerOptions so;
+  so.spool = f.regency.dir.path() / "spool";
+  sync::SyncServer core(*f.regency.store, so, fs::path(CANTING_ASSETS_DIR) / "i18n");
+  sync::HttpService open(core, sync::Listen{"0.0.0.0", 0, "", "", true});
+  CHECK(open.start() == "sync.server.plain_not_loopback");
+}
+
+TEST_CASE("over HTTPS the centre trusts the regency's certificate given with --ca, and no other", "[sync][tls]") {
+  SyncFixture f;
+  f.fillCentre();
+  const fs::path cert = f.regency.dir.path() / "cert.pem", key = f.regency.dir.path() / "key.pem";
+  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -sha256 -days 2 -nodes -keyout '" + key.string() + "' -out '" + cert.string() +
+                          "' -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 2>/dev/null";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  sync::ServerOptions so;
+  so.spool = f.regency.dir.path() / "spool";
+  sync::SyncServer core(*f.regency.store, so, fs::path(CANTING_ASSETS_DIR) / "i18n");
+  sync::HttpService https(core, sync::Listen{"127.0.0.1", 0, cert.string(), key.string(), false});
+  REQUIRE(https.start().empty());
+  auto o = f.client();
+  o.endpoint.url = "https://127.0.0.1:" + std::to_string(https.port());
+  // Not trusted by the system: the link is refused before anything is sent, and nothing is written.
+  auto untrusted = sync::syncNow(*f.centre.store, *f.centre.trainer, o, f.tr);
+  REQUIRE(untrusted);
+  CHECK(untrusted->state == sync::SyncState::Offline);
+  CHECK(test::countRows(*f.regency.store, "trainees") == 0);
+  o.endpoint.caFile = cert.string();
+  auto trusted = sync::syncNow(*f.centre.store, *f.centre.trainer, o, f.tr);
+  REQUIRE(trusted);
+  INFO(trusted->message);
+  CHECK(trusted->state == sync::SyncState::Sent);
+  CHECK(test::countRows(*f.regency.store, "trainees") == 2);
+  sync::HttpService bad(core, sync::Listen{"127.0.0.1", 0, (f.regency.dir.path() / "none.pem").string(), key.string(), false});
+  CHECK(bad.start() == "sync.server.bad_certificate");
+}
