@@ -110,6 +110,12 @@ Bytes gzip(const std::string& text) {
   return out;
 }
 
+bool sampledOutUnderSanitizer(const std::string& name) {
+  const bool cut = name.rfind("cut", 0) == 0 && name.rfind("cut50.", 0) != 0;
+  const bool turn = name.rfind("exif-", 0) == 0 && name != "exif-1.jpg" && name != "exif-6.jpg" && name != "exif-99.jpg";
+  return cut || turn;
+}
+
 struct Case {
   fs::path file;
   std::string kind;  // image, plan, csv, bundle, palette, project
@@ -314,6 +320,10 @@ TEST_CASE("every hostile file gets a correct result or a clear message, from the
       continue;
     }
     // Then the real CLI, as a script or another centre's tool would run it.
+    // Under ASan every file has just been through the decoders in this process;
+    // the CLI's error path is the same for every cut of a file and every EXIF
+    // turn, so there it runs on the half-way cut and two turns only.
+    if (kSanitized && sampledOutUnderSanitizer(c.file.filename().string())) continue;
     std::vector<std::vector<std::string>> commands;
     if (c.kind == "image")
       commands = {{"--lang", "en", "info", c.file.string()},

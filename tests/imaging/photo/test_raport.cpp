@@ -14,6 +14,7 @@
 #include "canting/imaging/pattern.h"
 #include "canting/imaging/photo.h"
 #include "support/repeat_photo.h"
+#include "support/sanitizer.h"
 
 using namespace canting;
 using imaging::MotifKind;
@@ -73,7 +74,15 @@ TEST_CASE("the lattice of a photographed cloth is found within 2 % and 2 degrees
   double worstLength = 0, worstAngle = 0;
   int n = 0;
   std::uint32_t seed = 1;
+  // The sanitizer build reads every third photo (every motif and layout still
+  // among them): the plain build holds the accuracy over all 24.
+  const int step = test::kAddressSanitizer ? 3 : 1;
+  int index = 0;
   for (const Case& c : cases) {
+    if (index++ % step != 0) {
+      ++seed;
+      continue;
+    }
     test::RepeatPhotoSpec s;
     s.motif = c.motif;
     s.tileSize = c.tile;
@@ -128,7 +137,7 @@ TEST_CASE("the lattice of a photographed cloth is found within 2 % and 2 degrees
   }
   if (std::getenv("CANTING_RAPORT_DUMP"))
     std::printf("raport accuracy over %d photos: worst length %.2f %%, worst angle %.2f deg\n", n, worstLength * 100, worstAngle);
-  CHECK(n >= 20);
+  CHECK(n * step >= 20);
 }
 
 TEST_CASE("a straight repeat comes back as a straight tile of the repeat's size", "[photo][raport]") {
