@@ -73,6 +73,14 @@ PgDatabase::PgDatabase() {
   url = pgConnInfo(name);
 }
 
+PgDatabase::PgDatabase(const std::string& original) {
+  static std::atomic<int> serial{0};
+  name = original + "_copy" + std::to_string(++serial);
+  clusterExec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  clusterExec("CREATE DATABASE " + name + " TEMPLATE " + original);
+  url = pgConnInfo(name);
+}
+
 PgDatabase::~PgDatabase() {
   const std::string conninfo = pgConnInfo("postgres");
   if (PGconn* c = PQconnectdb(conninfo.c_str())) {
@@ -93,8 +101,8 @@ StoreOptions RecordsFixture::options() const {
   return o;
 }
 
-RecordsFixture::RecordsFixture(bool people) {
-  if (onPostgres()) pg = std::make_unique<PgDatabase>();
+RecordsFixture::RecordsFixture(bool people, bool postgres) {
+  if (postgres) pg = std::make_unique<PgDatabase>();
   reopen();
   if (!people) return;
   REQUIRE(store->createFirstAdmin("admin", "1234"));

@@ -2,6 +2,8 @@
 // verifies; the network and the flash drive give the same records; forged,
 // replayed, oversized, too frequent and revoked pushes are refused with
 // nothing changed; pulls need a fresh challenge; offline writes nothing.
+// The server-pg: pass runs these with the regency on PostgreSQL (sync_fixture.h),
+// all but those tagged [transport].
 
 #include <catch2/catch.hpp>
 
@@ -82,22 +84,32 @@ TEST_CASE("a push over the network imports the centre's records, and its receipt
 TEST_CASE("a bundle imported over the network and the same bundle imported from a file give identical regency databases", "[sync]") {
   SyncFixture f;
   f.fillCentre();
-  // The second regency starts as an exact copy of the first.
-  const fs::path copy = f.regency.dir.path() / "copy.db";
-  REQUIRE(f.regency.store->backupTo(copy));
-  auto second = Store::open({.file = copy, .pinCost = PinCost::Minimum});
-  REQUIRE(second);
-  REQUIRE(test::recordsDump(*f.regency.store) == test::recordsDump(**second));
+  // The regency's installation key (it signs receipts) made first, as
+  // `canting-server init` does; then the second regency starts as an exact copy.
+  REQUIRE(installationKey(*f.regency.store));
+  auto second = f.copyRegency();
+  const std::string before = test::recordsDump(*f.regency.store);
+  REQUIRE(before == test::recordsDump(*second.store));
 
-  const fs::path bundle = f.exportFile("flashdisk.bundle");
+  // The name a bundle arrives under is written down (in the import's audit
+  // entry and the head's row), so the flash drive's copy carries the name the
+  // server's spool gives an upload: then the two databases must agree down to
+  // the audit chain's hashes.
+  const fs::path exported = f.exportFile("flashdisk.bundle");
+  const std::string bytes = test::readBytes(exported);
+  const fs::path bundle = f.centre.dir.path() / ("push-" + sha256Hex(bytes.data(), bytes.size()).substr(0, 16) + ".bundle");
+  fs::rename(exported, bundle);
   f.start();
-  auto reply = f.core->push(f.pushOf(bundle));
+  sync::Endpoint e{f.url(), "", "en"};
+  auto reply = sync::httpPost(e, sync::kPushPath, {{sync::kKeyHeader, f.centreKey()}}, bytes, "application/octet-stream");
+  REQUIRE(reply.reached);
   REQUIRE(reply.status == 200);
-  auto file = importBundle(**second, (*second)->systemActor(), bundle);
+  auto file = importBundle(*second.store, second.store->systemActor(), bundle);
   REQUIRE(file);
   CHECK(file->added > 0);
-  const std::string net = test::recordsDump(*f.regency.store), usb = test::recordsDump(**second);
+  const std::string net = test::recordsDump(*f.regency.store), usb = test::recordsDump(*second.store);
   CHECK(net.find("LSP/2026/1") != std::string::npos);
+  CHECK(net != before);
   CHECK(net == usb);
 }
 
@@ -164,7 +176,7 @@ TEST_CASE("forged, replayed and oversized uploads are refused, and the regency i
   }
 }
 
-TEST_CASE("pushes above the per-centre rate are answered 429 with when to retry", "[sync]") {
+TEST_CASE("pushes above the per-centre rate are answered 429 with when to retry", "[sync][transport]") {
   SyncFixture f;
   f.fillCentre();
   sync::ServerOptions o;
@@ -255,7 +267,7 @@ TEST_CASE("a revocation at the regency reaches the centre with its next sync; a 
     if (k.fingerprint == assessorFp) CHECK(k.revokedFrom == "2026-12-01");
 }
 
-TEST_CASE("with no server a sync says offline and writes nothing, and plain HTTP stays on loopback", "[sync]") {
+TEST_CASE("with no server a sync says offline and writes nothing, and plain HTTP stays on loopback", "[sync][transport]") {
   SyncFixture f;
   f.fillCentre();
   f.start();
@@ -281,7 +293,7 @@ TEST_CASE("with no server a sync says offline and writes nothing, and plain HTTP
   CHECK(open.start() == "sync.server.plain_not_loopback");
 }
 
-TEST_CASE("over HTTPS the centre trusts the regency's certificate given with --ca, and no other", "[sync][tls]") {
+TEST_CASE("over HTTPS the centre trusts the regency's certificate given with --ca, and no other", "[sync][tls][transport]") {
   SyncFixture f;
   f.fillCentre();
   const fs::path cert = f.regency.dir.path() / "cert.pem", key = f.regency.dir.path() / "key.pem";
