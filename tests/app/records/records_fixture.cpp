@@ -154,4 +154,16 @@ Id RecordsFixture::addTrainee(int serial, Id centre, const std::string& name) {
   return *id;
 }
 
+std::string RecordsFixture::nikClashDetail() {
+  const Id first = addTrainee(1, centreA);
+  const Id second = addTrainee(2, centreA);
+  Trainee t = *store->trainee(*admin, second);
+  t.nik = store->trainee(*admin, first)->nik;
+  auto clash = store->updateTrainee(*admin, t);
+  REQUIRE_FALSE(clash);
+  CHECK(clash.error().code == imaging::ErrorCode::InvalidArgument);
+  CHECK(store->trainee(*admin, second)->nik != t.nik);  // rolled back
+  return clash.error().detail;
+}
+
 }  // namespace canting::test

@@ -68,6 +68,10 @@ struct RecordsFixture {
   void enrol(records::Store& from);
   // Adds a valid trainee (NIK from the serial) to a centre; returns its id.
   records::Id addTrainee(int serial, records::Id centre, const std::string& name = {});
+  // Two trainees, and an edit giving the second the first's NIK: caught by the
+  // unique index (no check runs before it), InvalidArgument, rolled back.
+  // Returns the error's detail, in the backend's own words.
+  std::string nikClashDetail();
 };
 
 }  // namespace canting::test
