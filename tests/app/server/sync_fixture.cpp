@@ -7,6 +7,7 @@
 
 #include "canting/records/bundle.h"
 #include "canting/records/keys.h"
+#include "self_signed.h"
 
 namespace canting::test {
 
@@ -34,6 +35,19 @@ void SyncFixture::start(sync::ServerOptions options) {
   core = std::make_unique<sync::SyncServer>(*regency.store, options, fs::path(CANTING_ASSETS_DIR) / "i18n");
   http = std::make_unique<sync::HttpService>(*core, sync::Listen{"127.0.0.1", 0, "", "", true});
   REQUIRE(http->start().empty());
+}
+
+std::string SyncFixture::startHttps() {
+  stop();
+  cert = regency.dir.path() / "cert.pem";
+  const fs::path key = regency.dir.path() / "key.pem";
+  REQUIRE(makeSelfSignedCert(cert, key));
+  sync::ServerOptions options;
+  options.spool = regency.dir.path() / "spool";
+  core = std::make_unique<sync::SyncServer>(*regency.store, options, fs::path(CANTING_ASSETS_DIR) / "i18n");
+  http = std::make_unique<sync::HttpService>(*core, sync::Listen{"127.0.0.1", 0, cert.string(), key.string(), false});
+  REQUIRE(http->start().empty());
+  return "https://127.0.0.1:" + std::to_string(http->port());
 }
 
 void SyncFixture::stop() {

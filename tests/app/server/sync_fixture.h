@@ -26,6 +26,10 @@ struct SyncFixture {
   // The centre's work: two trainees, an all-K assessment, a certificate.
   void fillCentre();
   void start(sync::ServerOptions options = {});
+  // The server over HTTPS instead, with a self-signed certificate (`cert`)
+  // that no system trusts; returns its https:// address.
+  std::string startHttps();
+  std::filesystem::path cert;
   void stop();
   std::string url() const;
   sync::ClientOptions client() const;
