@@ -59,7 +59,7 @@ class Store {
   static Result<std::unique_ptr<Store>> open(StoreOptions options);
   ~Store();
 
-  static constexpr int kSchemaVersion = 9;
+  static constexpr int kSchemaVersion = 10;
   int schemaVersion();
   // A demo database (training init --demo) says so on every screen.
   bool isDemo();
