@@ -323,9 +323,13 @@ Status migrate(Db& db, int target, const std::filesystem::path& backupDir, const
       return imaging::makeError(canting::records::RecordsError::DatabaseDamaged,
                                 {{"reason", "@records.newer_schema"}, {"backups", backupDir.string()}},
                                 "schema " + std::to_string(version) + " is newer than this program");
+    // A database made by this very call holds nothing yet to keep: backing up
+    // each of its steps would only write copies of an empty schema (and fill a
+    // small disk before the first record).
+    const bool hadSchema = version > 0;
     for (; version < target; ++version) {
       // PostgreSQL is backed up with pg_dump, by its administrator (docs/DEPLOY.md).
-      if (version > 0 && db.dialect() == Dialect::Sqlite) {
+      if (hadSchema && db.dialect() == Dialect::Sqlite) {
         std::error_code ec;
         std::filesystem::create_directories(backupDir, ec);
         const auto copy = backupDir / ("records-v" + std::to_string(version) + "-" + stamp + ".db");
