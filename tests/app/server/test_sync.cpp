@@ -246,7 +246,7 @@ TEST_CASE("a pull needs a fresh challenge signed by the centre, used once", "[sy
   CHECK(f.core->pull({pub, forged, "en"}).status == 401);
 }
 
-TEST_CASE("a revocation at the regency reaches the centre with its next sync; a trainer's sync leaves it for an administrator", "[sync]") {
+TEST_CASE("a revocation at the regency reaches the centre with its next sync, and a trainer's sync leaves it for an administrator", "[sync]") {
   SyncFixture f;
   f.fillCentre();
   auto keys = listKeys(*f.centre.store, *f.centre.admin);
