@@ -10,7 +10,8 @@
 //
 // People, centres and the scheme go through the store; the outcomes are
 // written by the server itself (INSERT ... SELECT over generate_series, with
-// the triggers off for the load), as a regency's years of imports would have
+// the triggers off for the load but on for the latest outcomes, whose
+// per-centre K count they keep), as a regency's years of imports would have
 // left them. The dashboard and a centre's matrix are then timed through the
 // store's public API, on the PostgreSQL backend.
 
@@ -93,10 +94,11 @@ int main(int argc, char** argv) {
             "substr(a.date, 7, 1)::int THEN 1 ELSE 0 END FROM assessments a JOIN units u ON u.scheme_id = a.scheme_id");
     db.exec("INSERT INTO assessment_criteria (assessment_id, criterion_id, ya) SELECT au.assessment_id, c.id, au.k FROM assessment_units au "
             "JOIN elements e ON e.unit_id = au.unit_id JOIN criteria c ON c.element_id = e.id");
+    // The latest outcomes with the triggers on: the per-centre K count (schema v10) is the triggers' own work.
+    db.exec("SET session_replication_role = origin");
     db.exec("INSERT INTO unit_status (trainee_id, unit_id, centre_id, k, date) SELECT a.trainee_id, au.unit_id, t.centre_id, au.k, a.date "
             "FROM assessment_units au JOIN assessments a ON a.id = au.assessment_id JOIN trainees t ON t.id = a.trainee_id WHERE a.date = '2026-0" +
             std::to_string(nAssess) + "-15'");
-    db.exec("SET session_replication_role = origin");
     db.exec("VACUUM ANALYZE");
     const double loadS = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::int64_t outcomes = 0;

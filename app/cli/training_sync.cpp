@@ -1,6 +1,7 @@
 // canting-cli training sync: the centre's records to the regency over the
 // network (app/sync), the flash drive's bundle without the walk. Exit 0 with
-// the receipt, 2 refused, 3 not reached (nothing lost).
+// the receipt, 2 refused, 3 not reached (nothing lost), 4 the regency's
+// certificate did not verify (nothing sent).
 
 #include "canting/sync/client.h"
 #include "training_internal.h"
@@ -12,6 +13,7 @@ namespace rec = records;
 namespace {
 
 constexpr int kUnreachable = 3;
+constexpr int kUntrusted = 4;
 const char* const kHelp = "cli.help.training_sync";
 
 std::string joined(const std::vector<std::string>& list) {
@@ -43,6 +45,9 @@ int cmdSync(Ctx& c, const ParsedArgs& a) {
     case sync::SyncState::Offline:
       c.err << "canting-cli: " << c.tr.tr("cli.training.sync_offline", {{"reason", rep->message}}) << "\n";
       return kUnreachable;
+    case sync::SyncState::Untrusted:
+      c.err << "canting-cli: " << c.tr.tr("cli.training.sync_untrusted", {{"server", *url}, {"reason", rep->message}}) << "\n";
+      return kUntrusted;
     case sync::SyncState::Refused:
       c.err << "canting-cli: " << c.tr.tr("cli.training.sync_refused", {{"reason", rep->message}}) << "\n";
       return kBadInput;
@@ -60,6 +65,7 @@ int cmdSync(Ctx& c, const ParsedArgs& a) {
   if (rep->pulled)
     c.out << c.tr.tr("cli.training.sync_pulled", {{"applied", std::to_string(rep->revocationsApplied)}, {"pending", std::to_string(rep->revocationsPending)}})
           << "\n";
+  if (!rep->schemesApplied.empty()) c.out << c.tr.tr("cli.training.sync_schemes_loaded", {{"list", joined(rep->schemesApplied)}}) << "\n";
   if (!rep->schemesMissing.empty()) c.out << c.tr.tr("cli.training.sync_schemes", {{"list", joined(rep->schemesMissing)}}) << "\n";
   if (!rep->message.empty()) c.err << "canting-cli: " << rep->message << "\n";
   return kOk;

@@ -86,7 +86,7 @@ void takeInput(GLFWwindow* window) {
 // The --show values are ids, the same in every language.
 const char* kShows =
     "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-kuning][-recipe]|lab-paint|lab-cap-hand|lab-photo|lab-photo-exercise-N|training-login|"
-    "training-dashboard|training-keys|training-refused|training-sync-sending|training-sync-done|training-sync-offline|training-sync-refused|training-heads|training-backup (CANTING_DB)|training-server (--pg)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
+    "training-dashboard|training-keys|training-refused|training-sync-sending|training-sync-done|training-sync-offline|training-sync-refused|training-sync-tls|training-heads|training-backup (CANTING_DB)|training-server (--pg)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "studio-raport[-cm]|studio-rapikan (the demo's cloth photo unless --open gives one)|"
     "hover-ITEM (e.g. hover-studio.colorway.0)|...";

@@ -43,7 +43,9 @@ void TrainingSync::showState(UiContext& ui, const std::string& state) {
     auto key = rec::installationKey(*d.store());
     r.message = ui.tr("sync.server.revoked", {{"fingerprint", key ? (*key)->fingerprint() : "?"}, {"date", "2026-11-30"}});
   }
-  show(state == "sending" ? State::Sending : state == "refused" ? State::Refused : State::Sent, r, "https://kabupaten.purbalingga.go.id:8443");
+  if (state == "tls") r.message = "SSLServerVerification";
+  const State s = state == "sending" ? State::Sending : state == "refused" ? State::Refused : state == "tls" ? State::Untrusted : State::Sent;
+  show(s, r, "https://kabupaten.purbalingga.go.id:8443");
 }
 
 void TrainingSync::drawButton(UiContext& ui) {
@@ -105,6 +107,7 @@ void TrainingSync::poll(UiContext& ui) {
       case sync::SyncState::NothingNew: m_state = State::NothingNew; break;
       case sync::SyncState::Refused: m_state = State::Refused; break;
       case sync::SyncState::Offline: m_state = State::Offline; break;
+      case sync::SyncState::Untrusted: m_state = State::Untrusted; break;
     }
   }
   // The export and a pulled revocation wrote to the file: the pages read again, after this frame.
@@ -155,6 +158,7 @@ void TrainingSync::drawStrip(UiContext& ui) {
       if (!m_last.head.empty()) ImGui::TextDisabled("%s", ui.tr("training.sync.last", {{"head", m_last.head}, {"at", m_last.receivedAt}}).c_str());
       break;
     case State::Sending: {
+      // The text has no ellipsis of its own: these dots are the one, moving while the worker runs.
       static const char* const kDots[] = {"", ".", "..", "..."};
       line(color::kIndigo, ui.tr("training.sync.sending") + kDots[int(ImGui::GetTime() * 3) % 4]);
       break;
@@ -166,6 +170,7 @@ void TrainingSync::drawStrip(UiContext& ui) {
     case State::NothingNew: line(IM_COL32(0x3E, 0x7A, 0x4A, 0xFF), ui.tr("training.sync.nothing_new", {{"head", r.head}, {"at", r.receivedAt}})); break;
     case State::Offline: line(color::kSoga, ui.tr("training.sync.offline")); break;
     case State::Refused: line(color::kError, ui.tr("training.sync.refused", {{"reason", r.message}})); break;
+    case State::Untrusted: line(color::kError, ui.tr("training.sync.untrusted", {{"server", m_url}})); break;
   }
   ImGui::Separator();
 }

@@ -4,7 +4,8 @@
 // the top bar; it opens a strip under it with the regency's address, the send
 // button and what happened: sending, received (with the receipt's head and the
 // regency key's fingerprint), nothing new, offline (everything kept, for the
-// next try or the flash drive), refused (the regency's reason).
+// next try or the flash drive), refused (the regency's reason), untrusted (the
+// regency's certificate did not verify: nothing sent, the address to check).
 //
 // The network and the export run on a worker thread over their own connection
 // to the same database file (the store is one connection per thread); the
@@ -22,7 +23,7 @@ namespace canting::gui {
 
 class TrainingSync {
  public:
-  enum class State { Idle, Sending, Sent, NothingNew, Offline, Refused };
+  enum class State { Idle, Sending, Sent, NothingNew, Offline, Refused, Untrusted };
   ~TrainingSync();
   // The top bar's button (administrators and trainers of a real or demo database).
   void drawButton(UiContext& ui);
@@ -33,7 +34,7 @@ class TrainingSync {
   void show(State state, sync::SyncReport report, const std::string& url);
   // For --show training-sync-STATE: the first centre's page with the strip
   // open; "offline" is a real sync to a closed loopback port, the others are
-  // what the regency would have answered.
+  // what the regency would have answered ("tls": its certificate did not verify).
   void showState(UiContext& ui, const std::string& state);
   // Waits for the worker (tests).
   void finish(UiContext& ui);

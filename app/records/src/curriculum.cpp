@@ -70,7 +70,11 @@ Result<Id> Store::loadScheme(const Actor& by, const fs::path& file) {
   if (auto st = require(by, {Role::Admin}, "curriculum"); !st) return st.error();
   auto parsed = detail::readSchemeFile(file);
   if (!parsed) return parsed.error();
-  Scheme& s = *parsed;
+  return loadScheme(by, std::move(*parsed), file.filename().string());
+}
+
+Result<Id> Store::loadScheme(const Actor& by, Scheme s, const std::string& from) {
+  if (auto st = require(by, {Role::Admin}, "curriculum"); !st) return st.error();
   return guarded("loadScheme", [&]() -> Result<Id> {
     Transaction tx(m_db);
     auto have = m_db.prepare("SELECT id FROM schemes WHERE code = ?1 AND title = ?2 AND version = ?3");
@@ -79,7 +83,7 @@ Result<Id> Store::loadScheme(const Actor& by, const fs::path& file) {
     if (have.step()) return have.i64(0);
     if (s.uuid.empty()) s.uuid = newUuid();
     const Id sid = detail::insertScheme(m_db, s, isoTime(now()));
-    appendAudit(by.name(), "load", "scheme", s.uuid, base::dumpJson(json{{"title", s.title}, {"version", s.version}, {"file", file.filename().string()}}));
+    appendAudit(by.name(), "load", "scheme", s.uuid, base::dumpJson(json{{"title", s.title}, {"version", s.version}, {"file", from}}));
     tx.commit();
     return sid;
   });

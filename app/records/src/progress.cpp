@@ -26,7 +26,8 @@ Result<std::vector<CentreProgress>> Store::dashboard(const Actor& by) {
     };
     each("SELECT centre_id, COUNT(*) FROM trainees GROUP BY centre_id", &CentreProgress::trainees);
     each("SELECT centre_id, COUNT(*) FROM sessions GROUP BY centre_id", &CentreProgress::sessions);
-    each("SELECT centre_id, COUNT(*) FROM unit_status WHERE k = 1 GROUP BY centre_id", &CentreProgress::unitsAchieved);
+    // Kept by triggers as unit_status changes (schema v10): one row per centre, not a count of every latest outcome.
+    each("SELECT centre_id, units_achieved FROM centre_progress", &CentreProgress::unitsAchieved);
     each("SELECT t.centre_id, COUNT(DISTINCT c.trainee_id) FROM certificates c JOIN trainees t ON t.id = c.trainee_id "
          "WHERE c.revoked = 0 AND c.expiry_date >= ?1 GROUP BY t.centre_id", &CentreProgress::certified, true);
     {

@@ -1,3 +1,10 @@
+// The records schema: one list of migrations (kV1..kV10, SQLite's spelling)
+// rendered for SQLite or PostgreSQL, and the loop that applies them.
+//
+// [SECTION] the steps
+// [SECTION] rendering a step for a dialect
+// [SECTION] migrate
+
 #include "canting/records/schema.h"
 
 #include <string>
@@ -9,6 +16,8 @@
 namespace canting::records {
 
 namespace {
+
+// [SECTION] the steps
 
 // Every table that holds records refuses DELETE: corrections are new rows or
 // new versions, and the audit log refuses UPDATE as well.
@@ -214,6 +223,58 @@ CREATE TABLE sync_sent (
 CREATE INDEX sync_sent_server ON sync_sent(server, centre_uuid, id);
 )sql";
 
+// The regency's dashboard at a district's scale (issue 19): each centre's K
+// outcomes counted as unit_status changes, by triggers in the same
+// transaction (kV10Sqlite / kV10Postgres below), so the dashboard reads one
+// row per centre instead of counting 10^5 latest outcomes. Derived, like
+// unit_status: filled here from what is there.
+const char* const kV10 = R"sql(
+CREATE TABLE centre_progress (centre_id INTEGER NOT NULL PRIMARY KEY, units_achieved INTEGER NOT NULL);
+INSERT INTO centre_progress (centre_id, units_achieved) SELECT centre_id, COUNT(*) FROM unit_status WHERE k = 1 GROUP BY centre_id;
+)sql";
+
+// SQLite has row triggers only: one step per latest outcome written.
+const char* const kV10Sqlite = R"sql(
+CREATE TRIGGER centre_progress_insert AFTER INSERT ON unit_status WHEN NEW.k = 1 BEGIN
+  INSERT INTO centre_progress (centre_id, units_achieved) VALUES (NEW.centre_id, 1)
+    ON CONFLICT (centre_id) DO UPDATE SET units_achieved = units_achieved + 1;
+END;
+CREATE TRIGGER centre_progress_delete AFTER DELETE ON unit_status WHEN OLD.k = 1 BEGIN
+  UPDATE centre_progress SET units_achieved = units_achieved - 1 WHERE centre_id = OLD.centre_id;
+END;
+CREATE TRIGGER centre_progress_update AFTER UPDATE ON unit_status BEGIN
+  UPDATE centre_progress SET units_achieved = units_achieved - 1 WHERE centre_id = OLD.centre_id AND OLD.k = 1;
+  INSERT INTO centre_progress (centre_id, units_achieved) SELECT NEW.centre_id, 1 WHERE NEW.k = 1
+    ON CONFLICT (centre_id) DO UPDATE SET units_achieved = units_achieved + 1;
+END;
+)sql";
+
+// PostgreSQL counts per statement over its transition tables: a trainee's
+// refresh (one DELETE, one INSERT ... SELECT) or a bulk load is one step each.
+const char* const kV10Postgres = R"sql(
+CREATE FUNCTION canting_progress_add() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    UPDATE centre_progress p SET units_achieved = p.units_achieved - o.n
+      FROM (SELECT centre_id, COUNT(*) AS n FROM old_rows WHERE k = 1 GROUP BY centre_id) o WHERE p.centre_id = o.centre_id;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO centre_progress (centre_id, units_achieved)
+      SELECT centre_id, COUNT(*) FROM new_rows WHERE k = 1 GROUP BY centre_id
+      ON CONFLICT (centre_id) DO UPDATE SET units_achieved = centre_progress.units_achieved + EXCLUDED.units_achieved;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER centre_progress_insert AFTER INSERT ON unit_status REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION canting_progress_add();
+CREATE TRIGGER centre_progress_delete AFTER DELETE ON unit_status REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION canting_progress_add();
+CREATE TRIGGER centre_progress_update AFTER UPDATE ON unit_status REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION canting_progress_add();
+)sql";
+
+// [SECTION] rendering a step for a dialect
+
 // The tables each version makes that hold records (and so refuse DELETE).
 std::vector<const char*> recordTables(int to) {
   switch (to) {
@@ -229,7 +290,7 @@ std::vector<const char*> recordTables(int to) {
   }
 }
 
-const char* const kSteps[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
+const char* const kSteps[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
 
 // PostgreSQL's own pieces: the function every refusing trigger calls, made
 // with the first version.
@@ -244,14 +305,16 @@ BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'P0001'; END $$;
 std::string step(int to, Dialect dialect) {
   std::string sql = kSteps[to - 1];
   for (const char* t : recordTables(to)) sql += noDelete(t);
-  if (dialect == Dialect::Sqlite) return sql;
+  if (dialect == Dialect::Sqlite) return to == 10 ? sql + kV10Sqlite : sql;
   std::string pg = to == 1 ? kPgRefuse : "";
   pg += detail::ddlToPostgres(sql);
   for (const char* t : recordTables(to)) pg += detail::pgWriteTracking(t);
-  return pg;
+  return to == 10 ? pg + kV10Postgres : pg;
 }
 
 }  // namespace
+
+// [SECTION] migrate
 
 Status migrate(Db& db, int target, const std::filesystem::path& backupDir, const std::string& stamp) {
   try {
@@ -260,9 +323,13 @@ Status migrate(Db& db, int target, const std::filesystem::path& backupDir, const
       return imaging::makeError(canting::records::RecordsError::DatabaseDamaged,
                                 {{"reason", "@records.newer_schema"}, {"backups", backupDir.string()}},
                                 "schema " + std::to_string(version) + " is newer than this program");
+    // A database made by this very call holds nothing yet to keep: backing up
+    // each of its steps would only write copies of an empty schema (and fill a
+    // small disk before the first record).
+    const bool hadSchema = version > 0;
     for (; version < target; ++version) {
       // PostgreSQL is backed up with pg_dump, by its administrator (docs/DEPLOY.md).
-      if (version > 0 && db.dialect() == Dialect::Sqlite) {
+      if (hadSchema && db.dialect() == Dialect::Sqlite) {
         std::error_code ec;
         std::filesystem::create_directories(backupDir, ec);
         const auto copy = backupDir / ("records-v" + std::to_string(version) + "-" + stamp + ".db");

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canting/base/json.h"
+#include "canting/records/store.h"
+
 namespace canting::records::detail {
 
 namespace fs = std::filesystem;
@@ -15,12 +18,12 @@ namespace {
 std::string str(const json& o, const char* k) { return o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string(); }
 }  // namespace
 
-Result<Scheme> readSchemeFile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return makeError(ErrorCode::FileNotFound, {{"path", file.string()}});
-  const json j = json::parse(in, nullptr, false);
+namespace {
+
+// `origin` names the file (or where the text came from) in the errors.
+Result<Scheme> parseScheme(const json& j, const std::string& origin) {
   auto bad = [&](const std::string& where, const std::string& reason) {
-    return makeError(ErrorCode::MalformedFile, {{"path", file.string()}, {"where", where}, {"reason", reason}});
+    return makeError(ErrorCode::MalformedFile, {{"path", origin}, {"where", where}, {"reason", reason}});
   };
   if (!j.is_object()) return bad("-", "not JSON");
   if (str(j, "title").empty()) return bad("title", "missing");
@@ -56,6 +59,40 @@ Result<Scheme> readSchemeFile(const fs::path& file) {
     s.validityYears = j["validity_years"].get<int>();
   }
   return s;
+}
+
+}  // namespace
+
+Result<Scheme> readSchemeFile(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return makeError(ErrorCode::FileNotFound, {{"path", file.string()}});
+  return parseScheme(json::parse(in, nullptr, false), file.string());
+}
+
+}  // namespace canting::records::detail
+
+namespace canting::records {
+
+using nlohmann::json;
+
+std::string schemeToText(const Scheme& s) {
+  json j = {{"uuid", s.uuid},     {"code", s.code},     {"title", s.title},   {"version", s.version},
+            {"kind", s.kind},     {"decree", s.decree}, {"source", s.source}, {"validity_years", s.validityYears},
+            {"units", json::array()}};
+  for (const Unit& u : s.units) {
+    json uj = {{"code", u.code}, {"title", u.title}, {"elements", json::array()}};
+    for (const Element& e : u.elements) {
+      json ej = {{"title", e.title}, {"criteria", json::array()}};
+      for (const Criterion& c : e.criteria) ej["criteria"].push_back(c.text);
+      uj["elements"].push_back(std::move(ej));
+    }
+    j["units"].push_back(std::move(uj));
+  }
+  return base::dumpJson(j);
+}
+
+Result<Scheme> schemeFromText(const std::string& text, const std::string& origin) {
+  return detail::parseScheme(json::parse(text, nullptr, false), origin);
 }
 
 }  // namespace canting::records::detail

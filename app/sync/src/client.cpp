@@ -80,8 +80,9 @@ SyncReport refused(SyncReport r, std::string message, int status = 0) {
   return r;
 }
 
-SyncReport offline(SyncReport r, const HttpReply& h) {
-  r.state = SyncState::Offline;
+// Not reached: offline, or a certificate that did not verify (told apart: waiting will not mend that one).
+SyncReport notReached(SyncReport r, const HttpReply& h) {
+  r.state = h.untrusted ? SyncState::Untrusted : SyncState::Offline;
   r.message = h.error;
   return r;
 }
@@ -95,7 +96,10 @@ void pull(rec::Store& store, const rec::Actor& by, const Link& link, const rec::
   const json c = json::parse(ch.body, nullptr, false);
   if (!c.is_object() || !c.contains("nonce") || !c["nonce"].is_string()) return;
   const std::string nonce = c["nonce"];
-  const json ask = {{"key", key.publicKey()}, {"nonce", nonce}, {"signature", key.sign(challengeText(nonce, key.publicKey()))}};
+  json ask = {{"key", key.publicKey()}, {"nonce", nonce}, {"signature", key.sign(challengeText(nonce, key.publicKey()))}, {"have", json::array()}};
+  auto schemes = store.schemes(by);
+  if (schemes)
+    for (const rec::Scheme& m : *schemes) ask["have"].push_back({{"code", m.code}, {"title", m.title}, {"version", m.version}});
   auto got = link.post(kPullPath, {{kKeyHeader, key.publicKey()}}, base::dumpJson(ask), "application/json");
   if (!got.reached || got.status != 200) return;
   auto doc = readSignedDoc(got.body, kPullKind);
@@ -118,12 +122,22 @@ void pull(rec::Store& store, const rec::Actor& by, const Link& link, const rec::
         else ++rep.revocationsPending;
       }
     }
-  auto schemes = store.schemes(by);
   for (const json& s : body["schemes"]) {
+    if (!s.is_object()) continue;
+    const std::string code = s.value("code", ""), title = s.value("title", ""), version = s.value("version", "");
     bool have = false;
     if (schemes)
-      for (const rec::Scheme& m : *schemes) have = have || (m.code == s.value("code", "") && m.version == s.value("version", ""));
-    if (!have) rep.schemesMissing.push_back(s.value("code", "") + " v" + s.value("version", ""));
+      for (const rec::Scheme& m : *schemes) have = have || (m.code == code && m.title == title && m.version == version);
+    if (have) continue;
+    // Whole, under the regency's signature: loaded as a scheme file would be, by an administrator.
+    const std::string from = "regency " + rec::keyFingerprint(regencyKey);
+    bool loaded = false;
+    if (by.role() == rec::Role::Admin && s.contains("scheme") && s["scheme"].is_object()) {
+      auto whole = rec::schemeFromText(s["scheme"].dump(), from);
+      loaded = whole && whole->code == code && whole->title == title && whole->version == version &&
+               store.loadScheme(by, std::move(*whole), from);
+    }
+    (loaded ? rep.schemesApplied : rep.schemesMissing).push_back(code + " v" + version);
   }
 }
 
@@ -149,7 +163,7 @@ rec::Result<SyncReport> syncNow(rec::Store& store, const rec::Actor& by, const C
   rep.centre = centre->name;
   // Asked first, so an offline try exports nothing and writes nothing here (not even a new installation key).
   auto hello = link.get(kHelloPath, {});
-  if (!hello.reached) return offline(rep, hello);
+  if (!hello.reached) return notReached(rep, hello);
   if (hello.status != 200) return refused(rep, messageOf(hello), hello.status);
   auto key = rec::installationKey(store);
   if (!key) return key.error();
@@ -180,7 +194,7 @@ rec::Result<SyncReport> syncNow(rec::Store& store, const rec::Actor& by, const C
     const std::string bytes = readAll(out);
     const std::string sha = rec::sha256Hex(bytes.data(), bytes.size());
     auto put = link.post(kPushPath, {{kKeyHeader, (*key)->publicKey()}}, bytes, "application/octet-stream");
-    if (!put.reached) return offline(rep, put);
+    if (!put.reached) return notReached(rep, put);
     if (put.status != 200) return refused(rep, messageOf(put), put.status);
     const json answer = json::parse(put.body, nullptr, false);
     if (!answer.is_object() || !answer.contains("receipt") || !answer["receipt"].is_string()) return refused(rep, tr.tr("sync.receipt_untrusted"), put.status);

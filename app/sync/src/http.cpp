@@ -130,6 +130,9 @@ HttpReply toReply(const httplib::Result& res) {
   HttpReply r;
   if (!res) {
     r.error = httplib::to_string(res.error());
+    // Another name or a certificate no trusted authority signed: someone may be
+    // in between, or --ca is missing. Not "offline", which says try later.
+    r.untrusted = res.error() == httplib::Error::SSLServerVerification;
     return r;
   }
   r.reached = true;

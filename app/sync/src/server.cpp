@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -185,7 +186,21 @@ Reply SyncServer::pull(const Request& r) {
   for (const rec::KeyEntry& k : *keys)
     body["keys"].push_back({{"public_key", k.publicKey}, {"fingerprint", k.fingerprint}, {"kind", k.kind}, {"owner_uuid", k.ownerUuid},
                             {"owner_name", k.ownerName}, {"role", k.role}, {"revoked_from", k.revokedFrom}});
-  for (const rec::Scheme& s : *schemes) body["schemes"].push_back({{"code", s.code}, {"title", s.title}, {"version", s.version}});
+  // Every scheme is listed; those the centre said it lacks come whole, to be
+  // loaded there as a scheme file would be (a centre that names none gets all).
+  std::set<std::string> has;
+  if (j.contains("have") && j["have"].is_array())
+    for (const json& h : j["have"])
+      if (h.is_object()) has.insert(h.value("code", "") + "\n" + h.value("title", "") + "\n" + h.value("version", ""));
+  for (const rec::Scheme& s : *schemes) {
+    json entry = {{"code", s.code}, {"title", s.title}, {"version", s.version}};
+    if (!has.count(s.code + "\n" + s.title + "\n" + s.version)) {
+      auto whole = m_store.scheme(m_store.systemActor(), s.id);
+      if (!whole) return error(r, 500, "store", tr(r).message(whole.error()));
+      entry["scheme"] = json::parse(rec::schemeToText(*whole));
+    }
+    body["schemes"].push_back(std::move(entry));
+  }
   return Reply{200, signDoc(**own, kPullKind, base::dumpJson(body))};
 }
 

@@ -1,6 +1,7 @@
 // canting-cli training sync against a regency's server on a loopback port in
 // this process: exit 0 with the receipt, 2 refused, 3 unreachable (nothing
-// written), 1 for plain HTTP off loopback; Indonesian and English.
+// written), 4 the regency's certificate not trusted (nothing sent), 1 for
+// plain HTTP off loopback; Indonesian and English.
 
 #include <catch2/catch.hpp>
 
@@ -53,6 +54,30 @@ TEST_CASE("training sync exits 3 when the regency cannot be reached, and writes 
   }
   CHECK(f.centre.store->auditHead()->text() == head);
   CHECK(test::countRows(*f.centre.store, "sync_sent") == 0);
+}
+
+TEST_CASE("training sync exits 4 when the regency's certificate does not verify, and sends nothing", "[cli][sync][tls]") {
+  SyncFixture f;
+  f.fillCentre();
+  const std::string url = f.startHttps();
+  const std::string head = f.centre.store->auditHead()->text();
+  for (const char* lang : {"id", "en"}) {
+    auto r = runCli(syncArgs(f, lang, url));
+    INFO(r.err);
+    CHECK(r.code == 4);
+    CHECK(r.err.find(std::string(lang) == "en" ? "certificate at " + url + " could not be verified" : "tidak dapat diverifikasi") !=
+          std::string::npos);
+    CHECK(r.err.find("--ca") != std::string::npos);
+  }
+  CHECK(f.centre.store->auditHead()->text() == head);
+  CHECK(test::countRows(*f.regency.store, "trainees") == 0);
+  // Given the regency's own certificate, the same address is trusted.
+  auto args = syncArgs(f, "en", url);
+  args.insert(args.end(), {"--ca", f.cert.string()});
+  auto ok = runCli(args);
+  INFO(ok.err);
+  CHECK(ok.code == 0);
+  CHECK(test::countRows(*f.regency.store, "trainees") == 2);
 }
 
 TEST_CASE("training sync exits 2 with the regency's reason when refused", "[cli][sync]") {

@@ -1,7 +1,8 @@
 // Kirim ke kabupaten in the training workspace: the top bar's button opens the
 // strip, the address is typed, the send runs off the UI thread and its result
 // shows between frames: received from a regency on a loopback port (the demo
-// PC's keys enrolled there), or offline (nothing written) when nobody answers.
+// PC's keys enrolled there), offline (nothing written) when nobody answers, or
+// a certificate not trusted (its own message: nothing sent).
 
 #include <catch2/catch.hpp>
 
@@ -12,6 +13,7 @@
 #include "harness.h"
 #include "item_probe.h"
 #include "../records/records_fixture.h"
+#include "../server/self_signed.h"
 
 using namespace canting;
 using canting::test::Harness;
@@ -64,4 +66,28 @@ TEST_CASE("Kirim ke kabupaten with nobody answering says offline and keeps every
   CHECK(h.app->training().syncStrip().state() == gui::TrainingSync::State::Offline);
   CHECK(text.find("The regency cannot be reached. Everything is kept on this computer") != std::string::npos);
   CHECK(desk.store()->auditHead()->text() == before);
+}
+
+TEST_CASE("Kirim ke kabupaten to a server whose certificate does not verify says so, not offline, and sends nothing", "[gui][training][sync][tls]") {
+  Harness h;
+  records::Desk& desk = h.openDemoRecords();
+  test::RecordsFixture regency;
+  regency.enrol(*desk.store());
+  const fs::path cert = regency.dir.path() / "cert.pem", key = regency.dir.path() / "key.pem";
+  REQUIRE(test::makeSelfSignedCert(cert, key));
+  sync::ServerOptions o;
+  o.spool = regency.dir.path() / "spool";
+  sync::SyncServer core(*regency.store, o, fs::path(CANTING_ASSETS_DIR) / "i18n");
+  sync::HttpService https(core, sync::Listen{"127.0.0.1", 0, cert.string(), key.string(), false});
+  REQUIRE(https.start().empty());
+  const std::string url = "https://127.0.0.1:" + std::to_string(https.port());
+  const std::string before = desk.store()->auditHead()->text();
+  h.wb.setLanguage(core::Language::Indonesian);
+  const std::string text = sendTo(h, desk, url);
+  INFO(text);
+  CHECK(h.app->training().syncStrip().state() == gui::TrainingSync::State::Untrusted);
+  CHECK(text.find("Sertifikat kabupaten tidak dapat diverifikasi") != std::string::npos);
+  CHECK(text.find(url) != std::string::npos);
+  CHECK(desk.store()->auditHead()->text() == before);
+  CHECK(regency.store->trainees(*regency.admin)->empty());
 }

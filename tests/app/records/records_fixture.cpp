@@ -73,6 +73,14 @@ PgDatabase::PgDatabase() {
   url = pgConnInfo(name);
 }
 
+PgDatabase::PgDatabase(const std::string& original) {
+  static std::atomic<int> serial{0};
+  name = original + "_copy" + std::to_string(++serial);
+  clusterExec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  clusterExec("CREATE DATABASE " + name + " TEMPLATE " + original);
+  url = pgConnInfo(name);
+}
+
 PgDatabase::~PgDatabase() {
   const std::string conninfo = pgConnInfo("postgres");
   if (PGconn* c = PQconnectdb(conninfo.c_str())) {
@@ -93,8 +101,8 @@ StoreOptions RecordsFixture::options() const {
   return o;
 }
 
-RecordsFixture::RecordsFixture(bool people) {
-  if (onPostgres()) pg = std::make_unique<PgDatabase>();
+RecordsFixture::RecordsFixture(bool people, bool postgres) {
+  if (postgres) pg = std::make_unique<PgDatabase>();
   reopen();
   if (!people) return;
   REQUIRE(store->createFirstAdmin("admin", "1234"));
@@ -144,6 +152,18 @@ Id RecordsFixture::addTrainee(int serial, Id centre, const std::string& name) {
   auto id = store->addTrainee(*admin, t);
   REQUIRE(id);
   return *id;
+}
+
+std::string RecordsFixture::nikClashDetail() {
+  const Id first = addTrainee(1, centreA);
+  const Id second = addTrainee(2, centreA);
+  Trainee t = *store->trainee(*admin, second);
+  t.nik = store->trainee(*admin, first)->nik;
+  auto clash = store->updateTrainee(*admin, t);
+  REQUIRE_FALSE(clash);
+  CHECK(clash.error().code == imaging::ErrorCode::InvalidArgument);
+  CHECK(store->trainee(*admin, second)->nik != t.nik);  // rolled back
+  return clash.error().detail;
 }
 
 }  // namespace canting::test

@@ -44,6 +44,8 @@ std::string pgConnInfo(const std::string& database);
 struct PgDatabase {
   std::string name, url;
   PgDatabase();
+  // An exact copy of `original` (CREATE DATABASE ... TEMPLATE): nobody may be connected to it meanwhile.
+  explicit PgDatabase(const std::string& original);
   ~PgDatabase();
   PgDatabase(const PgDatabase&) = delete;
   PgDatabase& operator=(const PgDatabase&) = delete;
@@ -57,13 +59,19 @@ struct RecordsFixture {
   std::optional<records::Actor> admin, trainer, assessor, outlet;
   records::Id centreA = 0, centreB = 0, scheme = 0;
 
-  explicit RecordsFixture(bool people = true);
+  // `postgres`: on the test cluster when the run is the PostgreSQL pass; a
+  // centre's PC keeps a file whatever the pass (the sync tests' centre).
+  explicit RecordsFixture(bool people = true, bool postgres = onPostgres());
   records::StoreOptions options() const;
   void reopen();
   // Enrols another installation's keys here, as the regency does from its keys file.
   void enrol(records::Store& from);
   // Adds a valid trainee (NIK from the serial) to a centre; returns its id.
   records::Id addTrainee(int serial, records::Id centre, const std::string& name = {});
+  // Two trainees, and an edit giving the second the first's NIK: caught by the
+  // unique index (no check runs before it), InvalidArgument, rolled back.
+  // Returns the error's detail, in the backend's own words.
+  std::string nikClashDetail();
 };
 
 }  // namespace canting::test

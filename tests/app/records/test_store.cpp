@@ -1,6 +1,7 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <map>
 
 #include <catch2/catch.hpp>
 
@@ -191,16 +192,7 @@ TEST_CASE("a database failure keeps SQLite's result codes in the Error's detail"
   // An edit to another trainee's NIK is caught by the unique index, not by a
   // check before it: the store call, both codes and SQLite's words survive.
   RecordsFixture f;
-  const Id first = f.addTrainee(1, f.centreA);
-  const Id second = f.addTrainee(2, f.centreA);
-  Trainee t = *f.store->trainee(*f.admin, second);
-  t.nik = f.store->trainee(*f.admin, first)->nik;
-  auto clash = f.store->updateTrainee(*f.admin, t);
-  REQUIRE_FALSE(clash);
-  CHECK(clash.error().code == ErrorCode::InvalidArgument);
-  CHECK(clash.error().detail ==
-        "updateTrainee: sqlite 19/2067 SQLITE_CONSTRAINT_UNIQUE: UNIQUE constraint failed: trainees.nik");
-  CHECK(f.store->trainee(*f.admin, second)->nik != t.nik);  // rolled back
+  CHECK(f.nikClashDetail() == "updateTrainee: sqlite 19/2067 SQLITE_CONSTRAINT_UNIQUE: UNIQUE constraint failed: trainees.nik");
 }
 
 TEST_CASE("nothing is hard-deleted and a correction keeps the earlier version", "[records]") {
@@ -310,6 +302,73 @@ TEST_CASE("an assessment is checked against its frozen scheme version and drives
   // A criterion from another scheme version is refused.
   AssessmentInput wrong{.trainee = t, .scheme = f.scheme, .date = "2026-06-01", .criteria = {{999999, true}}, .units = {{u0.id, true}}};
   CHECK(f.store->recordAssessment(*f.assessor, wrong).error().arg("what") == "@records.field.criterion_not_in_scheme");
+}
+
+namespace {
+// What the dashboard's K count must equal: a count over the latest outcomes.
+std::map<Id, int> achievedByCount(Store& s) {
+  std::map<Id, int> n;
+  auto q = s.db().prepare("SELECT centre_id, COUNT(*) FROM unit_status WHERE k = 1 GROUP BY centre_id");
+  while (q.step()) n[q.i64(0)] = int(q.i64(1));
+  return n;
+}
+std::map<Id, int> achievedOnDashboard(Store& s, const Actor& by) {
+  std::map<Id, int> n;
+  auto d = s.dashboard(by);
+  REQUIRE(d);
+  for (const CentreProgress& p : *d)
+    if (p.unitsAchieved) n[p.centre] = p.unitsAchieved;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("the dashboard's K per centre, kept by triggers, follows every later assessment and equals a count", "[records]") {
+  RecordsFixture f;
+  const Id a1 = f.addTrainee(1, f.centreA), a2 = f.addTrainee(2, f.centreA), b1 = f.addTrainee(3, f.centreB);
+  auto sch = *f.store->scheme(*f.admin, f.scheme);
+  REQUIRE(sch.units.size() >= 3);
+  auto assess = [&](Id t, const char* date, int kUnits) {
+    AssessmentInput in{.trainee = t, .scheme = f.scheme, .date = date};
+    for (std::size_t i = 0; i < sch.units.size(); ++i) in.units[sch.units[i].id] = int(i) < kUnits;
+    REQUIRE(f.store->recordAssessment(*f.assessor, in));
+  };
+  const int all = int(sch.units.size());
+  assess(a1, "2026-06-01", all);
+  assess(a2, "2026-06-01", 2);
+  assess(b1, "2026-06-01", 1);
+  CHECK(achievedOnDashboard(*f.store, *f.admin) == std::map<Id, int>{{f.centreA, all + 2}, {f.centreB, 1}});
+  // A later BK replaces a K, an older assessment recorded late changes nothing, a later K adds.
+  assess(a1, "2026-07-01", all - 1);
+  assess(a2, "2026-05-01", all);
+  assess(b1, "2026-07-01", 3);
+  CHECK(achievedOnDashboard(*f.store, *f.admin) == std::map<Id, int>{{f.centreA, all - 1 + 2}, {f.centreB, 3}});
+  CHECK(achievedOnDashboard(*f.store, *f.admin) == achievedByCount(*f.store));
+}
+
+TEST_CASE("schema 10 counts the latest outcomes already there, on either backend", "[records][migration]") {
+  TempDir dir;
+  std::unique_ptr<canting::test::PgDatabase> pg;
+  StoreOptions o{.file = dir.path() / "pelatihan.db", .pinCost = PinCost::Minimum};
+  if (canting::test::onPostgres()) {
+    pg = std::make_unique<canting::test::PgDatabase>();
+    o.pgUrl = pg->url, o.evidenceDir = dir.path() / "bukti";
+  }
+  {
+    auto db = pg ? Db::openPostgres(pg->url) : Db::open(o.file);
+    REQUIRE(db);
+    REQUIRE(migrate(*db, 9, dir.path() / "setup", "old"));
+    db->exec("INSERT INTO centres (id, uuid, name, updated_at) VALUES (1, 'c-1', 'Limbasari', '2025-01-01'), (2, 'c-2', 'Galuh', '2025-01-01');"
+             "INSERT INTO schemes (id, uuid, code, title, version, loaded_at) VALUES (1, 's-1', 'S', 'Skema', '1', '2025-01-01');"
+             "INSERT INTO units (id, scheme_id, title, sort) VALUES (1, 1, 'U1', 0), (2, 1, 'U2', 1);"
+             "INSERT INTO trainees (id, uuid, name, nik, centre_id, updated_at) VALUES (1, 't-1', 'A', '3303000000000001', 1, '2025-01-01'),"
+             " (2, 't-2', 'B', '3303000000000002', 2, '2025-01-01');"
+             "INSERT INTO unit_status (trainee_id, unit_id, centre_id, k, date) VALUES (1, 1, 1, 1, '2025-02-01'), (1, 2, 1, 1, '2025-02-01'),"
+             " (2, 1, 2, 0, '2025-02-01'), (2, 2, 2, 1, '2025-02-01')");
+  }
+  auto s = Store::open(o);
+  REQUIRE(s);
+  CHECK((*s)->schemaVersion() == 10);
+  CHECK(achievedOnDashboard(**s, (*s)->systemActor()) == std::map<Id, int>{{1, 2}, {2, 1}});
 }
 
 TEST_CASE("certificates need every unit K, expire after the scheme's years, and warn 90 days ahead", "[records]") {

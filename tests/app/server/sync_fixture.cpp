@@ -7,13 +7,14 @@
 
 #include "canting/records/bundle.h"
 #include "canting/records/keys.h"
+#include "self_signed.h"
 
 namespace canting::test {
 
 namespace fs = std::filesystem;
 using namespace records;
 
-SyncFixture::SyncFixture(bool enrol) {
+SyncFixture::SyncFixture(bool enrol) : regency(true), centre(true, false) {
   REQUIRE(tr.load(fs::path(CANTING_ASSETS_DIR) / "i18n", core::Language::English));
   if (enrol) regency.enrol(*centre.store);
 }
@@ -34,6 +35,19 @@ void SyncFixture::start(sync::ServerOptions options) {
   core = std::make_unique<sync::SyncServer>(*regency.store, options, fs::path(CANTING_ASSETS_DIR) / "i18n");
   http = std::make_unique<sync::HttpService>(*core, sync::Listen{"127.0.0.1", 0, "", "", true});
   REQUIRE(http->start().empty());
+}
+
+std::string SyncFixture::startHttps() {
+  stop();
+  cert = regency.dir.path() / "cert.pem";
+  const fs::path key = regency.dir.path() / "key.pem";
+  REQUIRE(makeSelfSignedCert(cert, key));
+  sync::ServerOptions options;
+  options.spool = regency.dir.path() / "spool";
+  core = std::make_unique<sync::SyncServer>(*regency.store, options, fs::path(CANTING_ASSETS_DIR) / "i18n");
+  http = std::make_unique<sync::HttpService>(*core, sync::Listen{"127.0.0.1", 0, cert.string(), key.string(), false});
+  REQUIRE(http->start().empty());
+  return "https://127.0.0.1:" + std::to_string(http->port());
 }
 
 void SyncFixture::stop() {
@@ -73,6 +87,31 @@ std::string SyncFixture::centreKey() const {
   return (*key)->publicKey();
 }
 
+SyncFixture::RegencyCopy SyncFixture::copyRegency() {
+  RegencyCopy c;
+  StoreOptions o = regency.options();
+  if (regency.pg) {
+    regency.store.reset();  // PostgreSQL copies a template only while nobody is connected to it
+    c.pg = std::make_unique<PgDatabase>(regency.pg->name);
+    regency.reopen();
+    o.pgUrl = c.pg->url;
+    o.evidenceDir = regency.dir.path() / "bukti-copy";
+  } else {
+    o.file = regency.dir.path() / "copy.db";
+    REQUIRE(regency.store->backupTo(o.file));
+  }
+  auto s = Store::open(o);
+  REQUIRE(s);
+  c.store = std::move(*s);
+  return c;
+}
+
+std::vector<std::string> SyncFixture::regencyArgs() const {
+  const StoreOptions o = regency.options();
+  if (!o.pgUrl.empty()) return {"--pg", o.pgUrl};
+  return {"--db", o.file.string()};
+}
+
 std::string readBytes(const fs::path& p) {
   std::ifstream f(p, std::ios::binary);
   std::ostringstream s;
@@ -81,26 +120,40 @@ std::string readBytes(const fs::path& p) {
 }
 
 std::string recordsDump(Store& s) {
+  Db& db = s.db();
+  const bool pg = db.dialect() == Dialect::Postgres;
+  std::vector<std::string> tables;
+  {
+    auto q = db.prepare(pg ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                             "AND table_type = 'BASE TABLE' ORDER BY table_name"
+                           : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    while (q.step()) tables.push_back(q.text(0));
+  }
+  REQUIRE(tables.size() > 20);  // the whole schema, not an empty database
   std::string out;
-  const char* queries[] = {
-      "SELECT 'centre', uuid, name, updated_at FROM centres ORDER BY uuid",
-      "SELECT 'person', uuid, name, role FROM people WHERE role IN ('trainer','assessor') ORDER BY uuid",
-      "SELECT 'trainee', uuid, name, nik, updated_at FROM trainees ORDER BY uuid",
-      "SELECT 'assessment', uuid, date, signature FROM assessments ORDER BY uuid",
-      "SELECT 'unit', a.uuid, n.code, u.k FROM assessment_units u JOIN assessments a ON a.id = u.assessment_id JOIN units n ON n.id = u.unit_id ORDER BY a.uuid, n.code",
-      "SELECT 'certificate', uuid, number, signature FROM certificates ORDER BY uuid",
-      "SELECT 'evidence', uuid, sha256 FROM evidence ORDER BY uuid",
-      "SELECT 'session', uuid, date, title FROM sessions ORDER BY uuid",
-      "SELECT 'chain', c.uuid, h.seq, h.hash FROM centre_chain h JOIN centres c ON c.id = h.centre_id ORDER BY c.uuid, h.seq",
-      "SELECT 'head', c.uuid, h.seq, h.hash FROM centre_heads h JOIN centres c ON c.id = h.centre_id ORDER BY c.uuid, h.seq",
-  };
-  for (const char* sql : queries) {
-    auto q = s.db().prepare(sql);
+  for (const std::string& table : tables) {
+    // The regency's own receipts for pushes over the network: the transport's
+    // bookkeeping (which bytes came in, the receipt signed back), which a
+    // bundle carried on a flash drive has no use for.
+    if (table == "sync_receipts") continue;
+    std::string cols, order;
+    auto qc = db.prepare(pg ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                              "AND table_name = ?1 ORDER BY ordinal_position"
+                            : "SELECT name FROM pragma_table_info(?1) ORDER BY cid");
+    qc.bind(1, table);
+    int n = 0;
+    while (qc.step()) {
+      cols += std::string(n ? ", " : "") + "\"" + qc.text(0) + "\"";
+      order += std::string(n ? ", " : "") + std::to_string(n + 1);
+      ++n;
+    }
+    out += "[" + table + "]\n";
+    // When this database was last copied out (Store::backupTo) is the
+    // installation's own housekeeping, and the copy cannot hold its own.
+    const std::string where = table == "meta" ? " WHERE key <> 'last_backup'" : "";
+    auto q = db.prepare("SELECT " + cols + " FROM \"" + table + "\"" + where + " ORDER BY " + order);
     while (q.step()) {
-      for (int i = 0; i < 5; ++i) {
-        if (q.isNull(i)) break;
-        out += q.text(i) + "|";
-      }
+      for (int i = 0; i < n; ++i) out += (q.isNull(i) ? std::string("NULL") : q.text(i)) + "|";
       out += "\n";
     }
   }

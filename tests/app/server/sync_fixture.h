@@ -2,8 +2,11 @@
 // A regency and a centre (two record stores in temporary folders, the centre's
 // keys enrolled at the regency), and the regency's sync server on a loopback
 // port in this process: the network path end to end, plain HTTP on 127.0.0.1.
+// The regency is on PostgreSQL in the server-pg: pass (CANTING_TEST_PG set),
+// else a file; the centre is always a file, as on a centre's PC.
 
 #include <memory>
+#include <vector>
 
 #include "canting/core/i18n.h"
 #include "canting/sync/client.h"
@@ -23,6 +26,10 @@ struct SyncFixture {
   // The centre's work: two trainees, an all-K assessment, a certificate.
   void fillCentre();
   void start(sync::ServerOptions options = {});
+  // The server over HTTPS instead, with a self-signed certificate (`cert`)
+  // that no system trusts; returns its https:// address.
+  std::string startHttps();
+  std::filesystem::path cert;
   void stop();
   std::string url() const;
   sync::ClientOptions client() const;
@@ -32,10 +39,22 @@ struct SyncFixture {
   // A request as the centre's PC sends it.
   sync::Request pushOf(const std::filesystem::path& bundle) const;
   std::string centreKey() const;
+  // A second regency, an exact copy of this one as it stands (the file copied
+  // on SQLite, a database made with this one as its template on PostgreSQL),
+  // on the same clock. Before start(): the copy on PostgreSQL reconnects.
+  struct RegencyCopy {
+    std::unique_ptr<PgDatabase> pg;  // outlives the store
+    std::unique_ptr<records::Store> store;
+  };
+  RegencyCopy copyRegency();
+  // How canting-server is told where the regency is: --db FILE or --pg URL.
+  std::vector<std::string> regencyArgs() const;
 };
 
 std::string readBytes(const std::filesystem::path& p);
-// The records a bundle carries, as text, one line per row (uuid and content columns), for comparing two databases.
+// Every table of the database, every row and column, as text ordered by all
+// columns: two regencies compare equal only when they hold the same records,
+// ids, audit chain and hashes. Leaves out only sync_receipts (see the .cpp).
 std::string recordsDump(records::Store& s);
 // Rows in the tables a sync could add to.
 std::int64_t countRows(records::Store& s, const char* table);

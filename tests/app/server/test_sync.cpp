@@ -2,6 +2,8 @@
 // verifies; the network and the flash drive give the same records; forged,
 // replayed, oversized, too frequent and revoked pushes are refused with
 // nothing changed; pulls need a fresh challenge; offline writes nothing.
+// The server-pg: pass runs these with the regency on PostgreSQL (sync_fixture.h),
+// all but those tagged [transport].
 
 #include <catch2/catch.hpp>
 
@@ -82,22 +84,32 @@ TEST_CASE("a push over the network imports the centre's records, and its receipt
 TEST_CASE("a bundle imported over the network and the same bundle imported from a file give identical regency databases", "[sync]") {
   SyncFixture f;
   f.fillCentre();
-  // The second regency starts as an exact copy of the first.
-  const fs::path copy = f.regency.dir.path() / "copy.db";
-  REQUIRE(f.regency.store->backupTo(copy));
-  auto second = Store::open({.file = copy, .pinCost = PinCost::Minimum});
-  REQUIRE(second);
-  REQUIRE(test::recordsDump(*f.regency.store) == test::recordsDump(**second));
+  // The regency's installation key (it signs receipts) made first, as
+  // `canting-server init` does; then the second regency starts as an exact copy.
+  REQUIRE(installationKey(*f.regency.store));
+  auto second = f.copyRegency();
+  const std::string before = test::recordsDump(*f.regency.store);
+  REQUIRE(before == test::recordsDump(*second.store));
 
-  const fs::path bundle = f.exportFile("flashdisk.bundle");
+  // The name a bundle arrives under is written down (in the import's audit
+  // entry and the head's row), so the flash drive's copy carries the name the
+  // server's spool gives an upload: then the two databases must agree down to
+  // the audit chain's hashes.
+  const fs::path exported = f.exportFile("flashdisk.bundle");
+  const std::string bytes = test::readBytes(exported);
+  const fs::path bundle = f.centre.dir.path() / ("push-" + sha256Hex(bytes.data(), bytes.size()).substr(0, 16) + ".bundle");
+  fs::rename(exported, bundle);
   f.start();
-  auto reply = f.core->push(f.pushOf(bundle));
+  sync::Endpoint e{f.url(), "", "en"};
+  auto reply = sync::httpPost(e, sync::kPushPath, {{sync::kKeyHeader, f.centreKey()}}, bytes, "application/octet-stream");
+  REQUIRE(reply.reached);
   REQUIRE(reply.status == 200);
-  auto file = importBundle(**second, (*second)->systemActor(), bundle);
+  auto file = importBundle(*second.store, second.store->systemActor(), bundle);
   REQUIRE(file);
   CHECK(file->added > 0);
-  const std::string net = test::recordsDump(*f.regency.store), usb = test::recordsDump(**second);
+  const std::string net = test::recordsDump(*f.regency.store), usb = test::recordsDump(*second.store);
   CHECK(net.find("LSP/2026/1") != std::string::npos);
+  CHECK(net != before);
   CHECK(net == usb);
 }
 
@@ -164,7 +176,7 @@ TEST_CASE("forged, replayed and oversized uploads are refused, and the regency i
   }
 }
 
-TEST_CASE("pushes above the per-centre rate are answered 429 with when to retry", "[sync]") {
+TEST_CASE("pushes above the per-centre rate are answered 429 with when to retry", "[sync][transport]") {
   SyncFixture f;
   f.fillCentre();
   sync::ServerOptions o;
@@ -222,6 +234,8 @@ TEST_CASE("a pull needs a fresh challenge signed by the centre, used once", "[sy
   auto doc = sync::readSignedDoc(got.body, sync::kPullKind);
   REQUIRE(doc);
   CHECK(json::parse(doc->body)["keys"].size() >= 4);
+  // It named no schemes it holds: each comes whole.
+  for (const json& sch : json::parse(doc->body)["schemes"]) CHECK(sch["scheme"]["units"].size() > 0);
   // The same answer again (recorded and replayed): refused.
   CHECK(f.core->pull({pub, answer, "en"}).status == 401);
   // A fresh nonce signed by another key (the regency's own, not a centre's enrolled PC).
@@ -232,7 +246,7 @@ TEST_CASE("a pull needs a fresh challenge signed by the centre, used once", "[sy
   CHECK(f.core->pull({pub, forged, "en"}).status == 401);
 }
 
-TEST_CASE("a revocation at the regency reaches the centre with its next sync; a trainer's sync leaves it for an administrator", "[sync]") {
+TEST_CASE("a revocation at the regency reaches the centre with its next sync, and a trainer's sync leaves it for an administrator", "[sync]") {
   SyncFixture f;
   f.fillCentre();
   auto keys = listKeys(*f.centre.store, *f.centre.admin);
@@ -255,7 +269,49 @@ TEST_CASE("a revocation at the regency reaches the centre with its next sync; a 
     if (k.fingerprint == assessorFp) CHECK(k.revokedFrom == "2026-12-01");
 }
 
-TEST_CASE("with no server a sync says offline and writes nothing, and plain HTTP stays on loopback", "[sync]") {
+TEST_CASE("a scheme new at the regency comes whole with the pull and is loaded by an administrator's sync", "[sync]") {
+  SyncFixture f;
+  f.fillCentre();
+  const fs::path file = f.regency.dir.path() / "skema-baru.json";
+  test::writeText(file, R"({"code": "UJI.01", "title": "Uji skema jarak jauh", "version": "2027", "validity_years": 2, "units": [
+    {"code": "U.01", "title": "Menyiapkan kain", "elements": [{"title": "Mencuci", "criteria": ["Kain direbus", "Kain dijemur"]}]},
+    {"code": "U.02", "title": "Mencanting", "elements": [{"title": "Klowong", "criteria": ["Garis rata"]}, {"title": "Isen", "criteria": ["Cecek rapi"]}]}]})");
+  auto sid = f.regency.store->loadScheme(*f.regency.admin, file);
+  REQUIRE(sid);
+  f.start();
+  auto centreHas = [&] {
+    auto all = f.centre.store->schemes(*f.centre.admin);  // kept: a loop over *temporary would outlive it
+    REQUIRE(all);
+    for (const Scheme& s : *all)
+      if (s.code == "UJI.01") return s.id;
+    return Id(0);
+  };
+  // A trainer's sync lists it and leaves it for an administrator.
+  auto byTrainer = f.sync(*f.centre.trainer);
+  REQUIRE(byTrainer.pulled);
+  CHECK(byTrainer.schemesMissing == std::vector<std::string>{"UJI.01 v2027"});
+  CHECK(byTrainer.schemesApplied.empty());
+  CHECK(centreHas() == 0);
+  // An administrator's: loaded, the same scheme down to each criterion, under the regency's uuid.
+  auto byAdmin = f.sync(*f.centre.admin);
+  CHECK(byAdmin.schemesApplied == std::vector<std::string>{"UJI.01 v2027"});
+  CHECK(byAdmin.schemesMissing.empty());
+  const Id here = centreHas();
+  REQUIRE(here != 0);
+  auto theirs = f.regency.store->scheme(*f.regency.admin, *sid);
+  auto ours = f.centre.store->scheme(*f.centre.admin, here);
+  REQUIRE(ours);
+  CHECK(ours->units.size() == 2);
+  CHECK(schemeToText(*ours) == schemeToText(*theirs));
+  CHECK(f.centre.store->verifyAudit()->ok());
+  // Held now: the next pull neither loads nor lists it again.
+  auto again = f.sync(*f.centre.admin);
+  CHECK(again.pulled);
+  CHECK(again.schemesApplied.empty());
+  CHECK(again.schemesMissing.empty());
+}
+
+TEST_CASE("with no server a sync says offline and writes nothing, and plain HTTP stays on loopback", "[sync][transport]") {
   SyncFixture f;
   f.fillCentre();
   f.start();
@@ -281,31 +337,27 @@ TEST_CASE("with no server a sync says offline and writes nothing, and plain HTTP
   CHECK(open.start() == "sync.server.plain_not_loopback");
 }
 
-TEST_CASE("over HTTPS the centre trusts the regency's certificate given with --ca, and no other", "[sync][tls]") {
+TEST_CASE("over HTTPS the centre trusts the regency's certificate given with --ca, and no other", "[sync][tls][transport]") {
   SyncFixture f;
   f.fillCentre();
-  const fs::path cert = f.regency.dir.path() / "cert.pem", key = f.regency.dir.path() / "key.pem";
-  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -sha256 -days 2 -nodes -keyout '" + key.string() + "' -out '" + cert.string() +
-                          "' -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 2>/dev/null";
-  REQUIRE(std::system(cmd.c_str()) == 0);
-  sync::ServerOptions so;
-  so.spool = f.regency.dir.path() / "spool";
-  sync::SyncServer core(*f.regency.store, so, fs::path(CANTING_ASSETS_DIR) / "i18n");
-  sync::HttpService https(core, sync::Listen{"127.0.0.1", 0, cert.string(), key.string(), false});
-  REQUIRE(https.start().empty());
   auto o = f.client();
-  o.endpoint.url = "https://127.0.0.1:" + std::to_string(https.port());
-  // Not trusted by the system: the link is refused before anything is sent, and nothing is written.
+  o.endpoint.url = f.startHttps();
+  // Not trusted by the system: the link is refused before anything is sent, and nothing is written; it is
+  // told apart from offline (waiting will not mend it).
+  const std::string centreHead = f.centre.store->auditHead()->text();
   auto untrusted = sync::syncNow(*f.centre.store, *f.centre.trainer, o, f.tr);
   REQUIRE(untrusted);
-  CHECK(untrusted->state == sync::SyncState::Offline);
+  CHECK(untrusted->state == sync::SyncState::Untrusted);
   CHECK(test::countRows(*f.regency.store, "trainees") == 0);
-  o.endpoint.caFile = cert.string();
+  CHECK(f.centre.store->auditHead()->text() == centreHead);
+  CHECK(test::countRows(*f.centre.store, "sync_sent") == 0);
+  o.endpoint.caFile = f.cert.string();
   auto trusted = sync::syncNow(*f.centre.store, *f.centre.trainer, o, f.tr);
   REQUIRE(trusted);
   INFO(trusted->message);
   CHECK(trusted->state == sync::SyncState::Sent);
   CHECK(test::countRows(*f.regency.store, "trainees") == 2);
-  sync::HttpService bad(core, sync::Listen{"127.0.0.1", 0, (f.regency.dir.path() / "none.pem").string(), key.string(), false});
+  const std::string key = (f.regency.dir.path() / "key.pem").string();
+  sync::HttpService bad(*f.core, sync::Listen{"127.0.0.1", 0, (f.regency.dir.path() / "none.pem").string(), key, false});
   CHECK(bad.start() == "sync.server.bad_certificate");
 }

@@ -2,7 +2,8 @@
 // upload (before its import, or after the import committed but before the
 // receipt went out), restarted, and the centre's sync tried again: the
 // centre sees "offline" and keeps everything; after the retry the regency
-// holds every record once.
+// holds every record once. In the server-pg: pass the server serves the
+// regency from PostgreSQL (serve --pg URL).
 
 #include <catch2/catch.hpp>
 
@@ -26,7 +27,7 @@ struct ServerProcess {
   pid_t pid = 0;
   int port = 0;
 
-  ServerProcess(const fs::path& db, const std::string& dieAt) {
+  ServerProcess(const std::vector<std::string>& regency, const std::string& dieAt) {
     int out[2];
     REQUIRE(pipe(out) == 0);
     posix_spawn_file_actions_t fa;
@@ -41,7 +42,8 @@ struct ServerProcess {
     std::vector<char*> envp, argv;
     for (auto& s : env) envp.push_back(s.data());
     envp.push_back(nullptr);
-    std::vector<std::string> args = {CANTING_SERVER, "serve", "--db", db.string(), "--listen", "127.0.0.1:0", "--insecure-loopback"};
+    std::vector<std::string> args = {CANTING_SERVER, "serve", "--listen", "127.0.0.1:0", "--insecure-loopback"};
+    args.insert(args.end(), regency.begin(), regency.end());
     for (auto& s : args) argv.push_back(s.data());
     argv.push_back(nullptr);
     REQUIRE(posix_spawn(&pid, CANTING_SERVER, &fa, nullptr, argv.data(), envp.data()) == 0);
@@ -82,7 +84,7 @@ sync::SyncReport syncTo(SyncFixture& f, int port) {
 TEST_CASE("the server killed mid-upload, restarted, and the sync retried: nothing lost, nothing doubled", "[sync][kill]") {
   SyncFixture f;
   f.fillCentre();
-  const fs::path db = f.regency.options().file;
+  const auto db = f.regencyArgs();
   const std::string stage = GENERATE(std::string("before-import"), std::string("after-import"));
   INFO(stage);
   {

@@ -10,7 +10,7 @@ namespace canting::records {
 
 // Brings db from its PRAGMA user_version up to `target`, one step at a time.
 // backupDir receives records-v<from>-<stamp>.db before each step of a
-// database that already holds a schema.
+// database that held a schema when called (a new one gets none).
 Status migrate(Db& db, int target, const std::filesystem::path& backupDir, const std::string& stamp);
 
 }  // namespace canting::records

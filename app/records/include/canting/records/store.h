@@ -59,7 +59,7 @@ class Store {
   static Result<std::unique_ptr<Store>> open(StoreOptions options);
   ~Store();
 
-  static constexpr int kSchemaVersion = 9;
+  static constexpr int kSchemaVersion = 10;
   int schemaVersion();
   // A demo database (training init --demo) says so on every screen.
   bool isDemo();
@@ -86,6 +86,9 @@ class Store {
 
   // --- schemes: versioned data from assets/curriculum/*.json (curriculum.cpp; the file format in scheme_file.cpp)
   Result<Id> loadScheme(const Actor& by, const std::filesystem::path& file);
+  // A scheme version given whole (the regency's, pulled over the network),
+  // frozen like a file's; `from` names where it came from, for the audit log.
+  Result<Id> loadScheme(const Actor& by, Scheme s, const std::string& from);
   Result<int> loadCurriculum(const Actor& by, const std::filesystem::path& folder);
   Result<std::vector<Scheme>> schemes(const Actor& by);  // without the unit trees
   Result<Scheme> scheme(const Actor& by, Id id);
@@ -192,6 +195,11 @@ class Store {
   StoreOptions m_opt;
   Db m_db;
 };
+
+// A scheme (with its units) as the scheme file's JSON, and back; `origin`
+// names where the text came from in a MalformedFile error.
+std::string schemeToText(const Scheme& s);
+Result<Scheme> schemeFromText(const std::string& text, const std::string& origin);
 
 // Implements the dye lab's AttemptStore over the records, as one logged-in actor.
 class RecordsAttemptStore final : public core::AttemptStore {

@@ -1,6 +1,6 @@
 #pragma once
 // A centre's side of sync: push what is new since the last receipt, then pull
-// the regency's key list and schemes. Used by `canting-cli training sync` and
+// the regency's key list and schemes (those missing here fetched and loaded). Used by `canting-cli training sync` and
 // the training workspace's *Kirim ke kabupaten*.
 //
 // What is sent is the bundle the flash-drive path writes (exportBundle), so
@@ -30,6 +30,7 @@ enum class SyncState {
   NothingNew,  // nothing since the last receipt; pulled only
   Refused,     // the regency said no (or its answer did not verify): `message` says why
   Offline,     // not reached, or the link broke: nothing lost, try later or use the flash drive
+  Untrusted,   // the server's TLS certificate did not verify: nothing sent; check the address or the regency's certificate
 };
 
 struct SyncReport {
@@ -44,7 +45,9 @@ struct SyncReport {
   bool again = false;         // the regency had these bytes already (a retry)
   // From the pull: revocations applied here, and those waiting for an administrator.
   int revocationsApplied = 0, revocationsPending = 0;
-  std::vector<std::string> schemesMissing;  // "CODE vVERSION" the regency has and this database has not
+  // From the pull: scheme versions the regency sent and this database loaded,
+  // and those it still lacks (a trainer's sync leaves them for an administrator).
+  std::vector<std::string> schemesApplied, schemesMissing;  // "CODE vVERSION"
   bool pulled = false;
 };
 

@@ -45,6 +45,7 @@ struct HttpReply {
   int status = 0;
   std::string body;
   std::string error;     // why it was not reached
+  bool untrusted = false; // not reached because the server's TLS certificate did not verify
 };
 
 struct Endpoint {

@@ -6,8 +6,11 @@
 // the regency's installation key. It pulls the regency's key list (enrolments
 // and revocations) and its schemes behind a challenge: GET /v1/challenge gives
 // a one-time nonce, POST /v1/pull returns the lists when the nonce comes back
-// signed by an enrolled installation key. GET /v1/hello answers anyone, so a
-// client can tell "offline" before it exports anything.
+// signed by an enrolled installation key. The pull also names the scheme
+// versions the centre holds ("have"); the answer lists every scheme and
+// carries the whole of each one the centre lacks (the scheme file's JSON),
+// which the centre loads. GET /v1/hello answers anyone, so a client can tell
+// "offline" before it exports anything.
 //
 // Signed documents (receipts, pull answers) travel as
 // {"body": "<JSON text>", "key": hex, "signature": hex}; the signature is over
