@@ -7,6 +7,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "canting/core/photo_raport.h"
+#include "canting/imaging/dye_infer.h"
 #include "canting/imaging/image_io.h"
 #include "harness.h"
 #include "support/repeat_photo.h"
@@ -253,7 +255,22 @@ TEST_CASE("the library's motif offers Pakai di Lab and Tampilkan di Galeri besid
   h.click(h.centreOf("@library.to_lab"));
   h.frames(3);
   CHECK(h.wb.workspace() == core::WorkspaceId::LabPewarnaan);
-  REQUIRE(h.wb.labImage());
-  CHECK(h.wb.labImage()->name == h.wb.library().find("parang")->name);
-  CHECK(h.wb.labImage()->image.type() == CV_8UC3);
+  // The lab took the motif's image and reads it into its layers on its worker.
+  CHECK_FALSE(h.wb.labImage());
+  gui::LabPhoto& lp = h.app->lab().photo();
+  REQUIRE(h.framesUntil([&] { return lp.open(); }));
+  CHECK_FALSE(lp.busy());
+  // "Latihan dari foto" with the motif's own layers: the same as reading its file.
+  const std::string text = h.textFrame();
+  CHECK(text.find(h.wb.tr().tr("lab.photo.window")) != std::string::npos);
+  CHECK(gui::probe::find("@lab.photo.layers"));
+  CHECK(lp.inferred()->plan.name.find(h.wb.library().find("parang")->name) != std::string::npos);
+  REQUIRE(lp.inferred()->colours.size() >= 2);
+  auto img = imaging::loadImage(h.wb.library().find("parang")->image);
+  REQUIRE(img);
+  auto direct = imaging::inferDyePlan(core::repeatSource(imaging::photoToBgr8(img->pixels)).tile, h.app->lab().lab().book(),
+                                      {.photoDpi = img->dpi ? std::optional<double>(img->dpi->x) : std::nullopt});
+  REQUIRE(direct);
+  CHECK(direct->colours.size() == lp.inferred()->colours.size());
+  CHECK(cv::norm(direct->target, lp.inferred()->target, cv::NORM_L1) == 0);
 }
