@@ -238,8 +238,13 @@ bool LabPhoto::drawWindow(UiContext& ui, core::DyeLab& lab) {
     // Each colour under its mask: its number, colour and share of the cloth.
     const int n = int(in.colours.size());
     const float cell = strip.x / float(std::max(1, n));
+    // Under its mask when the masks are wide enough for the labels, else one a line (a tall, narrow tile).
+    float widest = 0;
+    for (int i = 0; i < n; ++i)
+      widest = std::max(widest, ImGui::CalcTextSize(ui.tr("lab.photo.colour", {{"n", std::to_string(i + 1)}, {"share", "100"}}).c_str()).x);
+    const bool underMasks = cell >= widest + ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().ItemSpacing.x;
     for (int i = 0; i < n; ++i) {
-      if (i) ImGui::SameLine(q.x - ImGui::GetWindowPos().x + cell * float(i));
+      if (i && underMasks) ImGui::SameLine(q.x - ImGui::GetWindowPos().x + cell * float(i));
       const im::Rgb8 c = im::labToSrgb8(in.colours[std::size_t(i)]);
       ImGui::ColorButton(("##colour" + std::to_string(i)).c_str(), ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), ImGuiColorEditFlags_NoTooltip,
                          ImVec2(ImGui::GetTextLineHeight(), ImGui::GetTextLineHeight()));
