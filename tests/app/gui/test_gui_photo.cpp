@@ -150,6 +150,9 @@ TEST_CASE("the two-point scale: a ruler's two clicks and its length give the sca
   h.click(h.centreOf("@photo.scale.apply_width"));
   CHECK(pv.scale().pxPerCm == Approx(1200 / 100.0).epsilon(0.01));
   h.frame();  // the raport's size now reads in cm, one line shorter: the rows below move up
+  // The pola follows: its first width is the cloth's real width.
+  REQUIRE(h.app->studio().pola().preview());
+  CHECK(h.app->studio().pola().preview()->action().widthCm == 100);
   // Then a ruler: two clicks 200 screen pixels apart, 10 cm (the distance offered).
   h.click(h.centreOf("@photo.ruler.start"));
   const auto canvas = gui::probe::find("@raport.canvas");
@@ -170,6 +173,7 @@ TEST_CASE("the two-point scale: a ruler's two clicks and its length give the sca
   REQUIRE(pv.tileCm());
   CHECK(pv.tileCm()->width == Approx(pv.raport().tile.cols / pv.previewFactor() / pv.scale().pxPerCm).epsilon(0.01));
   CHECK(h.textFrame().find("cm") != std::string::npos);
+  CHECK(h.app->studio().pola().preview()->action().widthCm == core::polaWidthCm(1200, pv.scale()));
   // The tile goes to the Studio at that scale: its DPI is the cloth's.
   h.click(h.centreOf("@photo.send.studio"));
   h.frames(3);
