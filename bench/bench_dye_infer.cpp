@@ -27,31 +27,20 @@ int main(int argc, char** argv) {
   if (!book) return 1;
   const char* planJson = R"({"steps":[{"op":"wax","layer":"outline"},{"op":"wax","layer":"isen"},{"op":"dye","dye":"indigo","concentration":50,"dips":8},
     {"op":"kerok","layer":"outline"},{"op":"wax","layer":"ground"},{"op":"dye","dye":"soga","concentration":100,"dips":5},{"op":"lorod"}]})";
-  auto plan = imaging::parsePlan(planJson, *book);
-  imaging::MotifParams mp;
-  mp.size = quick ? 240 : 600;
-  mp.dpi = mp.size / (8 / 2.54);  // an 8 cm repeat
-  mp.lineMm = 2.0;
-  mp.isenMm = 1.6;
-  auto m = imaging::generateMotif(imaging::MotifKind::Kawung, mp);
-  auto st = imaging::simulate(*plan, {m->outline, m->isen, m->ground}, *book, {.dpi = mp.dpi});
-  if (!m || !st) return 1;
-  test::RepeatPhotoSpec s;
-  s.tile = imaging::renderCloth(st->back());
+  const int tilePx = quick ? 240 : 600;
+  const double tileDpi = tilePx / (8 / 2.54);  // an 8 cm repeat
+  // isen dots of 1.6 mm: 10 px in the photo
+  test::RepeatPhotoSpec s = test::phonePhotoSpec(quick ? cv::Size(1200, 900) : cv::Size(4000, 3000), quick ? 2.0 : 1.33);
+  s.tile = test::dyedTile(*book, imaging::MotifKind::Kawung, planJson, tilePx, tileDpi);
+  if (s.tile.empty()) return 1;
   s.tileSize = s.tile.size();
-  s.photoSize = quick ? cv::Size(1200, 900) : cv::Size(4000, 3000);
-  s.scale = quick ? 2.0 : 1.33;  // isen dots of 1.6 mm: 10 px in the photo
   s.rotationDeg = 3;
-  s.lightFalloff = 0.3;
-  s.cast = {0.9, 1.0, 1.1};
-  s.weave = 0.3;
-  s.noise = 3;
   s.jpegQuality = 88;
   const fs::path dir = fs::temp_directory_path() / "canting-bench-dye-infer";
   fs::create_directories(dir);
   if (!imaging::saveImage(test::makeRepeatPhoto(s).photo, dir / "kain.jpg", {.jpegQuality = 88})) return 1;
   // The cloth the photo shows: its pixels over the cloth's pixels per cm.
-  const double widthCm = s.photoSize.width / s.scale / (mp.dpi / 2.54);
+  const double widthCm = s.photoSize.width / s.scale / (tileDpi / 2.54);
 
   imaging::InferredPlan in;
   bool ok = true;

@@ -21,6 +21,7 @@
 #include "canting/core/actions.h"
 #include "canting/core/motif_library.h"
 #include "canting/core/paths.h"
+#include "canting/core/photo_raport.h"
 #include "canting/imaging/cloth_layout.h"
 #include "canting/imaging/image_io.h"
 #include "canting/imaging/motif.h"
@@ -135,6 +136,14 @@ int cmdRepeat(Ctx& c, const ParsedArgs& a) {
   }
   auto img = im::loadImage(a.positionals[0]);
   if (!img) return c.fail(img.error());
+  if (!a.flag("whole-photo")) {
+    // A photographed cloth repeats by its raport, as in the Studio and the
+    // gallery (the same repeatSource); an image with no repeat in it is
+    // its own tile, and the user is told so.
+    core::RepeatSource src = core::repeatSource(core::toBgr8(img->pixels));
+    if (!src.fromRaport()) c.err << "canting-cli: " << c.tr.tr("cli.repeat.whole_photo") << "\n";
+    img->pixels = std::move(src.tile);
+  }
   auto tile = tileAtScale(c, a, *img, dpi, help, status);
   if (!tile) return status;
   const std::optional<double> outDpi = dpi ? dpi : (img->dpi ? std::optional(img->dpi->x) : std::nullopt);
@@ -373,7 +382,7 @@ std::vector<Command> patternCommands() {
       {"motif list", {{}, {"json"}, {}}, "cli.help.motif_list", cmdMotifList},
       {"motif", {{"NAME"}, {}, {"size", "seed", "dpi", "line-mm", "isen-mm", "density", "layers", "o"}, {'o'}}, "cli.help.motif", cmdMotif},
       {"pola", {{"IMAGE"}, {"thin"}, {"width-cm", "line-mm", "detail-mm", "style", "repeats", "paper", "o"}, {'o'}}, "cli.help.pola", cmdPola},
-      {"repeat", {{"TILE"}, {"seamless"}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},
+      {"repeat", {{"TILE"}, {"seamless", "whole-photo"}, {"layout", "drop", "out-px", "size", "dpi", "tile-cm", "o"}, {'o'}}, "cli.help.repeat", cmdRepeat},
       {"symmetry", {{"TILE"}, {}, {"group", "out-px", "o"}, {'o'}}, "cli.help.symmetry", cmdSymmetry},
       {"layout", {{"KAIN"}, {}, {"motif", "border", "size", "dpi", "layout", "tile-cm", "o"}, {'o'}}, "cli.help.layout", cmdLayout},
   };

@@ -106,9 +106,10 @@ void GaleriPanel::selectMotif(UiContext& ui, const std::string& id) {
   load.maxPixels = std::max<std::uint64_t>(load.maxPixels, std::uint64_t(ui.wb.settings().maxMegapixels * 1e6));
   std::weak_ptr<int> alive = m_alive;
   UiContext* uip = &ui;
-  ui.wb.tasks().run([this, alive, uip, ticket, load, path = m->image, mid = m->id, name = m->name, palettes = ui.wb.namedPalettes()]() -> core::TaskPool::Completion {
+  ui.wb.tasks().run([this, alive, uip, ticket, load, path = m->image, mid = m->id, name = m->name, palettes = ui.wb.namedPalettes(),
+                     widthCm = m->widthCm > 0 ? std::optional<double>(m->widthCm) : std::nullopt]() -> core::TaskPool::Completion {
     im::Result<core::ShowroomMotif> made = im::makeError(im::ErrorCode::InvalidArgument, {{"what", "motif"}});
-    if (auto px = core::loadShowroomMotif(path, load)) made = core::Showroom::prepareMotif(mid, name, *px, palettes);
+    if (auto px = core::loadShowroomMotif(path, load)) made = core::Showroom::prepareMotif(mid, name, *px, palettes, 360, widthCm);
     else made = px.error();
     return [this, alive, uip, ticket, made = std::move(made)]() mutable {
       if (alive.expired() || ticket != m_selectTicket) return;  // the panel is gone, or another motif was asked for since

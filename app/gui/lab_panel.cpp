@@ -49,6 +49,11 @@ void LabPanel::draw(UiContext& ui) {
     ImGui::TextWrapped("%s", ui.tr("lab.not_loaded").c_str());
     return;
   }
+  // An image handed on (the library's "Pakai di Lab", the Studio's raport
+  // tile) is read into its layers, and a finished reading shown, here, before
+  // anything of this frame is drawn.
+  if (auto handed = ui.wb.takeLabImage()) m_photo.begin(std::move(*handed), m_lab.book());
+  m_photo.poll(ui);
   // The exercise picker and undo/redo across the top.
   const int li = ui.wb.tr().language() == core::Language::Indonesian ? 0 : 1;
   const auto& ex = m_lab.exercises();

@@ -37,34 +37,92 @@ std::optional<FileRequest> LabPhoto::takeFileRequest() {
   return FileRequest{FileBrowserPanel::Mode::ImportMotif, {}, {}, kFileTag};
 }
 
-bool LabPhoto::fileChosen(UiContext& ui, int tag, const fs::path& photo, core::DyeLab& lab) {
+bool LabPhoto::fileChosen(UiContext&, int tag, const fs::path& photo, core::DyeLab& lab) {
   if (tag != kFileTag) return false;
-  read(ui, photo, lab.book());
+  begin(photo, lab.book());
   return true;
 }
 
-bool LabPhoto::read(UiContext& ui, const fs::path& photo, const im::DyeBook& book) {
-  auto img = im::loadImage(photo);
-  if (!img) {
-    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(img.error()));
-    return false;
-  }
+namespace {
+
+// The photo's colours read into layers and a plan; runs on the worker, so it
+// holds only copies (the book may be reloaded while it runs).
+imaging::Result<im::InferredPlan> inferFrom(const cv::Mat& pixels, std::optional<im::Dpi> dpi, const im::DyeBook& book) {
   im::DyeInferOptions o;
-  if (img->dpi) o.photoDpi = img->dpi->x;
-  auto in = im::inferDyePlan(img->pixels, book, o);
-  if (!in) {
-    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(in.error()));
+  if (dpi) o.photoDpi = dpi->x;
+  return im::inferDyePlan(pixels, book, o);
+}
+
+}  // namespace
+
+void LabPhoto::begin(const fs::path& photo, const im::DyeBook& book) {
+  start([photo, book]() -> Reading {
+    auto img = im::loadImage(photo);
+    if (!img) return {img.error(), photo.filename().string()};
+    return {inferFrom(img->pixels, img->dpi, book), photo.filename().string()};
+  }, photo);
+}
+
+void LabPhoto::begin(core::Workbench::LabImage image, const im::DyeBook& book) {
+  std::string name = image.name;
+  std::replace(name.begin(), name.end(), '/', '-');  // shown as a file name and titles the exercise
+  start([image = std::move(image), book, name]() -> Reading { return {inferFrom(image.image, image.dpi, book), name}; }, fs::path(name));
+}
+
+void LabPhoto::start(std::function<Reading()> job, fs::path shownAs) {
+  close();
+  m_pending = std::move(shownAs);
+  m_job = std::async(std::launch::async, [gate = m_gate, job = std::move(job)] {
+    if (gate.valid()) gate.wait();
+    return job();
+  });
+}
+
+void LabPhoto::abandon() {
+  // A future of std::async waits for its thread when destroyed: an abandoned
+  // reading is kept until it is done, so neither a new photo nor the window's
+  // Close waits for it.
+  if (m_job.valid()) m_abandoned.push_back(std::move(m_job));
+  m_job = {};
+  reap();
+}
+
+void LabPhoto::reap() {
+  std::erase_if(m_abandoned, [](const std::future<Reading>& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
+}
+
+bool LabPhoto::poll(UiContext& ui) {
+  reap();
+  if (!m_job.valid() || m_job.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  return apply(ui, m_job.get());
+}
+
+bool LabPhoto::wait(UiContext& ui) {
+  if (!m_job.valid()) return false;
+  return apply(ui, m_job.get());
+}
+
+bool LabPhoto::apply(UiContext& ui, Reading r) {
+  if (!r.result) {
+    ui.wb.notify(core::Notice::Kind::Error, ui.wb.tr().message(r.result.error()));
     return false;
   }
-  in->plan.name = ui.tr("cli.dye.inferred_name", {{"photo", photo.filename().string()}});
-  m_inferred = std::move(*in);
-  m_photo = photo;
-  setTitle(ui.tr("lab.photo.window") + ": " + photo.stem().string());
+  im::InferredPlan in = std::move(*r.result);
+  in.plan.name = ui.tr("cli.dye.inferred_name", {{"photo", r.name}});
+  m_inferred = std::move(in);
+  m_photo = m_pending;
+  setTitle(ui.tr("lab.photo.window") + ": " + m_photo.stem().string());
   makeViews();
   return true;
 }
 
+bool LabPhoto::read(UiContext& ui, const fs::path& photo, const im::DyeBook& book) {
+  begin(photo, book);
+  return wait(ui);
+}
+
 void LabPhoto::close() {
+  abandon();
   m_inferred.reset();
   m_layersView.release();
 }
@@ -112,7 +170,33 @@ bool LabPhoto::save(UiContext& ui, core::DyeLab& lab) {
   return true;
 }
 
+void LabPhoto::drawReading(UiContext& ui) {
+  // A calm, small window while the worker reads: the lab stays usable behind it.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(ui.px(460), 0), ImGuiCond_Appearing);
+  bool keep = true;
+  // Its own window: the full one then appears at its own size.
+  const std::string title = ui.tr("lab.photo.window") + "###lab_photo_reading";
+  if (ImGui::Begin(title.c_str(), &keep, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    static constexpr const char* kTurn[] = {"|", "/", "-", "\\"};
+    ImGui::TextUnformatted(kTurn[int(ImGui::GetTime() * 8) % 4]);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(ui.tr("lab.photo.reading").c_str());
+    ImGui::TextDisabled("%s", m_pending.filename().string().c_str());
+    probe::note("@lab.photo.reading");
+    if (ImGui::Button(label(ui, "lab.photo.cancel", "lab_photo_cancel").c_str())) keep = false;
+    probe::note("@lab.photo.cancel");
+  }
+  ImGui::End();
+  if (!keep) close();
+}
+
 bool LabPhoto::drawWindow(UiContext& ui, core::DyeLab& lab) {
+  if (busy()) {
+    drawReading(ui);
+    return false;
+  }
   if (!m_inferred) return false;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImVec2 size(std::min(vp->WorkSize.x - ui.px(40), ui.px(1180)), std::min(vp->WorkSize.y - ui.px(40), ui.px(700)));
@@ -154,8 +238,13 @@ bool LabPhoto::drawWindow(UiContext& ui, core::DyeLab& lab) {
     // Each colour under its mask: its number, colour and share of the cloth.
     const int n = int(in.colours.size());
     const float cell = strip.x / float(std::max(1, n));
+    // Under its mask when the masks are wide enough for the labels, else one a line (a tall, narrow tile).
+    float widest = 0;
+    for (int i = 0; i < n; ++i)
+      widest = std::max(widest, ImGui::CalcTextSize(ui.tr("lab.photo.colour", {{"n", std::to_string(i + 1)}, {"share", "100"}}).c_str()).x);
+    const bool underMasks = cell >= widest + ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().ItemSpacing.x;
     for (int i = 0; i < n; ++i) {
-      if (i) ImGui::SameLine(q.x - ImGui::GetWindowPos().x + cell * float(i));
+      if (i && underMasks) ImGui::SameLine(q.x - ImGui::GetWindowPos().x + cell * float(i));
       const im::Rgb8 c = im::labToSrgb8(in.colours[std::size_t(i)]);
       ImGui::ColorButton(("##colour" + std::to_string(i)).c_str(), ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), ImGuiColorEditFlags_NoTooltip,
                          ImVec2(ImGui::GetTextLineHeight(), ImGui::GetTextLineHeight()));

@@ -85,7 +85,7 @@ void takeInput(GLFWwindow* window) {
 
 // The --show values are ids, the same in every language.
 const char* kShows =
-    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-kuning][-recipe]|lab-paint|lab-cap-hand|lab-photo|lab-photo-exercise-N|training-login|"
+    "open-dialog|export-dialog|about|colorway-N|motif-ID|repeat|seams|pola|pola-lines|lab-hint-N[-EXERCISE][-kuning][-recipe]|lab-paint|lab-cap-hand|lab-photo|lab-photo-exercise-N|lab-library-ID|training-login|"
     "training-dashboard|training-keys|training-refused|training-sync-sending|training-sync-done|training-sync-offline|training-sync-refused|training-sync-tls|training-heads|training-backup (CANTING_DB)|training-server (--pg)|training-trainee-N|training-assess-N|training-newsession-N|galeri-colours|galeri-product-ID|"
     "galeri-order|galeri-kiosk|galeri-kiosk-login|galeri-kiosk-keyboard|galeri-own|typed-path|export-dialog-cm-N|"
     "studio-raport[-cm]|studio-rapikan (the demo's cloth photo unless --open gives one)|"
@@ -350,6 +350,15 @@ int main(int argc, char** argv) {
         for (int i = std::atoi(opt.show.c_str() + 19); i > 0 && lab.hint(); --i) app.lab().selectStep(int(lab.plan().steps.size()) - 1);
         std::filesystem::remove_all(user);  // the lab holds its masks and target in memory now
       }
+    } else if (opt.show.rfind("lab-library-", 0) == 0) {
+      // lab-library-ID: the library's motif ID sent with "Pakai di Lab", read into its layers in the lab.
+      if (const core::LibraryMotif* m = wb.library().find(opt.show.substr(12))) wb.sendFileToLab(m->image, m->name);
+      wb.finishAll();
+      app.lab().ensureLoaded(app.ui());
+      if (auto handed = wb.takeLabImage()) {
+        app.lab().photo().begin(std::move(*handed), app.lab().lab().book());
+        app.lab().photo().wait(app.ui());
+      }
     } else if (opt.show == "lab-cap-hand") {  // the cap + tulis exercise: the klowong waxed, then a cap stamped by hand three times
       wb.setWorkspace(core::WorkspaceId::LabPewarnaan);
       app.lab().ensureLoaded(app.ui());
@@ -534,7 +543,7 @@ int main(int argc, char** argv) {
         }
       }
       // Idle modest PCs: wait for input unless work is running.
-      if (shot || wb.tasks().pending() > 0 || g_input.pending()) glfwPollEvents();
+      if (shot || wb.tasks().pending() > 0 || g_input.pending() || app.lab().photo().busy()) glfwPollEvents();
       else glfwWaitEventsTimeout(0.25);
       if (!g_dropped.empty()) {
         // Dropped on the collection: the first file goes in as a new motif

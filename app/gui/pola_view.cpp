@@ -23,14 +23,16 @@ namespace im = imaging;
 
 // [SECTION] following the design
 
-void PolaView::poll(UiContext& ui, core::DesignSession* session) {
+void PolaView::poll(UiContext& ui, core::DesignSession* session, const core::PhotoScale& scale) {
   if (!m_preview) m_preview = std::make_unique<core::PolaPreview>(ui.wb.tasks());
   if (session) {
     const im::Image& src = std::as_const(*session).design().source;
-    if (src.pixels.data != nullptr && !m_preview->hasSource()) {
-      // A photo that knows its scale starts at its size on cloth; else 60 cm, a common kain width.
-      const double cm = src.dpi && src.dpi->x > 0 ? src.pixels.cols / src.dpi->x * 2.54 : 60.0;
-      m_preview->action().widthCm = std::clamp(std::round(cm), 5.0, core::PolaAction::kMaxWidthCm);
+    // A photo that knows its scale (its DPI, or the cloth's width or a ruler
+    // given in the photo tools) starts at its size on cloth, and follows a
+    // scale given later; else 60 cm, a common kain width.
+    if (src.pixels.data != nullptr && (!m_preview->hasSource() || (scale.known() && scale != m_widthScale))) {
+      m_widthScale = scale;
+      m_preview->action().widthCm = core::polaWidthCm(src.pixels.cols, scale);
     }
     m_preview->setSource(src.pixels, src.pixels.data);
   } else {

@@ -14,6 +14,7 @@
 #include <opencv2/core.hpp>
 
 #include "canting/core/design_session.h"
+#include "canting/core/photo_raport.h"
 #include "canting/core/pola_preview.h"
 #include "panel.h"
 
@@ -26,7 +27,8 @@ class PolaView {
   bool isOpen() const { return m_open; }
   void setOpen(bool open) { m_open = open; }
   // Every frame, open or not: follows the design's photo and reports a finished export.
-  void poll(UiContext& ui, core::DesignSession* session);
+  // `scale`: the design's real scale (the Studio's photo tools), which sets the first width.
+  void poll(UiContext& ui, core::DesignSession* session, const core::PhotoScale& scale);
   // Below the Studio's toolbar, when open.
   void draw(UiContext& ui);
   // Print or save asked for: a save dialog in `folder`, named after `base`.
@@ -42,6 +44,7 @@ class PolaView {
   const cv::Mat& composite(cv::Size fit);
 
   std::unique_ptr<core::PolaPreview> m_preview;
+  core::PhotoScale m_widthScale;  // the scale the width was last set from
   bool m_open = false;
   bool m_linesOverPhoto = true;
   bool m_grid = true;

@@ -87,8 +87,8 @@ void StudioPanel::syncPreview(UiContext& ui, core::DesignSession* s) {
 void StudioPanel::draw(UiContext& ui) {
   core::DesignSession* s = ui.wb.design();
   syncPreview(ui, s);
-  m_pola.poll(ui, s);
-  m_photo.poll(ui, s);
+  m_photo.poll(ui, s);  // first: the pola's width follows the photo's real scale
+  m_pola.poll(ui, s, s ? m_photo.realScale(*s) : core::PhotoScale{});
   if (ui.wb.designOpening()) return drawOpening(ui);  // the photo at once, the design when it is whole
   if (!s) {
     drawEmpty(ui);

@@ -113,6 +113,11 @@ void PhotoView::open(UiContext& ui, Mode mode) {
 
 // [SECTION] the jobs: preview, clean-up, raport, recut
 
+core::PhotoScale PhotoView::realScale(const core::DesignSession& s) const {
+  const im::Image& src = s.design().source;
+  return m_sourceKey == src.pixels.data && m_scale.known() ? m_scale : core::scaleFromDpi(src.dpi);
+}
+
 void PhotoView::poll(UiContext& ui, core::DesignSession* s) {
   if (!s) {
     m_open = false;
@@ -535,7 +540,7 @@ void PhotoView::send(UiContext& ui, core::DesignSession& s, Target target) {
       }
       // A completion runs between frames: the Studio may take a new design here.
       if (target == Target::Studio) wb->openDesignFromImage(im::Image{tile, im::ImageHeader{.format = im::ImageFormat::Png, .width = tile.cols, .height = tile.rows, .channels = 3}, dpi}, name);
-      else if (target == Target::Gallery) wb->sendImageToGallery(tile, name);
+      else if (target == Target::Gallery) wb->sendImageToGallery(tile, name, dpi ? std::optional<double>(tile.cols / dpi->x * 2.54) : std::nullopt);
       else wb->sendImageToLab({tile, name, dpi});
     };
   });

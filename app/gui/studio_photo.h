@@ -51,6 +51,9 @@ class PhotoView {
   const cv::Mat& cleaned() const { return m_after; }
   const imaging::Raport& raport() const { return m_raport; }
   const core::PhotoScale& scale() const { return m_scale; }
+  // The design's real scale: the one given here when the tools follow this
+  // design, else its file's DPI.
+  core::PhotoScale realScale(const core::DesignSession& s) const;
   double previewFactor() const { return m_factor; }  // preview pixels per photo pixel
   const std::vector<cv::Point2d>& ruler() const { return m_ruler; }  // the ruler's points, in the preview
   bool measuring() const { return m_measuring; }

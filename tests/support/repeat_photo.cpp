@@ -149,4 +149,30 @@ LatticeError compareLattices(cv::Point2d ta, cv::Point2d tb, cv::Point2d fa, cv:
   return e;
 }
 
+RepeatPhotoSpec phonePhotoSpec(cv::Size photoSize, double scale) {
+  RepeatPhotoSpec s;
+  s.photoSize = photoSize;
+  s.scale = scale;
+  s.rotationDeg = 5;
+  s.lightFalloff = 0.3;
+  s.cast = {0.9, 1.0, 1.1};
+  s.weave = 0.3;
+  s.noise = 3;
+  s.jpegQuality = 85;
+  return s;
+}
+
+cv::Mat dyedTile(const imaging::DyeBook& book, imaging::MotifKind motif, const std::string& planJson, int sizePx, double dpi, double seepageMm) {
+  imaging::MotifParams mp;
+  mp.size = sizePx;
+  mp.dpi = dpi;
+  mp.lineMm = 2.0;
+  mp.isenMm = 1.6;
+  auto m = imaging::generateMotif(motif, mp);
+  auto plan = imaging::parsePlan(planJson, book);
+  if (!m || !plan) return {};
+  auto st = imaging::simulate(*plan, {m->outline, m->isen, m->ground}, book, {.dpi = dpi, .seepageMm = seepageMm});
+  return st ? imaging::renderCloth(st->back()) : cv::Mat();
+}
+
 }  // namespace canting::test

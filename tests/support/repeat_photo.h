@@ -5,9 +5,11 @@
 // a coloured lamp, with the weave showing, sensor noise and JPEG.
 
 #include <cstdint>
+#include <string>
 
 #include <opencv2/core.hpp>
 
+#include "canting/imaging/dye.h"
 #include "canting/imaging/motif.h"
 #include "canting/imaging/pattern.h"
 
@@ -41,6 +43,18 @@ struct RepeatPhoto {
 // The tile: the motif's layers painted as a batik (white cloth, dark klowong, soga isen).
 cv::Mat repeatTile(imaging::MotifKind motif, cv::Size size, std::uint32_t seed = 1);
 RepeatPhoto makeRepeatPhoto(const RepeatPhotoSpec& spec);
+
+// A phone photo of cloth as the dye-inference tests, the CLI's and the bench
+// take one: `photoSize`, `scale` photo pixels per cloth pixel, turned 5
+// degrees, lit unevenly under a warm lamp, the weave showing, sensor noise
+// and JPEG at 85. Callers set the tile and change what they study.
+RepeatPhotoSpec phonePhotoSpec(cv::Size photoSize, double scale = 1.0);
+
+// One repeat of cloth dyed by `planJson` on `motif`'s layers (2 mm lines,
+// 1.6 mm isen), `sizePx` square at `dpi`, as the dye simulation makes it
+// (its seepage included): a cloth whose plan is known. Empty on a bad plan.
+cv::Mat dyedTile(const imaging::DyeBook& book, imaging::MotifKind motif, const std::string& planJson, int sizePx, double dpi,
+                 double seepageMm = 0.3);
 
 // Lattices compared as lattices: both bases reduced, then each true vector
 // matched with the closest found lattice vector (up to sign). Worst relative

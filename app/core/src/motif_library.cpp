@@ -1,6 +1,7 @@
 #include "canting/core/motif_library.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <random>
 
@@ -48,6 +49,7 @@ LibraryMotif fromJson(const json& e, const fs::path& dir, bool bundled) {
   m.generated = e.value("generated", false);
   m.confidence = e.value("confidence", "");
   m.fills = e.value("fills", "");
+  if (const double w = e.value("width_cm", 0.0); w > 0 && std::isfinite(w)) m.widthCm = w;
   m.awaitingImage = bundled && e.value("awaiting_image", false);  // only the shipped data may declare one
   m.bundled = bundled;
   return m;
@@ -145,6 +147,7 @@ im::Status MotifLibrary::saveUserMeta() {
     auto both = [](const std::string (&t)[2]) { return t[0] == t[1] ? json(t[0]) : json{{"id", t[0]}, {"en", t[1]}}; };
     json e = {{"id", m.id}, {"name", m.name}, {"image", m.image.filename().string()},
               {"family", both(m.family)}, {"origin", both(m.origin)}, {"meaning", both(m.meaning)}};
+    if (m.widthCm > 0) e["width_cm"] = m.widthCm;
     if (!m.fills.empty()) {
       e["fills"] = m.fills;
       e["colours"] = both(m.colours);
@@ -169,7 +172,7 @@ im::Result<std::string> MotifLibrary::import(const fs::path& image, const MotifM
     return e;
   }
   return importEncoded(*bytes, base::asciiLower(image.extension().string()), MotifMeta{meta.name.empty() ? image.stem().string() : meta.name,
-                                                                                         meta.family, meta.origin, meta.meaning});
+                                                                                         meta.family, meta.origin, meta.meaning, meta.widthCm});
 }
 
 im::Result<std::string> MotifLibrary::importEncoded(const std::vector<std::uint8_t>& bytes, const std::string& ext, const MotifMeta& meta) {
@@ -182,6 +185,7 @@ im::Result<std::string> MotifLibrary::importEncoded(const std::vector<std::uint8
     m.origin[l] = meta.origin;
     m.meaning[l] = meta.meaning;
   }
+  m.widthCm = meta.widthCm > 0 && std::isfinite(meta.widthCm) ? meta.widthCm : 0;
   std::error_code ec;
   fs::create_directories(m_userDir, ec);
   if (auto st = im::writeFileAtomic(m.image, bytes); !st) return st.error();

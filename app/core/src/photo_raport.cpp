@@ -2,7 +2,10 @@
 
 #include "canting/core/photo_raport.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include "canting/core/actions.h"
 
 namespace canting::core {
 
@@ -43,6 +46,11 @@ PhotoScale scaled(const PhotoScale& s, double factor) {
 std::optional<SizeCm> sizeCm(cv::Size pixels, const PhotoScale& s) {
   if (!s.known() || pixels.width < 1 || pixels.height < 1) return std::nullopt;
   return SizeCm{s.cm(pixels.width), s.cm(pixels.height)};
+}
+
+double polaWidthCm(int imageCols, const PhotoScale& scale) {
+  const double cm = scale.known() && imageCols > 0 ? scale.cm(imageCols) : 60.0;
+  return std::clamp(std::round(cm), 5.0, PolaAction::kMaxWidthCm);
 }
 
 RepeatSource repeatSource(const cv::Mat& image, const im::RaportOptions& options) {

@@ -113,7 +113,7 @@ std::string formatRupiah(long long amount) {
 // [SECTION] showroom
 
 im::Result<ShowroomMotif> Showroom::prepareMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
-                                                 const std::vector<im::Palette>& palettes, int thumbPx) {
+                                                 const std::vector<im::Palette>& palettes, int thumbPx, std::optional<double> widthCm) {
   if (bgr.empty()) return im::makeError(im::ErrorCode::InvalidArgument, {{"what", "motif"}});
   cv::Mat img;
   if (bgr.channels() == 4) cv::cvtColor(bgr, img, cv::COLOR_BGRA2BGR);
@@ -132,6 +132,7 @@ im::Result<ShowroomMotif> Showroom::prepareMotif(const std::string& id, const st
   m.motif = img;
   // A photo of cloth goes on a shirt by its one repeat, not with its own edges as seams.
   m.tile = repeatSource(img).tile;
+  if (widthCm && *widthCm > 0 && std::isfinite(*widthCm)) m.tileCm = *widthCm * m.tile.cols / img.cols;
   m.palette = *pal;
   m.smallIndex = im::buildColorIndex(m.small);
 
@@ -165,6 +166,7 @@ void Showroom::setMotif(ShowroomMotif m) {
   m_motifName = std::move(m.name);
   m_motif = m.motif;
   m_tile = m.tile.empty() ? m.motif : m.tile;
+  if (m.tileCm) motifCm = *m.tileCm;  // a tile of known size is shown at its size on the cloth
   m_small = m.small;
   m_palette = std::move(m.palette);
   m_smallIndex = std::move(m.smallIndex);

@@ -21,12 +21,17 @@ bool Workbench::openDesignFromImage(const imaging::Image& image, const std::stri
   return true;
 }
 
-void Workbench::sendImageToGallery(const cv::Mat& image, const std::string& name) {
+void Workbench::sendImageToGallery(const cv::Mat& image, const std::string& name, std::optional<double> widthCm) {
   MotifMeta meta;
   meta.name = m_tr.tr("showroom.studio_motif_name", {{"name", name}});
   meta.origin = m_tr.tr("showroom.photo_motif_origin", {{"file", name}});
-  m_tasks.run([this, image, meta]() -> TaskPool::Completion {
-    auto png = imaging::encodeImage(image, imaging::ImageFormat::Png);
+  std::optional<imaging::Dpi> dpi;
+  if (widthCm && *widthCm > 0 && image.cols > 0) {
+    meta.widthCm = *widthCm;
+    dpi = imaging::Dpi{image.cols / *widthCm * 2.54, image.cols / *widthCm * 2.54};  // the file says its size too
+  }
+  m_tasks.run([this, image, meta, dpi]() -> TaskPool::Completion {
+    auto png = imaging::encodeImage(image, imaging::ImageFormat::Png, {.dpi = dpi});
     return [this, png = std::move(png), meta] {
       if (!png) return notify(Notice::Kind::Error, m_tr.message(png.error()));
       auto id = m_library.importEncoded(*png, ".png", meta);

@@ -248,6 +248,35 @@ std::vector<BathChoice> chooseBaths(const DyeProcess& p, const DyeBook& book, co
 
 // [SECTION] The plan
 
+// Dye creeps `seep` px under every wax edge (the simulation's seepage), so a
+// waxed colour's rim took part of each later bath, the inner half of the
+// band (over a quarter of the bath: SimOptions' fade) enough that the photo
+// shows it, and the quantising reads it, as the darker colour beside. The wax
+// was wider than the colour seen: each wax mask grows by that half band into
+// the colours waxed after it (or never), so that the plan simulated with the
+// same seepage puts the rim where the cloth had it, not again inside it.
+void growForSeepage(std::vector<cv::Mat>& masks, const Plan& plan, int seep) {
+  const int grow = (seep + 1) / 2;
+  if (grow < 1) return;
+  const int n = int(masks.size());
+  std::vector<int> order(std::size_t(n), n + 1);  // when each colour is first waxed; never: last
+  int at = 0;
+  for (const PlanStep& s : plan.steps)
+    for (int c = 0; c < n; ++c)
+      if (s.op == PlanStep::Op::Wax && s.layer == "mask:" + inferredMaskName(c) && order[std::size_t(c)] > n) order[std::size_t(c)] = at++;
+  const std::vector<cv::Mat> seen = masks;
+  const cv::Mat ring = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * grow + 1, 2 * grow + 1));
+  for (int c = 0; c < n; ++c) {
+    if (order[std::size_t(c)] > n) continue;
+    cv::Mat later(seen[std::size_t(c)].size(), CV_8U, cv::Scalar(0));
+    for (int d = 0; d < n; ++d)
+      if (order[std::size_t(d)] > order[std::size_t(c)]) later |= seen[std::size_t(d)];
+    cv::Mat grown;
+    cv::dilate(seen[std::size_t(c)], grown, ring);
+    masks[std::size_t(c)] |= grown & later;
+  }
+}
+
 Plan planFrom(const DyeProcess& p, const std::vector<BathChoice>& baths, int colours, const std::vector<double>& shares) {
   Plan plan;
   auto masks = [&](const ProcessStep& s, PlanStep::Op op) {
@@ -381,6 +410,7 @@ Result<InferredPlan> inferDyePlan(const cv::Mat& photo, const DyeBook& book, con
 
   out.masks.resize(std::size_t(k));
   for (int c = 0; c < k; ++c) out.masks[std::size_t(c)] = out.indices == c;
+  growForSeepage(out.masks, out.plan, std::max(0, int(std::lround(o.seepageMm / 25.4 * out.dpi))));
   const int ground = int(std::max_element(out.shares.begin(), out.shares.end()) - out.shares.begin());
   out.layers = splitLayers(out.indices, k, ground, pxPerMm, o);
   out.target = cv::Mat(out.indices.size(), CV_8UC3);

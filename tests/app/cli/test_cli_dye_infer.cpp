@@ -21,16 +21,9 @@ using test::runCli;
 namespace {
 
 cv::Mat photographedCloth() {
-  test::RepeatPhotoSpec s;
+  test::RepeatPhotoSpec s = test::phonePhotoSpec({640, 480});
   s.motif = imaging::MotifKind::Ceplok;
   s.tileSize = {200, 200};
-  s.photoSize = {640, 480};
-  s.rotationDeg = 5;
-  s.lightFalloff = 0.3;
-  s.cast = {0.9, 1.0, 1.1};
-  s.weave = 0.3;
-  s.noise = 3;
-  s.jpegQuality = 85;
   return test::makeRepeatPhoto(s).photo;
 }
 

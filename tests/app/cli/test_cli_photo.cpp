@@ -130,6 +130,44 @@ TEST_CASE("raport refuses a photo without a clear repeat with exit 2, unless for
   CHECK(runCli({"raport", (dir / "kain.png").string(), "--min-confidence", "1", "--force"}).code == 0);
 }
 
+TEST_CASE("repeat on a photographed cloth repeats its raport tile, --whole-photo or a photo without a repeat the whole image", "[cli][raport][repeat]") {
+  test::TempDir dir;
+  REQUIRE(imaging::saveImage(cloth().photo, dir / "kain.png"));
+  const std::string kain = (dir / "kain.png").string();
+  auto load = [&](const char* name) { return imaging::loadImage(dir / name)->pixels; };
+  auto same = [](const cv::Mat& x, const cv::Mat& y) { return x.size() == y.size() && x.type() == y.type() && cv::norm(x, y, cv::NORM_INF) == 0; };
+
+  // The photo repeats as its raport tile: what `raport -o` cuts (the same
+  // core::repeatSource the Studio and the gallery use), repeated.
+  auto r = runCli({"--lang", "en", "repeat", kain, "--layout", "straight", "--out-px", "500x400", "-o", (dir / "ulang.png").string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("--whole-photo") == std::string::npos);  // a repeat was found: no note
+  REQUIRE(runCli({"raport", kain, "-o", (dir / "ubin.png").string()}).code == 0);
+  REQUIRE(runCli({"repeat", (dir / "ubin.png").string(), "--whole-photo", "--layout", "straight", "--out-px", "500x400", "-o", (dir / "dari-ubin.png").string()}).code == 0);
+  const cv::Mat tiled = load("ulang.png"), tile = load("ubin.png");
+  CHECK(same(tiled, load("dari-ubin.png")));
+  REQUIRE(tile.cols < 250);
+  CHECK(same(tiled(cv::Rect(0, 0, tile.cols, tile.rows)), tiled(cv::Rect(tile.cols, 0, tile.cols, tile.rows))));
+
+  // --whole-photo: the old behaviour, the photo itself repeated.
+  REQUIRE(runCli({"repeat", kain, "--whole-photo", "--layout", "straight", "--out-px", "800x600", "-o", (dir / "utuh.png").string()}).code == 0);
+  CHECK(same(load("utuh.png")(cv::Rect(0, 0, 640, 560)), load("kain.png")));
+
+  // No repeat in it: the whole image, and the user is told, in either language.
+  cv::Mat single(200, 240, CV_8UC3, cv::Scalar(230, 235, 240));
+  cv::circle(single, {120, 100}, 60, cv::Scalar(40, 60, 90), -1);
+  REQUIRE(imaging::saveImage(single, dir / "satu.png"));
+  for (const char* lang : {"id", "en"}) {
+    INFO(lang);
+    auto one = runCli({"--lang", lang, "repeat", (dir / "satu.png").string(), "--out-px", "480x400", "-o", (dir / "satu-ulang.png").string()});
+    REQUIRE(one.code == 0);
+    CHECK(one.err.find(std::string(lang) == "id" ? "Tidak ada raport" : "No repeat") != std::string::npos);
+    CHECK(one.err.find("--whole-photo") != std::string::npos);
+    CHECK(same(load("satu-ulang.png")(cv::Rect(240, 200, 240, 200)), single));
+  }
+}
+
 TEST_CASE("raport and photo clean take tiny, grey, 16-bit and transparent photos without crashing", "[cli][raport]") {
   test::TempDir dir;
   cv::Mat tiny(16, 16, CV_8UC3);

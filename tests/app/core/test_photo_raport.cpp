@@ -10,6 +10,7 @@
 #include "canting/core/design_session.h"
 #include "canting/core/photo_raport.h"
 #include "canting/core/showroom.h"
+#include "canting/core/workbench.h"
 #include "canting/imaging/image_io.h"
 #include "support/image_fixtures.h"
 #include "support/repeat_photo.h"
@@ -144,4 +145,62 @@ TEST_CASE("Rapikan foto is an operation of the stack: it renders, validates and 
   REQUIRE(loaded->ops.size() == 1);
   REQUIRE(loaded->ops[0].as<core::CleanOp>());
   CHECK(*loaded->ops[0].as<core::CleanOp>() == clean);
+}
+
+TEST_CASE("a photo's real scale reaches the gallery's mock-ups and the pola's first width", "[photo][scale][showroom][pola]") {
+  // The pola starts at the image's width on the cloth; unknown, at 60 cm.
+  CHECK(core::polaWidthCm(3720, *core::scaleFromWidth(3720, 100)) == 100);
+  CHECK(core::polaWidthCm(6000, core::scaleFromDpi(imaging::Dpi{300, 300})) == 51);  // 50.8 cm at 300 DPI
+  CHECK(core::polaWidthCm(600, {}) == 60);
+  CHECK(core::polaWidthCm(10, *core::scaleFromWidth(10, 0.5)) == 5);  // within the pola's limits
+  CHECK(core::polaWidthCm(100, *core::scaleFromWidth(100, 9000)) == core::PolaAction::kMaxWidthCm);
+
+  // A photo 36 cm wide: its raport tile goes on the shirt at its own size.
+  test::RepeatPhotoSpec s;
+  s.tileSize = {150, 150};
+  s.photoSize = {600, 600};
+  const test::RepeatPhoto photo = test::makeRepeatPhoto(s);
+  auto m = core::Showroom::prepareMotif("foto", "Foto", photo.photo, {}, 360, 36.0);
+  REQUIRE(m);
+  REQUIRE(m->tileCm);
+  CHECK(*m->tileCm == Approx(36.0 * m->tile.cols / 600));
+  CHECK(*m->tileCm == Approx(9).epsilon(0.05));  // 150 of 600 px
+  core::Showroom room;
+  room.setMotif(std::move(*m));
+  CHECK(room.motifCm == Approx(9).epsilon(0.05));
+  // Without a scale the gallery keeps the width the staff chose.
+  room.motifCm = 14;
+  auto plain = core::Showroom::prepareMotif("foto", "Foto", photo.photo, {});
+  REQUIRE(plain);
+  CHECK_FALSE(plain->tileCm);
+  room.setMotif(std::move(*plain));
+  CHECK(room.motifCm == 14);
+
+  // The Studio's tile handed to the gallery carries its width into the
+  // library (and the file's DPI), kept across a restart.
+  test::TempDir dir;
+  core::Workbench::Options o;
+  o.settingsFile = dir / "settings.json";
+  o.assets = CANTING_ASSETS_DIR;
+  o.dataDir = dir / "data";
+  std::string id;
+  {
+    core::Workbench wb(o);
+    const cv::Mat tile = photo.tile.clone();
+    wb.sendImageToGallery(tile, "kain", 12.5);
+    wb.finishAll();
+    auto taken = wb.takeGalleryMotif();
+    REQUIRE(taken);
+    id = *taken;
+    const core::LibraryMotif* lm = wb.library().find(id);
+    REQUIRE(lm);
+    CHECK(lm->widthCm == Approx(12.5));
+    auto img = imaging::loadImage(lm->image);
+    REQUIRE(img);
+    REQUIRE(img->dpi);
+    CHECK(tile.cols / img->dpi->x * 2.54 == Approx(12.5).epsilon(0.01));
+  }
+  core::Workbench again(o);
+  REQUIRE(again.library().find(id));
+  CHECK(again.library().find(id)->widthCm == Approx(12.5));
 }

@@ -5,10 +5,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include <imgui.h>
 
@@ -176,6 +178,17 @@ struct Harness {
   }
   void frames(int n) {
     for (int i = 0; i < n; ++i) frame();
+  }
+  // Frames, a few ms apart, until `done()` (work on a panel's own worker,
+  // which frame() does not wait for); false when it never came (~60 s).
+  template <class Done>
+  bool framesUntil(Done done) {
+    for (int i = 0; i < 12000; ++i) {
+      frame();
+      if (done()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return false;
   }
   void moveTo(ImVec2 p) {
     ImGui::GetIO().MousePos = p;

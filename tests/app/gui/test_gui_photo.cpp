@@ -7,6 +7,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "canting/core/photo_raport.h"
+#include "canting/imaging/dye_infer.h"
 #include "canting/imaging/image_io.h"
 #include "harness.h"
 #include "support/repeat_photo.h"
@@ -148,6 +150,9 @@ TEST_CASE("the two-point scale: a ruler's two clicks and its length give the sca
   h.click(h.centreOf("@photo.scale.apply_width"));
   CHECK(pv.scale().pxPerCm == Approx(1200 / 100.0).epsilon(0.01));
   h.frame();  // the raport's size now reads in cm, one line shorter: the rows below move up
+  // The pola follows: its first width is the cloth's real width.
+  REQUIRE(h.app->studio().pola().preview());
+  CHECK(h.app->studio().pola().preview()->action().widthCm == 100);
   // Then a ruler: two clicks 200 screen pixels apart, 10 cm (the distance offered).
   h.click(h.centreOf("@photo.ruler.start"));
   const auto canvas = gui::probe::find("@raport.canvas");
@@ -168,6 +173,7 @@ TEST_CASE("the two-point scale: a ruler's two clicks and its length give the sca
   REQUIRE(pv.tileCm());
   CHECK(pv.tileCm()->width == Approx(pv.raport().tile.cols / pv.previewFactor() / pv.scale().pxPerCm).epsilon(0.01));
   CHECK(h.textFrame().find("cm") != std::string::npos);
+  CHECK(h.app->studio().pola().preview()->action().widthCm == core::polaWidthCm(1200, pv.scale()));
   // The tile goes to the Studio at that scale: its DPI is the cloth's.
   h.click(h.centreOf("@photo.send.studio"));
   h.frames(3);
@@ -253,7 +259,22 @@ TEST_CASE("the library's motif offers Pakai di Lab and Tampilkan di Galeri besid
   h.click(h.centreOf("@library.to_lab"));
   h.frames(3);
   CHECK(h.wb.workspace() == core::WorkspaceId::LabPewarnaan);
-  REQUIRE(h.wb.labImage());
-  CHECK(h.wb.labImage()->name == h.wb.library().find("parang")->name);
-  CHECK(h.wb.labImage()->image.type() == CV_8UC3);
+  // The lab took the motif's image and reads it into its layers on its worker.
+  CHECK_FALSE(h.wb.labImage());
+  gui::LabPhoto& lp = h.app->lab().photo();
+  REQUIRE(h.framesUntil([&] { return lp.open(); }));
+  CHECK_FALSE(lp.busy());
+  // "Latihan dari foto" with the motif's own layers: the same as reading its file.
+  const std::string text = h.textFrame();
+  CHECK(text.find(h.wb.tr().tr("lab.photo.window")) != std::string::npos);
+  CHECK(gui::probe::find("@lab.photo.layers"));
+  CHECK(lp.inferred()->plan.name.find(h.wb.library().find("parang")->name) != std::string::npos);
+  REQUIRE(lp.inferred()->colours.size() >= 2);
+  auto img = imaging::loadImage(h.wb.library().find("parang")->image);
+  REQUIRE(img);
+  auto direct = imaging::inferDyePlan(core::repeatSource(imaging::photoToBgr8(img->pixels)).tile, h.app->lab().lab().book(),
+                                      {.photoDpi = img->dpi ? std::optional<double>(img->dpi->x) : std::nullopt});
+  REQUIRE(direct);
+  CHECK(direct->colours.size() == lp.inferred()->colours.size());
+  CHECK(cv::norm(direct->target, lp.inferred()->target, cv::NORM_L1) == 0);
 }

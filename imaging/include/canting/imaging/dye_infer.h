@@ -35,6 +35,10 @@ struct DyeInferOptions {
   double isenMaxMm = 3.0;       // dots up to this across are isen
   double lineMaxMm = 3.0;       // a long piece no wider than this is a line (klowong)
   bool clean = true;            // flat field and white balance first (cleanPhoto)
+  // The seepage the cloth was dyed with and the plan is simulated with
+  // (SimOptions::seepageMm): each wax mask reaches past the colour seen by
+  // the part of its rim that the later baths darkened.
+  double seepageMm = 0.3;
   ProcessLimits limits;
   static constexpr double kDefaultWidthCm = 50;
   static constexpr int kMinSide = 48, kMaxColours = 8;
@@ -46,7 +50,7 @@ struct InferredPlan {
   cv::Mat indices;              // CV_8U: each pixel's colour
   std::vector<Lab> colours;     // the photo's colours, its white taken as the book's mori
   std::vector<double> shares;   // of the pixels, per colour
-  std::vector<cv::Mat> masks;   // CV_8U per colour, 255 inside
+  std::vector<cv::Mat> masks;   // CV_8U per colour, 255 where it is waxed: its area and the seepage rim (seepageMm)
   Layers layers;                // outline (long thin pieces), isen (dots), ground (the rest)
   DyeProcess process;           // the process the plan follows
   std::vector<Lab> predicted;   // per colour: what the plan's baths give there

@@ -31,6 +31,7 @@ struct LibraryMotif {
   bool bundled = false;
   bool generated = false;  // drawn by the program: labelled, never passed off as a classic cloth
   bool awaitingImage = false;  // a known motif whose drawing is not in the sources yet
+  double widthCm = 0;       // the image's real width on the cloth (a photo's raport tile at its real scale); 0: not known
 
   const std::string& familyIn(Language l) const { return family[l == Language::English]; }
   const std::string& originIn(Language l) const { return origin[l == Language::English]; }
@@ -41,6 +42,7 @@ struct LibraryMotif {
 
 struct MotifMeta {
   std::string name, family, origin, meaning;
+  double widthCm = 0;  // LibraryMotif::widthCm
 };
 
 class MotifLibrary {

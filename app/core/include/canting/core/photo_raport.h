@@ -52,4 +52,9 @@ struct RepeatSource {
 };
 RepeatSource repeatSource(const cv::Mat& image, const imaging::RaportOptions& options = {});
 
+// The pola's first width: the image's real width on the cloth when its scale
+// is known (printed 1:1), else 60 cm, a common kain width; whole cm within
+// the pola's limits.
+double polaWidthCm(int imageCols, const PhotoScale& scale);
+
 }  // namespace canting::core

@@ -100,6 +100,7 @@ struct ShowroomMotif {
   std::string id, name;
   cv::Mat motif, small;  // as given (8-bit BGR); grid thumbnail
   cv::Mat tile;          // what the mock-ups repeat: a photo's raport tile, else the motif (photo_raport.h)
+  std::optional<double> tileCm;  // the tile's width on the cloth, when the motif's real width is known
   imaging::Palette palette;
   imaging::ColorIndex smallIndex;
   std::vector<imaging::Colorway> colorways;
@@ -117,8 +118,12 @@ class Showroom {
   imaging::Status selectMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
                               const std::vector<imaging::Palette>& palettes, int thumbPx = 360);
   // The same in two steps: the work (no state of the showroom; any thread), then the swap.
+  // `widthCm`: the motif's real width on the cloth, when known (a photo's
+  // raport tile at its real scale, LibraryMotif::widthCm); the mock-ups then
+  // print its tile at that size (motifCm) when it is put in place.
   static imaging::Result<ShowroomMotif> prepareMotif(const std::string& id, const std::string& name, const cv::Mat& bgr,
-                                                     const std::vector<imaging::Palette>& palettes, int thumbPx = 360);
+                                                     const std::vector<imaging::Palette>& palettes, int thumbPx = 360,
+                                                     std::optional<double> widthCm = std::nullopt);
   void setMotif(ShowroomMotif motif);
   const std::string& motifId() const { return m_motifId; }
   const std::string& motifName() const { return m_motifName; }

@@ -130,7 +130,9 @@ class Workbench {
   // motifs that the gallery lists first, or to the dye lab, which takes it
   // with takeLabImage() (workbench_photo.cpp).
   bool openDesignFromImage(const imaging::Image& image, const std::string& name);
-  void sendImageToGallery(const cv::Mat& image, const std::string& name);
+  // `widthCm`: the image's real width on the cloth, when known: the gallery's
+  // mock-ups then print it at that size.
+  void sendImageToGallery(const cv::Mat& image, const std::string& name, std::optional<double> widthCm = std::nullopt);
   struct LabImage {
     cv::Mat image;  // 8-bit BGR
     std::string name;
