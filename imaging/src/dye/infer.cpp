@@ -212,7 +212,10 @@ std::vector<BathChoice> chooseBaths(const DyeProcess& p, const DyeBook& book, co
   std::vector<BathChoice> out(p.baths.size());
   std::vector<Ks> unit(p.baths.size());
   std::vector<double> grid;
-  for (double s = 0.03; s < 12; s *= 1.08) grid.push_back(s);
+  // Up to 2.6 times the dye's reference strength: a natural extract boiled down
+  // holds about 250 g of material a litre (dyes.md, 1 kg in 10 L boiled to 4-5 L),
+  // and a stronger bath is not one a centre makes; darker comes from another dye.
+  for (double s = 0.03; s < 2.6; s *= 1.08) grid.push_back(s);
   for (std::size_t b = 0; b < p.baths.size(); ++b) {
     const Ks want = ksOfLab(p.baths[b]);
     Ks add;

@@ -8,6 +8,7 @@
 
 #include "canting/imaging/color.h"
 #include "canting/imaging/dye_infer.h"
+#include "canting/imaging/image_io.h"
 #include "canting/imaging/motif.h"
 #include "support/repeat_photo.h"
 
@@ -123,6 +124,26 @@ TEST_CASE("a plan inferred from a photographed cloth reproduces its target withi
       CHECK((keroks(inferred->plan) > 0) == (keroks(original) > 0));
     }
   }
+}
+
+TEST_CASE("an inferred bath is one a centre makes: at most 2.6 times the dye's reference strength", "[imaging][dye][infer]") {
+  // The demo parang's dark ground asked for 892 g/L of jambal before the cap;
+  // a boiled-down extract holds about 250 g of material a litre.
+  const DyeBook b = book();
+  auto photo = loadImage(std::filesystem::path(CANTING_ASSETS_DIR) / "demo" / "contoh-parang.png");
+  REQUIRE(photo);
+  auto inferred = inferDyePlan(photo->pixels, b, {.clothWidthCm = 30});
+  REQUIRE(inferred);
+  int baths = 0;
+  for (const PlanStep& s : inferred->plan.steps) {
+    if (s.op != PlanStep::Op::Dye) continue;
+    ++baths;
+    const Dye* d = b.dye(s.dye);
+    REQUIRE(d);
+    INFO(s.dye << " at " << s.concentration << " g/L, reference " << d->refConcentration);
+    CHECK(s.concentration <= 2.6 * d->refConcentration);
+  }
+  CHECK(baths >= 1);
 }
 
 TEST_CASE("inferred layers: specks go, isen dots are isen, lines are outline", "[imaging][dye][infer]") {
