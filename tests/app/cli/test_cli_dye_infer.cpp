@@ -44,7 +44,7 @@ struct DataHome {
 
 }  // namespace
 
-TEST_CASE("dye infer writes the plan, the masks it names and the target; dye simulate and dye recipe run it unchanged", "[cli][dye][infer]") {
+TEST_CASE("dye infer writes the plan, the masks it names and the target, dye simulate and dye recipe run it unchanged", "[cli][dye][infer]") {
   test::TempDir dir;
   REQUIRE(imaging::saveImage(photographedCloth(), dir / "kain.jpg"));
   const auto plan = dir / "rencana.json", layers = dir / "lapisan";
@@ -89,7 +89,7 @@ TEST_CASE("dye infer writes the plan, the masks it names and the target; dye sim
   CHECK_FALSE(std::filesystem::exists(dir / "k3" / "warna-4.png"));
 }
 
-TEST_CASE("dye infer --exercise saves an exercise the lab lists; dye simulate runs an exercise's own cloth", "[cli][dye][infer]") {
+TEST_CASE("dye infer --exercise saves an exercise the lab lists, dye simulate runs an exercise's own cloth", "[cli][dye][infer]") {
   test::TempDir dir;
   DataHome home(dir / "data");
   REQUIRE(imaging::saveImage(photographedCloth(), dir / "kain.png"));
@@ -119,7 +119,7 @@ TEST_CASE("dye infer --exercise saves an exercise the lab lists; dye simulate ru
   CHECK(runCli({"dye", "simulate", (dir / "bare.json").string(), "-o", (dir / "x.png").string()}).code == 1);
 }
 
-TEST_CASE("dye infer on photos it cannot read says why in both languages; grey, 16-bit and alpha photos are read", "[cli][dye][infer]") {
+TEST_CASE("dye infer on photos it cannot read says why in both languages, grey, 16-bit and alpha photos are read", "[cli][dye][infer]") {
   test::TempDir dir;
   cv::Mat motif(240, 320, CV_8UC3, cv::Scalar(235, 240, 244));
   cv::circle(motif, {160, 120}, 60, cv::Scalar(40, 60, 120), 8);

@@ -44,7 +44,7 @@ std::string gunzip(const fs::path& p) {
 
 }  // namespace
 
-TEST_CASE("training keys: the demo's keys enrolled at a second database let its bundle in; a forged one exits 2", "[cli][training][keys]") {
+TEST_CASE("training keys: the demo's keys enrolled at a second database let its bundle in, a forged one exits 2", "[cli][training][keys]") {
   Demo centre;
   Regency regency;
   const std::string keys = (centre.dir.path() / "kunci.json").string(), bundle = (centre.dir.path() / "limbasari.bundle").string();

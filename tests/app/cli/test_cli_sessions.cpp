@@ -45,7 +45,7 @@ struct ScopedEnv {
 };
 }  // namespace
 
-TEST_CASE("session add --trainees makes a session for 8 of the centre's 12; without it, for all 12", "[cli][training][sessions]") {
+TEST_CASE("session add --trainees makes a session for 8 of the centre's 12, without it, for all 12", "[cli][training][sessions]") {
   Demo d;
   auto ids = nlohmann::json::parse(runCli(d.as("trainer", {"training", "trainee", "list", "--json"})).out);
   REQUIRE(ids.size() == 12);

@@ -14,7 +14,7 @@ using namespace canting;
 using canting::test::Harness;
 namespace fs = std::filesystem;
 
-TEST_CASE("records never backed up show the reminder; Back up writes a checked copy to the chosen folder and the reminder goes", "[gui][training][backup]") {
+TEST_CASE("records never backed up show the reminder, Back up writes a checked copy to the chosen folder and the reminder goes", "[gui][training][backup]") {
   Harness h;
   records::Desk& desk = h.app->records().desk();
   h.wb.setWorkspace(core::WorkspaceId::PelatihanSertifikasi);

@@ -47,7 +47,7 @@ int auditCount(records::Store& s, const std::string& action, const std::string& 
 
 }  // namespace
 
-TEST_CASE("an administrator adds a person from the dashboard; a short PIN is refused on the form", "[gui][training][edits]") {
+TEST_CASE("an administrator adds a person from the dashboard, a short PIN is refused on the form", "[gui][training][edits]") {
   Harness h;
   records::Desk& d = demoAs(h, 0);
   CHECK_FALSE(gui::probe::find("@training.person_name"));
@@ -83,7 +83,7 @@ TEST_CASE("an administrator adds a person from the dashboard; a short PIN is ref
   CHECK_FALSE(gui::probe::find("@training.person_add"));
 }
 
-TEST_CASE("an administrator edits a centre's details; the audit log keeps what they were", "[gui][training][edits]") {
+TEST_CASE("an administrator edits a centre's details, the audit log keeps what they were", "[gui][training][edits]") {
   Harness h;
   records::Desk& d = demoAs(h, 0);
   const auto centre = d.store()->centres(*d.actor())->front();
@@ -128,7 +128,7 @@ TEST_CASE("a trainer corrects a trainee: a new version, the old one stays in the
   CHECK(std::any_of(history.begin(), history.end(), [&](const std::string& v) { return v.find(trainee.phone) != std::string::npos; }));
 }
 
-TEST_CASE("an administrator revokes a certificate with a reason; it stays, marked revoked", "[gui][training][edits]") {
+TEST_CASE("an administrator revokes a certificate with a reason, it stays, marked revoked", "[gui][training][edits]") {
   Harness h;
   records::Desk& d = demoAs(h, 0);
   const auto all = *d.store()->certificates(*d.actor());

@@ -283,7 +283,7 @@ TEST_CASE("staff who logged in inside the kiosk and walked away are logged out w
   CHECK(h.app->kiosk());
 }
 
-TEST_CASE("any outlet staff member's or administrator's PIN leaves the kiosk, whoever opened it; a wrong PIN does not", "[gui][galeri][kiosk]") {
+TEST_CASE("any outlet staff member's or administrator's PIN leaves the kiosk, whoever opened it, a wrong PIN does not", "[gui][galeri][kiosk]") {
   const auto& L = records::demoLogins();
   for (auto [opener, leaver] : {std::pair{0, 4}, std::pair{4, 0}}) {
     Harness h;

@@ -562,7 +562,7 @@ TEST_CASE("an assessor fills the FR.IA.01 checklist by clicks and saves K for on
   CHECK(h.wb.notices().back().kind == core::Notice::Kind::Info);
 }
 
-TEST_CASE("outlet staff log in and see no trainee data; the dashboard opens a centre for the admin", "[gui][training]") {
+TEST_CASE("outlet staff log in and see no trainee data, the dashboard opens a centre for the admin", "[gui][training]") {
   {
     Harness h;
     trainingLogin(h, 4);

@@ -14,7 +14,7 @@
 using namespace canting;
 using canting::test::Harness;
 
-TEST_CASE("keys page: another centre's keys loaded, enrolled by a click; a bundle from an unknown PC reported and dismissed", "[gui][training][keys]") {
+TEST_CASE("keys page: another centre's keys loaded, enrolled by a click, a bundle from an unknown PC reported and dismissed", "[gui][training][keys]") {
   Harness h;
   records::Desk& desk = h.app->records().desk();
   h.wb.setWorkspace(core::WorkspaceId::PelatihanSertifikasi);

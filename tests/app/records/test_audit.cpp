@@ -222,7 +222,7 @@ TEST_CASE("a bundle imported at the regency gives each record it wrote its own a
   CHECK(regency.store->verifyAudit()->ok());
 }
 
-TEST_CASE("records from before schema 6 are not asked for a content hash; rows forged after are", "[records][audit][migration][sqlite]") {
+TEST_CASE("records from before schema 6 are not asked for a content hash, rows forged after are", "[records][audit][migration][sqlite]") {
   TempDir dir;
   const auto file = dir.path() / "pelatihan.db";
   {

@@ -121,7 +121,7 @@ TEST_CASE("the installation's key is a 0600 file beside the database, the same k
   CHECK(installationKey(*f.store).error().code == canting::imaging::ErrorCode::MalformedFile);
 }
 
-TEST_CASE("a keys file lists this PC and its people; enrolment checks it and is idempotent", "[records][keys]") {
+TEST_CASE("a keys file lists this PC and its people, enrolment checks it and is idempotent", "[records][keys]") {
   RecordsFixture centre, regency;
   auto text = exportKeys(*centre.store);
   REQUIRE(text);

@@ -123,7 +123,7 @@ TEST_CASE("on a server, a BK flipped to K behind the store's back (trigger dropp
   CHECK(bad->problems[0].entity == "assessment");
 }
 
-TEST_CASE("the training workspace's desk works on a server (the GUI's --pg); the demo stays a file", "[records][pg][desk]") {
+TEST_CASE("the training workspace's desk works on a server (the GUI's --pg), the demo stays a file", "[records][pg][desk]") {
   REQUIRE(canting::test::onPostgres());
   canting::test::TempDir dir;
   canting::test::PgDatabase pg;

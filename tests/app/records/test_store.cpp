@@ -443,7 +443,7 @@ TEST_CASE("dye-lab attempts are saved through the lab's AttemptStore interface",
   CHECK_FALSE(outletLab.save({"Siti Rahayu", "x", "{}", 1, 1, 1, 1, "", ""}));
 }
 
-TEST_CASE("order numbers are unique, run on per year and survive a restart; only outlet staff and admins see orders", "[records][orders]") {
+TEST_CASE("order numbers are unique, run on per year and survive a restart, only outlet staff and admins see orders", "[records][orders]") {
   RecordsFixture f;
   auto order = canting::test::sampleOrder;
   auto a = order(), b = order();

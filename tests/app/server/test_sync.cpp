@@ -233,9 +233,10 @@ TEST_CASE("a pull needs a fresh challenge signed by the centre, used once", "[sy
   REQUIRE(got.status == 200);
   auto doc = sync::readSignedDoc(got.body, sync::kPullKind);
   REQUIRE(doc);
-  CHECK(json::parse(doc->body)["keys"].size() >= 4);
+  const json body = json::parse(doc->body);  // held: a range-for over a temporary's member reads freed memory
+  CHECK(body["keys"].size() >= 4);
   // It named no schemes it holds: each comes whole.
-  for (const json& sch : json::parse(doc->body)["schemes"]) CHECK(sch["scheme"]["units"].size() > 0);
+  for (const json& sch : body["schemes"]) CHECK(sch["scheme"]["units"].size() > 0);
   // The same answer again (recorded and replayed): refused.
   CHECK(f.core->pull({pub, answer, "en"}).status == 401);
   // A fresh nonce signed by another key (the regency's own, not a centre's enrolled PC).

@@ -71,7 +71,7 @@ TEST_CASE("recolour with no change returns the same pixels and keeps alpha", "[i
   CHECK(out.at<cv::Vec4b>(3, 3)[3] == 9);
 }
 
-TEST_CASE("hue rotation in LCh keeps lightness; chroma 0 gives greys; toning keeps lightness", "[imaging][recolor]") {
+TEST_CASE("hue rotation in LCh keeps lightness, chroma 0 gives greys, toning keeps lightness", "[imaging][recolor]") {
   // Moderate chroma, so the rotated colours stay inside sRGB (clipping would move L).
   const cv::Mat cloth = adjustLch(texturedCloth(), LchAdjust{.chromaScale = 0.5});
   const cv::Mat rotated = adjustLch(cloth, LchAdjust{.hueShift = 180});

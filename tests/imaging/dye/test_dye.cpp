@@ -46,7 +46,7 @@ TEST_CASE("Kubelka-Munk baths darken monotonically with dips and saturate", "[im
   CHECK(bathColour(b.cloth, indigo, 100, 8).L < bathColour(b.cloth, indigo, 25, 8).L);
 }
 
-TEST_CASE("white cloth with no bath stays white; indigo over soga gives the sogan near-black", "[imaging][dye]") {
+TEST_CASE("white cloth with no bath stays white, indigo over soga gives the sogan near-black", "[imaging][dye]") {
   const DyeBook b = book();
   const Layers l = squareLayers();
   auto none = simulate(plan(R"({"steps": []})", b), l, b, {});

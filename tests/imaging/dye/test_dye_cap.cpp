@@ -192,7 +192,7 @@ TEST_CASE("Kubelka-Munk stays monotone over ciprat and baths: a later bath never
   }
 }
 
-TEST_CASE("cap, ciprat and the klowong style round-trip through plan files; broken fields are named", "[imaging][dye][cap]") {
+TEST_CASE("cap, ciprat and the klowong style round-trip through plan files, broken fields are named", "[imaging][dye][cap]") {
   const DyeBook b = book();
   const std::string json = R"({"name": "kombinasi", "klowong": "kuning", "steps": [
       {"op": "wax", "layer": "outline"},

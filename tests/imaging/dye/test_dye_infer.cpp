@@ -171,7 +171,7 @@ TEST_CASE("inferred layers: specks go, isen dots are isen, lines are outline", "
   CHECK(in->plan.steps[2].op == PlanStep::Op::Lorod);
 }
 
-TEST_CASE("photos that cannot be read into a plan say why; any decodable photo is read without a crash", "[imaging][dye][infer]") {
+TEST_CASE("photos that cannot be read into a plan say why, any decodable photo is read without a crash", "[imaging][dye][infer]") {
   const DyeBook b = book();
   const auto why = [&](const cv::Mat& m) {
     auto r = inferDyePlan(m, b);
