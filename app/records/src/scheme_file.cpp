@@ -95,4 +95,4 @@ Result<Scheme> schemeFromText(const std::string& text, const std::string& origin
   return detail::parseScheme(json::parse(text, nullptr, false), origin);
 }
 
-}  // namespace canting::records::detail
+}  // namespace canting::records
